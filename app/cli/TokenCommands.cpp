@@ -1,0 +1,451 @@
+#include "TokenCommands.h"
+
+#include "SecretInput.h"
+#include "tamga/pkcs11/Module.h"
+#include "tamga/pkcs11/Token.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+namespace tamga::cli {
+
+namespace {
+
+using pkcs11::Module;
+using pkcs11::TokenError;
+using pkcs11::TokenInfo;
+
+QString q(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+int fail(const std::string& message)
+{
+    std::cerr << "error: " << message << '\n';
+    return ExitFailed;
+}
+
+int fail(const TokenError& error)
+{
+    return fail(error.describe());
+}
+
+int usage(const std::string& message)
+{
+    std::cerr << "error: " << message << "\n" << tokenUsage();
+    return ExitUsage;
+}
+
+void printJson(const QJsonValue& value)
+{
+    QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    std::cout << document.toJson(QJsonDocument::Indented).toStdString();
+}
+
+// A plain table: every column as wide as its widest cell.
+void printTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+{
+    auto width = [](const std::string& s) {
+        std::size_t n = 0;
+        for (unsigned char c : s)
+            n += (c & 0xC0) != 0x80;  // count UTF-8 characters, not bytes
+        return n;
+    };
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        widths[c] = width(header[c]);
+        for (const auto& row : rows)
+            widths[c] = std::max(widths[c], width(row[c]));
+    }
+    auto printRow = [&](const std::vector<std::string>& row) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            line += row[c];
+            if (c + 1 < row.size())
+                line += std::string(widths[c] - width(row[c]) + 2, ' ');
+        }
+        std::cout << line << '\n';
+    };
+    printRow(header);
+    for (const auto& row : rows)
+        printRow(row);
+}
+
+std::string tokenState(const TokenInfo& token)
+{
+    const auto& f = token.flags;
+    if (!f.tokenInitialized)
+        return "not initialized";
+    if (f.userPinLocked)
+        return "PIN locked";
+    if (!f.userPinInitialized)
+        return "no user PIN";
+    if (f.userPinFinalTry)
+        return "PIN: final try";
+    if (f.userPinCountLow)
+        return "PIN: tries low";
+    return "ready";
+}
+
+QJsonObject tokenJson(const TokenInfo& token)
+{
+    const auto& f = token.flags;
+    QJsonObject flags{
+        {QStringLiteral("tokenInitialized"), f.tokenInitialized},
+        {QStringLiteral("userPinInitialized"), f.userPinInitialized},
+        {QStringLiteral("loginRequired"), f.loginRequired},
+        {QStringLiteral("protectedAuthenticationPath"), f.protectedAuthenticationPath},
+        {QStringLiteral("writeProtected"), f.writeProtected},
+        {QStringLiteral("userPinCountLow"), f.userPinCountLow},
+        {QStringLiteral("userPinFinalTry"), f.userPinFinalTry},
+        {QStringLiteral("userPinLocked"), f.userPinLocked},
+        {QStringLiteral("userPinToBeChanged"), f.userPinToBeChanged},
+        {QStringLiteral("soPinCountLow"), f.soPinCountLow},
+        {QStringLiteral("soPinFinalTry"), f.soPinFinalTry},
+        {QStringLiteral("soPinLocked"), f.soPinLocked},
+    };
+    QJsonObject object{
+        {QStringLiteral("serial"), q(token.serial)},
+        {QStringLiteral("label"), q(token.label)},
+        {QStringLiteral("manufacturer"), q(token.manufacturer)},
+        {QStringLiteral("model"), q(token.model)},
+        {QStringLiteral("hardwareVersion"), q(token.hardwareVersion)},
+        {QStringLiteral("firmwareVersion"), q(token.firmwareVersion)},
+        {QStringLiteral("module"), q(token.modulePath)},
+        {QStringLiteral("slot"), static_cast<double>(token.slotId)},
+        {QStringLiteral("state"), q(tokenState(token))},
+        {QStringLiteral("minPinLength"), static_cast<double>(token.minPinLength)},
+        {QStringLiteral("maxPinLength"), static_cast<double>(token.maxPinLength)},
+        {QStringLiteral("flags"), flags},
+    };
+    if (token.freePublicMemory)
+        object.insert(QStringLiteral("freePublicMemory"), static_cast<double>(*token.freePublicMemory));
+    if (token.freePrivateMemory)
+        object.insert(QStringLiteral("freePrivateMemory"), static_cast<double>(*token.freePrivateMemory));
+    return object;
+}
+
+struct LoadedModules {
+    std::vector<std::shared_ptr<Module>> modules;
+};
+
+std::optional<LoadedModules> loadModules(const GlobalOptions& options, int& status)
+{
+    LoadedModules loaded;
+    for (const std::string& path : options.modulePaths) {
+        auto module = Module::load(path);
+        if (!module) {
+            status = fail(module.error());
+            return std::nullopt;
+        }
+        loaded.modules.push_back(*module);
+    }
+    return loaded;
+}
+
+// The token with this serial in whichever module has it.
+std::optional<pkcs11::Token> findToken(const LoadedModules& loaded, const std::string& serial, int& status)
+{
+    std::optional<TokenError> lastError;
+    for (const auto& module : loaded.modules) {
+        auto token = module->findToken(serial);
+        if (token)
+            return pkcs11::Token(module, serial);
+        lastError = token.error();
+    }
+    status = lastError ? fail(*lastError) : fail("no PKCS#11 module is configured");
+    return std::nullopt;
+}
+
+std::optional<pkcs11::SecretBuffer> secretOption(const CommandLine& line, const std::string& option,
+                                                 const std::string& prompt, int& status)
+{
+    std::string error;
+    auto secret = secretFromFileOrPrompt(line.value(option), prompt, error);
+    if (!secret)
+        status = usage(error);
+    return secret;
+}
+
+int listTokens(const LoadedModules& loaded, const GlobalOptions& options)
+{
+    std::vector<TokenInfo> all;
+    for (const auto& module : loaded.modules) {
+        auto tokens = module->tokens();
+        if (!tokens)
+            return fail(tokens.error());
+        all.insert(all.end(), tokens->begin(), tokens->end());
+    }
+    if (options.json) {
+        QJsonArray array;
+        for (const TokenInfo& token : all)
+            array.append(tokenJson(token));
+        printJson(array);
+        return ExitOk;
+    }
+    if (all.empty()) {
+        std::cout << "No token is plugged in.\n";
+        return ExitOk;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const TokenInfo& t : all)
+        rows.push_back({t.serial.empty() ? "-" : t.serial, t.label, t.manufacturer, t.model, tokenState(t),
+                        std::to_string(t.minPinLength) + "-" + std::to_string(t.maxPinLength), t.modulePath});
+    printTable({"SERIAL", "LABEL", "MANUFACTURER", "MODEL", "STATE", "PIN", "MODULE"}, rows);
+    return ExitOk;
+}
+
+int initToken(const CommandLine& line, const LoadedModules& loaded, const GlobalOptions& options)
+{
+    const auto serial = line.value("serial");
+    const bool uninitialized = line.flag("uninitialized");
+    const auto label = line.value("label");
+    if (serial.has_value() == uninitialized)
+        return usage("give exactly one of --serial S or --uninitialized");
+    if (!label)
+        return usage("--label is required");
+    int status = ExitOk;
+    auto soPin = secretOption(line, "so-pin-file", "New SO PIN", status);
+    if (!soPin)
+        return status;
+    auto userPin = secretOption(line, "pin-file", "New user PIN", status);
+    if (!userPin)
+        return status;
+
+    std::optional<TokenError> lastError;
+    for (const auto& module : loaded.modules) {
+        auto target = serial ? module->findToken(*serial) : module->findUninitializedToken();
+        if (!target) {
+            lastError = target.error();
+            continue;
+        }
+        auto result = pkcs11::Token::initialize(module, *target, *soPin, *label, *userPin);
+        if (!result)
+            return fail(result.error());
+        if (options.json)
+            printJson(tokenJson(*result));
+        else
+            std::cout << result->serial << '\n';
+        return ExitOk;
+    }
+    return lastError ? fail(*lastError) : fail("no PKCS#11 module is configured");
+}
+
+int changePin(const CommandLine& line, const pkcs11::Token& token)
+{
+    int status = ExitOk;
+    auto oldPin = secretOption(line, "pin-file", "Current PIN", status);
+    if (!oldPin)
+        return status;
+    auto newPin = secretOption(line, "new-pin-file", "New PIN", status);
+    if (!newPin)
+        return status;
+    auto result = token.changeUserPin(*oldPin, *newPin);
+    return result ? ExitOk : fail(result.error());
+}
+
+int unblock(const CommandLine& line, const pkcs11::Token& token)
+{
+    int status = ExitOk;
+    auto soPin = secretOption(line, "so-pin-file", "SO PIN", status);
+    if (!soPin)
+        return status;
+    auto newPin = secretOption(line, "new-pin-file", "New user PIN", status);
+    if (!newPin)
+        return status;
+    auto result = token.setUserPinWithSoPin(*soPin, *newPin);
+    return result ? ExitOk : fail(result.error());
+}
+
+int keygen(const CommandLine& line, const pkcs11::Token& token, const GlobalOptions& options)
+{
+    const auto typeName = line.value("type");
+    const auto label = line.value("label");
+    if (!typeName || !label)
+        return usage("--type and --label are required");
+    const auto type = pkcs11::parseKeyType(*typeName);
+    if (!type)
+        return usage("unknown key type \"" + *typeName + "\" (rsa2048, rsa3072, rsa4096, ec-p256, ec-p384)");
+    int status = ExitOk;
+    auto pin = secretOption(line, "pin-file", "PIN", status);
+    if (!pin)
+        return status;
+    auto result = token.generateKeyPair(*pin, *type, *label);
+    if (!result)
+        return fail(result.error());
+    if (options.json) {
+        printJson(QJsonObject{{QStringLiteral("id"), q(pkcs11::toHex(result->id))},
+                              {QStringLiteral("label"), q(result->label)},
+                              {QStringLiteral("type"), q(pkcs11::keyTypeName(result->type))}});
+    } else {
+        std::cout << pkcs11::toHex(result->id) << '\n';
+    }
+    return ExitOk;
+}
+
+int listObjects(const CommandLine& line, const pkcs11::Token& token, const GlobalOptions& options)
+{
+    std::optional<pkcs11::SecretBuffer> pin;
+    if (auto file = line.value("pin-file")) {
+        std::string error;
+        pin = readSecretFile(*file, error);
+        if (!pin)
+            return usage(error);
+    }
+    auto objects = token.objects(pin ? &*pin : nullptr);
+    if (!objects)
+        return fail(objects.error());
+    auto algorithm = [](const pkcs11::ObjectInfo& o) -> std::string {
+        switch (o.algorithm) {
+        case pkcs11::KeyAlgorithm::Rsa: return "RSA-" + std::to_string(o.keyBits);
+        case pkcs11::KeyAlgorithm::Ec: return "EC-P" + std::to_string(o.keyBits);
+        case pkcs11::KeyAlgorithm::Other: break;
+        }
+        return "";
+    };
+    if (options.json) {
+        QJsonArray array;
+        for (const auto& o : *objects) {
+            QJsonObject object{{QStringLiteral("class"), q(pkcs11::objectClassName(o.objectClass))},
+                               {QStringLiteral("id"), q(pkcs11::toHex(o.id))},
+                               {QStringLiteral("label"), q(o.label)},
+                               {QStringLiteral("private"), o.isPrivate}};
+            if (o.objectClass == pkcs11::ObjectClass::PrivateKey || o.objectClass == pkcs11::ObjectClass::PublicKey)
+                object.insert(QStringLiteral("algorithm"), q(algorithm(o)));
+            if (o.objectClass == pkcs11::ObjectClass::PrivateKey) {
+                object.insert(QStringLiteral("sensitive"), o.sensitive);
+                object.insert(QStringLiteral("extractable"), o.extractable);
+                object.insert(QStringLiteral("sign"), o.canSign);
+            }
+            if (o.objectClass == pkcs11::ObjectClass::Certificate) {
+                object.insert(QStringLiteral("subject"), q(o.subject));
+                object.insert(QStringLiteral("category"),
+                              o.certificateCategory == 2   ? QStringLiteral("authority")
+                              : o.certificateCategory == 1 ? QStringLiteral("user")
+                                                           : QStringLiteral("unspecified"));
+            }
+            array.append(object);
+        }
+        printJson(array);
+        return ExitOk;
+    }
+    if (objects->empty()) {
+        std::cout << (pin ? "The token holds no objects.\n" : "The token holds no public objects.\n");
+        return ExitOk;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& o : *objects) {
+        std::string details;
+        if (o.objectClass == pkcs11::ObjectClass::PrivateKey)
+            details = std::string(o.sensitive ? "sensitive" : "NOT sensitive") +
+                      (o.extractable ? ", EXTRACTABLE" : ", not extractable") + (o.canSign ? ", sign" : "");
+        else if (o.objectClass == pkcs11::ObjectClass::Certificate)
+            details = (o.certificateCategory == 2 ? "CA: " : "") + o.subject;
+        rows.push_back({pkcs11::objectClassName(o.objectClass), pkcs11::toHex(o.id), o.label, algorithm(o), details});
+    }
+    printTable({"CLASS", "ID", "LABEL", "KEY", "DETAILS"}, rows);
+    return ExitOk;
+}
+
+int deleteKey(const CommandLine& line, const pkcs11::Token& token)
+{
+    const auto idText = line.value("id");
+    if (!idText)
+        return usage("--id is required");
+    const auto id = pkcs11::fromHex(*idText);
+    if (!id)
+        return usage("--id must be hexadecimal, e.g. 3f9a...");
+    int status = ExitOk;
+    auto pin = secretOption(line, "pin-file", "PIN", status);
+    if (!pin)
+        return status;
+    auto result = token.deleteKeyPair(*pin, *id);
+    return result ? ExitOk : fail(result.error());
+}
+
+}  // namespace
+
+const char* tokenUsage()
+{
+    return "usage:\n"
+           "  tamga-cli [--module PATH]... [--json] tokens\n"
+           "  tamga-cli modules\n"
+           "  tamga-cli token init (--serial S | --uninitialized) --label L --so-pin-file F --pin-file F\n"
+           "  tamga-cli token change-pin --serial S --pin-file OLD --new-pin-file NEW\n"
+           "  tamga-cli token unblock --serial S --so-pin-file F --new-pin-file NEW\n"
+           "  tamga-cli token keygen --serial S --pin-file F --type rsa2048|rsa3072|rsa4096|ec-p256|ec-p384 "
+           "--label L\n"
+           "  tamga-cli token objects --serial S [--pin-file F]\n"
+           "  tamga-cli token delete --serial S --pin-file F --id HEX\n"
+           "PIN files: the whole file is the PIN (one trailing newline is ignored). Without a PIN file,\n"
+           "the PIN is asked for on the terminal without echo.\n";
+}
+
+int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
+{
+    const auto& words = line.words();
+    if (words.empty())
+        return usage("no command given");
+
+    if (words[0] == "modules") {
+        auto modules = pkcs11::registeredModules();
+        if (options.json) {
+            QJsonArray array;
+            for (const auto& m : modules)
+                array.append(QJsonObject{{QStringLiteral("name"), q(m.name)}, {QStringLiteral("path"), q(m.path)}});
+            printJson(array);
+        } else {
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& m : modules)
+                rows.push_back({m.name, m.path});
+            printTable({"NAME", "PATH"}, rows);
+        }
+        return ExitOk;
+    }
+
+    int status = ExitOk;
+    auto loaded = loadModules(options, status);
+    if (!loaded)
+        return status;
+
+    if (words[0] == "tokens") {
+        if (words.size() != 1)
+            return usage("tokens takes no further words");
+        return listTokens(*loaded, options);
+    }
+    if (words[0] != "token" || words.size() != 2)
+        return usage("unknown command");
+
+    const std::string& action = words[1];
+    if (action == "init")
+        return initToken(line, *loaded, options);
+
+    const auto serial = line.value("serial");
+    if (!serial)
+        return usage("--serial is required");
+    static const std::set<std::string> kActions{"change-pin", "unblock", "keygen", "objects", "delete"};
+    if (!kActions.contains(action))
+        return usage("unknown token command \"" + action + "\"");
+    auto token = findToken(*loaded, *serial, status);
+    if (!token)
+        return status;
+    if (action == "change-pin")
+        return changePin(line, *token);
+    if (action == "unblock")
+        return unblock(line, *token);
+    if (action == "keygen")
+        return keygen(line, *token, options);
+    if (action == "objects")
+        return listObjects(line, *token, options);
+    return deleteKey(line, *token);
+}
+
+}  // namespace tamga::cli

@@ -1,0 +1,22 @@
+// `tamga-cli tokens` and `tamga-cli token ...`.
+#pragma once
+
+#include "CommandLine.h"
+
+#include <string>
+#include <vector>
+
+namespace tamga::cli {
+
+struct GlobalOptions {
+    std::vector<std::string> modulePaths;  // resolved: --module, else TAMGA_PKCS11_MODULE, else OpenSC's
+    bool json = false;
+};
+
+// Runs the command and returns the exit status. Output goes to stdout, the one-line error to stderr.
+int runTokenCommand(const CommandLine& line, const GlobalOptions& options);
+
+// Usage text for the token commands.
+const char* tokenUsage();
+
+}  // namespace tamga::cli

@@ -1,0 +1,58 @@
+// A loaded PKCS#11 module. Loading it initializes Cryptoki once for the process (through libp11, which needs
+// its own context for the signing keys it hands to OpenSSL); raw Cryptoki calls go to the same function list.
+// The module is finalized when the last shared_ptr goes away.
+#pragma once
+
+#include "tamga/pkcs11/Error.h"
+#include "tamga/pkcs11/Types.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tamga::pkcs11 {
+
+class Module {
+public:
+    // Loads and initializes the module at `path`. A missing file or a library that is not a PKCS#11 module
+    // gives ModuleMissing / ModuleFailed with the loader's own reason.
+    static Result<std::shared_ptr<Module>> load(const std::string& path);
+
+    ~Module();
+    Module(const Module&) = delete;
+    Module& operator=(const Module&) = delete;
+
+    const std::string& path() const;
+    const ModuleInfo& info() const;
+
+    // Every slot, with a TokenInfo where a token is present.
+    Result<std::vector<SlotInfo>> slots() const;
+    // Tokens present now, initialized or not.
+    Result<std::vector<TokenInfo>> tokens() const;
+    // The present token with this serial; TokenNotFound otherwise.
+    Result<TokenInfo> findToken(const std::string& serial) const;
+    // The first present token that was never initialized (SoftHSM's free slot, a new real token).
+    Result<TokenInfo> findUninitializedToken() const;
+
+    // Whether C_WaitForSlotEvent can be trusted to report insertions and removals (see Quirks).
+    bool reportsSlotEvents() const;
+    // Blocks until a slot event; returns false when the module is being finalized or the call fails.
+    bool waitForSlotEvent() const;
+
+    struct Impl;
+    // For the rest of the token layer only; the header that defines Impl is private to it.
+    Impl& impl() const { return *m_impl; }
+
+private:
+    explicit Module(std::unique_ptr<Impl> impl);
+    static Result<std::shared_ptr<Module>> loadNew(const std::string& path);
+    std::unique_ptr<Impl> m_impl;
+};
+
+// The modules p11-kit's configuration registers for this user (system, package and user module files).
+std::vector<RegisteredModule> registeredModules();
+
+// OpenSC's module where Debian installs it: the default when nothing else is configured.
+std::string defaultModulePath();
+
+}  // namespace tamga::pkcs11

@@ -1,0 +1,89 @@
+// Operations on one token, addressed by its serial (never by slot: SoftHSM and real readers renumber slots).
+// Each call opens its own session, logs in as it needs, and closes the session before returning, so a pulled
+// token or a crash leaves no state behind in this process. Calls are synchronous: run them on the one worker
+// thread that owns token calls (TokenWorker), never on a GUI thread.
+#pragma once
+
+#include "tamga/pkcs11/Error.h"
+#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/pkcs11/Types.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+// OpenSSL's key type, declared here so the header does not pull OpenSSL into every includer.
+using EVP_PKEY = struct evp_pkey_st;
+
+namespace tamga::pkcs11 {
+
+class Module;
+
+// An OpenSSL key whose private half stays on the token: signing with it runs C_Sign on the token. It keeps the
+// module and libp11's objects alive as long as it lives. Not thread-safe: use it on the token worker.
+class TokenSigningKey {
+public:
+    TokenSigningKey(TokenSigningKey&&) noexcept;
+    TokenSigningKey& operator=(TokenSigningKey&&) noexcept;
+    ~TokenSigningKey();
+
+    EVP_PKEY* get() const;
+
+    struct State;
+
+private:
+    friend class Token;
+    explicit TokenSigningKey(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
+};
+
+class Token {
+public:
+    Token(std::shared_ptr<Module> module, std::string serial);
+
+    const std::string& serial() const { return m_serial; }
+    const std::shared_ptr<Module>& module() const { return m_module; }
+
+    // Initializes the token (erasing everything on it), sets the SO PIN and label, then the user PIN.
+    // `label` may be at most 32 bytes of UTF-8. Returns the token as it is afterwards (possibly in a new slot).
+    static Result<TokenInfo> initialize(const std::shared_ptr<Module>& module, const TokenInfo& token,
+                                        const Pin& soPin, const std::string& label, const Pin& userPin);
+
+    Result<TokenInfo> info() const;
+
+    Status changeUserPin(const Pin& oldPin, const Pin& newPin) const;
+    // Sets a new user PIN with the SO PIN: unblocks a locked user PIN, or sets the first one.
+    Status setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const;
+
+    // Generates a key pair on the token. The private key is token, private, sensitive, never extractable and
+    // can sign; both halves get `label` and the ID SHA-1(subjectPublicKey).
+    Result<KeyPairInfo> generateKeyPair(const Pin& userPin, KeyType type, const std::string& label) const;
+
+    // Objects visible with the user PIN, or the public ones when `userPin` is null.
+    Result<std::vector<ObjectInfo>> objects(const Pin* userPin) const;
+
+    // The public key (SubjectPublicKeyInfo DER) of the key pair with this ID.
+    Result<std::vector<std::uint8_t>> publicKey(const Pin& userPin, std::span<const std::uint8_t> id) const;
+
+    // Stores the end-entity certificate (DER) under its key's ID and label. Storing the same certificate again
+    // is a no-op.
+    Status storeCertificate(const Pin& userPin, std::span<const std::uint8_t> certificateDer,
+                            std::span<const std::uint8_t> id, const std::string& label) const;
+    // Stores a CA certificate (category "authority"), ID = SHA-1 of its public key. Idempotent too.
+    Status storeCaCertificate(const Pin& userPin, std::span<const std::uint8_t> certificateDer,
+                              const std::string& label) const;
+
+    // Deletes the private key, public key and certificates with this ID; ObjectNotFound when there are none.
+    Status deleteKeyPair(const Pin& userPin, std::span<const std::uint8_t> id) const;
+
+    // An OpenSSL key for the private key with this ID (through libp11).
+    Result<TokenSigningKey> signingKey(const Pin& userPin, std::span<const std::uint8_t> id) const;
+
+private:
+    std::shared_ptr<Module> m_module;
+    std::string m_serial;
+};
+
+}  // namespace tamga::pkcs11

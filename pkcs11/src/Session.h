@@ -1,0 +1,56 @@
+// Private to the token layer: an RAII Cryptoki session and the attribute helpers built on it.
+#pragma once
+
+#include "ModuleImpl.h"
+#include "tamga/pkcs11/SecretBuffer.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace tamga::pkcs11 {
+
+class Session {
+public:
+    // Opens a read-write session on the token with this serial.
+    static Result<Session> open(const Module& module, const std::string& serial, const char* operation);
+
+    Session(Session&& other) noexcept;
+    Session& operator=(Session&&) = delete;
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+    ~Session();  // logs out (when this session logged in) and closes
+
+    // C_Login, verifying the PIN even when the token is already logged in by another session of this process
+    // (libp11 would report success there). A wrong PIN comes back as WrongPin with the tries the token reports.
+    Status login(CK_USER_TYPE user, const Pin& pin, const char* operation);
+
+    CK_SESSION_HANDLE handle() const { return m_handle; }
+    CK_SLOT_ID slot() const { return m_slot; }
+    CK_FUNCTION_LIST* f() const { return m_functions; }
+    const std::string& modulePath() const { return *m_modulePath; }
+
+    TokenError error(CK_RV rv, const char* operation) const { return makeError(rv, operation, *m_modulePath); }
+
+    Result<std::vector<CK_OBJECT_HANDLE>> find(std::span<CK_ATTRIBUTE> match, const char* operation) const;
+
+    // Attribute readers; nullopt when the attribute is absent, sensitive or invalid for the object.
+    std::optional<std::vector<std::uint8_t>> bytes(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const;
+    std::optional<bool> boolean(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const;
+    std::optional<CK_ULONG> number(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const;
+
+private:
+    Session(CK_FUNCTION_LIST* functions, const std::string* modulePath, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
+
+    CK_FUNCTION_LIST* m_functions = nullptr;
+    const std::string* m_modulePath = nullptr;
+    CK_SLOT_ID m_slot = 0;
+    CK_SESSION_HANDLE m_handle = CK_INVALID_HANDLE;
+    bool m_loggedIn = false;
+};
+
+// Fills in triesLeft and the message from the token's PIN flags after a wrong PIN.
+void addPinTries(TokenError& error, CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, CK_USER_TYPE user);
+
+}  // namespace tamga::pkcs11
