@@ -267,13 +267,8 @@ int unblock(const CommandLine& line, const pkcs11::Token& token)
 
 int keygen(const CommandLine& line, const pkcs11::Token& token, const GlobalOptions& options)
 {
-    const auto typeName = line.value("type");
+    const auto type = pkcs11::parseKeyType(*line.value("type"));  // validated by runTokenCommand
     const auto label = line.value("label");
-    if (!typeName || !label)
-        return usage("--type and --label are required");
-    const auto type = pkcs11::parseKeyType(*typeName);
-    if (!type)
-        return usage("unknown key type \"" + *typeName + "\" (rsa2048, rsa3072, rsa4096, ec-p256, ec-p384)");
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
     if (!pin)
@@ -357,12 +352,7 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
 
 int deleteKey(const CommandLine& line, const pkcs11::Token& token)
 {
-    const auto idText = line.value("id");
-    if (!idText)
-        return usage("--id is required");
-    const auto id = pkcs11::fromHex(*idText);
-    if (!id)
-        return usage("--id must be hexadecimal, e.g. 3f9a...");
+    const auto id = pkcs11::fromHex(*line.value("id"));  // validated by runTokenCommand
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
     if (!pin)
@@ -434,6 +424,16 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
     static const std::set<std::string> kActions{"change-pin", "unblock", "keygen", "objects", "delete"};
     if (!kActions.contains(action))
         return usage("unknown token command \"" + action + "\"");
+    // Arguments first: a usage error is reported before any token is touched.
+    if (action == "keygen") {
+        const auto typeName = line.value("type");
+        if (!typeName || !line.value("label"))
+            return usage("--type and --label are required");
+        if (!pkcs11::parseKeyType(*typeName))
+            return usage("unknown key type \"" + *typeName + "\" (rsa2048, rsa3072, rsa4096, ec-p256, ec-p384)");
+    }
+    if (action == "delete" && !(line.value("id") && pkcs11::fromHex(*line.value("id"))))
+        return usage("--id is required, in hexadecimal (as keygen prints it)");
     auto token = findToken(*loaded, *serial, status);
     if (!token)
         return status;

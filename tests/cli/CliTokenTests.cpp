@@ -1,0 +1,197 @@
+// tamga-cli's token commands, run as a clerk or a script would run them: exit statuses, output, PIN files.
+#include "TestSupport.h"
+#include "ToolListings.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using tamga::test::ProcessResult;
+using tamga::test::SoftHsmSandbox;
+
+namespace {
+
+class Cli {
+public:
+    explicit Cli(const SoftHsmSandbox& hsm) : m_hsm(hsm) {}
+
+    ProcessResult operator()(std::vector<std::string> arguments) const
+    {
+        arguments.insert(arguments.begin(), {TAMGA_CLI, "--module", m_hsm.modulePath()});
+        return tamga::test::run(arguments);
+    }
+
+private:
+    const SoftHsmSandbox& m_hsm;
+};
+
+std::string firstLine(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+std::string initToken(const Cli& cli, const SoftHsmSandbox& hsm, const std::string& label)
+{
+    auto result = cli({"token", "init", "--uninitialized", "--label", label, "--so-pin-file",
+                       hsm.secretFile("so.pin", "12345678"), "--pin-file", hsm.secretFile("user.pin", "1234")});
+    INFO(result.err);
+    REQUIRE(result.exitCode == 0);
+    return firstLine(result.out);
+}
+
+}  // namespace
+
+TEST_CASE("tamga-cli initializes a token - makes a key and lists it - tools nobody here wrote agree")
+{
+    SoftHsmSandbox hsm;
+    Cli cli(hsm);
+    const std::string serial = initToken(cli, hsm, "Desk 1");
+    REQUIRE(serial.size() == 16);
+
+    auto tokens = cli({"tokens"});
+    REQUIRE(tokens.exitCode == 0);
+    CHECK_THAT(tokens.out, Catch::Contains(serial) && Catch::Contains("Desk 1") && Catch::Contains("ready"));
+
+    const std::string pinFile = hsm.secretFile("user.pin", "1234");
+    auto keygen = cli({"token", "keygen", "--serial", serial, "--pin-file", pinFile, "--type", "ec-p256", "--label",
+                       "Officer key"});
+    INFO(keygen.err);
+    REQUIRE(keygen.exitCode == 0);
+    const std::string id = firstLine(keygen.out);
+    CHECK(id.size() == 40);
+    CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+    auto listed = tamga::test::pkcs11toolObjects(hsm.modulePath(), "Desk 1", "1234");
+    REQUIRE(listed.size() == 2);
+    for (const auto& o : listed) {
+        CHECK(o.id == id);
+        CHECK(o.label == "Officer key");
+    }
+
+    auto objects = cli({"token", "objects", "--serial", serial, "--pin-file", pinFile});
+    REQUIRE(objects.exitCode == 0);
+    CHECK_THAT(objects.out, Catch::Contains("private-key") && Catch::Contains(id) &&
+                                Catch::Contains("not extractable"));
+    auto publicOnly = cli({"token", "objects", "--serial", serial});
+    REQUIRE(publicOnly.exitCode == 0);
+    CHECK_THAT(publicOnly.out, !Catch::Contains("private-key") && Catch::Contains("public-key"));
+
+    auto removed = cli({"token", "delete", "--serial", serial, "--pin-file", pinFile, "--id", id});
+    CHECK(removed.exitCode == 0);
+    auto twice = cli({"token", "delete", "--serial", serial, "--pin-file", pinFile, "--id", id});
+    CHECK(twice.exitCode == 2);
+    CHECK_THAT(twice.err, Catch::StartsWith("error: ") && Catch::Contains("nothing with ID"));
+}
+
+TEST_CASE("tamga-cli --json gives machine-readable tokens and objects")
+{
+    SoftHsmSandbox hsm;
+    Cli cli(hsm);
+    const std::string serial = initToken(cli, hsm, "json");
+    auto tokens = cli({"--json", "tokens"});
+    REQUIRE(tokens.exitCode == 0);
+    auto document = QJsonDocument::fromJson(QByteArray::fromStdString(tokens.out));
+    REQUIRE(document.isArray());
+    bool found = false;
+    for (const auto& value : document.array()) {
+        const QJsonObject token = value.toObject();
+        if (token.value(QStringLiteral("serial")).toString().toStdString() == serial) {
+            found = true;
+            CHECK(token.value(QStringLiteral("label")).toString() == QStringLiteral("json"));
+            CHECK(token.value(QStringLiteral("flags")).toObject().value(QStringLiteral("tokenInitialized")).toBool());
+            CHECK(token.value(QStringLiteral("minPinLength")).toInt() == 4);
+        }
+    }
+    CHECK(found);
+
+    const std::string pinFile = hsm.secretFile("user.pin", "1234");
+    REQUIRE(cli({"token", "keygen", "--serial", serial, "--pin-file", pinFile, "--type", "rsa2048", "--label", "r"})
+                .exitCode == 0);
+    auto objects = cli({"--json", "token", "objects", "--serial", serial, "--pin-file", pinFile});
+    REQUIRE(objects.exitCode == 0);
+    auto array = QJsonDocument::fromJson(QByteArray::fromStdString(objects.out)).array();
+    REQUIRE(array.size() == 2);
+    for (const auto& value : array) {
+        const QJsonObject object = value.toObject();
+        CHECK(object.value(QStringLiteral("algorithm")).toString() == QStringLiteral("RSA-2048"));
+        if (object.value(QStringLiteral("class")).toString() == QStringLiteral("private-key")) {
+            CHECK(object.value(QStringLiteral("sensitive")).toBool());
+            CHECK_FALSE(object.value(QStringLiteral("extractable")).toBool());
+        }
+    }
+}
+
+TEST_CASE("tamga-cli PIN handling: change - wrong PIN with tries left - lock - unblock")
+{
+    SoftHsmSandbox hsm(tamga::test::TestModuleOptions{.pinTries = 3});
+    Cli cli(hsm);
+    const std::string serial = initToken(cli, hsm, "pins");
+    const std::string oldPin = hsm.secretFile("old.pin", "1234");
+    const std::string newPin = hsm.secretFile("new.pin", "4862");
+    const std::string wrongPin = hsm.secretFile("wrong.pin", "0000");
+    const std::string soPin = hsm.secretFile("so.pin", "12345678");
+
+    REQUIRE(cli({"token", "change-pin", "--serial", serial, "--pin-file", oldPin, "--new-pin-file", newPin}).exitCode == 0);
+    auto stale = cli({"token", "objects", "--serial", serial, "--pin-file", oldPin});
+    CHECK(stale.exitCode == 2);
+    CHECK_THAT(stale.err, Catch::Contains("PIN is wrong"));
+
+    auto finalTry = cli({"token", "objects", "--serial", serial, "--pin-file", wrongPin});
+    CHECK(finalTry.exitCode == 2);
+    CHECK_THAT(finalTry.err, Catch::Contains("one more wrong PIN blocks it"));
+    // Exactly one line on stderr.
+    CHECK(std::count(finalTry.err.begin(), finalTry.err.end(), '\n') == 1);
+
+    auto blocked = cli({"token", "objects", "--serial", serial, "--pin-file", wrongPin});
+    CHECK(blocked.exitCode == 2);
+    CHECK_THAT(blocked.err, Catch::Contains("blocked"));
+    auto listing = cli({"tokens"});
+    CHECK_THAT(listing.out, Catch::Contains("PIN locked"));
+
+    auto unblock = cli({"token", "unblock", "--serial", serial, "--so-pin-file", soPin, "--new-pin-file", oldPin});
+    INFO(unblock.err);
+    CHECK(unblock.exitCode == 0);
+    CHECK(cli({"token", "objects", "--serial", serial, "--pin-file", oldPin}).exitCode == 0);
+}
+
+TEST_CASE("tamga-cli exit statuses: 1 for usage - 2 for a failed operation - with one line on stderr")
+{
+    SoftHsmSandbox hsm;
+    Cli cli(hsm);
+    const std::string pinFile = hsm.secretFile("user.pin", "1234");
+
+    SECTION("usage errors")
+    {
+        CHECK(cli({"token", "frobnicate", "--serial", "x"}).exitCode == 1);
+        CHECK(cli({"token", "keygen", "--serial", "x", "--pin-file", pinFile, "--type", "rsa1024", "--label", "l"})
+                  .exitCode == 1);
+        CHECK(cli({"token", "init", "--serial", "x", "--uninitialized", "--label", "l"}).exitCode == 1);
+        CHECK(cli({"tokens", "--colour"}).exitCode == 1);
+        // No PIN file and no terminal to ask on: a usage error, never a hang.
+        auto noPin = cli({"token", "init", "--uninitialized", "--label", "l", "--so-pin-file", pinFile});
+        CHECK(noPin.exitCode == 1);
+        CHECK_THAT(noPin.err, Catch::Contains("no terminal"));
+        auto missingFile = cli({"token", "init", "--uninitialized", "--label", "l", "--so-pin-file",
+                                hsm.dir().file("absent.pin"), "--pin-file", pinFile});
+        CHECK(missingFile.exitCode == 1);
+        CHECK_THAT(missingFile.err, Catch::Contains("absent.pin"));
+    }
+    SECTION("operations that fail")
+    {
+        auto unknownSerial = cli({"token", "objects", "--serial", "0000000000000000"});
+        CHECK(unknownSerial.exitCode == 2);
+        CHECK_THAT(unknownSerial.err, Catch::StartsWith("error: ") && Catch::Contains("0000000000000000"));
+        CHECK(std::count(unknownSerial.err.begin(), unknownSerial.err.end(), '\n') == 1);
+
+        auto missingModule = tamga::test::run({TAMGA_CLI, "--module", "/nonexistent/module.so", "tokens"});
+        CHECK(missingModule.exitCode == 2);
+        CHECK_THAT(missingModule.err, Catch::Contains("/nonexistent/module.so"));
+
+        // The module comes from TAMGA_PKCS11_MODULE when --module is not given.
+        auto fromEnvironment = tamga::test::run({TAMGA_CLI, "tokens"}, {{"TAMGA_PKCS11_MODULE", "/nonexistent/env.so"}});
+        CHECK(fromEnvironment.exitCode == 2);
+        CHECK_THAT(fromEnvironment.err, Catch::Contains("/nonexistent/env.so"));
+    }
+}

@@ -1,0 +1,200 @@
+#include "TestSupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace tamga::test {
+
+TempDir::TempDir()
+{
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base && *base ? base : "/tmp") + "/tamga-test-XXXXXX";
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    REQUIRE(::mkdtemp(buffer.data()) != nullptr);
+    m_path = buffer.data();
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ignored;
+    std::filesystem::remove_all(m_path, ignored);
+}
+
+void writeFile(const std::string& path, const std::string& content)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    REQUIRE(out.good());
+}
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+std::string requireTool(const std::string& name)
+{
+    const char* pathVariable = std::getenv("PATH");
+    std::stringstream paths(pathVariable ? pathVariable : "/usr/bin:/bin");
+    std::string directory;
+    while (std::getline(paths, directory, ':')) {
+        const std::string candidate = directory + "/" + name;
+        if (::access(candidate.c_str(), X_OK) == 0)
+            return candidate;
+    }
+    FAIL("the tool " << name << " is not installed; scripts/test installs it");
+    return {};
+}
+
+ProcessResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& environment)
+{
+    int outPipe[2];
+    int errPipe[2];
+    REQUIRE(::pipe2(outPipe, O_CLOEXEC) == 0);
+    REQUIRE(::pipe2(errPipe, O_CLOEXEC) == 0);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int nullInput = ::open("/dev/null", O_RDONLY);
+        ::dup2(nullInput, 0);
+        ::dup2(outPipe[1], 1);
+        ::dup2(errPipe[1], 2);
+        ::setsid();  // no controlling terminal: a PIN prompt must fail rather than wait
+        for (const auto& [name, value] : environment)
+            ::setenv(name.c_str(), value.c_str(), 1);
+        std::vector<char*> args;
+        for (const std::string& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execvp(args[0], args.data());
+        ::_exit(127);
+    }
+    ::close(outPipe[1]);
+    ::close(errPipe[1]);
+    ProcessResult result;
+    pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
+    int open = 2;
+    char buffer[4096];
+    while (open > 0) {
+        if (::poll(fds, 2, -1) < 0)
+            break;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+            if (n <= 0) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open;
+            } else {
+                (i == 0 ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+            }
+        }
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+SoftHsmSandbox::SoftHsmSandbox()
+{
+    std::filesystem::create_directories(m_dir.path() / "tokens");
+    writeFile(m_dir.file("softhsm2.conf"), "directories.tokendir = " + m_dir.file("tokens") +
+                                               "\nobjectstore.backend = file\nlog.level = ERROR\n");
+    ::setenv("SOFTHSM2_CONF", m_dir.file("softhsm2.conf").c_str(), 1);
+    m_modulePath = softHsmModulePath();
+}
+
+SoftHsmSandbox::SoftHsmSandbox(const TestModuleOptions& options) : SoftHsmSandbox()
+{
+    std::filesystem::create_directories(m_dir.path() / "state");
+    ::setenv("TAMGA_TEST_TARGET_MODULE", softHsmModulePath().c_str(), 1);
+    ::setenv("TAMGA_TEST_STATE_DIR", m_dir.file("state").c_str(), 1);
+    ::setenv("TAMGA_TEST_PIN_TRIES", std::to_string(options.pinTries).c_str(), 1);
+    if (options.noEc)
+        ::setenv("TAMGA_TEST_NO_EC", "1", 1);
+    else
+        ::unsetenv("TAMGA_TEST_NO_EC");
+    if (options.rsaMaxBits)
+        ::setenv("TAMGA_TEST_RSA_MAX_BITS", std::to_string(options.rsaMaxBits).c_str(), 1);
+    else
+        ::unsetenv("TAMGA_TEST_RSA_MAX_BITS");
+    m_modulePath = testModulePath();
+}
+
+std::string SoftHsmSandbox::softHsmModulePath()
+{
+    return TAMGA_SOFTHSM_MODULE;
+}
+
+std::string SoftHsmSandbox::testModulePath()
+{
+    return TAMGA_TEST_TOKEN_MODULE;
+}
+
+void SoftHsmSandbox::pullToken() const
+{
+    writeFile(m_dir.file("state/removed"), "pulled\n");
+}
+
+void SoftHsmSandbox::pullTokenAfterCalls(int calls) const
+{
+    writeFile(m_dir.file("state/remove-after"), std::to_string(calls) + "\n");
+}
+
+void SoftHsmSandbox::plugTokenBackIn() const
+{
+    std::filesystem::remove(m_dir.file("state/removed"));
+}
+
+std::string SoftHsmSandbox::initTokenWithSoftHsmUtil(const std::string& label, const std::string& soPin,
+                                                     const std::string& userPin) const
+{
+    auto result = run({requireTool("softhsm2-util"), "--init-token", "--free", "--label", label, "--so-pin", soPin,
+                       "--pin", userPin});
+    REQUIRE(result.exitCode == 0);
+    auto listing = run({requireTool("softhsm2-util"), "--show-slots"});
+    // Each token's "Serial number:" line comes before its "Label:" line.
+    auto valueOf = [](const std::string& line) {
+        std::string value = line.substr(line.find(':') + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        value.erase(value.find_last_not_of(' ') + 1);
+        return value;
+    };
+    std::istringstream lines(listing.out);
+    std::string line;
+    std::string serial;
+    while (std::getline(lines, line)) {
+        if (line.find("Serial number:") != std::string::npos)
+            serial = valueOf(line);
+        else if (line.find("Label:") != std::string::npos && valueOf(line) == label)
+            return serial;
+    }
+    FAIL("softhsm2-util does not list the token " << label);
+    return {};
+}
+
+std::string SoftHsmSandbox::secretFile(const std::string& name, const std::string& secret) const
+{
+    const std::string path = m_dir.file(name);
+    writeFile(path, secret + "\n");
+    ::chmod(path.c_str(), 0600);
+    return path;
+}
+
+}  // namespace tamga::test

@@ -1,0 +1,77 @@
+// Fixtures shared by the test suites: private temporary folders, SoftHSM2 sandboxes, and running the tools
+// nobody here wrote (pkcs11-tool, p11tool, openssl) or tamga-cli itself as child processes.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tamga::test {
+
+// A fresh folder under $TMPDIR, removed with everything in it at the end of the test.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+void writeFile(const std::string& path, const std::string& content);
+std::string readFile(const std::string& path);
+
+// Path of an installed tool; fails the test when it is missing (scripts/test installs every tool).
+std::string requireTool(const std::string& name);
+
+struct ProcessResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs a program with the current environment plus `environment`, no standard input, and captures its output.
+ProcessResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& environment = {});
+
+// Options for the test token module (tests/support/TestTokenModule.cpp) in front of SoftHSM2.
+struct TestModuleOptions {
+    int pinTries = 0;        // 0: SoftHSM's own behaviour (no lockout)
+    bool noEc = false;       // the token cannot generate EC keys
+    unsigned rsaMaxBits = 0; // largest RSA key the token generates (0: SoftHSM's limit)
+};
+
+// A SoftHSM2 token store of its own: SOFTHSM2_CONF points at it for this process and its children.
+class SoftHsmSandbox {
+public:
+    SoftHsmSandbox();
+    explicit SoftHsmSandbox(const TestModuleOptions& options);  // use the test module in front of SoftHSM2
+
+    const TempDir& dir() const { return m_dir; }
+    // The module Tamga should load: SoftHSM2 itself, or the test module.
+    const std::string& modulePath() const { return m_modulePath; }
+    static std::string softHsmModulePath();
+    static std::string testModulePath();
+
+    // Simulates pulling and re-inserting the token (test module only).
+    void pullToken() const;
+    void pullTokenAfterCalls(int calls) const;
+    void plugTokenBackIn() const;
+
+    // Initializes the free slot's token with softhsm2-util (a tool Tamga did not write); returns its serial.
+    std::string initTokenWithSoftHsmUtil(const std::string& label, const std::string& soPin,
+                                         const std::string& userPin) const;
+
+    // A file holding `secret` followed by a newline, as a clerk's PIN file would be.
+    std::string secretFile(const std::string& name, const std::string& secret) const;
+
+private:
+    TempDir m_dir;
+    std::string m_modulePath;
+};
+
+}  // namespace tamga::test
