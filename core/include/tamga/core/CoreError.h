@@ -1,0 +1,35 @@
+// Errors of the core are values too: what failed, in words a clerk or supervisor can act on.
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+namespace tamga::core {
+
+enum class CoreErrorKind {
+    Database,        // the database could not be opened, read or written
+    SchemaTooNew,    // the database was written by a newer Tamga
+    InvalidInput,    // a value the caller gave is unusable (bad civil ID, missing name, ...)
+    NotFound,        // no such organization, officer, ...
+    Conflict,        // the change contradicts what is stored (a civil ID of another person, ...)
+    NotSignedIn,     // a change was attempted without a valid operator sign-in
+    NotPermitted,    // the operator's role does not allow it
+    Io,              // a file could not be read or written
+};
+
+struct CoreError {
+    CoreErrorKind kind = CoreErrorKind::Database;
+    QString message;
+};
+
+template <typename T>
+using CoreResult = std::expected<T, CoreError>;
+using CoreStatus = std::expected<void, CoreError>;
+
+inline std::unexpected<CoreError> coreError(CoreErrorKind kind, QString message)
+{
+    return std::unexpected(CoreError{kind, std::move(message)});
+}
+
+}  // namespace tamga::core

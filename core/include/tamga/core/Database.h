@@ -1,0 +1,73 @@
+// The workstation's database: one SQLite file per desk. Everything above this class speaks plain SQL through
+// Qt SQL; what is particular to SQLite (pragmas, file permissions, the full-text search index) lives in
+// SqliteDialect so that a shared PostgreSQL registry can later take its place.
+#pragma once
+
+#include "tamga/core/CoreError.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace tamga::core {
+
+class Database {
+public:
+    // The newest schema this Tamga writes.
+    static int currentSchemaVersion();
+
+    // Opens (creating it 0600 if needed) and migrates to the current schema in one transaction. A database
+    // written by a newer Tamga is refused (SchemaTooNew) and left untouched.
+    static CoreResult<std::unique_ptr<Database>> open(const QString& path);
+    // For tests of the migrations: creates or migrates only up to `version`.
+    static CoreResult<std::unique_ptr<Database>> openAtVersion(const QString& path, int version);
+
+    // The default file: the user's application-data folder, or TAMGA_DB.
+    static QString defaultPath();
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const QString& path() const { return m_path; }
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+
+    // A prepared query with positional values bound; on failure returns the driver's message.
+    CoreResult<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
+
+    // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.
+    template <typename T, typename Work>
+    CoreResult<T> transaction(Work work) const
+    {
+        if (auto begun = begin(); !begun)
+            return std::unexpected(begun.error());
+        CoreResult<T> result = work();
+        if (!result) {
+            rollback();
+            return result;
+        }
+        if (auto committed = commit(); !committed)
+            return std::unexpected(committed.error());
+        return result;
+    }
+
+private:
+    explicit Database(QString path, QString connectionName);
+    static CoreResult<std::unique_ptr<Database>> openUpTo(const QString& path, int targetVersion);
+    CoreStatus migrateTo(int targetVersion);
+    CoreStatus begin() const;
+    CoreStatus commit() const;
+    void rollback() const;
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+// The current time as stored everywhere: UTC, ISO 8601 with milliseconds ("2026-11-25T03:04:05.123Z").
+QString storedNow();
+
+}  // namespace tamga::core

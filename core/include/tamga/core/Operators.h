@@ -1,0 +1,53 @@
+// Local operator accounts: clerks and supervisors. Passwords are kept only as salted scrypt hashes. Every
+// sign-in failure and every refused action is audited.
+#pragma once
+
+#include "tamga/core/CoreError.h"
+#include "tamga/pkcs11/SecretBuffer.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace tamga::core {
+
+class Database;
+
+enum class Role { Clerk, Supervisor };
+QString roleName(Role role);
+std::optional<Role> parseRole(const QString& name);
+
+struct Operator {
+    qint64 id = 0;
+    QString name;
+    Role role = Role::Clerk;
+};
+
+using Password = pkcs11::SecretBuffer;
+
+class Operators {
+public:
+    explicit Operators(const Database& database) : m_database(database) {}
+
+    CoreResult<bool> anyExist() const;
+
+    // Adds an operator. With no operator in the database, `by` may be empty and the new one must be a
+    // supervisor (the first sign-in of a fresh desk); after that `by` must be a signed-in supervisor.
+    CoreResult<Operator> add(const std::optional<Operator>& by, const QString& name, Role role,
+                             const Password& password) const;
+
+    // Checks the password. A wrong password or an unknown name is refused (NotSignedIn) and audited.
+    CoreResult<Operator> signIn(const QString& name, const Password& password) const;
+
+    // Refuses (NotPermitted) and audits when `who` lacks `needed` for `action`.
+    CoreStatus require(const Operator& who, Role needed, const QString& action) const;
+
+    // scrypt hash in the stored form "scrypt$N$r$p$salt$hash" (base64), and its check.
+    static QString hashPassword(const Password& password);
+    static bool passwordMatches(const Password& password, const QString& stored);
+
+private:
+    const Database& m_database;
+};
+
+}  // namespace tamga::core

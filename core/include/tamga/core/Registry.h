@@ -1,0 +1,74 @@
+// The registry: organizations and their officers (the applicants who receive tokens). Every change is one
+// transaction with its audit event. Text is stored NFC-normalized.
+#pragma once
+
+#include "tamga/core/CoreError.h"
+#include "tamga/core/Operators.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace tamga::core {
+
+class Database;
+
+struct Organization {
+    qint64 id = 0;
+    QString name;
+    QString registerNo;             // seven digits, or empty
+    std::optional<qint64> parentId;
+};
+
+struct OfficerFields {
+    qint64 organizationId = 0;
+    QString surname;     // овог
+    QString givenName;   // нэр
+    QString civilId;     // регистрийн дугаар
+    QString position;
+    QString department;
+    QString email;
+    QString phone;
+    bool operator==(const OfficerFields&) const = default;
+};
+
+struct Officer {
+    qint64 id = 0;
+    QString organizationName;
+    OfficerFields fields;
+};
+
+// One field that failed validation: which and why.
+struct FieldProblem {
+    QString field;  // e.g. "civil_id"
+    QString reason;
+};
+
+class Registry {
+public:
+    explicit Registry(const Database& database) : m_database(database) {}
+
+    CoreResult<qint64> addOrganization(const Operator& by, const QString& name, const QString& registerNo,
+                                       std::optional<qint64> parentId) const;
+    CoreResult<std::vector<Organization>> organizations() const;
+    CoreResult<Organization> organization(qint64 id) const;
+
+    CoreResult<qint64> addOfficer(const Operator& by, const OfficerFields& fields) const;
+    CoreResult<Officer> officer(qint64 id) const;
+    // Officers of one organization or all, whose names, civil ID or organization contain `search` (Cyrillic or
+    // Latin letters, any case). At most `limit`, ordered by surname and given name.
+    CoreResult<std::vector<Officer>> officers(std::optional<qint64> organizationId, const QString& search,
+                                              int limit = 200) const;
+
+    // Normalizes and checks an officer's fields (not the organization); every problem, not just the first.
+    static std::vector<FieldProblem> normalizeOfficer(OfficerFields& fields);
+    static std::optional<QString> registerNoProblem(const QString& registerNo);
+    // The text officer search looks in.
+    static QString searchTextOf(const OfficerFields& fields, const QString& organizationName);
+
+private:
+    const Database& m_database;
+};
+
+}  // namespace tamga::core

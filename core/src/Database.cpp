@@ -1,0 +1,186 @@
+#include "tamga/core/Database.h"
+
+#include "Migrations.h"
+#include "SqliteDialect.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QStandardPaths>
+
+#include <atomic>
+
+namespace tamga::core {
+
+namespace {
+
+QString newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("tamga-db-%1").arg(++counter);
+}
+
+}  // namespace
+
+QString storedNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+int Database::currentSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+QString Database::defaultPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("TAMGA_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tamga/tamga.db");
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+CoreResult<std::unique_ptr<Database>> Database::open(const QString& path)
+{
+    return openUpTo(path, currentSchemaVersion());
+}
+
+CoreResult<std::unique_ptr<Database>> Database::openAtVersion(const QString& path, int version)
+{
+    return openUpTo(path, version);
+}
+
+CoreResult<std::unique_ptr<Database>> Database::openUpTo(const QString& path, int targetVersion)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return coreError(CoreErrorKind::Database, QStringLiteral("cannot create the folder %1").arg(folder));
+
+    const QString name = newConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        if (!db.isValid()) {
+            QSqlDatabase::removeDatabase(name);
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("Qt's SQLite driver is not installed (libqt6sql6-sqlite)"));
+        }
+    }
+    std::unique_ptr<Database> database(new Database(path, name));
+    QSqlDatabase db = database->connection();
+    if (auto opened = sqlite::open(db, path); !opened)
+        return std::unexpected(opened.error());
+    if (auto migrated = database->migrateTo(targetVersion); !migrated)
+        return std::unexpected(migrated.error());
+    return database;
+}
+
+int Database::schemaVersion() const
+{
+    if (!connection().tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    auto query = exec(QStringLiteral("SELECT version FROM schema_version"));
+    return query && query->next() ? query->value(0).toInt() : 0;
+}
+
+CoreStatus Database::migrateTo(int targetVersion)
+{
+    const int found = schemaVersion();
+    if (found > currentSchemaVersion()) {
+        return coreError(CoreErrorKind::SchemaTooNew,
+                         QStringLiteral("%1 was written by a newer Tamga (schema version %2; this Tamga knows up to "
+                                        "%3). Open it with that newer Tamga; nothing was changed.")
+                             .arg(m_path)
+                             .arg(found)
+                             .arg(currentSchemaVersion()));
+    }
+    if (found >= targetVersion)
+        return {};
+    auto migrated = transaction<bool>([&]() -> CoreResult<bool> {
+        for (const Migration& step : migrations()) {
+            if (step.version <= found || step.version > targetVersion)
+                continue;
+            for (const QString& statement : step.statements) {
+                if (auto done = exec(statement); !done) {
+                    return coreError(CoreErrorKind::Database,
+                                     QStringLiteral("migrating %1 to schema version %2 (%3) failed: %4")
+                                         .arg(m_path)
+                                         .arg(step.version)
+                                         .arg(QString::fromUtf8(step.description), done.error().message));
+                }
+            }
+            if (auto stored = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {step.version});
+                !stored)
+                return std::unexpected(stored.error());
+        }
+        return true;
+    });
+    if (!migrated)
+        return std::unexpected(migrated.error());
+    return {};
+}
+
+CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("database error: %1").arg(query.lastError().text()));
+    }
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("database error: %1").arg(query.lastError().text()));
+    }
+    return query;
+}
+
+CoreStatus Database::begin() const
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction()) {
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+    }
+    return {};
+}
+
+CoreStatus Database::commit() const
+{
+    QSqlDatabase db = connection();
+    if (!db.commit()) {
+        const QString reason = db.lastError().text();
+        db.rollback();
+        return coreError(CoreErrorKind::Database, QStringLiteral("cannot commit: %1").arg(reason));
+    }
+    return {};
+}
+
+void Database::rollback() const
+{
+    connection().rollback();
+}
+
+}  // namespace tamga::core

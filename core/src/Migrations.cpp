@@ -1,0 +1,172 @@
+#include "Migrations.h"
+
+#include "SqliteDialect.h"
+
+namespace tamga::core {
+
+namespace {
+
+// Step 1: the registry, operators, settings and the audit log.
+QStringList registrySchema()
+{
+    QStringList statements{
+        // The schema version reached; exactly one row.
+        QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"),
+
+        // Workstation settings: key -> value (text). Never secrets.
+        QStringLiteral("CREATE TABLE settings ("
+                       " key TEXT PRIMARY KEY,"
+                       " value TEXT NOT NULL)"),
+
+        // Local operator accounts.
+        QStringLiteral("CREATE TABLE operators ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"                        // sign-in name
+                       " role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),"
+                       " password_hash TEXT NOT NULL,"                      // scrypt$N$r$p$salt$hash, never the password
+                       " created_at TEXT NOT NULL,"                         // UTC ISO 8601
+                       " disabled INTEGER NOT NULL DEFAULT 0)"),            // 1: may no longer sign in
+
+        // Organizations the RA serves.
+        QStringLiteral("CREATE TABLE organizations ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL,"                               // NFC
+                       " register_no TEXT UNIQUE,"                          // seven-digit state registration number
+                       " parent_id INTEGER REFERENCES organizations(id),"   // the parent body, if any
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX organizations_name ON organizations(name)"),
+
+        // Officers (applicants): the people who receive tokens.
+        QStringLiteral("CREATE TABLE officers ("
+                       " id INTEGER PRIMARY KEY,"
+                       " organization_id INTEGER NOT NULL REFERENCES organizations(id),"
+                       " surname TEXT NOT NULL,"                            // family name or patronymic (овог), NFC
+                       " given_name TEXT NOT NULL,"                         // нэр, NFC
+                       " civil_id TEXT NOT NULL UNIQUE,"                    // регистрийн дугаар, e.g. УБ90010112
+                       " position TEXT NOT NULL,"                           // албан тушаал
+                       " department TEXT NOT NULL DEFAULT '',"
+                       " email TEXT NOT NULL DEFAULT '',"
+                       " phone TEXT NOT NULL DEFAULT '',"
+                       " search_text TEXT NOT NULL,"                        // folded names, ID, organization + Latin
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX officers_organization ON officers(organization_id)"),
+
+        // The audit log: append-only, each event chained to the one before by SHA-256.
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " id INTEGER PRIMARY KEY,"                           // sequence, part of the hashed content
+                       " at TEXT NOT NULL,"                                 // UTC ISO 8601 with milliseconds
+                       " operator TEXT NOT NULL,"                           // who (operator name, or 'system')
+                       " action TEXT NOT NULL,"                             // what, e.g. 'officer.add'
+                       " object_type TEXT NOT NULL,"                        // on what kind of object
+                       " object_id TEXT NOT NULL,"                          // which one
+                       " outcome TEXT NOT NULL,"                            // 'ok', 'refused', 'failed'
+                       " details TEXT NOT NULL,"                            // JSON, compact, never a secret
+                       " prev_hash TEXT NOT NULL,"                          // hash of the event before (hex)
+                       " hash TEXT NOT NULL)"),                             // SHA-256 over this event's content (hex)
+    };
+    statements += sqlite::officerSearchIndexStatements();
+    return statements;
+}
+
+// Step 2: the token inventory and the PKI side: profiles, CA connectors, trust anchors, enrollments,
+// certificates and revocation requests.
+QStringList pkiSchema()
+{
+    return {
+        // Every token the desk has seen.
+        QStringLiteral("CREATE TABLE tokens ("
+                       " id INTEGER PRIMARY KEY,"
+                       " serial TEXT NOT NULL UNIQUE,"                      // the token's serial (how it is addressed)
+                       " manufacturer TEXT NOT NULL DEFAULT '',"
+                       " model TEXT NOT NULL DEFAULT '',"
+                       " label TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL DEFAULT 'in_stock'"
+                       "  CHECK (status IN ('in_stock', 'issued', 'returned', 'lost', 'retired')),"
+                       " first_seen_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+
+        // Certificate profiles: key type, subject template, usages, validity (JSON definition).
+        QStringLiteral("CREATE TABLE certificate_profiles ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " definition TEXT NOT NULL,"                         // JSON
+                       " builtin INTEGER NOT NULL DEFAULT 0,"               // 1: shipped with Tamga
+                       " created_at TEXT NOT NULL)"),
+
+        // CA connectors: how to reach a CA. Secrets are never stored here, only the path of a file holding them.
+        QStringLiteral("CREATE TABLE ca_connectors ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " type TEXT NOT NULL CHECK (type IN ('practice', 'cmp', 'cfssl', 'files')),"
+                       " settings TEXT NOT NULL DEFAULT '{}',"              // JSON: URL, folder, file paths
+                       " created_at TEXT NOT NULL)"),
+
+        // Trust anchors: CA certificates an issued certificate must chain to.
+        QStringLiteral("CREATE TABLE trust_anchors ("
+                       " id INTEGER PRIMARY KEY,"
+                       " subject TEXT NOT NULL,"
+                       " fingerprint_sha256 TEXT NOT NULL UNIQUE,"          // hex
+                       " certificate_pem TEXT NOT NULL,"
+                       " added_at TEXT NOT NULL)"),
+
+        // One officer, one token, one profile, one CA: the enrollment's journey through its states.
+        QStringLiteral("CREATE TABLE enrollments ("
+                       " id INTEGER PRIMARY KEY,"
+                       " officer_id INTEGER NOT NULL REFERENCES officers(id),"
+                       " token_id INTEGER REFERENCES tokens(id),"
+                       " profile_id INTEGER REFERENCES certificate_profiles(id),"
+                       " ca_id INTEGER REFERENCES ca_connectors(id),"
+                       " state TEXT NOT NULL,"                              // created ... handed_over, failed, cancelled
+                       " key_id TEXT NOT NULL DEFAULT '',"                  // CKA_ID of the key on the token (hex)
+                       " csr_pem TEXT NOT NULL DEFAULT '',"
+                       " ca_reference TEXT NOT NULL DEFAULT '',"            // the CA's handle for a pending request
+                       " last_error TEXT NOT NULL DEFAULT '',"
+                       " receipt_sha256 TEXT NOT NULL DEFAULT '',"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX enrollments_state ON enrollments(state)"),
+
+        // Certificates received from a CA.
+        QStringLiteral("CREATE TABLE certificates ("
+                       " id INTEGER PRIMARY KEY,"
+                       " enrollment_id INTEGER REFERENCES enrollments(id),"
+                       " officer_id INTEGER NOT NULL REFERENCES officers(id),"
+                       " serial_hex TEXT NOT NULL,"
+                       " subject TEXT NOT NULL,"
+                       " issuer TEXT NOT NULL,"
+                       " not_before TEXT NOT NULL,"
+                       " not_after TEXT NOT NULL,"
+                       " fingerprint_sha256 TEXT NOT NULL UNIQUE,"
+                       " certificate_pem TEXT NOT NULL,"
+                       " chain_pem TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'revoked')),"
+                       " created_at TEXT NOT NULL)"),
+
+        // Revocation applications and their submission to the CA.
+        QStringLiteral("CREATE TABLE revocation_requests ("
+                       " id INTEGER PRIMARY KEY,"
+                       " certificate_id INTEGER NOT NULL REFERENCES certificates(id),"
+                       " reason TEXT NOT NULL CHECK (reason IN ('unspecified', 'keyCompromise', 'affiliationChanged',"
+                       "  'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn')),"
+                       " state TEXT NOT NULL DEFAULT 'received',"           // received, submitted, done, failed
+                       " requested_at TEXT NOT NULL,"
+                       " submitted_at TEXT NOT NULL DEFAULT '',"
+                       " last_error TEXT NOT NULL DEFAULT '')"),
+    };
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> steps{
+        {1, "registry, operators, settings, audit log", registrySchema()},
+        {2, "token inventory, profiles, CA connectors, trust anchors, enrollments, certificates, revocations",
+         pkiSchema()},
+    };
+    return steps;
+}
+
+}  // namespace tamga::core

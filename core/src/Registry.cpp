@@ -1,0 +1,246 @@
+#include "tamga/core/Registry.h"
+
+#include "SqliteDialect.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CivilId.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/Text.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace tamga::core {
+
+namespace {
+
+Officer officerFrom(const QSqlQuery& q)
+{
+    Officer o;
+    o.id = q.value(0).toLongLong();
+    o.fields.organizationId = q.value(1).toLongLong();
+    o.organizationName = q.value(2).toString();
+    o.fields.surname = q.value(3).toString();
+    o.fields.givenName = q.value(4).toString();
+    o.fields.civilId = q.value(5).toString();
+    o.fields.position = q.value(6).toString();
+    o.fields.department = q.value(7).toString();
+    o.fields.email = q.value(8).toString();
+    o.fields.phone = q.value(9).toString();
+    return o;
+}
+
+const QString kOfficerSelect = QStringLiteral(
+    "SELECT o.id, o.organization_id, g.name, o.surname, o.given_name, o.civil_id, o.position, o.department, "
+    "o.email, o.phone FROM officers o JOIN organizations g ON g.id = o.organization_id ");
+
+}  // namespace
+
+std::optional<QString> Registry::registerNoProblem(const QString& registerNo)
+{
+    static const QRegularExpression sevenDigits(QStringLiteral("^[0-9]{7}$"));
+    if (!registerNo.isEmpty() && !sevenDigits.match(registerNo).hasMatch())
+        return QStringLiteral("the state registration number must be seven digits, not \"%1\"").arg(registerNo);
+    return std::nullopt;
+}
+
+std::vector<FieldProblem> Registry::normalizeOfficer(OfficerFields& f)
+{
+    std::vector<FieldProblem> problems;
+    f.surname = normalizedText(f.surname);
+    f.givenName = normalizedText(f.givenName);
+    f.position = normalizedText(f.position);
+    f.department = normalizedText(f.department);
+    f.email = normalizedText(f.email);
+    f.phone = normalizedText(f.phone);
+    if (f.surname.isEmpty())
+        problems.push_back({QStringLiteral("surname"), QStringLiteral("the surname is missing")});
+    if (f.givenName.isEmpty())
+        problems.push_back({QStringLiteral("given_name"), QStringLiteral("the given name is missing")});
+    if (f.position.isEmpty())
+        problems.push_back({QStringLiteral("position"), QStringLiteral("the position is missing")});
+    if (f.civilId.trimmed().isEmpty()) {
+        problems.push_back({QStringLiteral("civil_id"), QStringLiteral("the civil ID is missing")});
+    } else if (auto id = parseCivilId(f.civilId)) {
+        f.civilId = id->text;
+    } else {
+        problems.push_back({QStringLiteral("civil_id"), id.error().message});
+    }
+    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!f.email.isEmpty() && !email.match(f.email).hasMatch())
+        problems.push_back({QStringLiteral("email"), QStringLiteral("\"%1\" is not an e-mail address").arg(f.email)});
+    static const QRegularExpression phone(QStringLiteral("^\\+?[0-9][0-9 \\-]{5,19}$"));
+    if (!f.phone.isEmpty() && !phone.match(f.phone).hasMatch())
+        problems.push_back({QStringLiteral("phone"), QStringLiteral("\"%1\" is not a phone number").arg(f.phone)});
+    return problems;
+}
+
+QString Registry::searchTextOf(const OfficerFields& f, const QString& organizationName)
+{
+    const QString text = f.surname + QLatin1Char(' ') + f.givenName + QLatin1Char(' ') + f.civilId +
+                         QLatin1Char(' ') + organizationName;
+    const QString folded = foldForSearch(text);
+    const QString latin = foldForSearch(latinTransliteration(text));
+    return latin == folded ? folded : folded + QStringLiteral(" | ") + latin;
+}
+
+CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& name, const QString& registerNo,
+                                             std::optional<qint64> parentId) const
+{
+    const QString cleanName = normalizedText(name);
+    const QString cleanNumber = registerNo.trimmed();
+    if (cleanName.isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the organization's name is missing"));
+    if (auto problem = registerNoProblem(cleanNumber))
+        return coreError(CoreErrorKind::InvalidInput, *problem);
+    if (parentId) {
+        if (auto parent = organization(*parentId); !parent)
+            return std::unexpected(parent.error());
+    }
+    return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+        if (!cleanNumber.isEmpty()) {
+            auto clash = m_database.exec(QStringLiteral("SELECT id, name FROM organizations WHERE register_no = ?"),
+                                         {cleanNumber});
+            if (!clash)
+                return std::unexpected(clash.error());
+            if (clash->next()) {
+                return coreError(CoreErrorKind::Conflict,
+                                 QStringLiteral("registration number %1 already belongs to %2 (organization #%3)")
+                                     .arg(cleanNumber, clash->value(1).toString())
+                                     .arg(clash->value(0).toLongLong()));
+            }
+        }
+        auto inserted = m_database.exec(
+            QStringLiteral("INSERT INTO organizations (name, register_no, parent_id, created_at) VALUES (?, ?, ?, ?)"),
+            {cleanName, cleanNumber.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(cleanNumber),
+             parentId ? QVariant(*parentId) : QVariant(QMetaType::fromType<qlonglong>()), storedNow()});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        const qint64 id = inserted->lastInsertId().toLongLong();
+        QJsonObject details{{QStringLiteral("name"), cleanName}, {QStringLiteral("register_no"), cleanNumber}};
+        if (parentId)
+            details.insert(QStringLiteral("parent_id"), *parentId);
+        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("organization.add"),
+                                                  QStringLiteral("organization"), QString::number(id), audit::Ok,
+                                                  details);
+        if (!logged)
+            return std::unexpected(logged.error());
+        return id;
+    });
+}
+
+CoreResult<std::vector<Organization>> Registry::organizations() const
+{
+    auto query = m_database.exec(
+        QStringLiteral("SELECT id, name, register_no, parent_id FROM organizations ORDER BY name, id"));
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<Organization> result;
+    while (query->next()) {
+        Organization o{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(), {}};
+        if (!query->value(3).isNull())
+            o.parentId = query->value(3).toLongLong();
+        result.push_back(std::move(o));
+    }
+    return result;
+}
+
+CoreResult<Organization> Registry::organization(qint64 id) const
+{
+    auto query = m_database.exec(
+        QStringLiteral("SELECT id, name, register_no, parent_id FROM organizations WHERE id = ?"), {id});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no organization #%1").arg(id));
+    Organization o{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(), {}};
+    if (!query->value(3).isNull())
+        o.parentId = query->value(3).toLongLong();
+    return o;
+}
+
+CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields& input) const
+{
+    OfficerFields f = input;
+    const auto problems = normalizeOfficer(f);
+    if (!problems.empty()) {
+        QStringList reasons;
+        for (const auto& p : problems)
+            reasons << p.reason;
+        return coreError(CoreErrorKind::InvalidInput, reasons.join(QStringLiteral("; ")));
+    }
+    auto org = organization(f.organizationId);
+    if (!org)
+        return std::unexpected(org.error());
+    return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+        auto existing = m_database.exec(
+            QStringLiteral("SELECT id, surname, given_name FROM officers WHERE civil_id = ?"), {f.civilId});
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->next()) {
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("civil ID %1 already belongs to %2 %3 (officer #%4)")
+                                 .arg(f.civilId, existing->value(1).toString(), existing->value(2).toString())
+                                 .arg(existing->value(0).toLongLong()));
+        }
+        existing->finish();
+        const QString now = storedNow();
+        auto inserted = m_database.exec(
+            QStringLiteral("INSERT INTO officers (organization_id, surname, given_name, civil_id, position, "
+                           "department, email, phone, search_text, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {f.organizationId, f.surname, f.givenName, f.civilId, f.position, f.department, f.email, f.phone,
+             searchTextOf(f, org->name), now, now});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        const qint64 id = inserted->lastInsertId().toLongLong();
+        auto logged = AuditLog(m_database).append(
+            by.name, QStringLiteral("officer.add"), QStringLiteral("officer"), QString::number(id), audit::Ok,
+            {{QStringLiteral("organization_id"), f.organizationId},
+             {QStringLiteral("civil_id"), f.civilId},
+             {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return id;
+    });
+}
+
+CoreResult<Officer> Registry::officer(qint64 id) const
+{
+    auto query = m_database.exec(kOfficerSelect + QStringLiteral("WHERE o.id = ?"), {id});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no officer #%1").arg(id));
+    return officerFrom(*query);
+}
+
+CoreResult<std::vector<Officer>> Registry::officers(std::optional<qint64> organizationId, const QString& search,
+                                                    int limit) const
+{
+    const QString needle = foldForSearch(search);
+    QString sql = kOfficerSelect;
+    QVariantList values;
+    QStringList conditions;
+    if (!needle.isEmpty()) {
+        const auto clause = sqlite::officerSearch(needle);
+        sql += clause.joinAndWhere;
+        values << clause.value;
+    } else {
+        sql += QStringLiteral("WHERE 1 = 1");
+    }
+    if (organizationId) {
+        sql += QStringLiteral(" AND o.organization_id = ?");
+        values << *organizationId;
+    }
+    sql += QStringLiteral(" ORDER BY o.surname, o.given_name, o.id LIMIT ?");
+    values << limit;
+    auto query = m_database.exec(sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<Officer> result;
+    while (query->next())
+        result.push_back(officerFrom(*query));
+    return result;
+}
+
+}  // namespace tamga::core

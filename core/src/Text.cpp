@@ -1,0 +1,55 @@
+#include "tamga/core/Text.h"
+
+#include <QHash>
+
+namespace tamga::core {
+
+QString normalizedText(const QString& text)
+{
+    return text.normalized(QString::NormalizationForm_C).simplified();
+}
+
+QString latinTransliteration(const QString& text)
+{
+    // Lower-case Mongolian Cyrillic -> Latin. Upper case is folded first: this text is only ever searched.
+    static const QHash<QChar, QString> table{
+        {QChar(0x0430), QStringLiteral("a")},  {QChar(0x0431), QStringLiteral("b")},
+        {QChar(0x0432), QStringLiteral("v")},  {QChar(0x0433), QStringLiteral("g")},
+        {QChar(0x0434), QStringLiteral("d")},  {QChar(0x0435), QStringLiteral("ye")},
+        {QChar(0x0451), QStringLiteral("yo")}, {QChar(0x0436), QStringLiteral("j")},
+        {QChar(0x0437), QStringLiteral("z")},  {QChar(0x0438), QStringLiteral("i")},
+        {QChar(0x0439), QStringLiteral("i")},  {QChar(0x043A), QStringLiteral("k")},
+        {QChar(0x043B), QStringLiteral("l")},  {QChar(0x043C), QStringLiteral("m")},
+        {QChar(0x043D), QStringLiteral("n")},  {QChar(0x043E), QStringLiteral("o")},
+        {QChar(0x04E9), QStringLiteral("o")},  {QChar(0x043F), QStringLiteral("p")},
+        {QChar(0x0440), QStringLiteral("r")},  {QChar(0x0441), QStringLiteral("s")},
+        {QChar(0x0442), QStringLiteral("t")},  {QChar(0x0443), QStringLiteral("u")},
+        {QChar(0x04AF), QStringLiteral("u")},  {QChar(0x0444), QStringLiteral("f")},
+        {QChar(0x0445), QStringLiteral("kh")}, {QChar(0x0446), QStringLiteral("ts")},
+        {QChar(0x0447), QStringLiteral("ch")}, {QChar(0x0448), QStringLiteral("sh")},
+        {QChar(0x0449), QStringLiteral("sh")}, {QChar(0x044A), QString()},
+        {QChar(0x044B), QStringLiteral("y")},  {QChar(0x044C), QStringLiteral("i")},
+        {QChar(0x044D), QStringLiteral("e")},  {QChar(0x044E), QStringLiteral("yu")},
+        {QChar(0x044F), QStringLiteral("ya")},
+    };
+    const QString lower = text.normalized(QString::NormalizationForm_C).toLower();
+    QString latin;
+    latin.reserve(lower.size() * 2);
+    for (QChar c : lower) {
+        auto it = table.constFind(c);
+        if (it != table.constEnd())
+            latin += *it;
+        else
+            latin += c;
+    }
+    return latin;
+}
+
+QString foldForSearch(const QString& text)
+{
+    QString folded = text.normalized(QString::NormalizationForm_C).toLower().simplified();
+    folded.replace(QChar(0x00F6), QLatin1Char('o')).replace(QChar(0x00FC), QLatin1Char('u'));
+    return folded;
+}
+
+}  // namespace tamga::core
