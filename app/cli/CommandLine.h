@@ -12,6 +12,13 @@ namespace tamga::cli {
 // Exit statuses, fixed by the interface.
 enum ExitStatus { ExitOk = 0, ExitUsage = 1, ExitFailed = 2, ExitIntegrity = 3 };
 
+// Options every command understands.
+struct GlobalOptions {
+    std::vector<std::string> modulePaths;  // resolved: --module, else TAMGA_PKCS11_MODULE, else OpenSC's
+    bool json = false;
+    std::string databasePath;              // resolved: --db, else TAMGA_DB, else the application-data folder
+};
+
 class CommandLine {
 public:
     // `flags` take no value; `repeatable` options may be given several times. Anything else starting with

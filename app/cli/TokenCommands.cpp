@@ -1,5 +1,6 @@
 #include "TokenCommands.h"
 
+#include "Output.h"
 #include "SecretInput.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
@@ -22,61 +23,17 @@ using pkcs11::Module;
 using pkcs11::TokenError;
 using pkcs11::TokenInfo;
 
-QString q(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-int fail(const std::string& message)
-{
-    std::cerr << "error: " << message << '\n';
-    return ExitFailed;
-}
+using cli::fail;
 
 int fail(const TokenError& error)
 {
-    return fail(error.describe());
+    return cli::fail(error.describe());
 }
 
 int usage(const std::string& message)
 {
     std::cerr << "error: " << message << "\n" << tokenUsage();
     return ExitUsage;
-}
-
-void printJson(const QJsonValue& value)
-{
-    QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    std::cout << document.toJson(QJsonDocument::Indented).toStdString();
-}
-
-// A plain table: every column as wide as its widest cell.
-void printTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
-{
-    auto width = [](const std::string& s) {
-        std::size_t n = 0;
-        for (unsigned char c : s)
-            n += (c & 0xC0) != 0x80;  // count UTF-8 characters, not bytes
-        return n;
-    };
-    std::vector<std::size_t> widths(header.size());
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        widths[c] = width(header[c]);
-        for (const auto& row : rows)
-            widths[c] = std::max(widths[c], width(row[c]));
-    }
-    auto printRow = [&](const std::vector<std::string>& row) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            line += row[c];
-            if (c + 1 < row.size())
-                line += std::string(widths[c] - width(row[c]) + 2, ' ');
-        }
-        std::cout << line << '\n';
-    };
-    printRow(header);
-    for (const auto& row : rows)
-        printRow(row);
 }
 
 std::string tokenState(const TokenInfo& token)

@@ -8,11 +8,6 @@
 
 namespace tamga::cli {
 
-struct GlobalOptions {
-    std::vector<std::string> modulePaths;  // resolved: --module, else TAMGA_PKCS11_MODULE, else OpenSC's
-    bool json = false;
-};
-
 // Runs the command and returns the exit status. Output goes to stdout, the one-line error to stderr.
 int runTokenCommand(const CommandLine& line, const GlobalOptions& options);
 

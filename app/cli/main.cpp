@@ -1,6 +1,8 @@
 // tamga-cli: the registration desk's command line. main() only wires things up.
 #include "CommandLine.h"
+#include "RegistryCommands.h"
 #include "TokenCommands.h"
+#include "tamga/core/Database.h"
 #include "tamga/pkcs11/Module.h"
 
 #include <QCoreApplication>
@@ -8,28 +10,43 @@
 #include <cstdlib>
 #include <iostream>
 
+namespace {
+
+void printUsage(std::ostream& out)
+{
+    out << tamga::cli::tokenUsage() << tamga::cli::registryUsage();
+}
+
+}  // namespace
+
 int main(int argc, char** argv)
 {
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tamga"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Tamga"));
+    QCoreApplication::setOrganizationName(QStringLiteral("tamga"));
 
     using namespace tamga::cli;
     const std::vector<std::string> arguments(argv + 1, argv + argc);
+    const std::set<std::string> flags{"json", "uninitialized", "help"};
     std::string error;
-    const auto line = CommandLine::parse(arguments, {"json", "uninitialized", "help"}, {"module"}, error);
+    const auto line = CommandLine::parse(arguments, flags, {"module"}, error);
     if (!line) {
-        std::cerr << "error: " << error << '\n' << tokenUsage();
+        std::cerr << "error: " << error << '\n';
+        printUsage(std::cerr);
         return ExitUsage;
     }
-    if (line->flag("help")) {
-        std::cout << tokenUsage();
-        return ExitOk;
+    if (line->flag("help") || line->words().empty()) {
+        printUsage(line->flag("help") ? std::cout : std::cerr);
+        return line->flag("help") ? ExitOk : ExitUsage;
     }
-    const auto unknown = line->unknownOptions({"json", "uninitialized", "help", "module", "serial", "label",
-                                               "so-pin-file", "pin-file", "new-pin-file", "type", "id"});
+    const auto unknown = line->unknownOptions(
+        {"json", "uninitialized", "help", "module", "db", "serial", "label", "so-pin-file", "pin-file",
+         "new-pin-file", "type", "id", "operator", "password-file", "operator-password-file", "name", "register-no",
+         "parent", "org", "surname", "given-name", "civil-id", "position", "department", "email", "phone", "search",
+         "role", "limit", "out"});
     if (!unknown.empty()) {
-        std::cerr << "error: unknown option --" << unknown.front() << '\n' << tokenUsage();
+        std::cerr << "error: unknown option --" << unknown.front() << '\n';
+        printUsage(std::cerr);
         return ExitUsage;
     }
 
@@ -42,5 +59,9 @@ int main(int argc, char** argv)
         else
             options.modulePaths.push_back(tamga::pkcs11::defaultModulePath());
     }
+    options.databasePath = line->value("db").value_or(tamga::core::Database::defaultPath().toStdString());
+
+    if (isRegistryCommand(line->words().front()))
+        return runRegistryCommand(*line, options);
     return runTokenCommand(*line, options);
 }

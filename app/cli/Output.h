@@ -1,0 +1,33 @@
+// How tamga-cli prints: plain tables for people, JSON for scripts, one "error: ..." line for failures.
+#pragma once
+
+#include "CommandLine.h"
+
+#include <QJsonValue>
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace tamga::cli {
+
+void printJson(const QJsonValue& value);
+// Every column as wide as its widest cell (counted in characters, not bytes).
+void printTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// Prints "error: message" on stderr and returns ExitFailed.
+int fail(const std::string& message);
+int fail(const QString& message);
+int fail(const char* message);
+
+inline QString q(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+inline std::string s(const QString& text)
+{
+    return text.toStdString();
+}
+
+}  // namespace tamga::cli

@@ -1,0 +1,405 @@
+#include "RegistryCommands.h"
+
+#include "Output.h"
+#include "SecretInput.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Operators.h"
+#include "tamga/core/Registry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace tamga::cli {
+
+namespace {
+
+using core::CoreError;
+using core::Database;
+
+int usage(const std::string& message)
+{
+    std::cerr << "error: " << message << '\n' << registryUsage();
+    return ExitUsage;
+}
+
+int fail(const CoreError& error)
+{
+    return cli::fail(error.message);
+}
+
+// The operator who signs in for a change: --operator NAME (or TAMGA_OPERATOR) with the password from
+// --password-file F (or TAMGA_PASSWORD_FILE, or a prompt). `passwordOption` is the option that holds the
+// sign-in password: "password-file" normally, "operator-password-file" for `operator add`, whose
+// --password-file is the new operator's.
+std::optional<core::Operator> signIn(const CommandLine& line, const Database& database, const std::string& passwordOption,
+                                     int& status)
+{
+    std::string name = line.value("operator").value_or("");
+    if (name.empty()) {
+        if (const char* fromEnvironment = std::getenv("TAMGA_OPERATOR"))
+            name = fromEnvironment;
+    }
+    if (name.empty()) {
+        status = usage("this command changes the registry: sign in with --operator NAME and --" + passwordOption +
+                       " F (or TAMGA_OPERATOR and TAMGA_PASSWORD_FILE)");
+        return std::nullopt;
+    }
+    std::optional<std::string> file = line.value(passwordOption);
+    if (!file) {
+        if (const char* fromEnvironment = std::getenv("TAMGA_PASSWORD_FILE"); fromEnvironment && *fromEnvironment)
+            file = fromEnvironment;
+    }
+    std::string error;
+    auto password = secretFromFileOrPrompt(file, "Password for " + name, error);
+    if (!password) {
+        status = usage(error);
+        return std::nullopt;
+    }
+    auto signedIn = core::Operators(database).signIn(q(name), *password);
+    if (!signedIn) {
+        status = fail(signedIn.error());
+        return std::nullopt;
+    }
+    return *signedIn;
+}
+
+std::optional<qint64> idValue(const CommandLine& line, const std::string& option, int& status)
+{
+    const auto text = line.value(option);
+    if (!text)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = q(*text).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        status = usage("--" + option + " must be a number, not \"" + *text + "\"");
+        return std::nullopt;
+    }
+    return id;
+}
+
+QJsonObject officerJson(const core::Officer& o)
+{
+    return {{QStringLiteral("id"), o.id},
+            {QStringLiteral("organization_id"), o.fields.organizationId},
+            {QStringLiteral("organization"), o.organizationName},
+            {QStringLiteral("surname"), o.fields.surname},
+            {QStringLiteral("given_name"), o.fields.givenName},
+            {QStringLiteral("civil_id"), o.fields.civilId},
+            {QStringLiteral("position"), o.fields.position},
+            {QStringLiteral("department"), o.fields.department},
+            {QStringLiteral("email"), o.fields.email},
+            {QStringLiteral("phone"), o.fields.phone}};
+}
+
+QJsonObject eventJson(const core::AuditEvent& e)
+{
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("at"), e.at},
+            {QStringLiteral("operator"), e.operatorName},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("object_type"), e.objectType},
+            {QStringLiteral("object_id"), e.objectId},
+            {QStringLiteral("outcome"), e.outcome},
+            {QStringLiteral("details"), QJsonDocument::fromJson(e.details.toUtf8()).object()},
+            {QStringLiteral("hash"), e.hash}};
+}
+
+int orgCommand(const std::string& action, const CommandLine& line, const Database& database,
+               const GlobalOptions& options)
+{
+    core::Registry registry(database);
+    int status = ExitOk;
+    if (action == "list") {
+        auto organizations = registry.organizations();
+        if (!organizations)
+            return fail(organizations.error());
+        if (options.json) {
+            QJsonArray array;
+            for (const auto& o : *organizations) {
+                QJsonObject object{{QStringLiteral("id"), o.id},
+                                   {QStringLiteral("name"), o.name},
+                                   {QStringLiteral("register_no"), o.registerNo}};
+                if (o.parentId)
+                    object.insert(QStringLiteral("parent_id"), *o.parentId);
+                array.append(object);
+            }
+            printJson(array);
+            return ExitOk;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& o : *organizations)
+            rows.push_back({std::to_string(o.id), s(o.name), s(o.registerNo),
+                            o.parentId ? std::to_string(*o.parentId) : std::string()});
+        printTable({"ID", "NAME", "REGISTER NO", "PARENT"}, rows);
+        return ExitOk;
+    }
+    if (action != "add")
+        return usage("unknown org command \"" + action + "\"");
+    const auto name = line.value("name");
+    if (!name)
+        return usage("--name is required");
+    auto parent = idValue(line, "parent", status);
+    if (status != ExitOk)
+        return status;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    auto id = registry.addOrganization(*by, q(*name), q(line.value("register-no").value_or("")), parent);
+    if (!id)
+        return fail(id.error());
+    std::cout << *id << '\n';
+    return ExitOk;
+}
+
+int applicantCommand(const std::string& action, const CommandLine& line, const Database& database,
+                     const GlobalOptions& options)
+{
+    core::Registry registry(database);
+    int status = ExitOk;
+    if (action == "list") {
+        auto organization = idValue(line, "org", status);
+        if (status != ExitOk)
+            return status;
+        auto officers = registry.officers(organization, q(line.value("search").value_or("")), 100000);
+        if (!officers)
+            return fail(officers.error());
+        if (options.json) {
+            QJsonArray array;
+            for (const auto& o : *officers)
+                array.append(officerJson(o));
+            printJson(array);
+            return ExitOk;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& o : *officers)
+            rows.push_back({std::to_string(o.id), s(o.fields.surname), s(o.fields.givenName), s(o.fields.civilId),
+                            s(o.fields.position), s(o.organizationName)});
+        printTable({"ID", "SURNAME", "GIVEN NAME", "CIVIL ID", "POSITION", "ORGANIZATION"}, rows);
+        return ExitOk;
+    }
+    if (action == "show") {
+        const auto& words = line.words();
+        bool ok = false;
+        const qint64 id = words.size() == 3 ? q(words[2]).toLongLong(&ok) : 0;
+        if (!ok)
+            return usage("applicant show takes the officer's number: applicant show ID");
+        auto officer = registry.officer(id);
+        if (!officer)
+            return fail(officer.error());
+        if (options.json) {
+            printJson(officerJson(*officer));
+            return ExitOk;
+        }
+        const auto& f = officer->fields;
+        std::cout << "Officer       #" << officer->id << '\n'
+                  << "Surname       " << s(f.surname) << '\n'
+                  << "Given name    " << s(f.givenName) << '\n'
+                  << "Civil ID      " << s(f.civilId) << '\n'
+                  << "Position      " << s(f.position) << '\n'
+                  << "Department    " << s(f.department) << '\n'
+                  << "Organization  " << s(officer->organizationName) << " (#" << f.organizationId << ")\n"
+                  << "E-mail        " << s(f.email) << '\n'
+                  << "Phone         " << s(f.phone) << '\n';
+        return ExitOk;
+    }
+    if (action == "import") {
+        const auto& words = line.words();
+        if (words.size() != 3)
+            return usage("applicant import takes one file: applicant import FILE.csv");
+        auto by = signIn(line, database, "password-file", status);
+        if (!by)
+            return status;
+        auto report = core::importOfficers(database, *by, q(words[2]));
+        if (!report)
+            return fail(report.error());
+        if (!report->problems.empty()) {
+            for (const auto& p : report->problems) {
+                std::cerr << words[2] << ":" << p.line << ": " << (p.column.isEmpty() ? "" : s(p.column) + ": ")
+                          << s(p.reason) << '\n';
+            }
+            return cli::fail(std::to_string(report->problems.size()) +
+                             (report->problems.size() == 1 ? " problem" : " problems") +
+                             " in " + words[2] + "; nothing was imported");
+        }
+        if (report->changedNothing()) {
+            std::cout << "Nothing changed: all " << report->rows << " rows of " << words[2]
+                      << " are already in the registry.\n";
+        } else {
+            std::cout << "Imported " << words[2] << ": " << report->rows << " rows; " << report->added << " added, "
+                      << report->updated << " updated, " << report->unchanged << " unchanged; "
+                      << report->organizationsAdded << " organizations added.\n";
+        }
+        return ExitOk;
+    }
+    if (action != "add")
+        return usage("unknown applicant command \"" + action + "\"");
+    auto organization = idValue(line, "org", status);
+    if (status != ExitOk)
+        return status;
+    if (!organization)
+        return usage("--org is required");
+    for (const char* required : {"surname", "given-name", "civil-id", "position"}) {
+        if (!line.value(required))
+            return usage(std::string("--") + required + " is required");
+    }
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    core::OfficerFields fields{*organization,
+                               q(*line.value("surname")),
+                               q(*line.value("given-name")),
+                               q(*line.value("civil-id")),
+                               q(*line.value("position")),
+                               q(line.value("department").value_or("")),
+                               q(line.value("email").value_or("")),
+                               q(line.value("phone").value_or(""))};
+    auto id = registry.addOfficer(*by, fields);
+    if (!id)
+        return fail(id.error());
+    std::cout << *id << '\n';
+    return ExitOk;
+}
+
+int operatorCommand(const std::string& action, const CommandLine& line, const Database& database)
+{
+    if (action != "add")
+        return usage("unknown operator command \"" + action + "\"");
+    const auto name = line.value("name");
+    const auto roleText = line.value("role");
+    if (!name || !roleText)
+        return usage("--name and --role are required");
+    const auto role = core::parseRole(q(*roleText));
+    if (!role)
+        return usage("--role is clerk or supervisor");
+    core::Operators operators(database);
+    auto exist = operators.anyExist();
+    if (!exist)
+        return fail(exist.error());
+    int status = ExitOk;
+    std::optional<core::Operator> by;
+    if (*exist) {
+        by = signIn(line, database, "operator-password-file", status);
+        if (!by)
+            return status;
+    }
+    std::string error;
+    auto password = secretFromFileOrPrompt(line.value("password-file"), "Password for the new operator " + *name, error);
+    if (!password)
+        return usage(error);
+    auto added = operators.add(by, q(*name), *role, *password);
+    if (!added)
+        return fail(added.error());
+    std::cout << added->id << '\n';
+    return ExitOk;
+}
+
+int auditCommand(const std::string& action, const CommandLine& line, const Database& database,
+                 const GlobalOptions& options)
+{
+    core::AuditLog audit(database);
+    if (action == "list") {
+        int limit = 50;
+        if (auto text = line.value("limit")) {
+            bool ok = false;
+            limit = q(*text).toInt(&ok);
+            if (!ok || limit <= 0)
+                return usage("--limit must be a positive number");
+        }
+        auto events = audit.list(limit);
+        if (!events)
+            return fail(events.error());
+        if (options.json) {
+            QJsonArray array;
+            for (const auto& e : *events)
+                array.append(eventJson(e));
+            printJson(array);
+            return ExitOk;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& e : *events)
+            rows.push_back({std::to_string(e.id), s(e.at), s(e.operatorName), s(e.action),
+                            s(e.objectType + QLatin1Char(' ') + e.objectId), s(e.outcome), s(e.details)});
+        printTable({"ID", "TIME (UTC)", "OPERATOR", "ACTION", "OBJECT", "OUTCOME", "DETAILS"}, rows);
+        return ExitOk;
+    }
+    if (action == "verify") {
+        auto verification = audit.verify();
+        if (!verification)
+            return fail(verification.error());
+        if (!verification->intact) {
+            std::cerr << "error: the audit log was tampered with: " << s(verification->problem) << '\n';
+            return ExitIntegrity;
+        }
+        if (options.json) {
+            printJson(QJsonObject{{QStringLiteral("intact"), true},
+                                  {QStringLiteral("events"), verification->eventsChecked},
+                                  {QStringLiteral("head"), verification->headHash}});
+        } else {
+            std::cout << "The audit log is intact: " << verification->eventsChecked
+                      << " events, chain head " << s(verification->headHash) << '\n';
+        }
+        return ExitOk;
+    }
+    if (action == "export") {
+        const auto out = line.value("out");
+        if (!out)
+            return usage("--out FILE.csv is required");
+        auto exported = audit.exportCsv(q(*out));
+        if (!exported)
+            return fail(exported.error());
+        return ExitOk;
+    }
+    return usage("unknown audit command \"" + action + "\"");
+}
+
+}  // namespace
+
+bool isRegistryCommand(const std::string& word)
+{
+    return word == "org" || word == "applicant" || word == "operator" || word == "audit";
+}
+
+const char* registryUsage()
+{
+    return "usage:\n"
+           "  tamga-cli [--db PATH] org add --name N [--register-no R] [--parent ID]\n"
+           "  tamga-cli org list\n"
+           "  tamga-cli applicant add --org ID --surname S --given-name G --civil-id C --position P\n"
+           "                          [--department D] [--email E] [--phone T]\n"
+           "  tamga-cli applicant import FILE.csv\n"
+           "  tamga-cli applicant list [--org ID] [--search TEXT]\n"
+           "  tamga-cli applicant show ID\n"
+           "  tamga-cli operator add --name N --role clerk|supervisor --password-file F\n"
+           "  tamga-cli audit list [--limit N]\n"
+           "  tamga-cli audit verify\n"
+           "  tamga-cli audit export --out FILE.csv\n"
+           "Changes sign in with --operator NAME --password-file F (or TAMGA_OPERATOR and TAMGA_PASSWORD_FILE);\n"
+           "for operator add, whose --password-file is the new operator's, the supervisor's password comes from\n"
+           "--operator-password-file or TAMGA_PASSWORD_FILE. Lists print a table, or JSON with --json.\n";
+}
+
+int runRegistryCommand(const CommandLine& line, const GlobalOptions& options)
+{
+    const auto& words = line.words();
+    if (words.size() < 2)
+        return usage("which " + words[0] + " command?");
+    auto database = Database::open(q(options.databasePath));
+    if (!database)
+        return fail(database.error());
+    const std::string& action = words[1];
+    if (words[0] == "org")
+        return orgCommand(action, line, **database, options);
+    if (words[0] == "applicant")
+        return applicantCommand(action, line, **database, options);
+    if (words[0] == "operator")
+        return operatorCommand(action, line, **database);
+    return auditCommand(action, line, **database, options);
+}
+
+}  // namespace tamga::cli

@@ -1,0 +1,12 @@
+// tamga-cli's registry commands: org, applicant, operator, audit.
+#pragma once
+
+#include "CommandLine.h"
+
+namespace tamga::cli {
+
+bool isRegistryCommand(const std::string& word);
+int runRegistryCommand(const CommandLine& line, const GlobalOptions& options);
+const char* registryUsage();
+
+}  // namespace tamga::cli
