@@ -6,7 +6,9 @@ namespace tamga::core {
 
 QString normalizedText(const QString& text)
 {
-    return text.normalized(QString::NormalizationForm_C).simplified();
+    QString result = text.normalized(QString::NormalizationForm_C).simplified();
+    // Never null: a null QString would be stored as SQL NULL.
+    return result.isNull() ? QStringLiteral("") : result;
 }
 
 QString latinTransliteration(const QString& text)

@@ -27,9 +27,9 @@ struct OfficerFields {
     QString givenName;   // нэр
     QString civilId;     // регистрийн дугаар
     QString position;
-    QString department;
-    QString email;
-    QString phone;
+    QString department{};  // optional fields: may be left out of an initializer
+    QString email{};
+    QString phone{};
     bool operator==(const OfficerFields&) const = default;
 };
 

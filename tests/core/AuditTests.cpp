@@ -1,0 +1,143 @@
+// The audit log's chain: intact after Tamga's own changes, and every kind of tampering with plain SQL is named.
+#include "CoreFixture.h"
+#include "tamga/core/Registry.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+
+using namespace tamga::core;
+using tamga::test::CoreFixture;
+
+namespace {
+
+// A registry with some history: two operators, three organizations, three officers = 8 events.
+void makeHistory(const CoreFixture& fixture)
+{
+    Registry registry(fixture.db());
+    for (int i = 1; i <= 3; ++i) {
+        auto org = registry.addOrganization(fixture.clerk(), QStringLiteral("Org %1").arg(i), QString(), std::nullopt);
+        REQUIRE(org);
+        REQUIRE(registry.addOfficer(fixture.clerk(), {*org, QStringLiteral("Овог"), QStringLiteral("Нэр %1").arg(i),
+                                                      QStringLiteral("УБ9001%1%1").arg(i, 2, 10, QLatin1Char('0')),
+                                                      QStringLiteral("Дарга")}));
+    }
+    REQUIRE(fixture.auditCount() == 8);
+}
+
+void tamper(const CoreFixture& fixture, const QStringList& statements)
+{
+    for (const QString& sql : statements) {
+        auto done = fixture.db().exec(sql);
+        INFO(sql.toStdString());
+        REQUIRE(done);
+    }
+}
+
+AuditVerification verify(const CoreFixture& fixture)
+{
+    auto result = AuditLog(fixture.db()).verify();
+    REQUIRE(result);
+    return *result;
+}
+
+}  // namespace
+
+TEST_CASE("the chain is intact after Tamga's own changes and names the head")
+{
+    CoreFixture fixture;
+    makeHistory(fixture);
+    const auto report = verify(fixture);
+    CHECK(report.intact);
+    CHECK(report.eventsChecked == 8);
+    CHECK(report.headHash.size() == 64);
+    auto events = AuditLog(fixture.db()).list(1);
+    REQUIRE(events);
+    CHECK(events->front().hash == report.headHash);
+    CHECK(events->front().operatorName == QStringLiteral("clerk"));
+    CHECK(events->front().action == QStringLiteral("officer.add"));
+}
+
+TEST_CASE("tampering with plain SQL is found and the event is named")
+{
+    CoreFixture fixture;
+    makeHistory(fixture);
+
+    SECTION("an edited event")
+    {
+        tamper(fixture, {QStringLiteral("UPDATE audit_log SET operator = 'supervisor' WHERE id = 5")});
+        const auto report = verify(fixture);
+        CHECK_FALSE(report.intact);
+        CHECK(report.firstBadEvent == 5);
+        CHECK(report.problem.contains(QStringLiteral("event #5 was edited")));
+    }
+    SECTION("an edited outcome in the details")
+    {
+        tamper(fixture, {QStringLiteral("UPDATE audit_log SET details = '{}' WHERE id = 3")});
+        CHECK(verify(fixture).firstBadEvent == 3);
+    }
+    SECTION("a deleted event in the middle")
+    {
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log WHERE id = 4")});
+        const auto report = verify(fixture);
+        CHECK(report.firstBadEvent == 4);
+        CHECK(report.problem.contains(QStringLiteral("event #4 was deleted")));
+    }
+    SECTION("several deleted events")
+    {
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log WHERE id IN (3, 4, 5)")});
+        const auto report = verify(fixture);
+        CHECK(report.firstBadEvent == 3);
+        CHECK(report.problem.contains(QStringLiteral("events #3 to #5 were deleted")));
+    }
+    SECTION("the last event deleted")
+    {
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log WHERE id = 8")});
+        const auto report = verify(fixture);
+        CHECK(report.firstBadEvent == 8);
+        CHECK(report.problem.contains(QStringLiteral("event #8 was deleted")));
+    }
+    SECTION("an inserted event")
+    {
+        tamper(fixture, {QStringLiteral("INSERT INTO audit_log (id, at, operator, action, object_type, object_id, "
+                                        "outcome, details, prev_hash, hash) SELECT 9, at, 'supervisor', "
+                                        "'officer.add', 'officer', '99', 'ok', '{}', hash, hash FROM audit_log "
+                                        "WHERE id = 8")});
+        const auto report = verify(fixture);
+        CHECK(report.firstBadEvent == 9);
+        CHECK(report.problem.contains(QStringLiteral("event #9 was inserted")));
+    }
+    SECTION("an event inserted with a correct-looking hash in place of a deleted one")
+    {
+        // Copy event 6 over 4's slot: well-formed but linked to the wrong neighbour.
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log WHERE id = 4"),
+                         QStringLiteral("INSERT INTO audit_log SELECT 4, at, operator, action, object_type, object_id, "
+                                        "outcome, details, prev_hash, hash FROM audit_log WHERE id = 6")});
+        const auto report = verify(fixture);
+        CHECK_FALSE(report.intact);
+        CHECK(report.firstBadEvent == 4);
+    }
+    SECTION("two events swapped")
+    {
+        tamper(fixture, {QStringLiteral("UPDATE audit_log SET id = -6 WHERE id = 6"),
+                         QStringLiteral("UPDATE audit_log SET id = 6 WHERE id = 7"),
+                         QStringLiteral("UPDATE audit_log SET id = 7 WHERE id = -6")});
+        const auto report = verify(fixture);
+        CHECK(report.firstBadEvent == 6);
+        CHECK(report.problem.contains(QStringLiteral("event #6 is out of order")));
+    }
+}
+
+TEST_CASE("the audit export holds every event as CSV")
+{
+    CoreFixture fixture;
+    makeHistory(fixture);
+    const QString path = QString::fromStdString(fixture.dir().file("audit.csv"));
+    REQUIRE(AuditLog(fixture.db()).exportCsv(path));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    CHECK(text.startsWith(QStringLiteral("id,at,operator,action,object_type,object_id,outcome,details,prev_hash,hash\r\n")));
+    CHECK(text.count(QStringLiteral("\r\n")) == 9);
+    CHECK(text.contains(QStringLiteral("\"{\"\"civil_id\"\":\"\"УБ900101")));  // JSON quoted the RFC 4180 way
+}

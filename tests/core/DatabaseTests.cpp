@@ -1,0 +1,148 @@
+// The database file: permissions, pragmas, numbered migrations, refusing a newer schema.
+#include "CoreFixture.h"
+#include "TestSupport.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/Registry.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QSqlQuery>
+
+#include <sys/stat.h>
+
+using namespace tamga::core;
+using tamga::test::TempDir;
+
+namespace {
+
+QVariant scalar(const Database& db, const QString& sql)
+{
+    auto query = db.exec(sql);
+    REQUIRE(query);
+    REQUIRE(query->next());
+    return query->value(0);
+}
+
+}  // namespace
+
+TEST_CASE("a new database is private to its owner and opened with WAL - synchronous FULL and foreign keys")
+{
+    TempDir dir;
+    const QString path = QString::fromStdString(dir.file("desk/tamga.db"));  // the folder is created too
+    auto db = Database::open(path);
+    REQUIRE(db);
+    struct stat st {};
+    REQUIRE(::stat(path.toLocal8Bit().constData(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("wal"));
+    CHECK(scalar(**db, QStringLiteral("PRAGMA synchronous")).toInt() == 2);  // FULL
+    CHECK(scalar(**db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
+    CHECK((*db)->schemaVersion() == Database::currentSchemaVersion());
+
+    // Foreign keys are enforced: an officer of an organization that does not exist is refused.
+    auto orphan = (*db)->exec(QStringLiteral("INSERT INTO officers (organization_id, surname, given_name, civil_id, "
+                                             "position, search_text, created_at, updated_at) "
+                                             "VALUES (999, 'a', 'b', 'c', 'd', '', '', '')"));
+    CHECK_FALSE(orphan);
+
+    // Every table the registry issue asks for exists.
+    const QStringList tables = (*db)->connection().tables();
+    for (const char* table : {"organizations", "officers", "tokens", "enrollments", "certificates",
+                              "revocation_requests", "ca_connectors", "trust_anchors", "certificate_profiles",
+                              "operators", "settings", "audit_log"})
+        CHECK(tables.contains(QString::fromLatin1(table)));
+}
+
+TEST_CASE("an older database is migrated in one step and keeps its data")
+{
+    TempDir dir;
+    const QString path = QString::fromStdString(dir.file("old.db"));
+    for (int from = 0; from < Database::currentSchemaVersion(); ++from) {
+        DYNAMIC_SECTION("from schema version " << from)
+        {
+            QFile::remove(path);
+            qint64 officerId = 0;
+            if (from >= 1) {
+                auto old = Database::openAtVersion(path, from);
+                REQUIRE(old);
+                REQUIRE((*old)->schemaVersion() == from);
+                CHECK_FALSE((*old)->connection().tables().contains(QStringLiteral("enrollments")));
+                Operator system{0, QStringLiteral("test"), Role::Supervisor};
+                Registry registry(**old);
+                auto org = registry.addOrganization(system, QStringLiteral("Хан-Уул дүүрэг"), QStringLiteral("1234567"),
+                                                    std::nullopt);
+                REQUIRE(org);
+                auto officer = registry.addOfficer(system, {*org, QStringLiteral("Дорж"), QStringLiteral("Батбаяр"),
+                                                            QStringLiteral("УБ90010112"), QStringLiteral("Дарга")});
+                REQUIRE(officer);
+                officerId = *officer;
+            }
+            auto migrated = Database::open(path);
+            REQUIRE(migrated);
+            CHECK((*migrated)->schemaVersion() == Database::currentSchemaVersion());
+            CHECK((*migrated)->connection().tables().contains(QStringLiteral("enrollments")));
+            if (officerId) {
+                auto officer = Registry(**migrated).officer(officerId);
+                REQUIRE(officer);
+                CHECK(officer->fields.civilId == QStringLiteral("УБ90010112"));
+                // The search index built by the first step still works after the second.
+                CHECK(Registry(**migrated).officers(std::nullopt, QStringLiteral("батбаяр"))->size() == 1);
+            }
+        }
+    }
+}
+
+TEST_CASE("a database from a newer Tamga is refused and left untouched")
+{
+    TempDir dir;
+    const QString path = QString::fromStdString(dir.file("newer.db"));
+    {
+        auto db = Database::open(path);
+        REQUIRE(db);
+        REQUIRE((*db)->exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+    }
+    auto refused = Database::open(path);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == CoreErrorKind::SchemaTooNew);
+    CHECK(refused.error().message.contains(QStringLiteral("newer Tamga")));
+    CHECK(refused.error().message.contains(QStringLiteral("99")));
+    // Untouched: still at version 99, read with a plain connection.
+    {
+        QSqlDatabase plain = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain"));
+        plain.setDatabaseName(path);
+        REQUIRE(plain.open());
+        QSqlQuery query(plain);
+        REQUIRE(query.exec(QStringLiteral("SELECT version FROM schema_version")));
+        REQUIRE(query.next());
+        CHECK(query.value(0).toInt() == 99);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("plain"));
+}
+
+TEST_CASE("a file that is not a database is refused with its name")
+{
+    TempDir dir;
+    tamga::test::writeFile(dir.file("notes.db"), std::string(4096, 'x'));
+    auto refused = Database::open(QString::fromStdString(dir.file("notes.db")));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("notes.db")));
+}
+
+TEST_CASE("a change that fails leaves nothing behind - not even its audit event")
+{
+    tamga::test::CoreFixture fixture;
+    Registry registry(fixture.db());
+    auto org = registry.addOrganization(fixture.supervisor(), QStringLiteral("Org"), QString(), std::nullopt);
+    REQUIRE(org);
+    const auto eventsBefore = fixture.auditCount();
+    auto clash = registry.addOrganization(fixture.supervisor(), QStringLiteral("Other"), QStringLiteral("7654321"),
+                                          std::nullopt);
+    REQUIRE(clash);
+    auto duplicate = registry.addOrganization(fixture.supervisor(), QStringLiteral("Third"), QStringLiteral("7654321"),
+                                              std::nullopt);
+    REQUIRE_FALSE(duplicate);
+    CHECK(duplicate.error().kind == CoreErrorKind::Conflict);
+    CHECK(fixture.auditCount() == eventsBefore + 1);
+    CHECK(registry.organizations()->size() == 2);
+}
