@@ -48,6 +48,7 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -142,14 +143,20 @@ CoreStatus Database::migrateTo(int targetVersion)
 
 CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const
 {
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        return coreError(CoreErrorKind::Database,
-                         QStringLiteral("database error: %1").arg(query.lastError().text()));
+    auto cached = m_statements.find(sql);
+    if (cached == m_statements.end()) {
+        QSqlQuery prepared(connection());
+        prepared.setForwardOnly(true);
+        if (!prepared.prepare(sql)) {
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("database error: %1").arg(prepared.lastError().text()));
+        }
+        cached = m_statements.insert(sql, prepared);
     }
-    for (const QVariant& value : values)
-        query.addBindValue(value);
+    QSqlQuery& query = *cached;
+    query.finish();
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
     if (!query.exec()) {
         return coreError(CoreErrorKind::Database,
                          QStringLiteral("database error: %1").arg(query.lastError().text()));
@@ -169,6 +176,9 @@ CoreStatus Database::begin() const
 
 CoreStatus Database::commit() const
 {
+    // A statement that was not read to its end would keep the transaction busy.
+    for (QSqlQuery& statement : m_statements)
+        statement.finish();
     QSqlDatabase db = connection();
     if (!db.commit()) {
         const QString reason = db.lastError().text();
@@ -180,6 +190,8 @@ CoreStatus Database::commit() const
 
 void Database::rollback() const
 {
+    for (QSqlQuery& statement : m_statements)
+        statement.finish();
     connection().rollback();
 }
 

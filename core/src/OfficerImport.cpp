@@ -1,5 +1,6 @@
 #include "tamga/core/OfficerImport.h"
 
+#include "SqliteDialect.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Csv.h"
 #include "tamga/core/Database.h"
@@ -294,6 +295,8 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             if (!logged)
                 return std::unexpected(logged.error());
         }
+        qint64 firstNewId = 0;
+        qint64 lastNewId = 0;
         for (PlannedOfficer* p : changes) {
             const PlannedOrganization* newOrganization =
                 p->organization.planned >= 0 ? &plannedOrganizations[static_cast<std::size_t>(p->organization.planned)]
@@ -308,6 +311,15 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             }
             const OfficerFields& f = p->fields;
             const QString searchText = Registry::searchTextOf(f, organizationName);
+            QString oldSearchText;
+            if (p->existingId) {
+                auto old = database.exec(QStringLiteral("SELECT search_text FROM officers WHERE id = ?"),
+                                         {p->existingId});
+                if (!old)
+                    return std::unexpected(old.error());
+                oldSearchText = old->next() ? old->value(0).toString() : QString();
+                old->finish();
+            }
             CoreResult<QSqlQuery> done = p->existingId
                 ? database.exec(QStringLiteral("UPDATE officers SET organization_id = ?, surname = ?, given_name = ?, "
                                                "position = ?, department = ?, email = ?, phone = ?, search_text = ?, "
@@ -322,6 +334,13 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             if (!done)
                 return std::unexpected(done.error());
             const qint64 id = p->existingId ? p->existingId : done->lastInsertId().toLongLong();
+            if (p->existingId) {
+                if (auto indexed = sqlite::reindexOfficer(database, id, oldSearchText); !indexed)
+                    return std::unexpected(indexed.error());
+            } else {
+                firstNewId = firstNewId ? firstNewId : id;
+                lastNewId = id;
+            }
             auto logged = audit.append(by.name, p->existingId ? QStringLiteral("officer.update")
                                                                : QStringLiteral("officer.add"),
                                        QStringLiteral("officer"), QString::number(id), audit::Ok,
@@ -332,6 +351,11 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                                         {QStringLiteral("line"), p->line}});
             if (!logged)
                 return std::unexpected(logged.error());
+        }
+        // New officers have consecutive ids inside this transaction: one statement indexes them all.
+        if (firstNewId) {
+            if (auto indexed = sqlite::indexOfficers(database, firstNewId, lastNewId); !indexed)
+                return std::unexpected(indexed.error());
         }
         auto summary = audit.append(by.name, QStringLiteral("officer.import"), QStringLiteral("file"), sourceName,
                                     audit::Ok,

@@ -8,18 +8,27 @@
 #include <QString>
 #include <QStringList>
 
+namespace tamga::core {
+class Database;
+}
+
 namespace tamga::core::sqlite {
 
 // Creates the file with mode 0600 when it does not exist yet (and tightens an existing one), then opens it
 // with WAL journaling, synchronous=FULL and foreign keys on.
 CoreStatus open(QSqlDatabase& db, const QString& path);
 
-// Statements that build the officer search index: an FTS5 trigram index over officers.search_text, kept in
-// step with the table by triggers.
+// Statements that build the officer search indexes over officers.search_text.
 QStringList officerSearchIndexStatements();
 
-// The WHERE clause and value that find officers whose search text contains `needle` (already folded).
-// Uses the index for three characters or more, a plain scan for shorter needles.
+// Adds officers firstId..lastId (already inserted) to the search indexes; one statement per index, however
+// many officers.
+CoreStatus indexOfficers(const Database& database, qint64 firstId, qint64 lastId);
+// Replaces an officer's entry after its search text changed from `oldSearchText`.
+CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& oldSearchText);
+
+// The join and WHERE clause, and the value to bind, that find officers whose search text contains `needle`
+// (already folded): anywhere for three characters or more, at the start of a word for one or two.
 struct SearchClause {
     QString joinAndWhere;  // e.g. "JOIN officer_search s ON s.rowid = o.id WHERE officer_search MATCH ?"
     QString value;

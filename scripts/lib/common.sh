@@ -8,9 +8,9 @@ TAMGA_BUILD="${TAMGA_BUILD:-$TAMGA_ROOT/build}"
 TAMGA_PACKAGES=(
     g++ cmake ninja-build pkg-config
     libssl-dev openssl libp11-dev libp11-kit-dev p11-kit
-    qt6-base-dev
+    qt6-base-dev libqt6sql6-sqlite
     catch2
-    softhsm2 opensc gnutls-bin zlib1g
+    softhsm2 opensc gnutls-bin zlib1g sqlite3
 )
 
 tamga_missing_packages() {

@@ -7,6 +7,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QHash>
 #include <QString>
 #include <QVariant>
 
@@ -36,7 +37,8 @@ public:
     QSqlDatabase connection() const;
     int schemaVersion() const;
 
-    // A prepared query with positional values bound; on failure returns the driver's message.
+    // Runs `sql` with positional values bound; on failure returns the driver's message. The statement is
+    // prepared once and kept; the returned query is valid until the same SQL is run again.
     CoreResult<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
 
     // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.
@@ -65,6 +67,9 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    // Prepared statements by SQL text: the registry's hot paths (imports, audit events) run the same few
+    // statements thousands of times.
+    mutable QHash<QString, QSqlQuery> m_statements;
 };
 
 // The current time as stored everywhere: UTC, ISO 8601 with milliseconds ("2026-11-25T03:04:05.123Z").

@@ -57,7 +57,8 @@ public:
     CoreResult<qint64> addOfficer(const Operator& by, const OfficerFields& fields) const;
     CoreResult<Officer> officer(qint64 id) const;
     // Officers of one organization or all, whose names, civil ID or organization contain `search` (Cyrillic or
-    // Latin letters, any case). At most `limit`, ordered by surname and given name.
+    // Latin letters, any case; one or two characters match the start of a word). At most `limit` (the first
+    // registered), sorted by surname and given name.
     CoreResult<std::vector<Officer>> officers(std::optional<qint64> organizationId, const QString& search,
                                               int limit = 200) const;
 
