@@ -7,6 +7,7 @@
 #include "tamga/core/OfficerImport.h"
 #include "tamga/core/Operators.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -358,11 +359,35 @@ int auditCommand(const std::string& action, const CommandLine& line, const Datab
     return usage("unknown audit command \"" + action + "\"");
 }
 
+int configCommand(const std::string& action, const CommandLine& line, const Database& database)
+{
+    core::Settings settings(database);
+    const auto& words = line.words();
+    if (action == "get" && words.size() == 3) {
+        auto value = settings.value(q(words[2]));
+        if (!value)
+            return fail(value.error());
+        if (!*value)
+            return cli::fail("the setting " + words[2] + " is not set");
+        std::cout << s(**value) << '\n';
+        return ExitOk;
+    }
+    if (action == "set" && words.size() == 4) {
+        int status = ExitOk;
+        auto by = signIn(line, database, "password-file", status);
+        if (!by)
+            return status;
+        auto stored = settings.setValue(*by, q(words[2]), q(words[3]));
+        return stored ? ExitOk : fail(stored.error());
+    }
+    return usage("config get KEY, or config set KEY VALUE");
+}
+
 }  // namespace
 
 bool isRegistryCommand(const std::string& word)
 {
-    return word == "org" || word == "applicant" || word == "operator" || word == "audit";
+    return word == "org" || word == "applicant" || word == "operator" || word == "audit" || word == "config";
 }
 
 const char* registryUsage()
@@ -379,6 +404,7 @@ const char* registryUsage()
            "  tamga-cli audit list [--limit N]\n"
            "  tamga-cli audit verify\n"
            "  tamga-cli audit export --out FILE.csv\n"
+           "  tamga-cli config get KEY | config set KEY VALUE   (pkcs11.modules: module paths, ':'-separated)\n"
            "Changes sign in with --operator NAME --password-file F (or TAMGA_OPERATOR and TAMGA_PASSWORD_FILE);\n"
            "for operator add, whose --password-file is the new operator's, the supervisor's password comes from\n"
            "--operator-password-file or TAMGA_PASSWORD_FILE. Lists print a table, or JSON with --json.\n";
@@ -399,6 +425,8 @@ int runRegistryCommand(const CommandLine& line, const GlobalOptions& options)
         return applicantCommand(action, line, **database, options);
     if (words[0] == "operator")
         return operatorCommand(action, line, **database);
+    if (words[0] == "config")
+        return configCommand(action, line, **database);
     return auditCommand(action, line, **database, options);
 }
 

@@ -3,9 +3,11 @@
 #include "RegistryCommands.h"
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/Settings.h"
 #include "tamga/pkcs11/Module.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdlib>
 #include <iostream>
@@ -15,6 +17,29 @@ namespace {
 void printUsage(std::ostream& out)
 {
     out << tamga::cli::tokenUsage() << tamga::cli::registryUsage();
+}
+
+// --module, else TAMGA_PKCS11_MODULE, else the desk's stored setting, else OpenSC's module.
+std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const std::string& databasePath)
+{
+    std::vector<std::string> paths = line.values("module");
+    if (!paths.empty())
+        return paths;
+    if (const char* fromEnvironment = std::getenv("TAMGA_PKCS11_MODULE"); fromEnvironment && *fromEnvironment)
+        return {fromEnvironment};
+    const QString database = QString::fromStdString(databasePath);
+    if (QFileInfo::exists(database)) {
+        if (auto opened = tamga::core::Database::open(database)) {
+            auto stored = tamga::core::Settings(**opened).value(tamga::core::setting::Pkcs11Modules);
+            if (stored && *stored) {
+                for (const QString& path : (*stored)->split(QLatin1Char(':'), Qt::SkipEmptyParts))
+                    paths.push_back(path.toStdString());
+            }
+        }
+    }
+    if (paths.empty())
+        paths.push_back(tamga::pkcs11::defaultModulePath());
+    return paths;
 }
 
 }  // namespace
@@ -52,14 +77,8 @@ int main(int argc, char** argv)
 
     GlobalOptions options;
     options.json = line->flag("json");
-    options.modulePaths = line->values("module");
-    if (options.modulePaths.empty()) {
-        if (const char* fromEnvironment = std::getenv("TAMGA_PKCS11_MODULE"); fromEnvironment && *fromEnvironment)
-            options.modulePaths.push_back(fromEnvironment);
-        else
-            options.modulePaths.push_back(tamga::pkcs11::defaultModulePath());
-    }
     options.databasePath = line->value("db").value_or(tamga::core::Database::defaultPath().toStdString());
+    options.modulePaths = modulePaths(*line, options.databasePath);
 
     if (isRegistryCommand(line->words().front()))
         return runRegistryCommand(*line, options);

@@ -210,3 +210,24 @@ TEST_CASE("no password or PIN used at the desk is found in the database - its jo
         CHECK(everything.find(secret) == std::string::npos);
     }
 }
+
+TEST_CASE("the PKCS#11 module comes from the desk's stored setting when neither --module nor the environment names one")
+{
+    Desk desk;
+    desk.setUpOperators();
+    tamga::test::SoftHsmSandbox hsm;
+    ::unsetenv("TAMGA_PKCS11_MODULE");
+    auto before = desk({"tokens"});
+    CHECK_THAT(before.out + before.err, !Catch::Contains("SoftHSM"));  // OpenSC's module: no reader, no token
+
+    REQUIRE(desk.asClerk({"config", "set", "pkcs11.modules", hsm.modulePath()}).exitCode == 0);
+    auto stored = desk({"config", "get", "pkcs11.modules"});
+    CHECK(trimmed(stored.out) == hsm.modulePath());
+    auto tokens = desk({"tokens"});
+    INFO(tokens.err);
+    CHECK(tokens.exitCode == 0);
+    CHECK_THAT(tokens.out, Catch::Contains("SoftHSM"));
+    // The environment still wins over the stored setting.
+    auto overridden = desk({"tokens"}, {{"TAMGA_PKCS11_MODULE", "/nonexistent/env.so"}});
+    CHECK_THAT(overridden.err, Catch::Contains("/nonexistent/env.so"));
+}

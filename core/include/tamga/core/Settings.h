@@ -1,0 +1,32 @@
+// Workstation settings kept in the database (never secrets): the PKCS#11 modules to use, the language, ...
+#pragma once
+
+#include "tamga/core/CoreError.h"
+#include "tamga/core/Operators.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace tamga::core {
+
+class Database;
+
+namespace setting {
+// The PKCS#11 module paths the desk uses, separated by ':' (like PATH).
+inline const QString Pkcs11Modules = QStringLiteral("pkcs11.modules");
+}  // namespace setting
+
+class Settings {
+public:
+    explicit Settings(const Database& database) : m_database(database) {}
+
+    CoreResult<std::optional<QString>> value(const QString& key) const;
+    // Stores the value with its audit event. Keys starting with "audit." belong to the audit log.
+    CoreStatus setValue(const Operator& by, const QString& key, const QString& value) const;
+
+private:
+    const Database& m_database;
+};
+
+}  // namespace tamga::core

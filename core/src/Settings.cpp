@@ -1,0 +1,43 @@
+#include "tamga/core/Settings.h"
+
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/Database.h"
+
+#include <QJsonObject>
+
+namespace tamga::core {
+
+CoreResult<std::optional<QString>> Settings::value(const QString& key) const
+{
+    auto query = m_database.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (!query)
+        return std::unexpected(query.error());
+    std::optional<QString> result;
+    if (query->next())
+        result = query->value(0).toString();
+    query->finish();
+    return result;
+}
+
+CoreStatus Settings::setValue(const Operator& by, const QString& key, const QString& value) const
+{
+    if (key.startsWith(QStringLiteral("audit.")) || key.trimmed().isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("\"%1\" is not a setting that can be changed").arg(key));
+    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
+        auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                                      {key, value});
+        if (!stored)
+            return std::unexpected(stored.error());
+        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("setting.set"), QStringLiteral("setting"), key,
+                                                  audit::Ok, {{QStringLiteral("value"), value}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+}  // namespace tamga::core
