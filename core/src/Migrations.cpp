@@ -1,6 +1,9 @@
 #include "Migrations.h"
 
 #include "SqliteDialect.h"
+#include "tamga/core/Profile.h"
+
+#include <QJsonDocument>
 
 namespace tamga::core {
 
@@ -157,6 +160,20 @@ QStringList pkiSchema()
     };
 }
 
+// Step 3: the built-in certificate profiles.
+QStringList builtinProfileRows()
+{
+    QStringList statements;
+    for (const CertificateProfile& profile : builtinProfiles()) {
+        QString definition = QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact));
+        definition.replace(QLatin1Char('\''), QStringLiteral("''"));
+        statements << QStringLiteral("INSERT INTO certificate_profiles (name, definition, builtin, created_at) "
+                                     "VALUES ('%1', '%2', 1, CURRENT_TIMESTAMP)")
+                          .arg(profile.name, definition);
+    }
+    return statements;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations()
@@ -165,6 +182,7 @@ const std::vector<Migration>& migrations()
         {1, "registry, operators, settings, audit log", registrySchema()},
         {2, "token inventory, profiles, CA connectors, trust anchors, enrollments, certificates, revocations",
          pkiSchema()},
+        {3, "built-in certificate profiles", builtinProfileRows()},
     };
     return steps;
 }

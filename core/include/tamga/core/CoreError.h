@@ -16,6 +16,12 @@ enum class CoreErrorKind {
     NotSignedIn,     // a change was attempted without a valid operator sign-in
     NotPermitted,    // the operator's role does not allow it
     Io,              // a file could not be read or written
+    Token,           // the token refused or failed (the message says what and how to go on)
+    CaUnreachable,   // the CA did not answer: down, unreachable, too slow
+    CaRefused,       // the CA answered with an error or refused the request
+    CaGarbled,       // the CA's answer could not be read
+    CertificateRejected,  // the CA's certificate failed one of Tamga's checks
+    Pending,         // the CA has not answered yet (offline exchange)
 };
 
 struct CoreError {

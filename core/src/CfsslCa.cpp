@@ -1,0 +1,163 @@
+// CloudFlare CFSSL's REST API: /api/v1/cfssl/authsign with its HMAC token, /api/v1/cfssl/info for the CA's
+// certificate, /api/v1/cfssl/revoke. CFSSL issues from its *default* profile when the profile name is unknown:
+// Tamga's certificate checks are what notice that.
+#include "Connectors.h"
+#include "Http.h"
+#include "Ossl.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <openssl/bn.h>
+#include <openssl/hmac.h>
+
+namespace tamga::core {
+
+namespace {
+
+class CfsslCa final : public CaConnector {
+public:
+    CfsslCa(QString url, QString authKeyFile, QString profile, QString trustFile)
+        : m_url(std::move(url)), m_authKeyFile(std::move(authKeyFile)), m_profile(std::move(profile)),
+          m_trustFile(std::move(trustFile))
+    {
+        while (m_url.endsWith(QLatin1Char('/')))
+            m_url.chop(1);
+    }
+
+    CoreResult<CaResponse> submit(const QByteArray& requestDer, const CertificateProfile&, qint64) override
+    {
+        auto request = ossl::requestFromDer(requestDer);
+        if (!request)
+            return coreError(CoreErrorKind::InvalidInput, QStringLiteral("not a certificate request"));
+        auto key = readSecretFile(m_authKeyFile, QStringLiteral("the CFSSL auth key"));
+        if (!key)
+            return std::unexpected(key.error());
+        const QByteArray keyBytes = QByteArray::fromHex(QByteArray(key->c_str(), static_cast<int>(key->size())));
+        const QByteArray inner = QJsonDocument(QJsonObject{{QStringLiteral("certificate_request"),
+                                                            QString::fromLatin1(ossl::pemOf(request.get()))},
+                                                           {QStringLiteral("profile"), m_profile}})
+                                     .toJson(QJsonDocument::Compact);
+        unsigned char mac[EVP_MAX_MD_SIZE];
+        unsigned int macLength = 0;
+        HMAC(EVP_sha256(), keyBytes.constData(), static_cast<int>(keyBytes.size()),
+             reinterpret_cast<const unsigned char*>(inner.constData()), static_cast<std::size_t>(inner.size()), mac,
+             &macLength);
+        const QByteArray body =
+            QJsonDocument(QJsonObject{
+                              {QStringLiteral("token"), QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(mac),
+                                                                                       static_cast<int>(macLength))
+                                                                                .toBase64())},
+                              {QStringLiteral("request"), QString::fromLatin1(inner.toBase64())}})
+                .toJson(QJsonDocument::Compact);
+        auto result = call(QStringLiteral("/api/v1/cfssl/authsign"), body);
+        if (!result)
+            return std::unexpected(result.error());
+        const QByteArray pem = result->value(QStringLiteral("certificate")).toString().toLatin1();
+        auto certificate = ossl::certificateFromPem(pem);
+        if (!certificate)
+            return coreError(CoreErrorKind::CaGarbled, QStringLiteral("CFSSL at %1 answered without a certificate").arg(m_url));
+        CaResponse response;
+        response.certificateDer = ossl::derOf(certificate.get());
+        if (auto chain = caCertificates())
+            response.chainDer = *chain;
+        return response;
+    }
+
+    CoreResult<CaResponse> collect(const QString&, const QByteArray&) override
+    {
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("CFSSL answers at once; nothing is pending"));
+    }
+
+    CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
+    {
+        auto certificate = ossl::certificateFromDer(certificateDer);
+        if (!certificate)
+            return coreError(CoreErrorKind::InvalidInput, QStringLiteral("not a certificate"));
+        BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get0_serialNumber(certificate.get()), nullptr);
+        char* decimal = BN_bn2dec(serial);
+        const QString serialText = QString::fromLatin1(decimal);
+        OPENSSL_free(decimal);
+        BN_free(serial);
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("serial"), serialText},
+                                                          {QStringLiteral("authority_key_id"), QString()},
+                                                          {QStringLiteral("reason"), reason}})
+                                    .toJson(QJsonDocument::Compact);
+        auto result = call(QStringLiteral("/api/v1/cfssl/revoke"), body);
+        if (!result)
+            return std::unexpected(result.error());
+        return {};
+    }
+
+    CoreResult<QList<QByteArray>> caCertificates() override
+    {
+        auto result = call(QStringLiteral("/api/v1/cfssl/info"), QByteArrayLiteral("{}"));
+        if (!result)
+            return std::unexpected(result.error());
+        QList<QByteArray> chain;
+        for (const auto& certificate : ossl::certificatesFrom(result->value(QStringLiteral("certificate")).toString().toLatin1()))
+            chain << ossl::derOf(certificate.get());
+        if (chain.isEmpty())
+            return coreError(CoreErrorKind::CaGarbled, QStringLiteral("CFSSL at %1 did not send its certificate").arg(m_url));
+        return chain;
+    }
+
+private:
+    // POSTs JSON and returns the "result" object of CFSSL's {"success", "result", "errors"} envelope.
+    CoreResult<QJsonObject> call(const QString& path, const QByteArray& body) const
+    {
+        auto answer = http::post({m_url + path, m_trustFile, 30}, QByteArrayLiteral("application/json"), body);
+        if (!answer)
+            return std::unexpected(answer.error());
+        QJsonParseError parseError{};
+        const QJsonDocument document = QJsonDocument::fromJson(*answer, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return coreError(CoreErrorKind::CaGarbled, QStringLiteral("CFSSL at %1 sent something that is not JSON").arg(m_url));
+        const QJsonObject envelope = document.object();
+        if (!envelope.value(QStringLiteral("success")).toBool()) {
+            QStringList messages;
+            for (const QJsonValue& error : envelope.value(QStringLiteral("errors")).toArray())
+                messages << error.toObject().value(QStringLiteral("message")).toString();
+            return coreError(CoreErrorKind::CaRefused,
+                             QStringLiteral("CFSSL at %1 refused: %2").arg(m_url, messages.join(QStringLiteral("; "))));
+        }
+        return envelope.value(QStringLiteral("result")).toObject();
+    }
+
+    QString m_url;
+    QString m_authKeyFile;
+    QString m_profile;
+    QString m_trustFile;
+};
+
+}  // namespace
+
+CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings)
+{
+    const QString url = settings.value(QStringLiteral("url")).toString();
+    const QString keyFile = settings.value(QStringLiteral("authKeyFile")).toString();
+    const QString profile = settings.value(QStringLiteral("profile")).toString();
+    if (url.isEmpty() || keyFile.isEmpty() || profile.isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a cfssl CA needs --url, --auth-key-file and --profile"));
+    return std::unique_ptr<CaConnector>(
+        std::make_unique<CfsslCa>(url, keyFile, profile, settings.value(QStringLiteral("trustFile")).toString()));
+}
+
+CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 from %2: %3").arg(what, path, file.errorString()));
+    pkcs11::SecretBuffer secret;
+    char c = 0;
+    while (file.getChar(&c))
+        secret.append(c);
+    c = 0;
+    secret.chompLineEnd();
+    if (secret.empty())
+        return coreError(CoreErrorKind::Io, QStringLiteral("%1 in %2 is empty").arg(what, path));
+    return secret;
+}
+
+}  // namespace tamga::core
