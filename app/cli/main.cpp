@@ -1,5 +1,6 @@
 // tamga-cli: the registration desk's command line. main() only wires things up.
 #include "CommandLine.h"
+#include "EnrollCommands.h"
 #include "RegistryCommands.h"
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
@@ -16,7 +17,7 @@ namespace {
 
 void printUsage(std::ostream& out)
 {
-    out << tamga::cli::tokenUsage() << tamga::cli::registryUsage();
+    out << tamga::cli::tokenUsage() << tamga::cli::registryUsage() << tamga::cli::enrollUsage();
 }
 
 // --module, else TAMGA_PKCS11_MODULE, else the desk's stored setting, else OpenSC's module.
@@ -52,7 +53,7 @@ int main(int argc, char** argv)
 
     using namespace tamga::cli;
     const std::vector<std::string> arguments(argv + 1, argv + argc);
-    const std::set<std::string> flags{"json", "uninitialized", "help"};
+    const std::set<std::string> flags{"json", "uninitialized", "help", "init"};
     std::string error;
     const auto line = CommandLine::parse(arguments, flags, {"module"}, error);
     if (!line) {
@@ -68,7 +69,8 @@ int main(int argc, char** argv)
         {"json", "uninitialized", "help", "module", "db", "serial", "label", "so-pin-file", "pin-file",
          "new-pin-file", "type", "id", "operator", "password-file", "operator-password-file", "name", "register-no",
          "parent", "org", "surname", "given-name", "civil-id", "position", "department", "email", "phone", "search",
-         "role", "limit", "out"});
+         "role", "limit", "out", "init", "applicant", "token", "profile", "ca", "url", "reference", "secret-file",
+         "cert", "key", "trust", "auth-key-file", "dir", "state", "in"});
     if (!unknown.empty()) {
         std::cerr << "error: unknown option --" << unknown.front() << '\n';
         printUsage(std::cerr);
@@ -82,5 +84,7 @@ int main(int argc, char** argv)
 
     if (isRegistryCommand(line->words().front()))
         return runRegistryCommand(*line, options);
+    if (isEnrollCommand(line->words().front()))
+        return runEnrollCommand(*line, options);
     return runTokenCommand(*line, options);
 }

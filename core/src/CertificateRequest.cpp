@@ -66,6 +66,26 @@ CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& s
     return CertificateRequest{ossl::derOf(request.get()), ossl::pemOf(request.get())};
 }
 
+RequestedSubject subjectOfRequest(const QByteArray& requestDer)
+{
+    RequestedSubject subject;
+    ossl::ReqPtr request = ossl::requestFromDer(requestDer);
+    if (!request)
+        return subject;
+    const X509_NAME* name = X509_REQ_get_subject_name(request.get());
+    for (int i = 0; i < X509_NAME_entry_count(name); ++i) {
+        const X509_NAME_ENTRY* entry = X509_NAME_get_entry(name, i);
+        const ASN1_STRING* data = X509_NAME_ENTRY_get_data(entry);
+        unsigned char* utf8 = nullptr;
+        const int length = ASN1_STRING_to_UTF8(&utf8, data);
+        const int nid = OBJ_obj2nid(X509_NAME_ENTRY_get_object(entry));
+        subject.attributes.push_back({QString::fromLatin1(OBJ_nid2sn(nid)), nid, ASN1_STRING_type(data),
+                                      QString::fromUtf8(reinterpret_cast<const char*>(utf8), std::max(length, 0))});
+        OPENSSL_free(utf8);
+    }
+    return subject;
+}
+
 QByteArray publicKeyOfRequest(const QByteArray& request)
 {
     ossl::ReqPtr parsed = request.startsWith("-----") ? ossl::requestFromPem(request) : ossl::requestFromDer(request);

@@ -433,6 +433,57 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
     return KeyPairInfo{*id, label, type, *spki};
 }
 
+Result<std::optional<KeyPairInfo>> Token::findKeyPair(const Pin& userPin, const std::string& label) const
+{
+    const char* operation = "find key pair";
+    auto session = Session::open(*m_module, m_serial, operation);
+    if (!session)
+        return std::unexpected(session.error());
+    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
+        return std::unexpected(ok.error());
+    CK_OBJECT_CLASS privateClass = CKO_PRIVATE_KEY;
+    CK_OBJECT_CLASS publicClass = CKO_PUBLIC_KEY;
+    std::array privateMatch{attr(CKA_CLASS, privateClass), attrText(CKA_LABEL, label)};
+    auto privateKeys = session->find(privateMatch, operation);
+    if (!privateKeys)
+        return std::unexpected(privateKeys.error());
+    if (privateKeys->empty())
+        return std::optional<KeyPairInfo>{};
+    const CK_OBJECT_HANDLE privateKey = privateKeys->front();
+    const Bytes currentId = session->bytes(privateKey, CKA_ID).value_or(Bytes{});
+    std::array publicMatch{attr(CKA_CLASS, publicClass), attrBytes(CKA_ID, currentId)};
+    auto publicKeys = session->find(publicMatch, operation);
+    if (!publicKeys)
+        return std::unexpected(publicKeys.error());
+    if (publicKeys->empty()) {
+        return std::unexpected(makeError(ErrorKind::ObjectNotFound, operation, session->modulePath(),
+                                         "the private key \"" + label + "\" has no public key beside it"));
+    }
+    auto spki = spkiOfPublicKey(*session, publicKeys->front(), operation);
+    if (!spki)
+        return std::unexpected(spki.error());
+    auto properId = keyIdOfSpki(*spki);
+    if (!properId)
+        return std::unexpected(makeError(ErrorKind::Other, operation, session->modulePath(), "cannot compute the key ID"));
+    if (*properId != currentId) {
+        CK_ATTRIBUTE idAttribute = attrBytes(CKA_ID, *properId);
+        for (CK_OBJECT_HANDLE object : {publicKeys->front(), privateKey}) {
+            if (CK_RV rv = session->f()->C_SetAttributeValue(session->handle(), object, &idAttribute, 1); rv != CKR_OK)
+                return std::unexpected(session->error(rv, operation));
+        }
+    }
+    auto algorithm = algorithmOf(session->number(privateKey, CKA_KEY_TYPE).value_or(~0UL));
+    KeyType type = KeyType::EcP256;
+    if (algorithm == KeyAlgorithm::Rsa) {
+        const auto bits = session->bytes(publicKeys->front(), CKA_MODULUS).value_or(Bytes{}).size() * 8;
+        type = bits >= 4096 ? KeyType::Rsa4096 : bits >= 3072 ? KeyType::Rsa3072 : KeyType::Rsa2048;
+    } else if (auto params = session->bytes(publicKeys->front(), CKA_EC_PARAMS); params && curveNameOf(*params) &&
+                                                                             std::string_view(curveNameOf(*params)) == "P-384") {
+        type = KeyType::EcP384;
+    }
+    return std::optional<KeyPairInfo>(KeyPairInfo{*properId, label, type, *spki});
+}
+
 Result<std::vector<ObjectInfo>> Token::objects(const Pin* userPin) const
 {
     const char* operation = "list objects";
@@ -488,6 +539,30 @@ Result<std::vector<ObjectInfo>> Token::objects(const Pin* userPin) const
     std::ranges::sort(result, [](const ObjectInfo& a, const ObjectInfo& b) {
         return std::tie(a.id, a.objectClass) < std::tie(b.id, b.objectClass);
     });
+    return result;
+}
+
+Result<std::vector<StoredCertificate>> Token::certificates() const
+{
+    const char* operation = "read certificates";
+    auto session = Session::open(*m_module, m_serial, operation);
+    if (!session)
+        return std::unexpected(session.error());
+    CK_OBJECT_CLASS certificateClass = CKO_CERTIFICATE;
+    std::array match{attr(CKA_CLASS, certificateClass)};
+    auto handles = session->find(match, operation);
+    if (!handles)
+        return std::unexpected(handles.error());
+    std::vector<StoredCertificate> result;
+    for (CK_OBJECT_HANDLE handle : *handles) {
+        StoredCertificate certificate;
+        certificate.id = session->bytes(handle, CKA_ID).value_or(Bytes{});
+        auto label = session->bytes(handle, CKA_LABEL).value_or(Bytes{});
+        certificate.label.assign(label.begin(), label.end());
+        certificate.der = session->bytes(handle, CKA_VALUE).value_or(Bytes{});
+        certificate.category = session->number(handle, CKA_CERTIFICATE_CATEGORY).value_or(0);
+        result.push_back(std::move(certificate));
+    }
     return result;
 }
 

@@ -20,6 +20,9 @@ CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& s
                                                        const CertificateProfile& profile,
                                                        const QByteArray& publicKeyDer, EVP_PKEY* tokenKey);
 
+// The subject a request asks for, attribute by attribute with its string type.
+RequestedSubject subjectOfRequest(const QByteArray& requestDer);
+
 // The SubjectPublicKeyInfo (DER) of a request, or empty when it cannot be read.
 QByteArray publicKeyOfRequest(const QByteArray& requestDerOrPem);
 

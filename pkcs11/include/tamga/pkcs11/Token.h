@@ -61,8 +61,15 @@ public:
     // can sign; both halves get `label` and the ID SHA-1(subjectPublicKey).
     Result<KeyPairInfo> generateKeyPair(const Pin& userPin, KeyType type, const std::string& label) const;
 
+    // The key pair whose private key has this label, if any. A pair left with another ID by an interrupted
+    // generation gets its proper ID (SHA-1 of the public key) on both halves first.
+    Result<std::optional<KeyPairInfo>> findKeyPair(const Pin& userPin, const std::string& label) const;
+
     // Objects visible with the user PIN, or the public ones when `userPin` is null.
     Result<std::vector<ObjectInfo>> objects(const Pin* userPin) const;
+
+    // Every certificate on the token with its value (certificates are public objects).
+    Result<std::vector<StoredCertificate>> certificates() const;
 
     // The public key (SubjectPublicKeyInfo DER) of the key pair with this ID.
     Result<std::vector<std::uint8_t>> publicKey(const Pin& userPin, std::span<const std::uint8_t> id) const;

@@ -99,6 +99,15 @@ struct ObjectInfo {
     bool operator==(const ObjectInfo&) const = default;
 };
 
+// A certificate as stored on a token.
+struct StoredCertificate {
+    std::vector<std::uint8_t> id;
+    std::string label;
+    std::vector<std::uint8_t> der;
+    unsigned long category = 0;  // 0 unspecified, 1 user, 2 authority
+    bool operator==(const StoredCertificate&) const = default;
+};
+
 // What keygen made: both halves share this ID and label.
 struct KeyPairInfo {
     std::vector<std::uint8_t> id;       // SHA-1 of the subjectPublicKey bits (RFC 5280 4.2.1.2 method 1)

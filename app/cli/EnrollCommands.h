@@ -1,0 +1,12 @@
+// tamga-cli's enrollment commands: ca, trust, profile, enroll, enrollment, batch.
+#pragma once
+
+#include "CommandLine.h"
+
+namespace tamga::cli {
+
+bool isEnrollCommand(const std::string& word);
+int runEnrollCommand(const CommandLine& line, const GlobalOptions& options);
+const char* enrollUsage();
+
+}  // namespace tamga::cli

@@ -1,0 +1,124 @@
+// The enrollment engine: for one officer and one token, make the key on the token, build the request from the
+// officer's record, get the certificate from the CA, write it and its chain onto the token, and prove that the
+// token holds exactly what it should. The CLI and the GUI both call this; neither sequences token or CA calls.
+//
+// Every state change is one transaction with its audit event. The certificate is stored in the database before
+// it is written to the token, and the key is found again by its label and ID, so a process killed at any point
+// resumes with exactly one key pair and one certificate on the token.
+#pragma once
+
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/CertificateChecks.h"
+#include "tamga/core/CoreError.h"
+#include "tamga/core/Operators.h"
+#include "tamga/pkcs11/SecretBuffer.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tamga::pkcs11 {
+class Module;
+class Token;
+}
+
+namespace tamga::core {
+
+class Database;
+
+enum class EnrollmentState {
+    Created,
+    TokenPrepared,
+    KeyGenerated,
+    RequestBuilt,
+    Submitted,
+    CertificateReceived,
+    WrittenToToken,
+    Verified,
+    HandedOver,
+    Failed,
+    Cancelled,
+};
+
+QString stateName(EnrollmentState state);  // "created", "token_prepared", ...
+std::optional<EnrollmentState> parseState(const QString& name);
+
+struct EnrollmentRecord {
+    qint64 id = 0;
+    qint64 officerId = 0;
+    QString officerName;
+    QString organizationName;
+    QString tokenSerial;
+    QString profileName;
+    QString caName;
+    EnrollmentState state = EnrollmentState::Created;
+    QString keyIdHex;
+    QByteArray requestPem;
+    QString caReference;
+    QString lastError;
+    QString createdAt;
+    QString updatedAt;
+    std::optional<CertificateSummary> certificate;
+};
+
+// Initializing the token as part of the enrollment (erases it).
+struct TokenPreparation {
+    QString label;
+    pkcs11::Pin soPin;
+};
+
+// Called as the engine reaches each state (and with progress text inside long steps).
+using ProgressSink = std::function<void(EnrollmentState state, const QString& message)>;
+
+class EnrollmentEngine {
+public:
+    EnrollmentEngine(const Database& database, const CaConnectors& connectors,
+                     std::vector<std::shared_ptr<pkcs11::Module>> modules);
+
+    // Records a new enrollment (state "created"). Checks that the officer, profile and CA exist.
+    CoreResult<qint64> create(const Operator& by, qint64 officerId, const QString& tokenSerial,
+                              const QString& profileName, const QString& caName) const;
+
+    // Carries the enrollment on from its stored state: to "verified", or to "submitted" when the CA answers
+    // later. On failure the error says what went wrong; the state stays where it was, ready to resume.
+    CoreResult<EnrollmentRecord> run(const Operator& by, qint64 id, const pkcs11::Pin& userPin,
+                                     const TokenPreparation* preparation, const ProgressSink& progress = {}) const;
+
+    // Marks a verified enrollment as handed over to its officer.
+    CoreResult<EnrollmentRecord> handOver(const Operator& by, qint64 id) const;
+
+    CoreResult<EnrollmentRecord> record(qint64 id) const;
+    CoreResult<std::vector<EnrollmentRecord>> list(std::optional<EnrollmentState> state) const;
+
+    // The offline exchange. Export writes the requests waiting at `caName` into `folder` (PEM + manifest).
+    CoreResult<int> exportRequests(const Operator& by, const QString& caName, const QString& folder) const;
+    struct ImportOutcome {
+        int received = 0;                // certificates accepted and stored
+        int waiting = 0;                 // requests still without a certificate
+        QStringList refusals;            // "enrollment #N: reason"
+    };
+    // Import reads certificates from `folder`, matches them to waiting requests by public key, checks them and
+    // stores them ("certificate received"): `resume` then writes each onto its token when it comes back.
+    CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName, const QString& folder) const;
+
+private:
+    struct Context;
+    CoreStatus step(Context& context) const;
+    // Moves the enrollment to `to` in one transaction with its audit event; `inside` runs in that transaction.
+    CoreStatus transition(Context& context, EnrollmentState to, const QVariantMap& columns, const QJsonObject& details,
+                          const std::function<CoreStatus()>& inside = {}) const;
+    CoreStatus storeReceived(Context& context, const CertificateSummary& certificate) const;
+    CoreStatus verifyToken(Context& context, const pkcs11::Token& token) const;
+    CoreStatus recordFailure(const Operator& by, qint64 id, EnrollmentState state, const CoreError& error) const;
+    CoreResult<CertificateSummary> acceptCertificate(const Operator& by, const EnrollmentRecord& record,
+                                                     const CaResponse& response) const;
+
+    const Database& m_database;
+    const CaConnectors& m_connectors;
+    std::vector<std::shared_ptr<pkcs11::Module>> m_modules;
+};
+
+}  // namespace tamga::core
