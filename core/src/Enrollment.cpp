@@ -508,7 +508,11 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         auto request = ossl::requestFromPem(r.requestPem);
         if (!request)
             return coreError(CoreErrorKind::Database, QStringLiteral("enrollment #%1 has no readable request").arg(r.id));
-        auto response = (*connector)->collect(r.caReference, ossl::derOf(request.get()));
+        // A CA that answers at once and has no reference for us was interrupted before its answer was stored:
+        // ask it again (the CA may then hold two certificates for this key; only the one accepted here is used).
+        auto response = r.caReference.isEmpty()
+                            ? (*connector)->submit(ossl::derOf(request.get()), context.profile, r.id)
+                            : (*connector)->collect(r.caReference, ossl::derOf(request.get()));
         if (!response)
             return std::unexpected(response.error());
         if (response->status == CaResponse::Status::Pending) {

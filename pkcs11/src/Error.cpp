@@ -188,11 +188,8 @@ std::string TokenError::describe() const
     std::string text = operation;
     if (!module.empty())
         text += " (" + module + ")";
+    // For a wrong PIN the message already says what the token tells of the tries left (see addPinTries).
     text += ": " + message;
-    if (kind == ErrorKind::WrongPin && triesLeft)
-        text += "; " + std::to_string(*triesLeft) + (*triesLeft == 1 ? " try left" : " tries left");
-    else if (kind == ErrorKind::WrongPin)
-        text += "; the token does not say how many tries are left";
     if (returnCode != CKR_OK)
         text += " [" + returnCodeName(returnCode) + "]";
     return text;

@@ -33,6 +33,9 @@ TempDir::~TempDir()
 
 void writeFile(const std::string& path, const std::string& content)
 {
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty())
+        std::filesystem::create_directories(parent);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
     REQUIRE(out.good());
