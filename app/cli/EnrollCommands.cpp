@@ -180,6 +180,13 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
         if (auto value = line.value(option))
             settings.insert(QLatin1String(key), absolute(*value));
     }
+    if (auto timeout = line.value("timeout")) {
+        bool ok = false;
+        const int seconds = q(*timeout).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 600)
+            return usage("--timeout is a number of seconds, 1 to 600");
+        settings.insert(QStringLiteral("timeoutSeconds"), seconds);
+    }
     int status = ExitOk;
     auto by = signIn(line, database, "password-file", status);
     if (!by)
@@ -492,6 +499,7 @@ const char* enrollUsage()
            "      cmp:   --url URL (--reference REF --secret-file F | --cert F --key F) [--trust FILE.pem]\n"
            "      cfssl: --url URL --auth-key-file F --profile NAME\n"
            "      files: --dir DIR\n"
+           "      cmp and cfssl also take --timeout SECONDS (how long to wait for the CA; default 20 and 30)\n"
            "  tamga-cli trust add FILE.pem          trust list\n"
            "  tamga-cli profile list                profile add FILE.json\n"
            "  tamga-cli profile preview --profile P --applicant ID\n"

@@ -18,9 +18,9 @@ namespace {
 
 class CfsslCa final : public CaConnector {
 public:
-    CfsslCa(QString url, QString authKeyFile, QString profile, QString trustFile)
+    CfsslCa(QString url, QString authKeyFile, QString profile, QString trustFile, int timeoutSeconds)
         : m_url(std::move(url)), m_authKeyFile(std::move(authKeyFile)), m_profile(std::move(profile)),
-          m_trustFile(std::move(trustFile))
+          m_trustFile(std::move(trustFile)), m_timeoutSeconds(timeoutSeconds)
     {
         while (m_url.endsWith(QLatin1Char('/')))
             m_url.chop(1);
@@ -107,7 +107,7 @@ private:
     // POSTs JSON and returns the "result" object of CFSSL's {"success", "result", "errors"} envelope.
     CoreResult<QJsonObject> call(const QString& path, const QByteArray& body) const
     {
-        auto answer = http::post({m_url + path, m_trustFile, 30}, QByteArrayLiteral("application/json"), body);
+        auto answer = http::post({m_url + path, m_trustFile, m_timeoutSeconds}, QByteArrayLiteral("application/json"), body);
         if (!answer)
             return std::unexpected(answer.error());
         QJsonParseError parseError{};
@@ -129,6 +129,7 @@ private:
     QString m_authKeyFile;
     QString m_profile;
     QString m_trustFile;
+    int m_timeoutSeconds;
 };
 
 }  // namespace
@@ -141,7 +142,8 @@ CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings
     if (url.isEmpty() || keyFile.isEmpty() || profile.isEmpty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a cfssl CA needs --url, --auth-key-file and --profile"));
     return std::unique_ptr<CaConnector>(
-        std::make_unique<CfsslCa>(url, keyFile, profile, settings.value(QStringLiteral("trustFile")).toString()));
+        std::make_unique<CfsslCa>(url, keyFile, profile, settings.value(QStringLiteral("trustFile")).toString(),
+                                  settings.value(QStringLiteral("timeoutSeconds")).toInt(30)));
 }
 
 CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what)

@@ -116,10 +116,13 @@ private:
         OSSL_CMP_CTX_set1_server(ctx, url.host().toUtf8().constData());
         OSSL_CMP_CTX_set_serverPort(ctx, url.port(https ? 443 : 80));
         OSSL_CMP_CTX_set1_serverPath(ctx, url.path().isEmpty() ? "/" : url.path().toUtf8().constData());
-        OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_MSG_TIMEOUT, kTimeoutSeconds);
-        OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_TOTAL_TIMEOUT, 2 * kTimeoutSeconds);
+        OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_MSG_TIMEOUT, timeout());
+        OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_TOTAL_TIMEOUT, 2 * timeout());
         OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_IMPLICIT_CONFIRM, 1);
 
+        if (auto reachable = http::checkReachable(url.host(), url.port(https ? 443 : 80), session.server, timeout());
+            !reachable)
+            return reachable;
         const QString trustFile = m_settings.value(QStringLiteral("trustFile")).toString();
         if (https) {
             QString error;
@@ -176,7 +179,7 @@ private:
             return {CoreErrorKind::CaRefused,
                     QStringLiteral("the CMP CA at %1 refused the %2: %3").arg(session.server, what, QString::fromUtf8(text))};
         }
-        CoreError error = http::failure(session.server, kTimeoutSeconds);
+        CoreError error = http::failure(session.server, timeout());
         if (error.kind == CoreErrorKind::CaUnreachable && error.message.contains(QStringLiteral("cannot be reached")) &&
             (error.message.contains(QStringLiteral("CMP")) || error.message.contains(QStringLiteral("cmp")))) {
             error.kind = CoreErrorKind::CaGarbled;
@@ -186,7 +189,8 @@ private:
         return error;
     }
 
-    static constexpr int kTimeoutSeconds = 20;
+    int timeout() const { return m_settings.value(QStringLiteral("timeoutSeconds")).toInt(20); }
+
     QJsonObject m_settings;
 };
 

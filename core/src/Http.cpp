@@ -7,6 +7,14 @@
 
 #include <QUrl>
 
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 namespace tamga::core::http {
 
 struct TlsSetup {
@@ -87,6 +95,49 @@ TlsCallback tlsCallback()
     return onConnection;
 }
 
+CoreStatus checkReachable(const QString& host, int port, const QString& server, int timeoutSeconds)
+{
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* addresses = nullptr;
+    const QByteArray hostBytes = host.toUtf8();
+    const QByteArray portBytes = QByteArray::number(port);
+    if (::getaddrinfo(hostBytes.constData(), portBytes.constData(), &hints, &addresses) != 0 || !addresses)
+        return coreError(CoreErrorKind::CaUnreachable, QStringLiteral("the CA's host %1 is unknown (%2)").arg(host, server));
+    QString reason = QStringLiteral("no answer");
+    bool connected = false;
+    for (addrinfo* a = addresses; a && !connected; a = a->ai_next) {
+        int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
+        if (fd < 0)
+            continue;
+        int rc = ::connect(fd, a->ai_addr, a->ai_addrlen);
+        if (rc != 0 && errno == EINPROGRESS) {
+            pollfd wait{fd, POLLOUT, 0};
+            rc = ::poll(&wait, 1, timeoutSeconds * 1000);
+            if (rc == 0) {
+                ::close(fd);
+                freeaddrinfo(addresses);
+                return coreError(CoreErrorKind::CaUnreachable,
+                                 QStringLiteral("the CA at %1 did not answer within %2 seconds").arg(server).arg(timeoutSeconds));
+            }
+            int error = 0;
+            socklen_t length = sizeof error;
+            ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length);
+            rc = error == 0 ? 0 : -1;
+            errno = error;
+        }
+        if (rc == 0)
+            connected = true;
+        else
+            reason = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+    }
+    freeaddrinfo(addresses);
+    if (!connected)
+        return coreError(CoreErrorKind::CaUnreachable, QStringLiteral("the CA at %1 cannot be reached (%2)").arg(server, reason));
+    return {};
+}
+
 CoreError failure(const QString& server, int timeoutSeconds)
 {
     const QString detail = ossl::lastError();
@@ -128,6 +179,8 @@ CoreResult<QByteArray> post(const Target& target, const QByteArray& contentType,
         if (!setup)
             return coreError(CoreErrorKind::InvalidInput, error);
     }
+    if (auto reachable = checkReachable(url.host(), url.port(tls ? 443 : 80), target.url, target.timeoutSeconds); !reachable)
+        return std::unexpected(reachable.error());
     ossl::BioPtr request(BIO_new_mem_buf(body.constData(), static_cast<int>(body.size())));
     ERR_clear_error();
     BIO* response = OSSL_HTTP_transfer(nullptr, host.constData(), port.constData(), path.constData(), tls ? 1 : 0,

@@ -29,6 +29,10 @@ void* tlsCallbackArgument(TlsSetup* setup);
 using TlsCallback = BIO* (*)(BIO*, void*, int, int);
 TlsCallback tlsCallback();
 
+// Opens and closes a TCP connection to host:port within the timeout: tells "nothing listens there" at once,
+// where OpenSSL's HTTP client would retry a refused connection until its timeout.
+CoreStatus checkReachable(const QString& host, int port, const QString& server, int timeoutSeconds);
+
 // Classifies the failure of an HTTP exchange from OpenSSL's error queue (which it clears).
 CoreError failure(const QString& server, int timeoutSeconds);
 

@@ -9,10 +9,15 @@ namespace tamga::core::ossl {
 QString lastError()
 {
     QStringList parts;
-    while (unsigned long code = ERR_get_error()) {
+    const char* data = nullptr;
+    int flags = 0;
+    while (unsigned long code = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
         char buffer[256];
         ERR_error_string_n(code, buffer, sizeof buffer);
-        parts << QString::fromLatin1(buffer);
+        QString part = QString::fromLatin1(buffer);
+        if (data && *data && (flags & ERR_TXT_STRING))
+            part += QStringLiteral(" (%1)").arg(QString::fromUtf8(data));  // e.g. the HTTP status code
+        parts << part;
     }
     return parts.join(QStringLiteral("; "));
 }

@@ -1,0 +1,185 @@
+// CA servers that tests start on 127.0.0.1: CloudFlare's real `cfssl serve`, and small misbehaving peers (a port
+// that accepts and never answers, one that answers garbage) for the failure paths.
+#pragma once
+
+#include "TestSupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace tamga::test {
+
+// A free TCP port on 127.0.0.1 (bound and released: good enough for a test that starts its server at once).
+inline int freePort()
+{
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+inline bool portAnswers(int port)
+{
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(fd);
+    return connected;
+}
+
+// A child process that is stopped (by PID) when the test ends.
+class BackgroundProcess {
+public:
+    BackgroundProcess(const std::vector<std::string>& argv, const std::string& logFile)
+    {
+        m_pid = ::fork();
+        REQUIRE(m_pid >= 0);
+        if (m_pid == 0) {
+            FILE* log = std::fopen(logFile.c_str(), "w");
+            if (log) {
+                ::dup2(::fileno(log), 1);
+                ::dup2(::fileno(log), 2);
+            }
+            std::vector<char*> args;
+            for (const std::string& a : argv)
+                args.push_back(const_cast<char*>(a.c_str()));
+            args.push_back(nullptr);
+            ::execvp(args[0], args.data());
+            ::_exit(127);
+        }
+    }
+    ~BackgroundProcess()
+    {
+        ::kill(m_pid, SIGTERM);
+        int status = 0;
+        ::waitpid(m_pid, &status, 0);
+    }
+    BackgroundProcess(const BackgroundProcess&) = delete;
+    BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+private:
+    pid_t m_pid = -1;
+};
+
+// `cfssl serve` with a root CA made by openssl, an HMAC auth key, and profiles for Tamga's signing profile.
+class CfsslServer {
+public:
+    explicit CfsslServer(const TempDir& dir) : m_dir(dir.file("cfssl")), m_port(freePort())
+    {
+        std::filesystem::create_directories(m_dir);
+        auto root = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                         "-nodes", "-keyout", m_dir + "/ca-key.pem", "-out", m_dir + "/ca.pem", "-days", "3650", "-subj",
+                         "/C=MN/O=Test CFSSL CA/CN=CFSSL Test Root", "-addext", "basicConstraints=critical,CA:TRUE",
+                         "-addext", "keyUsage=critical,keyCertSign,cRLSign"});
+        INFO(root.err);
+        REQUIRE(root.exitCode == 0);
+        const std::string key = "0123456789abcdef0123456789abcdef";
+        writeFile(m_dir + "/auth.key", key + "\n");
+        // "content committment" is CFSSL's spelling of nonRepudiation.
+        writeFile(m_dir + "/config.json", R"({
+  "signing": {
+    "default": {"expiry": "8760h", "usages": ["signing", "key encipherment", "server auth", "client auth"],
+                "auth_key": "desk"},
+    "profiles": {
+      "officer-signing": {"expiry": "17520h", "usages": ["digital signature", "content committment"],
+                          "auth_key": "desk"}
+    }
+  },
+  "auth_keys": {"desk": {"type": "standard", "key": ")" + key + R"("}}
+})");
+        m_process = std::make_unique<BackgroundProcess>(
+            std::vector<std::string>{requireTool("cfssl"), "serve", "-address", "127.0.0.1", "-port",
+                                     std::to_string(m_port), "-ca", m_dir + "/ca.pem", "-ca-key", m_dir + "/ca-key.pem",
+                                     "-config", m_dir + "/config.json"},
+            m_dir + "/serve.log");
+        for (int i = 0; i < 100 && !portAnswers(m_port); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        INFO(readFile(m_dir + "/serve.log"));
+        REQUIRE(portAnswers(m_port));
+    }
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string authKeyFile() const { return m_dir + "/auth.key"; }
+    std::string rootPem() const { return m_dir + "/ca.pem"; }
+
+private:
+    std::string m_dir;
+    int m_port;
+    std::unique_ptr<BackgroundProcess> m_process;
+};
+
+// A peer on 127.0.0.1 that misbehaves: accepts connections and either never answers, or answers `reply`.
+class MisbehavingServer {
+public:
+    explicit MisbehavingServer(std::string reply = {}) : m_reply(std::move(reply))
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        int yes = 1;
+        ::setsockopt(m_listener, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        socklen_t length = sizeof address;
+        ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length);
+        m_port = ntohs(address.sin_port);
+        REQUIRE(::listen(m_listener, 8) == 0);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~MisbehavingServer()
+    {
+        m_stop = true;
+        ::shutdown(m_listener, SHUT_RDWR);
+        ::close(m_listener);
+        m_thread.join();
+        for (int fd : m_held)
+            ::close(fd);
+    }
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/"; }
+
+private:
+    void serve()
+    {
+        while (!m_stop) {
+            int client = ::accept(m_listener, nullptr, nullptr);
+            if (client < 0)
+                return;
+            if (m_reply.empty()) {
+                m_held.push_back(client);  // silent: the connection stays open, nothing is ever said
+                continue;
+            }
+            char buffer[8192];
+            (void)::recv(client, buffer, sizeof buffer, 0);
+            (void)::send(client, m_reply.data(), m_reply.size(), MSG_NOSIGNAL);
+            ::close(client);
+        }
+    }
+
+    std::string m_reply;
+    int m_listener = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::vector<int> m_held;
+    std::thread m_thread;
+};
+
+}  // namespace tamga::test

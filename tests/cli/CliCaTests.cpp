@@ -1,0 +1,151 @@
+// Enrollment against real CA servers started on 127.0.0.1 (CFSSL), and against peers that misbehave: down,
+// silent, garbled, or issuing from the wrong profile.
+#include "CaServers.h"
+#include "EnrollFixture.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tamga::test;
+
+namespace {
+
+// CFSSL (Go's x509) re-encodes subjects and keeps only the attributes it knows: C, O, OU, CN, serialNumber. A
+// desk that enrolls through CFSSL uses a profile that asks for no more than that.
+const char* kCfsslProfile = R"({
+  "name": "cfssl-signing",
+  "description": "Signing, subject as CFSSL can issue it",
+  "keyType": "ec-p256",
+  "subject": ["C=MN", "O={organization}", "OU={department}", "CN={surname} {given_name}",
+              "serialNumber=PNOMN-{civil_id_latin}"],
+  "keyUsage": ["digitalSignature", "nonRepudiation"],
+  "extendedKeyUsage": [],
+  "emailInSubjectAltName": true,
+  "validityDays": 730
+})";
+
+void addCfsslProfile(const EnrollDesk& desk)
+{
+    REQUIRE(desk.cli({"profile", "add", desk.writeTemp("cfssl-profile.json", kCfsslProfile)}).exitCode == 0);
+}
+
+}  // namespace
+
+TEST_CASE("enroll through a real CFSSL server: certificate on the token and chain verified")
+{
+    EnrollDesk desk;
+    CfsslServer cfssl(desk.dir());
+    addCfsslProfile(desk);
+    REQUIRE(desk.cli({"trust", "add", cfssl.rootPem()}).exitCode == 0);
+    auto added = desk.cli({"ca", "add", "state-ca", "--type", "cfssl", "--url", cfssl.url(), "--auth-key-file",
+                           cfssl.authKeyFile(), "--profile", "officer-signing"});
+    INFO(added.err);
+    REQUIRE(added.exitCode == 0);
+    auto tested = desk.cli({"ca", "test", "state-ca"});
+    CHECK(tested.exitCode == 0);
+    CHECK_THAT(tested.out, Catch::Contains("CFSSL Test Root"));
+
+    const std::string serial = desk.initToken("cfssl");
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                              "cfssl-signing", "--ca", "state-ca", "--pin-file", desk.pinFile()});
+    INFO(enrolled.err);
+    REQUIRE(enrolled.exitCode == 0);
+    CHECK_THAT(enrolled.out, Catch::Contains("state       verified") && Catch::Contains("CFSSL Test Root"));
+    const std::string keyId = desk.field(enrolled.out, "key ID");
+    desk.checkTokenHoldsOneKeyAndCertificate("cfssl", keyId);
+    desk.checkChainVerifies("cfssl", keyId, cfssl.rootPem());
+}
+
+TEST_CASE("CFSSL's silent fall-back to its default profile is caught by the key-usage check")
+{
+    EnrollDesk desk;
+    CfsslServer cfssl(desk.dir());
+    addCfsslProfile(desk);
+    REQUIRE(desk.cli({"trust", "add", cfssl.rootPem()}).exitCode == 0);
+    REQUIRE(desk.cli({"ca", "add", "misconfigured", "--type", "cfssl", "--url", cfssl.url(), "--auth-key-file",
+                      cfssl.authKeyFile(), "--profile", "no-such-profile"})
+                .exitCode == 0);
+    const std::string serial = desk.initToken("fallback");
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                              "cfssl-signing", "--ca", "misconfigured", "--pin-file", desk.pinFile()});
+    CHECK(enrolled.exitCode == 2);
+    CHECK_THAT(enrolled.err, Catch::Contains("refused") && Catch::Contains("key usage") &&
+                                 Catch::Contains("another profile"));
+    auto show = desk.cli({"enrollment", "show", "1"});
+    CHECK_THAT(show.out, Catch::Contains("state       request_built") && Catch::Contains("last error"));
+}
+
+TEST_CASE("a CFSSL server with the wrong auth key refuses - and the enrollment can be resumed")
+{
+    EnrollDesk desk;
+    CfsslServer cfssl(desk.dir());
+    addCfsslProfile(desk);
+    REQUIRE(desk.cli({"trust", "add", cfssl.rootPem()}).exitCode == 0);
+    const std::string wrongKey = desk.writeTemp("wrong.key", "ffffffffffffffffffffffffffffffff\n");
+    REQUIRE(desk.cli({"ca", "add", "wrong-key", "--type", "cfssl", "--url", cfssl.url(), "--auth-key-file", wrongKey,
+                      "--profile", "officer-signing"})
+                .exitCode == 0);
+    const std::string serial = desk.initToken("auth");
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                              "cfssl-signing", "--ca", "wrong-key", "--pin-file", desk.pinFile()});
+    CHECK(enrolled.exitCode == 2);
+    CHECK_THAT(enrolled.err, Catch::Contains(cfssl.url()));
+}
+
+TEST_CASE("a CA that is down - silent - or garbled gives a clear message and loses nothing")
+{
+    EnrollDesk desk;
+    addCfsslProfile(desk);
+    const std::string key = desk.writeTemp("auth.key", "0123456789abcdef0123456789abcdef\n");
+    const std::string serial = desk.initToken("flaky");
+
+    SECTION("nothing listens")
+    {
+        const std::string url = "http://127.0.0.1:" + std::to_string(freePort());
+        REQUIRE(desk.cli({"ca", "add", "down", "--type", "cfssl", "--url", url, "--auth-key-file", key, "--profile",
+                          "p"})
+                    .exitCode == 0);
+        auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                                  "cfssl-signing", "--ca", "down", "--pin-file", desk.pinFile()});
+        CHECK(enrolled.exitCode == 2);
+        CHECK_THAT(enrolled.err, Catch::Contains("cannot be reached") && Catch::Contains(url));
+    }
+    SECTION("the CA accepts the connection and never answers")
+    {
+        MisbehavingServer silent;
+        REQUIRE(desk.cli({"ca", "add", "slow", "--type", "cfssl", "--url", silent.url(), "--auth-key-file", key,
+                          "--profile", "p", "--timeout", "2"})
+                    .exitCode == 0);
+        auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                                  "cfssl-signing", "--ca", "slow", "--pin-file", desk.pinFile()});
+        CHECK(enrolled.exitCode == 2);
+        CHECK_THAT(enrolled.err, Catch::Contains("did not answer within 2 seconds"));
+    }
+    SECTION("the CA answers something that is not JSON")
+    {
+        MisbehavingServer garbled("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n"
+                                  "<html>oops</html>");
+        REQUIRE(desk.cli({"ca", "add", "garbled", "--type", "cfssl", "--url", garbled.url(), "--auth-key-file", key,
+                          "--profile", "p"})
+                    .exitCode == 0);
+        auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                                  "cfssl-signing", "--ca", "garbled", "--pin-file", desk.pinFile()});
+        CHECK(enrolled.exitCode == 2);
+        CHECK_THAT(enrolled.err, Catch::Contains("not JSON"));
+    }
+    SECTION("the CA answers with an HTTP error")
+    {
+        MisbehavingServer failing("HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
+        REQUIRE(desk.cli({"ca", "add", "failing", "--type", "cfssl", "--url", failing.url(), "--auth-key-file", key,
+                          "--profile", "p"})
+                    .exitCode == 0);
+        auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                                  "cfssl-signing", "--ca", "failing", "--pin-file", desk.pinFile()});
+        CHECK(enrolled.exitCode == 2);
+        CHECK_THAT(enrolled.err, Catch::Contains("answered with an error") && Catch::Contains("500"));
+    }
+    // Whatever happened, the enrollment waits at "request built" with its key: one key pair on the token.
+    auto show = desk.cli({"enrollment", "show", "1"});
+    CHECK_THAT(show.out, Catch::Contains("state       request_built"));
+    auto objects = desk.cli({"token", "objects", "--serial", serial, "--pin-file", desk.pinFile()});
+    CHECK(std::count(objects.out.begin(), objects.out.end(), '\n') == 3);  // header, private key, public key
+}
