@@ -16,6 +16,17 @@ namespace {
 
 using CmpContextPtr = std::unique_ptr<OSSL_CMP_CTX, ossl::Deleter<OSSL_CMP_CTX_free>>;
 
+// What OpenSSL's CMP code says while it works (it would print to stderr): errors and warnings are kept for the
+// message Tamga gives when the exchange fails. One exchange runs on one thread.
+thread_local QStringList t_cmpLog;
+
+int collectCmpLog(const char*, const char*, int, OSSL_CMP_severity level, const char* message)
+{
+    if (level <= OSSL_CMP_LOG_WARNING && message)
+        t_cmpLog << QString::fromUtf8(message).trimmed();
+    return 1;
+}
+
 int reasonCode(const QString& reason)
 {
     static const QStringList codes{QStringLiteral("unspecified"),          QStringLiteral("keyCompromise"),
@@ -119,6 +130,8 @@ private:
         OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_MSG_TIMEOUT, timeout());
         OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_TOTAL_TIMEOUT, 2 * timeout());
         OSSL_CMP_CTX_set_option(ctx, OSSL_CMP_OPT_IMPLICIT_CONFIRM, 1);
+        OSSL_CMP_CTX_set_log_cb(ctx, collectCmpLog);
+        t_cmpLog.clear();
 
         if (auto reachable = http::checkReachable(url.host(), url.port(https ? 443 : 80), session.server, timeout());
             !reachable)
@@ -172,14 +185,16 @@ private:
     {
         OSSL_CMP_CTX* ctx = session.context.get();
         const int status = OSSL_CMP_CTX_get_status(ctx);
+        const QString said = t_cmpLog.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(t_cmpLog.join(QStringLiteral("; ")));
         if (status == OSSL_CMP_PKISTATUS_rejection || status == OSSL_CMP_PKISTATUS_waiting) {
             char text[512];
             OSSL_CMP_CTX_snprint_PKIStatus(ctx, text, sizeof text);
             ERR_clear_error();
-            return {CoreErrorKind::CaRefused,
-                    QStringLiteral("the CMP CA at %1 refused the %2: %3").arg(session.server, what, QString::fromUtf8(text))};
+            return {CoreErrorKind::CaRefused, QStringLiteral("the CMP CA at %1 refused the %2: %3%4")
+                                                  .arg(session.server, what, QString::fromUtf8(text), said)};
         }
         CoreError error = http::failure(session.server, timeout());
+        error.message += said;
         if (error.kind == CoreErrorKind::CaUnreachable && error.message.contains(QStringLiteral("cannot be reached")) &&
             (error.message.contains(QStringLiteral("CMP")) || error.message.contains(QStringLiteral("cmp")))) {
             error.kind = CoreErrorKind::CaGarbled;

@@ -183,3 +183,45 @@ private:
 };
 
 }  // namespace tamga::test
+
+namespace tamga::test {
+
+// The CMP test CA (tests/support/CmpTestServer.cpp: OpenSSL's CMP server code) over HTTP on 127.0.0.1, with a
+// shared secret for PBM protection.
+class CmpServer {
+public:
+    CmpServer(const TempDir& dir, const std::string& secret) : m_dir(dir.file("cmp-ca"))
+    {
+        std::filesystem::create_directories(m_dir);
+        auto root = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                         "-nodes", "-keyout", m_dir + "/ca-key.pem", "-out", m_dir + "/ca.pem", "-days", "3650", "-subj",
+                         "/C=MN/O=Test CMP CA/CN=CMP Test Issuing CA", "-addext", "basicConstraints=critical,CA:TRUE",
+                         "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-addext", "subjectKeyIdentifier=hash"});
+        INFO(root.err);
+        REQUIRE(root.exitCode == 0);
+        writeFile(m_dir + "/secret", secret + "\n");
+        m_process = std::make_unique<BackgroundProcess>(
+            std::vector<std::string>{TAMGA_TEST_CMP_SERVER, m_dir + "/ca.pem", m_dir + "/ca-key.pem", m_dir + "/secret",
+                                     m_dir + "/revoked.txt"},
+            m_dir + "/server.log");
+        for (int i = 0; i < 100 && m_port == 0; ++i) {
+            const std::string log = readFile(m_dir + "/server.log");
+            if (auto at = log.find("listening on "); at != std::string::npos)
+                m_port = std::atoi(log.c_str() + at + 13);
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        INFO(readFile(m_dir + "/server.log"));
+        REQUIRE(m_port > 0);
+    }
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/pkix/"; }
+    std::string rootPem() const { return m_dir + "/ca.pem"; }
+
+private:
+    std::string m_dir;
+    int m_port = 0;
+    std::unique_ptr<BackgroundProcess> m_process;
+};
+
+}  // namespace tamga::test

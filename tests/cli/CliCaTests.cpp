@@ -149,3 +149,83 @@ TEST_CASE("a CA that is down - silent - or garbled gives a clear message and los
     auto objects = desk.cli({"token", "objects", "--serial", serial, "--pin-file", desk.pinFile()});
     CHECK(std::count(objects.out.begin(), objects.out.end(), '\n') == 3);  // header, private key, public key
 }
+
+TEST_CASE("enroll through CMP (p10cr with PBM) against an issuing CA on OpenSSL's CMP server code")
+{
+    EnrollDesk desk;
+    CmpServer cmp(desk.dir(), "shared-secret-42");
+    REQUIRE(desk.cli({"trust", "add", cmp.rootPem()}).exitCode == 0);
+    const std::string secret = desk.writeTemp("cmp.secret", "shared-secret-42\n");
+    auto added = desk.cli({"ca", "add", "state-cmp", "--type", "cmp", "--url", cmp.url(), "--reference", "desk-1",
+                           "--secret-file", secret});
+    INFO(added.err);
+    REQUIRE(added.exitCode == 0);
+    auto tested = desk.cli({"ca", "test", "state-cmp"});
+    INFO(tested.err);
+    CHECK(tested.exitCode == 0);
+
+    const std::string serial = desk.initToken("cmp");
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
+                              "--ca", "state-cmp", "--pin-file", desk.pinFile()});
+    INFO(enrolled.err);
+    REQUIRE(enrolled.exitCode == 0);
+    CHECK_THAT(enrolled.out, Catch::Contains("state       verified") && Catch::Contains("CMP Test Issuing CA"));
+    const std::string keyId = desk.field(enrolled.out, "key ID");
+    desk.checkTokenHoldsOneKeyAndCertificate("cmp", keyId);
+    desk.checkChainVerifies("cmp", keyId, cmp.rootPem());
+}
+
+TEST_CASE("a CMP CA with another shared secret is refused with a clear message")
+{
+    EnrollDesk desk;
+    CmpServer cmp(desk.dir(), "the-real-secret");
+    REQUIRE(desk.cli({"trust", "add", cmp.rootPem()}).exitCode == 0);
+    const std::string secret = desk.writeTemp("cmp.secret", "a-wrong-secret\n");
+    REQUIRE(desk.cli({"ca", "add", "state-cmp", "--type", "cmp", "--url", cmp.url(), "--reference", "desk-1",
+                      "--secret-file", secret, "--timeout", "5"})
+                .exitCode == 0);
+    const std::string serial = desk.initToken("cmp secret");
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
+                              "--ca", "state-cmp", "--pin-file", desk.pinFile()});
+    CHECK(enrolled.exitCode == 2);
+    CHECK_THAT(enrolled.err, Catch::Contains(cmp.url()));
+    auto show = desk.cli({"enrollment", "show", "1"});
+    CHECK_THAT(show.out, Catch::Contains("state       request_built"));
+}
+
+TEST_CASE("the openssl cmp server over HTTP answers with a certificate for another key: it is refused")
+{
+    // `openssl cmp` as a server binds every interface: it runs with tamga-cli inside a network namespace that
+    // has only loopback (unshare -n), so nothing outside the test can reach it.
+    EnrollDesk desk;
+    CmpServer keys(desk.dir(), "unused");  // only for its CA files
+    const std::string dir = desk.dir().file("cmp-ca");
+    auto other = run({requireTool("openssl"), "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                      "-nodes", "-keyout", dir + "/other-key.pem", "-subj", "/C=MN/CN=Someone Else", "-out",
+                      dir + "/other.csr"});
+    REQUIRE(other.exitCode == 0);
+    REQUIRE(run({requireTool("openssl"), "x509", "-req", "-in", dir + "/other.csr", "-CA", dir + "/ca.pem", "-CAkey",
+                 dir + "/ca-key.pem", "-out", dir + "/other.pem", "-days", "30"})
+                .exitCode == 0);
+    REQUIRE(desk.cli({"trust", "add", keys.rootPem()}).exitCode == 0);
+    const std::string secret = desk.writeTemp("cmp.secret", "mock-secret\n");
+    REQUIRE(desk.cli({"ca", "add", "mock", "--type", "cmp", "--url", "http://127.0.0.1:18299/pkix/", "--reference",
+                      "desk-1", "--secret-file", secret, "--timeout", "5"})
+                .exitCode == 0);
+    const std::string serial = desk.initToken("mock");
+
+    const std::string script =
+        "ip link set lo up && "
+        "(openssl cmp -port 18299 -srv_ref mock -srv_secret pass:mock-secret -rsp_cert '" + dir + "/other.pem' "
+        "-rsp_capubs '" + dir + "/ca.pem' -max_msgs 5 >'" + dir + "/mock.log' 2>&1 &) && sleep 1 && "
+        "'" TAMGA_CLI "' --db '" + desk.db() + "' --module '" + desk.hsm().modulePath() + "' enroll --applicant " +
+        desk.officerId() + " --token " + serial + " --profile signing --ca mock --pin-file '" + desk.pinFile() + "'";
+    auto enrolled = run({requireTool("unshare"), "-n", "sh", "-c", script},
+                        {{"TAMGA_OPERATOR", "boss"}, {"TAMGA_PASSWORD_FILE", desk.hsm().dir().file("boss.pw")}});
+    INFO(readFile(dir + "/mock.log"));
+    CHECK(enrolled.exitCode == 2);
+    // OpenSSL's CMP client already compares the certificate's key with the request's and rejects it; Tamga
+    // reports that, and its own check would catch a client that did not.
+    CHECK_THAT(enrolled.err, Catch::Contains("refused the enrollment") && Catch::Contains("key values mismatch"));
+    CHECK_THAT(desk.cli({"enrollment", "show", "1"}).out, Catch::Contains("state       request_built"));
+}
