@@ -99,6 +99,10 @@ struct EnrollmentEngine::Context {
     CertificateProfile profile;
     CaConfig ca;
     std::shared_ptr<pkcs11::Module> module;
+    // The token for this run, logged in once (see held()).
+    std::optional<pkcs11::Token> work;
+    // The public key, when this run generated or found the key (saves reading it back).
+    QByteArray publicKeyDer;
 
     void report(const QString& message) const
     {
@@ -111,7 +115,18 @@ struct EnrollmentEngine::Context {
             .arg(officer.fields.surname, officer.fields.givenName, profile.name)
             .arg(record.id);
     }
-    pkcs11::Token token() const { return pkcs11::Token(module, record.tokenSerial.toStdString()); }
+    // The token, logged in once for the rest of the run.
+    CoreResult<pkcs11::Token*> held()
+    {
+        if (work)
+            return &*work;
+        work.emplace(module, record.tokenSerial.toStdString());
+        if (auto loggedIn = work->holdSession(pin); !loggedIn) {
+            work.reset();
+            return std::unexpected(tokenError(loggedIn.error()));
+        }
+        return &*work;
+    }
 };
 
 EnrollmentEngine::EnrollmentEngine(const Database& database, const CaConnectors& connectors,
@@ -321,7 +336,7 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
     auto loaded = record(id);
     if (!loaded)
         return std::unexpected(loaded.error());
-    Context context{by, *loaded, userPin, preparation, progress, {}, {}, {}, {}};
+    Context context{by, *loaded, userPin, preparation, progress, {}, {}, {}, {}, {}, {}};
     auto officer = Registry(m_database).officer(context.record.officerId);
     auto profile = Profiles(m_database).find(context.record.profileName);
     auto ca = m_connectors.find(context.record.caName);
@@ -420,15 +435,20 @@ CoreStatus EnrollmentEngine::step(Context& context) const
     case EnrollmentState::TokenPrepared: {
         if (auto located = locateToken(); !located)
             return located;
-        pkcs11::Token token = context.token();
+        auto held = context.held();
+        if (!held)
+            return std::unexpected(held.error());
+        pkcs11::Token& token = **held;
         // A key left by an interrupted run (same label, made before the crash) is taken, never a second one.
         const std::string label = context.keyLabel().toStdString();
         auto existing = token.findKeyPair(context.pin, label);
         if (!existing)
             return std::unexpected(tokenError(existing.error()));
         std::optional<std::vector<std::uint8_t>> keyId;
-        if (*existing)
+        if (*existing) {
             keyId = (*existing)->id;
+            context.publicKeyDer = toBytes((*existing)->publicKeyDer);
+        }
         const bool reused = keyId.has_value();
         if (!keyId) {
             context.report(QStringLiteral("generating the key pair on the token"));
@@ -436,6 +456,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
             if (!generated)
                 return std::unexpected(tokenError(generated.error()));
             keyId = generated->id;
+            context.publicKeyDer = toBytes(generated->publicKeyDer);
         }
         const QString idHex = QString::fromStdString(pkcs11::toHex(*keyId));
         return transition(context, EnrollmentState::KeyGenerated, {{QStringLiteral("key_id"), idHex}},
@@ -447,13 +468,19 @@ CoreStatus EnrollmentEngine::step(Context& context) const
     case EnrollmentState::KeyGenerated: {
         if (auto located = locateToken(); !located)
             return located;
-        pkcs11::Token token = context.token();
+        auto held = context.held();
+        if (!held)
+            return std::unexpected(held.error());
+        pkcs11::Token& token = **held;
         const auto keyId = pkcs11::fromHex(r.keyIdHex.toStdString());
         if (!keyId)
             return coreError(CoreErrorKind::Database, QStringLiteral("enrollment #%1 has no key ID").arg(r.id));
-        auto publicKey = token.publicKey(context.pin, *keyId);
-        if (!publicKey)
-            return std::unexpected(tokenError(publicKey.error()));
+        if (context.publicKeyDer.isEmpty()) {
+            auto publicKey = token.publicKey(context.pin, *keyId);
+            if (!publicKey)
+                return std::unexpected(tokenError(publicKey.error()));
+            context.publicKeyDer = toBytes(*publicKey);
+        }
         auto subject = buildSubject(context.profile, context.officer);
         if (!subject)
             return std::unexpected(subject.error());
@@ -461,7 +488,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         if (!signer)
             return std::unexpected(tokenError(signer.error()));
         context.report(QStringLiteral("signing the request on the token"));
-        auto request = buildCertificateRequest(*subject, context.profile, toBytes(*publicKey), signer->get());
+        auto request = buildCertificateRequest(*subject, context.profile, context.publicKeyDer, signer->get());
         if (!request)
             return std::unexpected(request.error());
         return transition(context, EnrollmentState::RequestBuilt, {{QStringLiteral("csr_pem"), QString::fromLatin1(request->pem)}},
@@ -531,7 +558,10 @@ CoreStatus EnrollmentEngine::step(Context& context) const
             return located;
         if (!r.certificate)
             return coreError(CoreErrorKind::Database, QStringLiteral("enrollment #%1 has no stored certificate").arg(r.id));
-        pkcs11::Token token = context.token();
+        auto held = context.held();
+        if (!held)
+            return std::unexpected(held.error());
+        pkcs11::Token& token = **held;
         const auto keyId = pkcs11::fromHex(r.keyIdHex.toStdString());
         auto certificate = ossl::certificateFromPem(r.certificate->pem);
         if (!keyId || !certificate)
@@ -557,9 +587,11 @@ CoreStatus EnrollmentEngine::step(Context& context) const
     case EnrollmentState::WrittenToToken: {
         if (auto located = locateToken(); !located)
             return located;
-        pkcs11::Token token = context.token();
+        auto held = context.held();
+        if (!held)
+            return std::unexpected(held.error());
         context.report(QStringLiteral("reading the token back"));
-        auto verified = verifyToken(context, token);
+        auto verified = verifyToken(context, **held);
         if (!verified)
             return verified;
         return transition(context, EnrollmentState::Verified, {},
@@ -687,7 +719,7 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint
                                                           .arg(stateName(loaded->state)));
     const pkcs11::Pin none;
     const ProgressSink silent;
-    Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}};
+    Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
     auto moved = transition(context, EnrollmentState::HandedOver, {}, {{QStringLiteral("token"), loaded->tokenSerial}},
                             [&]() -> CoreStatus {
                                 auto issued = m_database.exec(
@@ -759,7 +791,7 @@ CoreResult<EnrollmentEngine::ImportOutcome> EnrollmentEngine::importCertificates
         }
         const pkcs11::Pin none;
         const ProgressSink silent;
-        Context context{by, r, none, nullptr, silent, {}, {}, {}, {}};
+        Context context{by, r, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
         if (auto stored = storeReceived(context, *accepted); !stored)
             return std::unexpected(stored.error());
         ++outcome.received;

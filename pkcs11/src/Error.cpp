@@ -132,6 +132,8 @@ Meaning meaningOf(unsigned long rv)
     case CKR_SESSION_CLOSED:
         return {ErrorKind::TokenRemoved, "the token was removed; plug it in again and retry"};
     case CKR_SLOT_ID_INVALID: return {ErrorKind::TokenRemoved, "the token's slot is gone; the token was probably removed"};
+    case CKR_SESSION_HANDLE_INVALID:
+        return {ErrorKind::TokenRemoved, "the session with the token was lost; was the token removed?"};
     case CKR_TOKEN_NOT_RECOGNIZED: return {ErrorKind::TokenNotFound, "the module does not recognise this token"};
     case CKR_USER_NOT_LOGGED_IN: return {ErrorKind::NotLoggedIn, "the operation needs the user PIN first"};
     case CKR_USER_PIN_NOT_INITIALIZED: return {ErrorKind::UserPinNotInitialized, "the token has no user PIN yet; initialize it first"};

@@ -30,12 +30,23 @@ Session::~Session()
     m_functions->C_CloseSession(m_handle);
 }
 
-Result<Session> Session::open(const Module& module, const std::string& serial, const char* operation)
+Result<Session> Session::open(const Module& module, const std::string& serial, const char* operation,
+                              unsigned long* lastSlot)
 {
-    auto slot = slotOfToken(module, serial, operation);
+    Module::Impl& impl = module.impl();
+    Result<CK_SLOT_ID> slot = std::unexpected(TokenError{});
+    if (lastSlot && *lastSlot != ~0UL) {
+        CK_TOKEN_INFO info{};
+        if (impl.functions->C_GetTokenInfo(*lastSlot, &info) == CKR_OK &&
+            trimPadded(info.serialNumber, sizeof info.serialNumber) == serial)
+            slot = *lastSlot;
+    }
+    if (!slot)
+        slot = slotOfToken(module, serial, operation);
     if (!slot)
         return std::unexpected(slot.error());
-    Module::Impl& impl = module.impl();
+    if (lastSlot)
+        *lastSlot = *slot;
     CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
     CK_RV rv = impl.functions->C_OpenSession(*slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &handle);
     if (rv != CKR_OK)

@@ -13,8 +13,10 @@ namespace tamga::pkcs11 {
 
 class Session {
 public:
-    // Opens a read-write session on the token with this serial.
-    static Result<Session> open(const Module& module, const std::string& serial, const char* operation);
+    // Opens a read-write session on the token with this serial. `lastSlot`, when given, is where the token was
+    // seen last: tried first, and updated.
+    static Result<Session> open(const Module& module, const std::string& serial, const char* operation,
+                                unsigned long* lastSlot = nullptr);
 
     Session(Session&& other) noexcept;
     Session& operator=(Session&&) = delete;

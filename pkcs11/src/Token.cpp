@@ -250,6 +250,59 @@ Token::Token(std::shared_ptr<Module> module, std::string serial) : m_module(std:
 {
 }
 
+Status Token::holdSession(const Pin& userPin)
+{
+    const char* operation = "log in";
+    auto opened = Session::open(*m_module, m_serial, operation, m_lastSlot.get());
+    if (!opened)
+        return std::unexpected(opened.error());
+    if (auto ok = opened->login(CKU_USER, userPin, operation); !ok)
+        return ok;
+    m_held = std::make_shared<Session>(std::move(*opened));
+    return {};
+}
+
+void Token::releaseSession()
+{
+    m_held.reset();
+}
+
+namespace {
+
+bool stillOpen(const Session& session)
+{
+    CK_SESSION_INFO info{};
+    return session.f()->C_GetSessionInfo(session.handle(), &info) == CKR_OK &&
+           (info.state == CKS_RW_USER_FUNCTIONS || info.state == CKS_RO_USER_FUNCTIONS);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<Session>> Token::userSession(const Pin& userPin, const char* operation) const
+{
+    if (m_held && stillOpen(*m_held))
+        return m_held;
+    auto opened = Session::open(*m_module, m_serial, operation, m_lastSlot.get());
+    if (!opened)
+        return std::unexpected(opened.error());
+    if (auto ok = opened->login(CKU_USER, userPin, operation); !ok)
+        return std::unexpected(ok.error());
+    auto session = std::make_shared<Session>(std::move(*opened));
+    if (m_held)
+        m_held = session;  // the held session was closed under us: this one takes its place
+    return session;
+}
+
+Result<std::shared_ptr<Session>> Token::publicSession(const char* operation) const
+{
+    if (m_held && stillOpen(*m_held))
+        return m_held;
+    auto opened = Session::open(*m_module, m_serial, operation, m_lastSlot.get());
+    if (!opened)
+        return std::unexpected(opened.error());
+    return std::make_shared<Session>(std::move(*opened));
+}
+
 Result<TokenInfo> Token::info() const
 {
     return m_module->findToken(m_serial);
@@ -361,11 +414,10 @@ Status Token::setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const
 Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, const std::string& label) const
 {
     const char* operation = "generate key pair";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-        return std::unexpected(ok.error());
+    auto lease = userSession(userPin, operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
 
     const KeySpec spec = specOf(type);
     if (auto ok = checkMechanism(*session, spec, type, operation); !ok)
@@ -436,11 +488,10 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
 Result<std::optional<KeyPairInfo>> Token::findKeyPair(const Pin& userPin, const std::string& label) const
 {
     const char* operation = "find key pair";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-        return std::unexpected(ok.error());
+    auto lease = userSession(userPin, operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     CK_OBJECT_CLASS privateClass = CKO_PRIVATE_KEY;
     CK_OBJECT_CLASS publicClass = CKO_PUBLIC_KEY;
     std::array privateMatch{attr(CKA_CLASS, privateClass), attrText(CKA_LABEL, label)};
@@ -487,13 +538,10 @@ Result<std::optional<KeyPairInfo>> Token::findKeyPair(const Pin& userPin, const 
 Result<std::vector<ObjectInfo>> Token::objects(const Pin* userPin) const
 {
     const char* operation = "list objects";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (userPin) {
-        if (auto ok = session->login(CKU_USER, *userPin, operation); !ok)
-            return std::unexpected(ok.error());
-    }
+    auto lease = userPin ? userSession(*userPin, operation) : publicSession(operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     auto handles = session->find({}, operation);
     if (!handles)
         return std::unexpected(handles.error());
@@ -545,9 +593,10 @@ Result<std::vector<ObjectInfo>> Token::objects(const Pin* userPin) const
 Result<std::vector<StoredCertificate>> Token::certificates() const
 {
     const char* operation = "read certificates";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
+    auto lease = publicSession(operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     CK_OBJECT_CLASS certificateClass = CKO_CERTIFICATE;
     std::array match{attr(CKA_CLASS, certificateClass)};
     auto handles = session->find(match, operation);
@@ -569,11 +618,10 @@ Result<std::vector<StoredCertificate>> Token::certificates() const
 Result<std::vector<std::uint8_t>> Token::publicKey(const Pin& userPin, std::span<const std::uint8_t> id) const
 {
     const char* operation = "read public key";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-        return std::unexpected(ok.error());
+    auto lease = userSession(userPin, operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     auto found = objectsWithId(*session, id, operation, CKO_PUBLIC_KEY);
     if (!found)
         return std::unexpected(found.error());
@@ -588,11 +636,10 @@ Status Token::storeCertificate(const Pin& userPin, std::span<const std::uint8_t>
                                std::span<const std::uint8_t> id, const std::string& label) const
 {
     const char* operation = "store certificate";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-        return ok;
+    auto lease = userSession(userPin, operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     return storeCertificateObject(*session, certificateDer, id, label, 1 /* token user */, operation);
 }
 
@@ -606,22 +653,20 @@ Status Token::storeCaCertificate(const Pin& userPin, std::span<const std::uint8_
         return std::unexpected(makeError(ErrorKind::InvalidInput, operation, m_module->path(),
                                          "the data is not a DER X.509 certificate"));
     }
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-        return ok;
+    auto lease = userSession(userPin, operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     return storeCertificateObject(*session, certificateDer, *id, label, 2 /* authority */, operation);
 }
 
 Status Token::deleteKeyPair(const Pin& userPin, std::span<const std::uint8_t> id) const
 {
     const char* operation = "delete key pair";
-    auto session = Session::open(*m_module, m_serial, operation);
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-        return ok;
+    auto lease = userSession(userPin, operation);
+    if (!lease)
+        return std::unexpected(lease.error());
+    auto& session = *lease;
     auto found = objectsWithId(*session, id, operation);
     if (!found)
         return std::unexpected(found.error());
@@ -642,11 +687,10 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
     // Check the PIN and the key with raw Cryptoki first: libp11's login reports success when the token is
     // already logged in, whatever PIN it is given, and its object cache can list deleted keys.
     {
-        auto session = Session::open(*m_module, m_serial, operation);
-        if (!session)
-            return std::unexpected(session.error());
-        if (auto ok = session->login(CKU_USER, userPin, operation); !ok)
-            return std::unexpected(ok.error());
+        auto lease = userSession(userPin, operation);
+        if (!lease)
+            return std::unexpected(lease.error());
+        auto& session = *lease;
         auto found = objectsWithId(*session, id, operation, CKO_PRIVATE_KEY);
         if (!found)
             return std::unexpected(found.error());

@@ -20,6 +20,7 @@ using EVP_PKEY = struct evp_pkey_st;
 namespace tamga::pkcs11 {
 
 class Module;
+class Session;
 
 // An OpenSSL key whose private half stays on the token: signing with it runs C_Sign on the token. It keeps the
 // module and libp11's objects alive as long as it lives. Not thread-safe: use it on the token worker.
@@ -44,6 +45,12 @@ public:
     Token(std::shared_ptr<Module> module, std::string serial);
 
     const std::string& serial() const { return m_serial; }
+
+    // Keeps one logged-in session for the calls that follow (an enrollment's run), so the PIN is checked once
+    // and the token is not logged in again at every step. The user-PIN operations below then use it (their PIN
+    // argument is not checked again). Released by releaseSession(), or when the last copy of this Token goes.
+    Status holdSession(const Pin& userPin);
+    void releaseSession();
     const std::shared_ptr<Module>& module() const { return m_module; }
 
     // Initializes the token (erasing everything on it), sets the SO PIN and label, then the user PIN.
@@ -89,8 +96,18 @@ public:
     Result<TokenSigningKey> signingKey(const Pin& userPin, std::span<const std::uint8_t> id) const;
 
 private:
+    // A logged-in user session: the held one, or a new one.
+    Result<std::shared_ptr<Session>> userSession(const Pin& userPin, const char* operation) const;
+    // A session that is logged in only when one is held (public objects).
+    Result<std::shared_ptr<Session>> publicSession(const char* operation) const;
+
     std::shared_ptr<Module> m_module;
     std::string m_serial;
+    // libp11 closes every session of a slot when a signing key is released: a held session found closed is
+    // opened (and logged in) again on next use.
+    mutable std::shared_ptr<Session> m_held;
+    // Where the token was last seen; checked (one C_GetTokenInfo) before it is used again.
+    std::shared_ptr<unsigned long> m_lastSlot = std::make_shared<unsigned long>(~0UL);
 };
 
 }  // namespace tamga::pkcs11
