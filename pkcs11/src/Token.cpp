@@ -105,6 +105,10 @@ Result<Bytes> spkiOfPublicKey(const Session& session, CK_OBJECT_HANDLE publicKey
             spki = ecSpki(curve, *point);
     }
     if (!spki) {
+        // Unreadable attributes are most often a token that has just gone: say so when the session is gone too.
+        CK_SESSION_INFO info{};
+        if (CK_RV rv = session.f()->C_GetSessionInfo(session.handle(), &info); rv != CKR_OK)
+            return std::unexpected(session.error(rv, operation));
         return std::unexpected(makeError(ErrorKind::Other, operation, session.modulePath(),
                                          "the token returned a public key Tamga cannot read"));
     }

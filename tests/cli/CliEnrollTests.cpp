@@ -125,7 +125,7 @@ TEST_CASE("a wrong PIN or a missing token stops the enrollment where it is - res
     CHECK(wrong.exitCode == 2);
     CHECK_THAT(wrong.err, Catch::Contains("PIN is wrong") && Catch::Contains("enrollment resume 1"));
     auto show = desk.cli({"enrollment", "show", "1"});
-    CHECK_THAT(show.out, Catch::Contains("state       token_prepared") && Catch::Contains("last error  find key pair") &&
+    CHECK_THAT(show.out, Catch::Contains("state       token_prepared") && Catch::Contains("last error  log in") &&
                                Catch::Contains("PIN is wrong"));
 
     auto noToken = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", "0000000000000000", "--profile",
