@@ -386,6 +386,13 @@ CoreStatus EnrollmentEngine::step(Context& context) const
                              .arg(r.id));
     };
 
+    // The token located and logged in once for the rest of the run.
+    auto workToken = [&]() -> CoreResult<pkcs11::Token*> {
+        if (auto located = locateToken(); !located)
+            return std::unexpected(located.error());
+        return context.held();
+    };
+
     switch (r.state) {
     case EnrollmentState::Created: {
         if (auto located = locateToken(); !located)
@@ -433,9 +440,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
     }
 
     case EnrollmentState::TokenPrepared: {
-        if (auto located = locateToken(); !located)
-            return located;
-        auto held = context.held();
+        auto held = workToken();
         if (!held)
             return std::unexpected(held.error());
         pkcs11::Token& token = **held;
@@ -466,9 +471,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
     }
 
     case EnrollmentState::KeyGenerated: {
-        if (auto located = locateToken(); !located)
-            return located;
-        auto held = context.held();
+        auto held = workToken();
         if (!held)
             return std::unexpected(held.error());
         pkcs11::Token& token = **held;
@@ -585,9 +588,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
     }
 
     case EnrollmentState::WrittenToToken: {
-        if (auto located = locateToken(); !located)
-            return located;
-        auto held = context.held();
+        auto held = workToken();
         if (!held)
             return std::unexpected(held.error());
         context.report(QStringLiteral("reading the token back"));
