@@ -507,7 +507,8 @@ const char* enrollUsage()
            "                   [--init --label L --so-pin-file F]\n"
            "  tamga-cli enrollment list [--state S]     enrollment show ID\n"
            "  tamga-cli enrollment resume ID --pin-file F     enrollment handover ID\n"
-           "  tamga-cli batch export --ca NAME --out DIR     batch import --ca NAME --in DIR\n";
+           "  tamga-cli batch export --ca NAME --out DIR     batch import --ca NAME --in DIR\n"
+           "  tamga-cli receipt ENROLLMENT_ID --out FILE.pdf\n";
 }
 
 int runEnrollCommand(const CommandLine& line, const GlobalOptions& options)

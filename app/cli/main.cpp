@@ -1,6 +1,7 @@
 // tamga-cli: the registration desk's command line. main() only wires things up.
 #include "CommandLine.h"
 #include "EnrollCommands.h"
+#include "ReceiptCommand.h"
 #include "RegistryCommands.h"
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
@@ -8,10 +9,13 @@
 #include "tamga/pkcs11/Module.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFileInfo>
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <string_view>
 
 namespace {
 
@@ -47,7 +51,12 @@ std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const 
 
 int main(int argc, char** argv)
 {
-    QCoreApplication application(argc, argv);
+    // Rendering a receipt needs Qt GUI's fonts and painter, without a window: the offscreen platform.
+    const bool rendersReceipt = argc > 1 && std::string_view(argv[1]) == "receipt";
+    if (rendersReceipt && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(rendersReceipt ? new QGuiApplication(argc, argv)
+                                                                 : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("tamga"));
     QCoreApplication::setOrganizationName(QStringLiteral("tamga"));
 
@@ -86,5 +95,7 @@ int main(int argc, char** argv)
         return runRegistryCommand(*line, options);
     if (isEnrollCommand(line->words().front()))
         return runEnrollCommand(*line, options);
+    if (line->words().front() == "receipt")
+        return runReceiptCommand(*line, options);
     return runTokenCommand(*line, options);
 }

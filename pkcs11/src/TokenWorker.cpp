@@ -32,6 +32,13 @@ TokenWorker::TokenWorker(std::vector<std::shared_ptr<Module>> modules, PresenceL
 {
 }
 
+TokenWorker::TokenWorker(std::vector<std::string> modulePaths, PresenceListener listener,
+                         LoadErrorListener onLoadError, std::chrono::milliseconds pollInterval)
+    : m_modulePaths(std::move(modulePaths)), m_onLoadError(std::move(onLoadError)), m_listener(std::move(listener)),
+      m_pollInterval(pollInterval), m_thread([this] { loop(); })
+{
+}
+
 TokenWorker::~TokenWorker()
 {
     {
@@ -60,6 +67,13 @@ std::vector<TokenInfo> TokenWorker::present() const
 
 void TokenWorker::loop()
 {
+    for (const std::string& path : m_modulePaths) {
+        auto module = Module::load(path);
+        if (module)
+            m_modules.push_back(*module);
+        else if (m_onLoadError)
+            m_onLoadError(module.error());
+    }
     scan(true);
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {

@@ -15,6 +15,10 @@ class Database;
 namespace setting {
 // The PKCS#11 module paths the desk uses, separated by ':' (like PATH).
 inline const QString Pkcs11Modules = QStringLiteral("pkcs11.modules");
+// "1" on a training desk: every screen and receipt says TRAINING.
+inline const QString DeskTraining = QStringLiteral("desk.training");
+// The desk's language: "mn" or "en" (empty: the system's).
+inline const QString Language = QStringLiteral("desk.language");
 }  // namespace setting
 
 class Settings {

@@ -4,6 +4,7 @@
 // blocking), by polling the slot list elsewhere, so a change is seen within one poll interval when it is idle.
 #pragma once
 
+#include "tamga/pkcs11/Error.h"
 #include "tamga/pkcs11/Types.h"
 
 #include <chrono>
@@ -33,6 +34,11 @@ public:
 
     TokenWorker(std::vector<std::shared_ptr<Module>> modules, PresenceListener listener,
                 std::chrono::milliseconds pollInterval = std::chrono::milliseconds(250));
+    // Loads the modules on the worker thread itself (C_Initialize of a smart-card stack can take its time);
+    // a module that cannot be loaded is reported to `onLoadError` and left out.
+    using LoadErrorListener = std::function<void(const TokenError&)>;
+    TokenWorker(std::vector<std::string> modulePaths, PresenceListener listener, LoadErrorListener onLoadError,
+                std::chrono::milliseconds pollInterval = std::chrono::milliseconds(250));
     ~TokenWorker();  // finishes the job in hand, drops the queued ones, joins
     TokenWorker(const TokenWorker&) = delete;
     TokenWorker& operator=(const TokenWorker&) = delete;
@@ -52,11 +58,16 @@ public:
     // The last snapshot of present tokens.
     std::vector<TokenInfo> present() const;
 
+    // The loaded modules. Call it from a job (on the worker thread).
+    const std::vector<std::shared_ptr<Module>>& modules() const { return m_modules; }
+
 private:
     void loop();
     void scan(bool force);
 
     std::vector<std::shared_ptr<Module>> m_modules;
+    std::vector<std::string> m_modulePaths;  // loaded on the worker thread when given
+    LoadErrorListener m_onLoadError;
     PresenceListener m_listener;
     std::chrono::milliseconds m_pollInterval;
 

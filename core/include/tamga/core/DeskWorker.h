@@ -1,0 +1,75 @@
+// The desk's worker, for the GUI: every token call and every enrollment runs on the token layer's one worker
+// thread (pkcs11::TokenWorker); results come back as queued signals. Nothing here blocks the caller.
+#pragma once
+
+#include "tamga/core/Enrollment.h"
+#include "tamga/core/Operators.h"
+#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/pkcs11/Types.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace tamga::pkcs11 {
+class TokenWorker;
+}
+
+namespace tamga::core {
+
+// A token as the desk shows it.
+struct TokenSnapshot {
+    pkcs11::TokenInfo info;
+    QString serial() const { return QString::fromStdString(info.serial); }
+    QString label() const { return QString::fromStdString(info.label); }
+    QString model() const { return QString::fromStdString(info.manufacturer + " " + info.model); }
+};
+
+// What a job asks for: everything is handed over by value (PINs in move-only buffers).
+struct EnrollmentJob {
+    Operator by;
+    qint64 enrollmentId = 0;  // 0: create a new one from the fields below
+    qint64 officerId = 0;
+    QString tokenSerial;
+    QString profile;
+    QString ca;
+    pkcs11::Pin pin;
+    std::optional<TokenPreparation> preparation;
+};
+
+class DeskWorker : public QObject {
+    Q_OBJECT
+public:
+    DeskWorker(QString databasePath, std::vector<std::string> modulePaths, QObject* parent = nullptr);
+    ~DeskWorker() override;
+
+    QList<TokenSnapshot> tokens() const;
+
+    // Runs (or resumes) an enrollment on the worker: progress and the outcome come back as signals.
+    void enroll(EnrollmentJob job);
+
+    // Token maintenance at the Tokens screen.
+    void initializeToken(QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin);
+    void changePin(QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin);
+    void unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin);
+
+Q_SIGNALS:
+    void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
+    void moduleFailed(const QString& message);
+    void enrollmentCreated(qint64 id);
+    void enrollmentProgress(qint64 id, const QString& state, const QString& message);
+    void enrollmentFinished(qint64 id, bool succeeded, const QString& state, const QString& error);
+    void tokenOperationFinished(bool succeeded, const QString& message);
+
+private:
+    QString m_databasePath;
+    std::unique_ptr<pkcs11::TokenWorker> m_worker;
+};
+
+}  // namespace tamga::core
+
+Q_DECLARE_METATYPE(tamga::core::TokenSnapshot)

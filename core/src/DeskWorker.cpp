@@ -1,0 +1,146 @@
+#include "tamga/core/DeskWorker.h"
+
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Database.h"
+#include "tamga/pkcs11/Module.h"
+#include "tamga/pkcs11/Token.h"
+#include "tamga/pkcs11/TokenWorker.h"
+
+#include <QFileInfo>
+
+namespace tamga::core {
+
+namespace {
+
+QList<TokenSnapshot> snapshots(const std::vector<pkcs11::TokenInfo>& tokens)
+{
+    QList<TokenSnapshot> list;
+    for (const auto& info : tokens)
+        list.append(TokenSnapshot{info});
+    return list;
+}
+
+// Finds the token with this serial among the worker's modules (on the worker thread).
+std::optional<pkcs11::Token> tokenBySerial(const pkcs11::TokenWorker& worker, const QString& serial)
+{
+    for (const auto& module : worker.modules()) {
+        if (module->findToken(serial.toStdString()))
+            return pkcs11::Token(module, serial.toStdString());
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+DeskWorker::DeskWorker(QString databasePath, std::vector<std::string> modulePaths, QObject* parent)
+    : QObject(parent), m_databasePath(std::move(databasePath))
+{
+    qRegisterMetaType<TokenSnapshot>();
+    qRegisterMetaType<QList<TokenSnapshot>>();
+    m_worker = std::make_unique<pkcs11::TokenWorker>(
+        std::move(modulePaths),
+        [this](const pkcs11::PresenceChange& change) { Q_EMIT tokensChanged(snapshots(change.present)); },
+        [this](const pkcs11::TokenError& error) { Q_EMIT moduleFailed(QString::fromStdString(error.describe())); });
+}
+
+DeskWorker::~DeskWorker()
+{
+    m_worker.reset();  // finishes the job in hand and joins the thread while this object is still whole
+}
+
+QList<TokenSnapshot> DeskWorker::tokens() const
+{
+    return snapshots(m_worker->present());
+}
+
+void DeskWorker::enroll(EnrollmentJob job)
+{
+    auto shared = std::make_shared<EnrollmentJob>(std::move(job));
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, shared, path, worker] {
+        // Qt SQL connections belong to one thread: the worker opens its own.
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT enrollmentFinished(shared->enrollmentId, false, QString(), database.error().message);
+            return;
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        EnrollmentEngine engine(**database, connectors, worker->modules());
+        qint64 id = shared->enrollmentId;
+        if (id == 0) {
+            auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile, shared->ca);
+            if (!created) {
+                Q_EMIT enrollmentFinished(0, false, QString(), created.error().message);
+                return;
+            }
+            id = *created;
+            Q_EMIT enrollmentCreated(id);
+        }
+        auto result = engine.run(shared->by, id, shared->pin, shared->preparation ? &*shared->preparation : nullptr,
+                                 [this, id](EnrollmentState state, const QString& message) {
+                                     Q_EMIT enrollmentProgress(id, stateName(state), message);
+                                 });
+        shared->pin.clear();
+        if (!result) {
+            auto now = engine.record(id);
+            Q_EMIT enrollmentFinished(id, false, now ? stateName(now->state) : QString(), result.error().message);
+            return;
+        }
+        Q_EMIT enrollmentFinished(id, true, stateName(result->state), QString());
+    });
+}
+
+void DeskWorker::initializeToken(QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin)
+{
+    auto so = std::make_shared<pkcs11::Pin>(std::move(soPin));
+    auto user = std::make_shared<pkcs11::Pin>(std::move(userPin));
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, serial, label, so, user] {
+        for (const auto& module : worker->modules()) {
+            auto token = serial.isEmpty() ? module->findUninitializedToken() : module->findToken(serial.toStdString());
+            if (!token)
+                continue;
+            auto done = pkcs11::Token::initialize(module, *token, *so, label.toStdString(), *user);
+            Q_EMIT tokenOperationFinished(done.has_value(),
+                                          done ? QString::fromStdString(done->serial)
+                                               : QString::fromStdString(done.error().describe()));
+            return;
+        }
+        Q_EMIT tokenOperationFinished(false, tr("The token is not plugged in."));
+    });
+}
+
+void DeskWorker::changePin(QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin)
+{
+    auto oldShared = std::make_shared<pkcs11::Pin>(std::move(oldPin));
+    auto newShared = std::make_shared<pkcs11::Pin>(std::move(newPin));
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, serial, oldShared, newShared] {
+        auto token = tokenBySerial(*worker, serial);
+        if (!token) {
+            Q_EMIT tokenOperationFinished(false, tr("The token is not plugged in."));
+            return;
+        }
+        auto done = token->changeUserPin(*oldShared, *newShared);
+        Q_EMIT tokenOperationFinished(done.has_value(), done ? QString() : QString::fromStdString(done.error().describe()));
+    });
+}
+
+void DeskWorker::unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin)
+{
+    auto so = std::make_shared<pkcs11::Pin>(std::move(soPin));
+    auto user = std::make_shared<pkcs11::Pin>(std::move(newPin));
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, serial, so, user] {
+        auto token = tokenBySerial(*worker, serial);
+        if (!token) {
+            Q_EMIT tokenOperationFinished(false, tr("The token is not plugged in."));
+            return;
+        }
+        auto done = token->setUserPinWithSoPin(*so, *user);
+        Q_EMIT tokenOperationFinished(done.has_value(), done ? QString() : QString::fromStdString(done.error().describe()));
+    });
+}
+
+}  // namespace tamga::core
