@@ -143,4 +143,30 @@ void DeskWorker::unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPi
     });
 }
 
+void DeskWorker::testCa(QString name)
+{
+    const QString path = m_databasePath;
+    m_worker->post([this, name, path] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT caTested(name, false, database.error().message);
+            return;
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        auto config = connectors.find(name);
+        auto connector = config ? connectors.open(*config) : std::unexpected(config.error());
+        if (!connector) {
+            Q_EMIT caTested(name, false, connector.error().message);
+            return;
+        }
+        auto certificates = (*connector)->caCertificates();
+        if (!certificates) {
+            Q_EMIT caTested(name, false, certificates.error().message);
+            return;
+        }
+        Q_EMIT caTested(name, true, tr("The CA answers; it sent %n CA certificate(s).", nullptr,
+                                       static_cast<int>(certificates->size())));
+    });
+}
+
 }  // namespace tamga::core

@@ -62,16 +62,16 @@ const QStringList& officerCsvColumns()
     return columns;
 }
 
-CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QString& path)
+CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QString& path, bool dryRun)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    return importOfficers(database, by, file.readAll(), QFileInfo(path).fileName());
+    return importOfficers(database, by, file.readAll(), QFileInfo(path).fileName(), dryRun);
 }
 
 CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QByteArray& content,
-                                        const QString& sourceName)
+                                        const QString& sourceName, bool dryRun)
 {
     ImportReport report;
     auto refuse = [&](int line, const QString& column, const QString& reason) {
@@ -271,7 +271,7 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
         }
     }
     report.organizationsAdded = static_cast<int>(plannedOrganizations.size());
-    if (report.changedNothing())
+    if (report.changedNothing() || dryRun)
         return report;
 
     const QString fileDigest =

@@ -56,6 +56,8 @@ public:
     void initializeToken(QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin);
     void changePin(QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin);
     void unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin);
+    // Asks the CA for its certificates (the Settings screen's Test button).
+    void testCa(QString name);
 
 Q_SIGNALS:
     void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
@@ -64,6 +66,7 @@ Q_SIGNALS:
     void enrollmentProgress(qint64 id, const QString& state, const QString& message);
     void enrollmentFinished(qint64 id, bool succeeded, const QString& state, const QString& error);
     void tokenOperationFinished(bool succeeded, const QString& message);
+    void caTested(const QString& name, bool succeeded, const QString& message);
 
 private:
     QString m_databasePath;

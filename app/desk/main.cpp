@@ -1,0 +1,59 @@
+// tamga: the registration desk. main() only wires things up.
+#include "DeskSetup.h"
+#include "MainWindow.h"
+#include "SignInDialog.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/DeskWorker.h"
+#include "tamga/core/Settings.h"
+#include "tamga/pkcs11/Module.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QMessageBox>
+
+int main(int argc, char** argv)
+{
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("tamga"));
+    QApplication::setOrganizationName(QStringLiteral("tamga"));
+    using namespace tamga;
+
+    ui::DeskOptions options = ui::parseDeskOptions(QApplication::arguments());
+    if (options.training) {
+        if (auto prepared = ui::prepareTrainingDesk(options); !prepared) {
+            QMessageBox::critical(nullptr, QStringLiteral("Tamga"), prepared.error().message);
+            return 2;
+        }
+    }
+    auto database = core::Database::open(options.databasePath);
+    if (!database) {
+        QMessageBox::critical(nullptr, QStringLiteral("Tamga"), database.error().message);
+        return 2;
+    }
+    core::Settings settings(**database);
+    QString language = options.language;
+    if (language.isEmpty())
+        language = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
+    ui::installTranslation(application, language);
+    if (options.modulePaths.empty()) {
+        auto stored = settings.value(core::setting::Pkcs11Modules).value_or(std::nullopt);
+        for (const QString& path : stored.value_or(QString()).split(QLatin1Char(':'), Qt::SkipEmptyParts))
+            options.modulePaths.push_back(path.toStdString());
+        if (options.modulePaths.empty())
+            options.modulePaths.push_back(pkcs11::defaultModulePath());
+    }
+    const bool training = options.training ||
+                          settings.value(core::setting::DeskTraining).value_or(std::nullopt).value_or(QString()) ==
+                              QStringLiteral("1");
+
+    ui::SignInDialog signIn(**database, training);
+    if (signIn.exec() != QDialog::Accepted)
+        return 0;
+    core::DeskWorker worker(options.databasePath, options.modulePaths);
+    ui::DeskContext context{database->get(), &worker, signIn.signedIn(), QFileInfo(options.databasePath).absolutePath(),
+                            training};
+    ui::MainWindow window(context);
+    window.show();
+    window.offerInterruptedEnrollments();
+    return QApplication::exec();
+}

@@ -1,0 +1,650 @@
+#include "EnrollmentWizard.h"
+
+#include "ReceiptPrinting.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/CivilId.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Registry.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace tamga::ui {
+
+QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned long maxLength)
+{
+    const auto tr = [](const char* text) { return QCoreApplication::translate("EnrollmentWizard", text); };
+    if (static_cast<unsigned long>(pin.size()) < minLength || static_cast<unsigned long>(pin.size()) > maxLength)
+        return tr("The PIN must be %1 to %2 digits long.").arg(minLength).arg(maxLength);
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    if (!digits.match(pin).hasMatch())
+        return tr("The PIN may only contain digits.");
+    if (pin.count(pin.front()) == pin.size())
+        return tr("The PIN must not repeat one digit (like 111111).");
+    bool ascending = true;
+    bool descending = true;
+    for (int i = 1; i < pin.size(); ++i) {
+        ascending = ascending && pin[i].digitValue() == pin[i - 1].digitValue() + 1;
+        descending = descending && pin[i].digitValue() == pin[i - 1].digitValue() - 1;
+    }
+    if (ascending || descending)
+        return tr("The PIN must not be a run of consecutive digits (like 123456).");
+    return {};
+}
+
+namespace {
+
+// The pages' common base: reaches the wizard that holds the shared state.
+class Page : public QWizardPage {
+protected:
+    EnrollmentWizard* w() const { return static_cast<EnrollmentWizard*>(wizard()); }
+};
+
+// 1. Who: search the registry (typing, or a barcode reader typing the civil ID and Enter).
+class OfficerPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    OfficerPage()
+    {
+        setTitle(tr("Officer"));
+        setSubTitle(tr("Find the officer in the registry: type part of a name, the civil ID or the organization, "
+                       "or scan the civil ID."));
+        auto* layout = new QVBoxLayout(this);
+        m_search = new QLineEdit(this);
+        m_search->setPlaceholderText(tr("Search (Cyrillic or Latin)…"));
+        m_search->setClearButtonEnabled(true);
+        m_model = new QStandardItemModel(this);
+        m_model->setHorizontalHeaderLabels({tr("Surname"), tr("Given name"), tr("Civil ID"), tr("Position"),
+                                            tr("Organization")});
+        m_table = new QTableView(this);
+        m_table->setModel(m_model);
+        m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_table->horizontalHeader()->setStretchLastSection(true);
+        m_table->verticalHeader()->hide();
+        layout->addWidget(m_search);
+        layout->addWidget(m_table);
+        connect(m_search, &QLineEdit::textChanged, this, [this] { search(); });
+        connect(m_search, &QLineEdit::returnPressed, this, [this] {
+            if (m_model->rowCount() >= 1) {
+                m_table->selectRow(0);
+                if (isComplete())
+                    wizard()->next();
+            }
+        });
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                [this] { Q_EMIT completeChanged(); });
+        connect(m_table, &QTableView::doubleClicked, this, [this] { wizard()->next(); });
+    }
+
+    void initializePage() override
+    {
+        search();
+        m_search->setFocus();
+    }
+
+    bool isComplete() const override { return selectedOfficer() > 0; }
+
+    bool validatePage() override
+    {
+        w()->m_officerId = selectedOfficer();
+        return true;
+    }
+
+    void search()
+    {
+        auto officers = core::Registry(*w()->context().database).officers(std::nullopt, m_search->text(), 200);
+        m_model->removeRows(0, m_model->rowCount());
+        if (!officers)
+            return;
+        for (const auto& o : *officers) {
+            QList<QStandardItem*> row{new QStandardItem(o.fields.surname), new QStandardItem(o.fields.givenName),
+                                      new QStandardItem(o.fields.civilId), new QStandardItem(o.fields.position),
+                                      new QStandardItem(o.organizationName)};
+            row.front()->setData(o.id, Qt::UserRole);
+            m_model->appendRow(row);
+        }
+        // A scanned (or fully typed) civil ID that matches exactly one officer is taken at once.
+        if (officers->size() == 1 && core::parseCivilId(m_search->text()))
+            m_table->selectRow(0);
+        Q_EMIT completeChanged();
+    }
+
+    qint64 selectedOfficer() const
+    {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        return rows.isEmpty() ? 0 : m_model->item(rows.front().row())->data(Qt::UserRole).toLongLong();
+    }
+
+    QLineEdit* m_search = nullptr;
+    QTableView* m_table = nullptr;
+    QStandardItemModel* m_model = nullptr;
+};
+
+// 2. Check the officer's record and the exact subject that will be requested.
+class ReviewPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    ReviewPage()
+    {
+        setTitle(tr("Check the data"));
+        setSubTitle(tr("Read the record to the officer. The certificate will carry exactly the subject below."));
+        auto* layout = new QVBoxLayout(this);
+        m_record = new QLabel(this);
+        m_record->setTextFormat(Qt::RichText);
+        m_record->setWordWrap(true);
+        auto* choices = new QFormLayout;
+        m_profile = new QComboBox(this);
+        m_ca = new QComboBox(this);
+        choices->addRow(tr("Certificate &profile:"), m_profile);
+        choices->addRow(tr("Certification &authority:"), m_ca);
+        m_subject = new QStandardItemModel(this);
+        m_subject->setHorizontalHeaderLabels({tr("Attribute"), tr("ASN.1 type"), tr("Value")});
+        auto* table = new QTableView(this);
+        table->setModel(m_subject);
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->verticalHeader()->hide();
+        table->setFocusPolicy(Qt::NoFocus);
+        m_problem = new QLabel(this);
+        m_problem->setStyleSheet(QStringLiteral("color:#b3261e"));
+        m_problem->setWordWrap(true);
+        layout->addWidget(m_record);
+        layout->addLayout(choices);
+        layout->addWidget(table);
+        layout->addWidget(m_problem);
+        registerField(QStringLiteral("profile"), m_profile, "currentText");
+        registerField(QStringLiteral("ca"), m_ca, "currentText");
+        connect(m_profile, &QComboBox::currentTextChanged, this, [this] { preview(); });
+    }
+
+    void initializePage() override
+    {
+        const DeskContext& context = w()->context();
+        auto officer = core::Registry(*context.database).officer(w()->m_officerId);
+        if (officer) {
+            const auto& f = officer->fields;
+            m_record->setText(tr("<b>%1 %2</b> — %3<br>%4, %5<br>Civil ID <b>%6</b> · %7 · %8")
+                                  .arg(f.surname.toHtmlEscaped(), f.givenName.toHtmlEscaped(), f.position.toHtmlEscaped(),
+                                       officer->organizationName.toHtmlEscaped(), f.department.toHtmlEscaped(), f.civilId,
+                                       f.email.toHtmlEscaped(), f.phone.toHtmlEscaped()));
+        }
+        m_profile->clear();
+        if (auto profiles = core::Profiles(*context.database).list()) {
+            for (const auto& p : *profiles)
+                m_profile->addItem(p.name);
+        }
+        m_ca->clear();
+        if (auto cas = core::CaConnectors(*context.database, context.dataDir).list()) {
+            for (const auto& c : *cas)
+                m_ca->addItem(c.name);
+        }
+        preview();
+    }
+
+    void preview()
+    {
+        const DeskContext& context = w()->context();
+        m_subject->removeRows(0, m_subject->rowCount());
+        m_problem->clear();
+        auto officer = core::Registry(*context.database).officer(w()->m_officerId);
+        auto profile = core::Profiles(*context.database).find(m_profile->currentText());
+        if (!officer || !profile)
+            return;
+        auto subject = core::buildSubject(*profile, *officer);
+        if (!subject) {
+            m_problem->setText(subject.error().message);
+            return;
+        }
+        for (const auto& a : subject->attributes)
+            m_subject->appendRow({new QStandardItem(a.shortName), new QStandardItem(a.stringTypeName()),
+                                  new QStandardItem(a.value)});
+        if (!subject->email.isEmpty())
+            m_subject->appendRow({new QStandardItem(QStringLiteral("subjectAltName")),
+                                  new QStandardItem(QStringLiteral("IA5String")),
+                                  new QStandardItem(QStringLiteral("email:") + subject->email)});
+        Q_EMIT completeChanged();
+    }
+
+    bool isComplete() const override
+    {
+        return m_subject->rowCount() > 0 && m_ca->count() > 0 && m_problem->text().isEmpty();
+    }
+
+    QLabel* m_record = nullptr;
+    QComboBox* m_profile = nullptr;
+    QComboBox* m_ca = nullptr;
+    QStandardItemModel* m_subject = nullptr;
+    QLabel* m_problem = nullptr;
+};
+
+// 3. The token: plugged in now, seen within a second.
+class TokenPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    TokenPage()
+    {
+        setTitle(tr("E-token"));
+        setSubTitle(tr("Plug the officer's e-token in. It is recognised as soon as it is inserted."));
+        auto* layout = new QVBoxLayout(this);
+        m_list = new QListWidget(this);
+        m_state = new QLabel(this);
+        m_state->setWordWrap(true);
+        layout->addWidget(m_list);
+        layout->addWidget(m_state);
+        connect(m_list, &QListWidget::currentRowChanged, this, [this] { describe(); });
+    }
+
+    void initializePage() override
+    {
+        core::DeskWorker* worker = w()->context().worker;
+        if (!m_connected) {
+            connect(worker, &core::DeskWorker::tokensChanged, this,
+                    [this](const QList<core::TokenSnapshot>& tokens) { show(tokens); });
+            m_connected = true;
+        }
+        show(worker->tokens());
+    }
+
+    void show(const QList<core::TokenSnapshot>& tokens)
+    {
+        const QString previous = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+        m_tokens = tokens;
+        m_list->clear();
+        for (const auto& token : tokens) {
+            const QString text = token.info.flags.tokenInitialized
+                                     ? tr("%1 — %2 (serial %3)").arg(token.label(), token.model(), token.serial())
+                                     : tr("New token — %1 (not initialized)").arg(token.model());
+            auto* item = new QListWidgetItem(text, m_list);
+            item->setData(Qt::UserRole, token.serial());
+            if (token.serial() == previous)
+                m_list->setCurrentItem(item);
+        }
+        if (!m_list->currentItem() && m_list->count() == 1)
+            m_list->setCurrentRow(0);
+        describe();
+    }
+
+    const core::TokenSnapshot* selected() const
+    {
+        const int row = m_list->currentRow();
+        return row >= 0 && row < m_tokens.size() ? &m_tokens[row] : nullptr;
+    }
+
+    void describe()
+    {
+        const core::TokenSnapshot* token = selected();
+        if (m_list->count() == 0)
+            m_state->setText(tr("No token is plugged in."));
+        else if (!token)
+            m_state->setText(tr("Choose the officer's token."));
+        else if (!token->info.flags.tokenInitialized)
+            m_state->setText(tr("This token is new: it will be initialized on the next page."));
+        else if (token->info.flags.userPinLocked)
+            m_state->setText(tr("This token's PIN is blocked: a supervisor must unblock it, or initialize it again."));
+        else
+            m_state->setText(tr("Token ready. PIN length %1 to %2.").arg(token->info.minPinLength).arg(token->info.maxPinLength));
+        Q_EMIT completeChanged();
+    }
+
+    bool isComplete() const override { return selected() != nullptr; }
+
+    bool validatePage() override
+    {
+        const core::TokenSnapshot* token = selected();
+        EnrollmentWizard* wizard = w();
+        wizard->m_tokenSerial = token->serial();
+        wizard->m_tokenNeedsInit = !token->info.flags.tokenInitialized || token->info.flags.userPinLocked;
+        wizard->m_pinMin = std::max<unsigned long>(token->info.minPinLength, 4);
+        wizard->m_pinMax = std::min<unsigned long>(token->info.maxPinLength ? token->info.maxPinLength : 16, 16);
+        return true;
+    }
+
+    QListWidget* m_list = nullptr;
+    QLabel* m_state = nullptr;
+    QList<core::TokenSnapshot> m_tokens;
+    bool m_connected = false;
+};
+
+// 4. The officer types the PIN twice on the desk keyboard (large, for reading at arm's length).
+class PinPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    PinPage()
+    {
+        setTitle(tr("PIN"));
+        setSubTitle(tr("The officer chooses the PIN and types it twice. Nobody else should see it."));
+        auto* layout = new QVBoxLayout(this);
+        auto* form = new QFormLayout;
+        m_initialize = new QCheckBox(tr("&Initialize the token first (erases everything on it)"), this);
+        m_label = new QLineEdit(this);
+        m_soPin = new QLineEdit(this);
+        m_soPin2 = new QLineEdit(this);
+        m_pin = new QLineEdit(this);
+        m_pin2 = new QLineEdit(this);
+        for (QLineEdit* field : {m_soPin, m_soPin2, m_pin, m_pin2})
+            field->setEchoMode(QLineEdit::Password);
+        QFont large = m_pin->font();
+        large.setPointSize(large.pointSize() * 2);
+        for (QLineEdit* field : {m_pin, m_pin2}) {
+            field->setFont(large);
+            field->setMinimumHeight(48);
+        }
+        form->addRow(m_initialize);
+        form->addRow(tr("Token &label:"), m_label);
+        form->addRow(tr("&SO PIN (supervisor):"), m_soPin);
+        form->addRow(tr("SO PIN &again:"), m_soPin2);
+        form->addRow(tr("&PIN:"), m_pin);
+        form->addRow(tr("PIN a&gain:"), m_pin2);
+        layout->addLayout(form);
+        m_rules = new QLabel(this);
+        m_rules->setWordWrap(true);
+        m_problem = new QLabel(this);
+        m_problem->setStyleSheet(QStringLiteral("color:#b3261e;font-weight:bold"));
+        m_problem->setWordWrap(true);
+        layout->addWidget(m_rules);
+        layout->addWidget(m_problem);
+        connect(m_initialize, &QCheckBox::toggled, this, [this](bool on) {
+            for (QWidget* w : std::initializer_list<QWidget*>{m_label, m_soPin, m_soPin2})
+                w->setEnabled(on);
+        });
+    }
+
+    void initializePage() override
+    {
+        EnrollmentWizard* wizard = w();
+        m_initialize->setChecked(wizard->m_tokenNeedsInit);
+        m_initialize->setEnabled(!wizard->m_tokenNeedsInit);
+        Q_EMIT m_initialize->toggled(m_initialize->isChecked());
+        if (m_label->text().isEmpty())
+            m_label->setText(QStringLiteral("Tamga"));
+        m_rules->setText(tr("%1 to %2 digits; not one digit repeated (111111) and not a run (123456).")
+                             .arg(wizard->m_pinMin)
+                             .arg(wizard->m_pinMax));
+        m_problem->clear();
+        m_pin->setFocus();
+    }
+
+    bool validatePage() override
+    {
+        EnrollmentWizard* wizard = w();
+        if (m_pin->text() != m_pin2->text()) {
+            m_problem->setText(tr("The two PINs differ. Type them again."));
+            m_pin->clear();
+            m_pin2->clear();
+            m_pin->setFocus();
+            return false;
+        }
+        if (const QString problem = pinPolicyProblem(m_pin->text(), wizard->m_pinMin, wizard->m_pinMax); !problem.isEmpty()) {
+            m_problem->setText(problem);
+            return false;
+        }
+        wizard->m_preparation.reset();
+        if (m_initialize->isChecked()) {
+            if (m_soPin->text() != m_soPin2->text() || m_soPin->text().size() < 4) {
+                m_problem->setText(tr("The two SO PINs differ or are too short."));
+                return false;
+            }
+            if (m_label->text().trimmed().isEmpty() || m_label->text().toUtf8().size() > 32) {
+                m_problem->setText(tr("The token label must be 1 to 32 bytes long."));
+                return false;
+            }
+            wizard->m_preparation = core::TokenPreparation{m_label->text().trimmed(),
+                                                           pkcs11::Pin(m_soPin->text().toStdString())};
+        }
+        wizard->m_userPin = pkcs11::Pin(m_pin->text().toStdString());
+        // The typed PINs do not stay in the fields.
+        for (QLineEdit* field : {m_soPin, m_soPin2, m_pin, m_pin2})
+            field->clear();
+        return true;
+    }
+
+    QCheckBox* m_initialize = nullptr;
+    QLineEdit* m_label = nullptr;
+    QLineEdit* m_soPin = nullptr;
+    QLineEdit* m_soPin2 = nullptr;
+    QLineEdit* m_pin = nullptr;
+    QLineEdit* m_pin2 = nullptr;
+    QLabel* m_rules = nullptr;
+    QLabel* m_problem = nullptr;
+};
+
+// 5. The work: key on the token, request, CA, write-back, verification; shown step by step.
+class WorkPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    WorkPage()
+    {
+        setTitle(tr("Issuing the certificate"));
+        setSubTitle(tr("The key is made on the token; the certificate comes from the CA and is written back. "
+                       "The window stays usable; the token must stay plugged in."));
+        auto* layout = new QVBoxLayout(this);
+        m_steps = new QListWidget(this);
+        m_steps->setFocusPolicy(Qt::NoFocus);
+        m_bar = new QProgressBar(this);
+        m_bar->setRange(0, static_cast<int>(kSteps.size()));
+        m_message = new QLabel(this);
+        m_message->setWordWrap(true);
+        m_retry = new QPushButton(tr("&Try again"), this);
+        m_retry->hide();
+        layout->addWidget(m_steps);
+        layout->addWidget(m_bar);
+        layout->addWidget(m_message);
+        layout->addWidget(m_retry);
+        connect(m_retry, &QPushButton::clicked, this, [this] { start(); });
+    }
+
+    static constexpr std::array<std::pair<const char*, const char*>, 7> kSteps{{
+        {"token_prepared", QT_TRANSLATE_NOOP("EnrollmentWizard", "Token prepared")},
+        {"key_generated", QT_TRANSLATE_NOOP("EnrollmentWizard", "Key pair generated on the token")},
+        {"request_built", QT_TRANSLATE_NOOP("EnrollmentWizard", "Request signed on the token")},
+        {"submitted", QT_TRANSLATE_NOOP("EnrollmentWizard", "Request sent to the CA")},
+        {"certificate_received", QT_TRANSLATE_NOOP("EnrollmentWizard", "Certificate received and checked")},
+        {"written_to_token", QT_TRANSLATE_NOOP("EnrollmentWizard", "Certificate and chain written to the token")},
+        {"verified", QT_TRANSLATE_NOOP("EnrollmentWizard", "Token read back and verified")},
+    }};
+
+    void initializePage() override
+    {
+        EnrollmentWizard* wizard = w();
+        core::DeskWorker* worker = wizard->context().worker;
+        if (!m_connected) {
+            connect(worker, &core::DeskWorker::enrollmentCreated, this, [this](qint64 id) { w()->m_enrollmentId = id; });
+            connect(worker, &core::DeskWorker::enrollmentProgress, this,
+                    [this](qint64, const QString& state, const QString&) { reached(state); });
+            connect(worker, &core::DeskWorker::enrollmentFinished, this,
+                    [this](qint64 id, bool ok, const QString& state, const QString& error) { finished(id, ok, state, error); });
+            m_connected = true;
+        }
+        m_steps->clear();
+        for (const auto& [state, text] : kSteps)
+            new QListWidgetItem(QStringLiteral("○  ") + tr(text), m_steps);
+        start();
+    }
+
+    void start()
+    {
+        EnrollmentWizard* wizard = w();
+        m_done = false;
+        m_running = true;
+        m_retry->hide();
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("Working…"));
+        wizard->button(QWizard::CancelButton)->setEnabled(false);
+        core::EnrollmentJob job;
+        job.by = wizard->context().signedIn;
+        job.enrollmentId = wizard->m_enrollmentId;
+        job.officerId = wizard->m_officerId;
+        job.tokenSerial = wizard->m_tokenSerial;
+        job.profile = wizard->field(QStringLiteral("profile")).toString();
+        job.ca = wizard->field(QStringLiteral("ca")).toString();
+        // The worker gets its own copy of the PIN; the wizard keeps one for "Try again".
+        job.pin = pkcs11::Pin(wizard->m_userPin.view());
+        if (wizard->m_preparation && wizard->m_enrollmentId == 0)
+            job.preparation = core::TokenPreparation{wizard->m_preparation->label,
+                                                     pkcs11::Pin(wizard->m_preparation->soPin.view())};
+        wizard->context().worker->enroll(std::move(job));
+        Q_EMIT completeChanged();
+    }
+
+    void reached(const QString& state)
+    {
+        for (std::size_t i = 0; i < kSteps.size(); ++i) {
+            if (state == QLatin1String(kSteps[i].first)) {
+                for (std::size_t j = 0; j <= i; ++j)
+                    m_steps->item(static_cast<int>(j))->setText(QStringLiteral("✔  ") + tr(kSteps[j].second));
+                m_bar->setValue(static_cast<int>(i + 1));
+            }
+        }
+    }
+
+    void finished(qint64 id, bool ok, const QString& state, const QString& error)
+    {
+        EnrollmentWizard* wizard = w();
+        if (id)
+            wizard->m_enrollmentId = id;
+        m_running = false;
+        wizard->button(QWizard::CancelButton)->setEnabled(true);
+        reached(state);
+        if (ok && state == QStringLiteral("verified")) {
+            m_done = true;
+            wizard->m_userPin.clear();
+            if (wizard->m_preparation)
+                wizard->m_preparation->soPin.clear();
+            m_message->setText(tr("The certificate is on the token and verified."));
+        } else if (ok) {
+            m_message->setText(tr("The request waits for the CA (state: %1). Resume the enrollment when the "
+                                  "certificate has come back.").arg(state));
+        } else {
+            m_message->setStyleSheet(QStringLiteral("color:#b3261e"));
+            m_message->setText(tr("%1\n\nNothing is lost: the enrollment stays at \"%2\" and can be resumed.")
+                                   .arg(error, state.isEmpty() ? tr("not started") : state));
+            m_retry->show();
+        }
+        Q_EMIT completeChanged();
+    }
+
+    bool isComplete() const override { return m_done; }
+
+    QListWidget* m_steps = nullptr;
+    QProgressBar* m_bar = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_retry = nullptr;
+    bool m_done = false;
+    bool m_running = false;
+    bool m_connected = false;
+};
+
+// 6. The receipt, previewed and printed (or saved as PDF).
+class ReceiptPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    ReceiptPage()
+    {
+        setTitle(tr("Handover receipt"));
+        setSubTitle(tr("Print both copies. The officer and you sign them."));
+        auto* layout = new QVBoxLayout(this);
+        m_summary = new QLabel(this);
+        m_summary->setWordWrap(true);
+        auto* preview = new QPushButton(tr("Print p&review…"), this);
+        auto* pdf = new QPushButton(tr("Save as P&DF…"), this);
+        layout->addWidget(m_summary);
+        layout->addWidget(preview);
+        layout->addWidget(pdf);
+        layout->addStretch();
+        connect(preview, &QPushButton::clicked, this, [this] { m_printed |= previewReceipt(w()->context(), w()->m_enrollmentId, this); Q_EMIT completeChanged(); });
+        connect(pdf, &QPushButton::clicked, this, [this] { m_printed |= saveReceiptPdf(w()->context(), w()->m_enrollmentId, this); Q_EMIT completeChanged(); });
+    }
+
+    void initializePage() override
+    {
+        auto receipt = core::Receipts(*w()->context().database).data(w()->m_enrollmentId);
+        m_summary->setText(receipt ? tr("<b>%1</b>, %2<br>Certificate %3<br>Token %4")
+                                         .arg(receipt->officerName.toHtmlEscaped(), receipt->organization.toHtmlEscaped(),
+                                              receipt->certificateSerial.toUpper(), receipt->tokenSerial)
+                                   : receipt.error().message);
+    }
+
+    bool isComplete() const override { return m_printed; }
+
+    QLabel* m_summary = nullptr;
+    bool m_printed = false;
+};
+
+// 7. Hand-over: the officer signed, the token leaves the desk.
+class HandoverPage : public Page {
+    Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
+public:
+    HandoverPage()
+    {
+        setTitle(tr("Hand-over"));
+        setSubTitle(tr("Give the token to the officer once both copies are signed."));
+        auto* layout = new QVBoxLayout(this);
+        m_signed = new QCheckBox(tr("The officer &signed both copies and took the token"), this);
+        layout->addWidget(m_signed);
+        layout->addStretch();
+        registerField(QStringLiteral("handedOver*"), m_signed);
+    }
+
+    bool validatePage() override
+    {
+        EnrollmentWizard* wizard = w();
+        const DeskContext& context = wizard->context();
+        core::CaConnectors connectors(*context.database, context.dataDir);
+        auto done = core::EnrollmentEngine(*context.database, connectors, {}).handOver(context.signedIn, wizard->m_enrollmentId);
+        if (!done) {
+            QMessageBox::warning(this, tr("Hand-over"), done.error().message);
+            return false;
+        }
+        return true;
+    }
+
+    QCheckBox* m_signed = nullptr;
+};
+
+}  // namespace
+
+EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget* parent)
+    : QWizard(parent), m_context(std::move(context))
+{
+    setWindowTitle(m_context.training ? tr("New enrollment — TRAINING") : tr("New enrollment"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    setPage(OfficerPage, new class OfficerPage);
+    setPage(ReviewPage, new class ReviewPage);
+    setPage(TokenPage, new class TokenPage);
+    setPage(PinPage, new class PinPage);
+    setPage(WorkPage, new class WorkPage);
+    setPage(ReceiptPage, new class ReceiptPage);
+    setPage(HandoverPage, new class HandoverPage);
+    if (resumeId > 0) {
+        // Resuming: officer, token, profile and CA are the enrollment's; only the PIN is asked again.
+        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
+        auto record = core::EnrollmentEngine(*m_context.database, connectors, {}).record(resumeId);
+        if (record) {
+            m_enrollmentId = resumeId;
+            m_officerId = record->officerId;
+            m_tokenSerial = record->tokenSerial;
+            setStartId(record->state == core::EnrollmentState::Verified ? ReceiptPage : PinPage);
+        }
+    }
+    resize(900, 640);
+}
+
+}  // namespace tamga::ui
