@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -65,6 +66,7 @@ public:
                        "or scan the civil ID."));
         auto* layout = new QVBoxLayout(this);
         m_search = new QLineEdit(this);
+        m_search->setObjectName(QStringLiteral("search"));
         m_search->setPlaceholderText(tr("Search (Cyrillic or Latin)…"));
         m_search->setClearButtonEnabled(true);
         m_model = new QStandardItemModel(this);
@@ -151,6 +153,8 @@ public:
         auto* choices = new QFormLayout;
         m_profile = new QComboBox(this);
         m_ca = new QComboBox(this);
+        m_profile->setObjectName(QStringLiteral("profile"));
+        m_ca->setObjectName(QStringLiteral("ca"));
         choices->addRow(tr("Certificate &profile:"), m_profile);
         choices->addRow(tr("Certification &authority:"), m_ca);
         m_subject = new QStandardItemModel(this);
@@ -243,6 +247,7 @@ public:
         setSubTitle(tr("Plug the officer's e-token in. It is recognised as soon as it is inserted."));
         auto* layout = new QVBoxLayout(this);
         m_list = new QListWidget(this);
+        m_list->setObjectName(QStringLiteral("tokens"));
         m_state = new QLabel(this);
         m_state->setWordWrap(true);
         layout->addWidget(m_list);
@@ -265,6 +270,7 @@ public:
     {
         const QString previous = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
         m_tokens = tokens;
+        const QSignalBlocker quiet(m_list);
         m_list->clear();
         for (const auto& token : tokens) {
             const QString text = token.info.flags.tokenInitialized
@@ -275,8 +281,9 @@ public:
             if (token.serial() == previous)
                 m_list->setCurrentItem(item);
         }
-        if (!m_list->currentItem() && m_list->count() == 1)
-            m_list->setCurrentRow(0);
+        // One token: it is the one. Several: the clerk chooses (no silent pick of the first).
+        if (!m_list->currentItem() || previous.isNull())
+            m_list->setCurrentRow(m_list->count() == 1 ? 0 : -1);
         describe();
     }
 
@@ -339,6 +346,12 @@ public:
         m_pin2 = new QLineEdit(this);
         for (QLineEdit* field : {m_soPin, m_soPin2, m_pin, m_pin2})
             field->setEchoMode(QLineEdit::Password);
+        m_initialize->setObjectName(QStringLiteral("initialize"));
+        m_label->setObjectName(QStringLiteral("tokenLabel"));
+        m_soPin->setObjectName(QStringLiteral("soPin"));
+        m_soPin2->setObjectName(QStringLiteral("soPinAgain"));
+        m_pin->setObjectName(QStringLiteral("pin"));
+        m_pin2->setObjectName(QStringLiteral("pinAgain"));
         QFont large = m_pin->font();
         large.setPointSize(large.pointSize() * 2);
         for (QLineEdit* field : {m_pin, m_pin2}) {
@@ -439,8 +452,10 @@ public:
         m_bar = new QProgressBar(this);
         m_bar->setRange(0, static_cast<int>(kSteps.size()));
         m_message = new QLabel(this);
+        m_message->setObjectName(QStringLiteral("workMessage"));
         m_message->setWordWrap(true);
         m_retry = new QPushButton(tr("&Try again"), this);
+        m_retry->setObjectName(QStringLiteral("tryAgain"));
         m_retry->hide();
         layout->addWidget(m_steps);
         layout->addWidget(m_bar);
@@ -563,6 +578,7 @@ public:
         m_summary->setWordWrap(true);
         auto* preview = new QPushButton(tr("Print p&review…"), this);
         auto* pdf = new QPushButton(tr("Save as P&DF…"), this);
+        pdf->setObjectName(QStringLiteral("savePdf"));
         layout->addWidget(m_summary);
         layout->addWidget(preview);
         layout->addWidget(pdf);
@@ -596,6 +612,7 @@ public:
         setSubTitle(tr("Give the token to the officer once both copies are signed."));
         auto* layout = new QVBoxLayout(this);
         m_signed = new QCheckBox(tr("The officer &signed both copies and took the token"), this);
+        m_signed->setObjectName(QStringLiteral("handedOver"));
         layout->addWidget(m_signed);
         layout->addStretch();
         registerField(QStringLiteral("handedOver*"), m_signed);

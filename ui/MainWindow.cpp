@@ -651,12 +651,13 @@ void MainWindow::updateTokenStatus(const QList<core::TokenSnapshot>& tokens)
     m_tokenStatus->setText(tr("Token: %1").arg(names.join(QStringLiteral(", "))));
 }
 
-void MainWindow::startEnrollment(qint64 resumeId)
+EnrollmentWizard* MainWindow::startEnrollment(qint64 resumeId)
 {
     auto* wizard = new EnrollmentWizard(m_context, resumeId, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QWizard::finished, this, [this] { Q_EMIT enrollmentsChanged(); });
     wizard->open();
+    return wizard;
 }
 
 QList<qint64> MainWindow::interruptedEnrollments() const

@@ -17,8 +17,8 @@ public:
     explicit MainWindow(DeskContext context, QWidget* parent = nullptr);
 
     QTabWidget* tabs() const { return m_tabs; }
-    // Opens the enrollment wizard (new, or resuming `resumeId`).
-    void startEnrollment(qint64 resumeId = 0);
+    // Opens the enrollment wizard (new, or resuming `resumeId`), window-modal; returns it (for tests).
+    class EnrollmentWizard* startEnrollment(qint64 resumeId = 0);
     // Enrollments interrupted before verification (crash, pulled token, CA down): offered at sign-in.
     QList<qint64> interruptedEnrollments() const;
     void offerInterruptedEnrollments();

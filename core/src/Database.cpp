@@ -143,6 +143,25 @@ CoreStatus Database::migrateTo(int targetVersion)
 
 CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const
 {
+    // Reads are prepared afresh: a kept SELECT that was not read to its end would hold its read transaction open,
+    // and this connection would go on seeing an old snapshot of the file while another thread (the desk's
+    // worker) writes to it. Writes finish when they run and are kept.
+    if (sql.startsWith(QStringLiteral("SELECT"), Qt::CaseInsensitive) ||
+        sql.startsWith(QStringLiteral("PRAGMA"), Qt::CaseInsensitive)) {
+        QSqlQuery query(connection());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("database error: %1").arg(query.lastError().text()));
+        }
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values[i]);
+        if (!query.exec()) {
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("database error: %1").arg(query.lastError().text()));
+        }
+        return query;
+    }
     auto cached = m_statements.find(sql);
     if (cached == m_statements.end()) {
         QSqlQuery prepared(connection());

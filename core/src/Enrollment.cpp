@@ -147,16 +147,17 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
     auto ca = m_connectors.find(caName);
     if (!ca)
         return std::unexpected(ca.error());
-    if (tokenSerial.trimmed().isEmpty())
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the token's serial is missing"));
-
+    // An empty serial means "the new token plugged in": some tokens (SoftHSM's free slot) only get a serial when
+    // they are initialized, which the enrollment's first step then does.
     return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
         const QString now = storedNow();
-        auto token = m_database.exec(QStringLiteral("INSERT INTO tokens (serial, first_seen_at, updated_at) VALUES (?, ?, ?) "
-                                                    "ON CONFLICT(serial) DO UPDATE SET updated_at = excluded.updated_at"),
-                                     {tokenSerial, now, now});
-        if (!token)
-            return std::unexpected(token.error());
+        if (!tokenSerial.isEmpty()) {
+            auto token = m_database.exec(QStringLiteral("INSERT INTO tokens (serial, first_seen_at, updated_at) VALUES (?, ?, ?) "
+                                                        "ON CONFLICT(serial) DO UPDATE SET updated_at = excluded.updated_at"),
+                                         {tokenSerial, now, now});
+            if (!token)
+                return std::unexpected(token.error());
+        }
         auto inserted = m_database.exec(
             QStringLiteral("INSERT INTO enrollments (officer_id, token_id, profile_id, ca_id, state, created_at, updated_at) "
                            "VALUES (?, (SELECT id FROM tokens WHERE serial = ?), ?, ?, ?, ?, ?)"),
@@ -395,11 +396,32 @@ CoreStatus EnrollmentEngine::step(Context& context) const
 
     switch (r.state) {
     case EnrollmentState::Created: {
-        if (auto located = locateToken(); !located)
-            return located;
-        auto info = context.module->findToken(r.tokenSerial.toStdString());
-        if (!info)
-            return std::unexpected(tokenError(info.error()));
+        std::optional<pkcs11::TokenInfo> found;
+        if (r.tokenSerial.isEmpty()) {
+            // The new token plugged in, to be initialized now.
+            if (!context.preparation) {
+                return coreError(CoreErrorKind::Token, QStringLiteral("enrollment #%1 is for a new token: it must be "
+                                                                      "initialized (give a label and SO PIN)")
+                                                           .arg(r.id));
+            }
+            for (const auto& module : m_modules) {
+                if (auto blank = module->findUninitializedToken()) {
+                    context.module = module;
+                    found = *blank;
+                    break;
+                }
+            }
+            if (!found)
+                return coreError(CoreErrorKind::Token, QStringLiteral("no new token is plugged in"));
+        } else {
+            if (auto located = locateToken(); !located)
+                return located;
+            auto info = context.module->findToken(r.tokenSerial.toStdString());
+            if (!info)
+                return std::unexpected(tokenError(info.error()));
+            found = *info;
+        }
+        auto info = std::optional<pkcs11::TokenInfo>(*found);
         QString serial = r.tokenSerial;
         bool initialized = false;
         if (context.preparation) {

@@ -37,8 +37,9 @@ public:
     QSqlDatabase connection() const;
     int schemaVersion() const;
 
-    // Runs `sql` with positional values bound; on failure returns the driver's message. The statement is
-    // prepared once and kept; the returned query is valid until the same SQL is run again.
+    // Runs `sql` with positional values bound; on failure returns the driver's message. Writes are prepared once
+    // and kept (the returned query is valid until the same SQL runs again); reads are prepared each time, and the
+    // read ends when the returned query goes.
     CoreResult<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
 
     // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.

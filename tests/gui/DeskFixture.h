@@ -1,0 +1,96 @@
+// A training desk in a private folder for GUI tests: the database with the trainer, the practice CA and the sample
+// officers; a SoftHSM2 token store (through the test module, so a token can be pulled); the DeskWorker; and a
+// watchdog that measures how long the GUI thread ever goes without handling events.
+#pragma once
+
+#include "DeskSetup.h"
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/DeskWorker.h"
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <memory>
+
+namespace tamga::test {
+
+// Ticks every 5 ms on the GUI thread and remembers the longest gap between ticks.
+class GuiWatchdog {
+public:
+    GuiWatchdog()
+    {
+        m_clock.start();
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_longestGap = std::max(m_longestGap, now - m_last);
+            m_last = now;
+        });
+        m_timer.start(5);
+    }
+    qint64 longestGapMs() const { return m_longestGap; }
+    void reset()
+    {
+        m_last = m_clock.elapsed();
+        m_longestGap = 0;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longestGap = 0;
+};
+
+// Runs the event loop until `done` or the time runs out.
+template <typename Condition>
+bool waitUntil(Condition done, int milliseconds = 20000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < milliseconds)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+class TrainingDesk {
+public:
+    TrainingDesk() : m_hsm(TestModuleOptions{.pinTries = 3})
+    {
+        ::setenv("TAMGA_TRAINING_DIR", m_hsm.dir().file("desk").c_str(), 1);
+        ui::DeskOptions options;
+        REQUIRE(ui::prepareTrainingDesk(options));
+        // prepareTrainingDesk points SoftHSM at the desk's own token folder; the test module in front of it lets
+        // the test pull the token.
+        options.modulePaths = {m_hsm.modulePath()};
+        m_databasePath = options.databasePath;
+        auto database = core::Database::open(m_databasePath);
+        REQUIRE(database);
+        m_database = std::move(*database);
+        auto trainer = core::Operators(*m_database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
+        REQUIRE(trainer);
+        m_worker = std::make_unique<core::DeskWorker>(m_databasePath, options.modulePaths);
+        m_context = ui::DeskContext{m_database.get(), m_worker.get(), *trainer, QFileInfo(m_databasePath).absolutePath(), true};
+        // The worker has looked at the tokens once.
+        REQUIRE(waitUntil([this] { return !m_worker->tokens().isEmpty(); }, 5000));
+    }
+
+    const ui::DeskContext& context() const { return m_context; }
+    core::DeskWorker& worker() { return *m_worker; }
+    const core::Database& database() const { return *m_database; }
+    const SoftHsmSandbox& hsm() const { return m_hsm; }
+
+private:
+    SoftHsmSandbox m_hsm;
+    QString m_databasePath;
+    std::unique_ptr<core::Database> m_database;
+    std::unique_ptr<core::DeskWorker> m_worker;
+    ui::DeskContext m_context;
+};
+
+}  // namespace tamga::test
