@@ -17,6 +17,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
@@ -193,6 +195,9 @@ public:
             for (const auto& p : *profiles)
                 m_profile->addItem(p.name);
         }
+        // The signing certificate is what the desk issues most: it comes first.
+        if (const int signing = m_profile->findText(QStringLiteral("signing")); signing >= 0)
+            m_profile->setCurrentIndex(signing);
         m_ca->clear();
         if (auto cas = core::CaConnectors(*context.database, context.dataDir).list()) {
             for (const auto& c : *cas)
@@ -641,6 +646,20 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
 {
     setWindowTitle(m_context.training ? tr("New enrollment — TRAINING") : tr("New enrollment"));
     setWizardStyle(QWizard::ModernStyle);
+    if (m_context.training) {
+        // Every page of a training desk says so, in the corner of its header.
+        QPixmap mark(180, 52);
+        mark.fill(QColor(0xb3, 0x26, 0x1e));
+        QPainter painter(&mark);
+        painter.setPen(Qt::white);
+        QFont bold = font();
+        bold.setBold(true);
+        bold.setPointSize(bold.pointSize() + 3);
+        painter.setFont(bold);
+        painter.drawText(mark.rect(), Qt::AlignCenter, tr("TRAINING"));
+        painter.end();
+        setPixmap(QWizard::LogoPixmap, mark);
+    }
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     setPage(OfficerPage, new class OfficerPage);
