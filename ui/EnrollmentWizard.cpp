@@ -30,14 +30,15 @@ namespace tamga::ui {
 
 QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned long maxLength)
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("EnrollmentWizard", text); };
     if (static_cast<unsigned long>(pin.size()) < minLength || static_cast<unsigned long>(pin.size()) > maxLength)
-        return tr("The PIN must be %1 to %2 digits long.").arg(minLength).arg(maxLength);
+        return QCoreApplication::translate("EnrollmentWizard", "The PIN must be %1 to %2 digits long.")
+            .arg(minLength)
+            .arg(maxLength);
     static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
     if (!digits.match(pin).hasMatch())
-        return tr("The PIN may only contain digits.");
+        return QCoreApplication::translate("EnrollmentWizard", "The PIN may only contain digits.");
     if (pin.count(pin.front()) == pin.size())
-        return tr("The PIN must not repeat one digit (like 111111).");
+        return QCoreApplication::translate("EnrollmentWizard", "The PIN must not repeat one digit (like 111111).");
     bool ascending = true;
     bool descending = true;
     for (int i = 1; i < pin.size(); ++i) {
@@ -45,7 +46,8 @@ QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned l
         descending = descending && pin[i].digitValue() == pin[i - 1].digitValue() - 1;
     }
     if (ascending || descending)
-        return tr("The PIN must not be a run of consecutive digits (like 123456).");
+        return QCoreApplication::translate("EnrollmentWizard",
+                                           "The PIN must not be a run of consecutive digits (like 123456).");
     return {};
 }
 

@@ -11,7 +11,7 @@ TAMGA_PACKAGES=(
     qt6-base-dev libqt6sql6-sqlite
     catch2
     softhsm2 opensc gnutls-bin zlib1g sqlite3
-    golang-cfssl iproute2 util-linux libengine-pkcs11-openssl
+    golang-cfssl iproute2 util-linux libengine-pkcs11-openssl python3 poppler-utils
 )
 
 tamga_missing_packages() {

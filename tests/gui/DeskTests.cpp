@@ -14,6 +14,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTranslator>
 
 using namespace tamga;
 using namespace tamga::test;
@@ -182,4 +184,22 @@ TEST_CASE("the PIN policy refuses repeated and consecutive digits and lengths ou
     CHECK_FALSE(ui::pinPolicyProblem(QStringLiteral("12a456"), 4, 16).isEmpty());
     CHECK_FALSE(ui::pinPolicyProblem(QStringLiteral("258"), 4, 16).isEmpty());
     CHECK_FALSE(ui::pinPolicyProblem(QStringLiteral("25814725814725814"), 4, 16).isEmpty());
+}
+
+TEST_CASE("the desk speaks Mongolian from the translation compiled into it")
+{
+    TrainingDesk desk;
+    QTranslator translator;
+    REQUIRE(translator.load(QStringLiteral(":/i18n/tamga_mn.qm")));
+    QApplication::installTranslator(&translator);
+    {
+        ui::MainWindow window(desk.context());
+        CHECK(window.tabs()->tabText(0) == QStringLiteral("&Ширээ"));
+        CHECK(window.tabs()->tabText(1) == QStringLiteral("&Албан хаагчид"));
+        CHECK(window.windowTitle().contains(QStringLiteral("СУРГАЛТ")));
+        CHECK(ui::pinPolicyProblem(QStringLiteral("111111"), 4, 16).contains(QStringLiteral("ПИН")));
+    }
+    QApplication::removeTranslator(&translator);
+    ui::MainWindow english(desk.context());
+    CHECK(english.tabs()->tabText(0) == QStringLiteral("&Desk"));
 }

@@ -1,0 +1,784 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>EnrollmentWizard</name>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Find the officer in the registry: type part of a name, the civil ID or the organization, or scan the civil ID.</source>
+        <translation>Find the officer in the registry: type part of a name, the civil ID or the organization, or scan the civil ID.</translation>
+    </message>
+    <message>
+        <source>Search (Cyrillic or Latin)…</source>
+        <translation>Search (Cyrillic or Latin)…</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Civil ID</source>
+        <translation>Civil ID</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>Check the data</translation>
+    </message>
+    <message>
+        <source>Read the record to the officer. The certificate will carry exactly the subject below.</source>
+        <translation>Read the record to the officer. The certificate will carry exactly the subject below.</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;profile:</source>
+        <translation>Certificate &amp;profile:</translation>
+    </message>
+    <message>
+        <source>Certification &amp;authority:</source>
+        <translation>Certification &amp;authority:</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>ASN.1 type</source>
+        <translation>ASN.1 type</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4, %5&lt;br&gt;Civil ID &lt;b&gt;%6&lt;/b&gt; · %7 · %8</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4, %5&lt;br&gt;Civil ID &lt;b&gt;%6&lt;/b&gt; · %7 · %8</translation>
+    </message>
+    <message>
+        <source>E-token</source>
+        <translation>E-token</translation>
+    </message>
+    <message>
+        <source>Plug the officer's e-token in. It is recognised as soon as it is inserted.</source>
+        <translation>Plug the officer's e-token in. It is recognised as soon as it is inserted.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (serial %3)</source>
+        <translation>%1 — %2 (serial %3)</translation>
+    </message>
+    <message>
+        <source>New token — %1 (not initialized)</source>
+        <translation>New token — %1 (not initialized)</translation>
+    </message>
+    <message>
+        <source>No token is plugged in.</source>
+        <translation>No token is plugged in.</translation>
+    </message>
+    <message>
+        <source>Choose the officer's token.</source>
+        <translation>Choose the officer's token.</translation>
+    </message>
+    <message>
+        <source>This token is new: it will be initialized on the next page.</source>
+        <translation>This token is new: it will be initialized on the next page.</translation>
+    </message>
+    <message>
+        <source>This token's PIN is blocked: a supervisor must unblock it, or initialize it again.</source>
+        <translation>This token's PIN is blocked: a supervisor must unblock it, or initialize it again.</translation>
+    </message>
+    <message>
+        <source>Token ready. PIN length %1 to %2.</source>
+        <translation>Token ready. PIN length %1 to %2.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>The officer chooses the PIN and types it twice. Nobody else should see it.</source>
+        <translation>The officer chooses the PIN and types it twice. Nobody else should see it.</translation>
+    </message>
+    <message>
+        <source>&amp;Initialize the token first (erases everything on it)</source>
+        <translation>&amp;Initialize the token first (erases everything on it)</translation>
+    </message>
+    <message>
+        <source>Token &amp;label:</source>
+        <translation>Token &amp;label:</translation>
+    </message>
+    <message>
+        <source>&amp;SO PIN (supervisor):</source>
+        <translation>&amp;SO PIN (supervisor):</translation>
+    </message>
+    <message>
+        <source>SO PIN &amp;again:</source>
+        <translation>SO PIN &amp;again:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>PIN a&amp;gain:</source>
+        <translation>PIN a&amp;gain:</translation>
+    </message>
+    <message>
+        <source>%1 to %2 digits; not one digit repeated (111111) and not a run (123456).</source>
+        <translation>%1 to %2 digits; not one digit repeated (111111) and not a run (123456).</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type them again.</source>
+        <translation>The two PINs differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>The two SO PINs differ or are too short.</source>
+        <translation>The two SO PINs differ or are too short.</translation>
+    </message>
+    <message>
+        <source>The token label must be 1 to 32 bytes long.</source>
+        <translation>The token label must be 1 to 32 bytes long.</translation>
+    </message>
+    <message>
+        <source>Issuing the certificate</source>
+        <translation>Issuing the certificate</translation>
+    </message>
+    <message>
+        <source>The key is made on the token; the certificate comes from the CA and is written back. The window stays usable; the token must stay plugged in.</source>
+        <translation>The key is made on the token; the certificate comes from the CA and is written back. The window stays usable; the token must stay plugged in.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Token prepared</source>
+        <translation>Token prepared</translation>
+    </message>
+    <message>
+        <source>Key pair generated on the token</source>
+        <translation>Key pair generated on the token</translation>
+    </message>
+    <message>
+        <source>Request signed on the token</source>
+        <translation>Request signed on the token</translation>
+    </message>
+    <message>
+        <source>Request sent to the CA</source>
+        <translation>Request sent to the CA</translation>
+    </message>
+    <message>
+        <source>Certificate received and checked</source>
+        <translation>Certificate received and checked</translation>
+    </message>
+    <message>
+        <source>Certificate and chain written to the token</source>
+        <translation>Certificate and chain written to the token</translation>
+    </message>
+    <message>
+        <source>Token read back and verified</source>
+        <translation>Token read back and verified</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>The certificate is on the token and verified.</source>
+        <translation>The certificate is on the token and verified.</translation>
+    </message>
+    <message>
+        <source>The request waits for the CA (state: %1). Resume the enrollment when the certificate has come back.</source>
+        <translation>The request waits for the CA (state: %1). Resume the enrollment when the certificate has come back.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
+        <translation>%1
+
+Nothing is lost: the enrollment stays at "%2" and can be resumed.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Handover receipt</source>
+        <translation>Handover receipt</translation>
+    </message>
+    <message>
+        <source>Print both copies. The officer and you sign them.</source>
+        <translation>Print both copies. The officer and you sign them.</translation>
+    </message>
+    <message>
+        <source>Print p&amp;review…</source>
+        <translation>Print p&amp;review…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2&lt;br&gt;Certificate %3&lt;br&gt;Token %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2&lt;br&gt;Certificate %3&lt;br&gt;Token %4</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Hand-over</translation>
+    </message>
+    <message>
+        <source>Give the token to the officer once both copies are signed.</source>
+        <translation>Give the token to the officer once both copies are signed.</translation>
+    </message>
+    <message>
+        <source>The officer &amp;signed both copies and took the token</source>
+        <translation>The officer &amp;signed both copies and took the token</translation>
+    </message>
+    <message>
+        <source>The PIN must be %1 to %2 digits long.</source>
+        <translation>The PIN must be %1 to %2 digits long.</translation>
+    </message>
+    <message>
+        <source>The PIN may only contain digits.</source>
+        <translation>The PIN may only contain digits.</translation>
+    </message>
+    <message>
+        <source>The PIN must not repeat one digit (like 111111).</source>
+        <translation>The PIN must not repeat one digit (like 111111).</translation>
+    </message>
+    <message>
+        <source>The PIN must not be a run of consecutive digits (like 123456).</source>
+        <translation>The PIN must not be a run of consecutive digits (like 123456).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New enrollment  (Ctrl+N)</source>
+        <translation>&amp;New enrollment  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Enrollments waiting to be finished:</source>
+        <translation>Enrollments waiting to be finished:</translation>
+    </message>
+    <message>
+        <source>&amp;Continue the selected enrollment</source>
+        <translation>&amp;Continue the selected enrollment</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — %3 — %4</source>
+        <translation>#%1  %2 — %3 — %4</translation>
+    </message>
+    <message>
+        <source>Search by name, civil ID or organization (Cyrillic or Latin)…</source>
+        <translation>Search by name, civil ID or organization (Cyrillic or Latin)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add officer…</source>
+        <translation>&amp;Add officer…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Civil ID</source>
+        <translation>Civil ID</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Officer list</source>
+        <translation>Officer list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>All organizations</translation>
+    </message>
+    <message>
+        <source>Add officer</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Surname:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Given name:</translation>
+    </message>
+    <message>
+        <source>&amp;Civil ID:</source>
+        <translation>&amp;Civil ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organization:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation>line %1, %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the file: nothing was imported.</source>
+        <translation>
+            <numerusform>%n problem in the file: nothing was imported.</numerusform><numerusform>%n problems in the file: nothing was imported.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to change: all %n row(s) are in the registry already.</source>
+        <translation>
+            <numerusform>Nothing to change: all %n row are in the registry already.</numerusform><numerusform>Nothing to change: all %n rows are in the registry already.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new officers, %3 updated, %4 unchanged, %5 new organizations. Import them?</source>
+        <translation>%1 rows: %2 new officers, %3 updated, %4 unchanged, %5 new organizations. Import them?</translation>
+    </message>
+    <message>
+        <source>The file changed in the meantime; nothing was imported.</source>
+        <translation>The file changed in the meantime; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Initialize…</source>
+        <translation>&amp;Initialize…</translation>
+    </message>
+    <message>
+        <source>&amp;Change PIN…</source>
+        <translation>&amp;Change PIN…</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock PIN…</source>
+        <translation>&amp;Unblock PIN…</translation>
+    </message>
+    <message>
+        <source>Supervisors only</source>
+        <translation>Supervisors only</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Done. %1</translation>
+    </message>
+    <message>
+        <source>Initialize token</source>
+        <translation>Initialize token</translation>
+    </message>
+    <message>
+        <source>Token label:</source>
+        <translation>Token label:</translation>
+    </message>
+    <message>
+        <source>New SO PIN:</source>
+        <translation>New SO PIN:</translation>
+    </message>
+    <message>
+        <source>New user PIN:</source>
+        <translation>New user PIN:</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <source>Current PIN:</source>
+        <translation>Current PIN:</translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation>New PIN:</translation>
+    </message>
+    <message>
+        <source>Unblock PIN</source>
+        <translation>Unblock PIN</translation>
+    </message>
+    <message>
+        <source>SO PIN:</source>
+        <translation>SO PIN:</translation>
+    </message>
+    <message>
+        <source>not initialized</source>
+        <translation>not initialized</translation>
+    </message>
+    <message>
+        <source>PIN blocked</source>
+        <translation>PIN blocked</translation>
+    </message>
+    <message>
+        <source>no user PIN</source>
+        <translation>no user PIN</translation>
+    </message>
+    <message>
+        <source>PIN: final try</source>
+        <translation>PIN: final try</translation>
+    </message>
+    <message>
+        <source>PIN: few tries left</source>
+        <translation>PIN: few tries left</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>%1–%2 characters</source>
+        <translation>%1–%2 characters</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Organization…</source>
+        <translation>Organization…</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>&amp;Open / continue…</source>
+        <translation>&amp;Open / continue…</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt…</source>
+        <translation>&amp;Receipt…</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>&amp;Verify the chain</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: %1 events. Chain head %2</source>
+        <translation>The audit log is intact: %1 events. Chain head %2</translation>
+    </message>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation>TAMPERED: %1</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Tamga starts.</source>
+        <translation>The language changes the next time Tamga starts.</translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules (p11-kit):</source>
+        <translation>PKCS#11 modules (p11-kit):</translation>
+    </message>
+    <message>
+        <source>&amp;Test the selected CA</source>
+        <translation>&amp;Test the selected CA</translation>
+    </message>
+    <message>
+        <source>CA connectors:</source>
+        <translation>CA connectors:</translation>
+    </message>
+    <message>
+        <source>Asking the CA…</source>
+        <translation>Asking the CA…</translation>
+    </message>
+    <message>
+        <source>Trust anchors:</source>
+        <translation>Trust anchors:</translation>
+    </message>
+    <message>
+        <source>Certificate profiles:</source>
+        <translation>Certificate profiles:</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Handover receipt — print preview</source>
+        <translation>Handover receipt — print preview</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::core::DeskWorker</name>
+    <message>
+        <source>The token is not plugged in.</source>
+        <translation>The token is not plugged in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The CA answers; it sent %n CA certificate(s).</source>
+        <translation>
+            <numerusform>The CA answers; it sent %n CA certificate.</numerusform><numerusform>The CA answers; it sent %n CA certificates.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::EnrollmentWizard</name>
+    <message>
+        <source>New enrollment — TRAINING</source>
+        <translation>New enrollment — TRAINING</translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation>New enrollment</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>TRAINING</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::MainWindow</name>
+    <message>
+        <source>Tamga — registration desk — TRAINING</source>
+        <translation>Tamga — registration desk — TRAINING</translation>
+    </message>
+    <message>
+        <source>Tamga — registration desk</source>
+        <translation>Tamga — registration desk</translation>
+    </message>
+    <message>
+        <source>TRAINING — practice CA and training tokens; nothing issued here is valid</source>
+        <translation>TRAINING — practice CA and training tokens; nothing issued here is valid</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Officers</source>
+        <translation>&amp;Officers</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation>&amp;Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Enrollments</source>
+        <translation>&amp;Enrollments</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>A&amp;udit</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Operator: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>CA: %1</source>
+        <translation>CA: %1</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>none configured</translation>
+    </message>
+    <message>
+        <source>No token plugged in</source>
+        <translation>No token plugged in</translation>
+    </message>
+    <message>
+        <source>new token</source>
+        <translation>new token</translation>
+    </message>
+    <message>
+        <source>Token: %1</source>
+        <translation>Token: %1</translation>
+    </message>
+    <message>
+        <source>Interrupted enrollments</source>
+        <translation>Interrupted enrollments</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrollment(s) were interrupted before the token was verified. Continue enrollment #%1 now?</source>
+        <translation>
+            <numerusform>%n enrollment were interrupted before the token was verified. Continue enrollment #%1 now?</numerusform><numerusform>%n enrollments were interrupted before the token was verified. Continue enrollment #%1 now?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::SignInDialog</name>
+    <message>
+        <source>Tamga — sign in (TRAINING)</source>
+        <translation>Tamga — sign in (TRAINING)</translation>
+    </message>
+    <message>
+        <source>Tamga — sign in</source>
+        <translation>Tamga — sign in</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Tamga&lt;/h2&gt;&lt;p&gt;Registration desk for digital-signature e-tokens&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Tamga&lt;/h2&gt;&lt;p&gt;Registration desk for digital-signature e-tokens&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>TRAINING DESK — practice CA and training tokens only. Sign in as &lt;b&gt;trainer&lt;/b&gt;, password &lt;b&gt;trainer-desk&lt;/b&gt;.</source>
+        <translation>TRAINING DESK — practice CA and training tokens only. Sign in as &lt;b&gt;trainer&lt;/b&gt;, password &lt;b&gt;trainer-desk&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Wrong operator name or password.</source>
+        <translation>Wrong operator name or password.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,780 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="mn_MN">
+<context>
+    <name>EnrollmentWizard</name>
+    <message>
+        <source>Officer</source>
+        <translation>Албан хаагч</translation>
+    </message>
+    <message>
+        <source>Find the officer in the registry: type part of a name, the civil ID or the organization, or scan the civil ID.</source>
+        <translation>Албан хаагчийг бүртгэлээс хайна уу: нэр, регистрийн дугаар эсвэл байгууллагын нэрийн хэсгийг бичих, эсвэл регистрийн дугаарыг уншуулна уу.</translation>
+    </message>
+    <message>
+        <source>Search (Cyrillic or Latin)…</source>
+        <translation>Хайх (кирилл эсвэл латин)…</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Овог</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Нэр</translation>
+    </message>
+    <message>
+        <source>Civil ID</source>
+        <translation>Регистрийн дугаар</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Албан тушаал</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Байгууллага</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>Мэдээллийг шалгах</translation>
+    </message>
+    <message>
+        <source>Read the record to the officer. The certificate will carry exactly the subject below.</source>
+        <translation>Бүртгэлийн мэдээллийг албан хаагчид уншиж өгнө үү. Гэрчилгээнд доорх мэдээлэл яг ийм хэлбэрээр орно.</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;profile:</source>
+        <translation>Гэрчилгээний &amp;төрөл:</translation>
+    </message>
+    <message>
+        <source>Certification &amp;authority:</source>
+        <translation>Гэрчилгээ олгогч &amp;байгууллага:</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Талбар</translation>
+    </message>
+    <message>
+        <source>ASN.1 type</source>
+        <translation>ASN.1 төрөл</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Утга</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4, %5&lt;br&gt;Civil ID &lt;b&gt;%6&lt;/b&gt; · %7 · %8</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4, %5&lt;br&gt;Регистр &lt;b&gt;%6&lt;/b&gt; · %7 · %8</translation>
+    </message>
+    <message>
+        <source>E-token</source>
+        <translation>Э-токен</translation>
+    </message>
+    <message>
+        <source>Plug the officer's e-token in. It is recognised as soon as it is inserted.</source>
+        <translation>Албан хаагчийн э-токеныг залгана уу. Залгамагц танигдана.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (serial %3)</source>
+        <translation>%1 — %2 (дугаар %3)</translation>
+    </message>
+    <message>
+        <source>New token — %1 (not initialized)</source>
+        <translation>Шинэ токен — %1 (тохируулаагүй)</translation>
+    </message>
+    <message>
+        <source>No token is plugged in.</source>
+        <translation>Токен залгаагүй байна.</translation>
+    </message>
+    <message>
+        <source>Choose the officer's token.</source>
+        <translation>Албан хаагчийн токеныг сонгоно уу.</translation>
+    </message>
+    <message>
+        <source>This token is new: it will be initialized on the next page.</source>
+        <translation>Энэ токен шинэ: дараагийн хуудсанд тохируулна.</translation>
+    </message>
+    <message>
+        <source>This token's PIN is blocked: a supervisor must unblock it, or initialize it again.</source>
+        <translation>Энэ токены ПИН код түгжигдсэн: ахлах ажилтан түгжээг тайлах эсвэл токеныг дахин тохируулах шаардлагатай.</translation>
+    </message>
+    <message>
+        <source>Token ready. PIN length %1 to %2.</source>
+        <translation>Токен бэлэн. ПИН кодын урт %1–%2.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>ПИН код</translation>
+    </message>
+    <message>
+        <source>The officer chooses the PIN and types it twice. Nobody else should see it.</source>
+        <translation>Албан хаагч ПИН кодоо өөрөө сонгож хоёр удаа бичнэ. Бусад хүн харах ёсгүй.</translation>
+    </message>
+    <message>
+        <source>&amp;Initialize the token first (erases everything on it)</source>
+        <translation>Токеныг эхлээд &amp;тохируулах (доторх бүх зүйл устана)</translation>
+    </message>
+    <message>
+        <source>Token &amp;label:</source>
+        <translation>Токены &amp;нэр:</translation>
+    </message>
+    <message>
+        <source>&amp;SO PIN (supervisor):</source>
+        <translation>&amp;SO ПИН (ахлах ажилтан):</translation>
+    </message>
+    <message>
+        <source>SO PIN &amp;again:</source>
+        <translation>SO ПИН &amp;давтах:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;ПИН код:</translation>
+    </message>
+    <message>
+        <source>PIN a&amp;gain:</source>
+        <translation>ПИН код д&amp;автах:</translation>
+    </message>
+    <message>
+        <source>%1 to %2 digits; not one digit repeated (111111) and not a run (123456).</source>
+        <translation>%1–%2 оронтой тоо; нэг цифрийг давтсан (111111) эсвэл дараалсан (123456) байж болохгүй.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type them again.</source>
+        <translation>Хоёр ПИН код таарахгүй байна. Дахин бичнэ үү.</translation>
+    </message>
+    <message>
+        <source>The two SO PINs differ or are too short.</source>
+        <translation>Хоёр SO ПИН таарахгүй эсвэл хэт богино байна.</translation>
+    </message>
+    <message>
+        <source>The token label must be 1 to 32 bytes long.</source>
+        <translation>Токены нэр 1–32 байт урттай байх ёстой.</translation>
+    </message>
+    <message>
+        <source>Issuing the certificate</source>
+        <translation>Гэрчилгээ олгож байна</translation>
+    </message>
+    <message>
+        <source>The key is made on the token; the certificate comes from the CA and is written back. The window stays usable; the token must stay plugged in.</source>
+        <translation>Түлхүүрийг токен дээр үүсгэж, гэрчилгээг гэрчилгээ олгогчоос авч токенд бичнэ. Цонх ашиглах боломжтой хэвээр; токеныг салгаж болохгүй.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Дахин оролдох</translation>
+    </message>
+    <message>
+        <source>Token prepared</source>
+        <translation>Токен бэлтгэгдсэн</translation>
+    </message>
+    <message>
+        <source>Key pair generated on the token</source>
+        <translation>Түлхүүрийн хос токен дээр үүссэн</translation>
+    </message>
+    <message>
+        <source>Request signed on the token</source>
+        <translation>Хүсэлтийг токеноор гарын үсэг зурсан</translation>
+    </message>
+    <message>
+        <source>Request sent to the CA</source>
+        <translation>Хүсэлтийг гэрчилгээ олгогчид илгээсэн</translation>
+    </message>
+    <message>
+        <source>Certificate received and checked</source>
+        <translation>Гэрчилгээг хүлээн авч шалгасан</translation>
+    </message>
+    <message>
+        <source>Certificate and chain written to the token</source>
+        <translation>Гэрчилгээ болон гинжийг токенд бичсэн</translation>
+    </message>
+    <message>
+        <source>Token read back and verified</source>
+        <translation>Токеныг дахин уншиж баталгаажуулсан</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Ажиллаж байна…</translation>
+    </message>
+    <message>
+        <source>The certificate is on the token and verified.</source>
+        <translation>Гэрчилгээ токенд бичигдэж, баталгаажсан.</translation>
+    </message>
+    <message>
+        <source>The request waits for the CA (state: %1). Resume the enrollment when the certificate has come back.</source>
+        <translation>Хүсэлт гэрчилгээ олгогчийн хариуг хүлээж байна (төлөв: %1). Гэрчилгээ ирмэгц бүртгэлийг үргэлжлүүлнэ үү.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
+        <translation>%1
+
+Юу ч алдагдаагүй: бүртгэл "%2" төлөвт хадгалагдсан, үргэлжлүүлэх боломжтой.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>эхлээгүй</translation>
+    </message>
+    <message>
+        <source>Handover receipt</source>
+        <translation>Хүлээлгэн өгөх, хүлээн авах акт</translation>
+    </message>
+    <message>
+        <source>Print both copies. The officer and you sign them.</source>
+        <translation>Хоёр хувь хэвлэнэ үү. Албан хаагч болон та гарын үсэг зурна.</translation>
+    </message>
+    <message>
+        <source>Print p&amp;review…</source>
+        <translation>Хэвлэхийн өмнө &amp;харах…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>P&amp;DF болгож хадгалах…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2&lt;br&gt;Certificate %3&lt;br&gt;Token %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2&lt;br&gt;Гэрчилгээ %3&lt;br&gt;Токен %4</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Хүлээлгэн өгөх</translation>
+    </message>
+    <message>
+        <source>Give the token to the officer once both copies are signed.</source>
+        <translation>Хоёр хувьд гарын үсэг зурсны дараа токеныг албан хаагчид өгнө.</translation>
+    </message>
+    <message>
+        <source>The officer &amp;signed both copies and took the token</source>
+        <translation>Албан хаагч хоёр хувьд &amp;гарын үсэг зурж, токеныг хүлээн авсан</translation>
+    </message>
+    <message>
+        <source>The PIN must be %1 to %2 digits long.</source>
+        <translation>ПИН код %1–%2 оронтой байх ёстой.</translation>
+    </message>
+    <message>
+        <source>The PIN may only contain digits.</source>
+        <translation>ПИН код зөвхөн цифрээс тогтоно.</translation>
+    </message>
+    <message>
+        <source>The PIN must not repeat one digit (like 111111).</source>
+        <translation>ПИН код нэг цифрийг давтаж болохгүй (жишээ нь 111111).</translation>
+    </message>
+    <message>
+        <source>The PIN must not be a run of consecutive digits (like 123456).</source>
+        <translation>ПИН код дараалсан цифр байж болохгүй (жишээ нь 123456).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New enrollment  (Ctrl+N)</source>
+        <translation>&amp;Шинэ бүртгэл  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Enrollments waiting to be finished:</source>
+        <translation>Дуусгах шаардлагатай бүртгэлүүд:</translation>
+    </message>
+    <message>
+        <source>&amp;Continue the selected enrollment</source>
+        <translation>Сонгосон бүртгэлийг &amp;үргэлжлүүлэх</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — %3 — %4</source>
+        <translation>#%1  %2 — %3 — %4</translation>
+    </message>
+    <message>
+        <source>Search by name, civil ID or organization (Cyrillic or Latin)…</source>
+        <translation>Нэр, регистрийн дугаар эсвэл байгууллагаар хайх (кирилл эсвэл латин)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add officer…</source>
+        <translation>Албан хаагч &amp;нэмэх…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;оруулах…</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Байгууллагууд</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Овог</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Нэр</translation>
+    </message>
+    <message>
+        <source>Civil ID</source>
+        <translation>Регистрийн дугаар</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Албан тушаал</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Байгууллага</translation>
+    </message>
+    <message>
+        <source>Officer list</source>
+        <translation>Албан хаагчдын жагсаалт</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файл (*.csv)</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>Бүх байгууллага</translation>
+    </message>
+    <message>
+        <source>Add officer</source>
+        <translation>Албан хаагч нэмэх</translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Овог:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Нэр:</translation>
+    </message>
+    <message>
+        <source>&amp;Civil ID:</source>
+        <translation>&amp;Регистрийн дугаар:</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>Албан &amp;тушаал:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Хэлтэс:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Цахим шуудан:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Утас:</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Байгууллага:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Оруулах</translation>
+    </message>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation>%1-р мөр, %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the file: nothing was imported.</source>
+        <translation><numerusform>Файлд %n алдаа байна: юу ч оруулаагүй.</numerusform><numerusform>Файлд %n алдаа байна: юу ч оруулаагүй.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to change: all %n row(s) are in the registry already.</source>
+        <translation><numerusform>Өөрчлөх зүйлгүй: %n мөр бүгд бүртгэлд байна.</numerusform><numerusform>Өөрчлөх зүйлгүй: %n мөр бүгд бүртгэлд байна.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new officers, %3 updated, %4 unchanged, %5 new organizations. Import them?</source>
+        <translation>%1 мөр: %2 шинэ албан хаагч, %3 шинэчлэгдэх, %4 өөрчлөлтгүй, %5 шинэ байгууллага. Оруулах уу?</translation>
+    </message>
+    <message>
+        <source>The file changed in the meantime; nothing was imported.</source>
+        <translation>Энэ хооронд файл өөрчлөгдсөн тул юу ч оруулаагүй.</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Дугаар</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Нэр</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Загвар</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Төлөв</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>ПИН код</translation>
+    </message>
+    <message>
+        <source>&amp;Initialize…</source>
+        <translation>&amp;Тохируулах…</translation>
+    </message>
+    <message>
+        <source>&amp;Change PIN…</source>
+        <translation>ПИН &amp;солих…</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock PIN…</source>
+        <translation>ПИН түгжээ &amp;тайлах…</translation>
+    </message>
+    <message>
+        <source>Supervisors only</source>
+        <translation>Зөвхөн ахлах ажилтан</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Хийгдлээ. %1</translation>
+    </message>
+    <message>
+        <source>Initialize token</source>
+        <translation>Токен тохируулах</translation>
+    </message>
+    <message>
+        <source>Token label:</source>
+        <translation>Токены нэр:</translation>
+    </message>
+    <message>
+        <source>New SO PIN:</source>
+        <translation>Шинэ SO ПИН:</translation>
+    </message>
+    <message>
+        <source>New user PIN:</source>
+        <translation>Хэрэглэгчийн шинэ ПИН:</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>ПИН солих</translation>
+    </message>
+    <message>
+        <source>Current PIN:</source>
+        <translation>Одоогийн ПИН:</translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation>Шинэ ПИН:</translation>
+    </message>
+    <message>
+        <source>Unblock PIN</source>
+        <translation>ПИН түгжээ тайлах</translation>
+    </message>
+    <message>
+        <source>SO PIN:</source>
+        <translation>SO ПИН:</translation>
+    </message>
+    <message>
+        <source>not initialized</source>
+        <translation>тохируулаагүй</translation>
+    </message>
+    <message>
+        <source>PIN blocked</source>
+        <translation>ПИН түгжигдсэн</translation>
+    </message>
+    <message>
+        <source>no user PIN</source>
+        <translation>хэрэглэгчийн ПИН байхгүй</translation>
+    </message>
+    <message>
+        <source>PIN: final try</source>
+        <translation>ПИН: сүүлийн оролдлого</translation>
+    </message>
+    <message>
+        <source>PIN: few tries left</source>
+        <translation>ПИН: цөөн оролдлого үлдсэн</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>бэлэн</translation>
+    </message>
+    <message>
+        <source>%1–%2 characters</source>
+        <translation>%1–%2 тэмдэгт</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Бүх төлөв</translation>
+    </message>
+    <message>
+        <source>Organization…</source>
+        <translation>Байгууллага…</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Төлөв:</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Албан хаагч</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Төрөл</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>Гэрчилгээ олгогч</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Гэрчилгээ</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Шинэчилсэн</translation>
+    </message>
+    <message>
+        <source>&amp;Open / continue…</source>
+        <translation>&amp;Нээх / үргэлжлүүлэх…</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt…</source>
+        <translation>&amp;Акт…</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>Шүүх…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>Гинжийг &amp;шалгах</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Дахин &amp;ачаалах</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Цаг</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Ажилтан</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Үйлдэл</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Үр дүн</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Дэлгэрэнгүй</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: %1 events. Chain head %2</source>
+        <translation>Аудитын бүртгэл бүрэн бүтэн: %1 үйл явдал. Гинжийн төгсгөл %2</translation>
+    </message>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation>ӨӨРЧЛӨГДСӨН: %1</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Системийн хэл</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Хэл:</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Tamga starts.</source>
+        <translation>Хэл нь Тамгыг дараа нээхэд солигдоно.</translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules (p11-kit):</source>
+        <translation>PKCS#11 модулиуд (p11-kit):</translation>
+    </message>
+    <message>
+        <source>&amp;Test the selected CA</source>
+        <translation>Сонгосон гэрчилгээ олгогчийг &amp;шалгах</translation>
+    </message>
+    <message>
+        <source>CA connectors:</source>
+        <translation>Гэрчилгээ олгогчийн холболт:</translation>
+    </message>
+    <message>
+        <source>Asking the CA…</source>
+        <translation>Гэрчилгээ олгогчоос асууж байна…</translation>
+    </message>
+    <message>
+        <source>Trust anchors:</source>
+        <translation>Итгэмжлэгдсэн үндсэн гэрчилгээ:</translation>
+    </message>
+    <message>
+        <source>Certificate profiles:</source>
+        <translation>Гэрчилгээний төрлүүд:</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Актыг хадгалах</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF баримт (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Акт</translation>
+    </message>
+    <message>
+        <source>Handover receipt — print preview</source>
+        <translation>Хүлээлгэн өгөх акт — хэвлэхийн өмнө харах</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::core::DeskWorker</name>
+    <message>
+        <source>The token is not plugged in.</source>
+        <translation>Токен залгаагүй байна.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The CA answers; it sent %n CA certificate(s).</source>
+        <translation><numerusform>Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.</numerusform><numerusform>Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::EnrollmentWizard</name>
+    <message>
+        <source>New enrollment — TRAINING</source>
+        <translation>Шинэ бүртгэл — СУРГАЛТ</translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation>Шинэ бүртгэл</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>СУРГАЛТ</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::MainWindow</name>
+    <message>
+        <source>Tamga — registration desk — TRAINING</source>
+        <translation>Тамга — бүртгэлийн ширээ — СУРГАЛТ</translation>
+    </message>
+    <message>
+        <source>Tamga — registration desk</source>
+        <translation>Тамга — бүртгэлийн ширээ</translation>
+    </message>
+    <message>
+        <source>TRAINING — practice CA and training tokens; nothing issued here is valid</source>
+        <translation>СУРГАЛТ — дадлагын гэрчилгээ олгогч, сургалтын токен; энд олгосон зүйл хүчингүй</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Ширээ</translation>
+    </message>
+    <message>
+        <source>&amp;Officers</source>
+        <translation>&amp;Албан хаагчид</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation>&amp;Токенууд</translation>
+    </message>
+    <message>
+        <source>&amp;Enrollments</source>
+        <translation>&amp;Бүртгэлүүд</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>А&amp;удит</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Тохиргоо</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Ажилтан: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>CA: %1</source>
+        <translation>Гэрчилгээ олгогч: %1</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>тохируулаагүй</translation>
+    </message>
+    <message>
+        <source>No token plugged in</source>
+        <translation>Токен залгаагүй</translation>
+    </message>
+    <message>
+        <source>new token</source>
+        <translation>шинэ токен</translation>
+    </message>
+    <message>
+        <source>Token: %1</source>
+        <translation>Токен: %1</translation>
+    </message>
+    <message>
+        <source>Interrupted enrollments</source>
+        <translation>Тасалдсан бүртгэлүүд</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrollment(s) were interrupted before the token was verified. Continue enrollment #%1 now?</source>
+        <translation><numerusform>Токеныг баталгаажуулахаас өмнө %n бүртгэл тасалдсан. #%1 бүртгэлийг одоо үргэлжлүүлэх үү?</numerusform><numerusform>Токеныг баталгаажуулахаас өмнө %n бүртгэл тасалдсан. #%1 бүртгэлийг одоо үргэлжлүүлэх үү?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::SignInDialog</name>
+    <message>
+        <source>Tamga — sign in (TRAINING)</source>
+        <translation>Тамга — нэвтрэх (СУРГАЛТ)</translation>
+    </message>
+    <message>
+        <source>Tamga — sign in</source>
+        <translation>Тамга — нэвтрэх</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Tamga&lt;/h2&gt;&lt;p&gt;Registration desk for digital-signature e-tokens&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Тамга&lt;/h2&gt;&lt;p&gt;Тоон гарын үсгийн э-токен олгох бүртгэлийн ширээ&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>TRAINING DESK — practice CA and training tokens only. Sign in as &lt;b&gt;trainer&lt;/b&gt;, password &lt;b&gt;trainer-desk&lt;/b&gt;.</source>
+        <translation>СУРГАЛТЫН ШИРЭЭ — зөвхөн дадлагын гэрчилгээ олгогч, сургалтын токен. &lt;b&gt;trainer&lt;/b&gt; нэрээр, &lt;b&gt;trainer-desk&lt;/b&gt; нууц үгээр нэвтэрнэ үү.</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Ажилтан:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Нууц үг:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Нэвтрэх</translation>
+    </message>
+    <message>
+        <source>Wrong operator name or password.</source>
+        <translation>Ажилтны нэр эсвэл нууц үг буруу.</translation>
+    </message>
+</context>
+</TS>
