@@ -257,8 +257,17 @@ public:
         m_list->setObjectName(QStringLiteral("tokens"));
         m_state = new QLabel(this);
         m_state->setWordWrap(true);
+        m_existing = new QLabel(this);
+        m_existing->setWordWrap(true);
+        m_existing->setStyleSheet(QStringLiteral("color:#8a5300"));
+        m_erase = new QCheckBox(tr("&Erase the token and start clean (its keys and certificates are lost)"), this);
+        m_erase->setObjectName(QStringLiteral("eraseToken"));
+        m_existing->hide();
+        m_erase->hide();
         layout->addWidget(m_list);
         layout->addWidget(m_state);
+        layout->addWidget(m_existing);
+        layout->addWidget(m_erase);
         connect(m_list, &QListWidget::currentRowChanged, this, [this] { describe(); });
     }
 
@@ -268,6 +277,8 @@ public:
         if (!m_connected) {
             connect(worker, &core::DeskWorker::tokensChanged, this,
                     [this](const QList<core::TokenSnapshot>& tokens) { show(tokens); });
+            connect(worker, &core::DeskWorker::tokenInspected, this,
+                    [this](const QString& serial, const QStringList& labels) { inspected(serial, labels); });
             m_connected = true;
         }
         show(worker->tokens());
@@ -300,9 +311,27 @@ public:
         return row >= 0 && row < m_tokens.size() ? &m_tokens[row] : nullptr;
     }
 
+    // A token that already holds a key made by Tamga: the clerk is told and chooses to keep or erase it.
+    void inspected(const QString& serial, const QStringList& labels)
+    {
+        const core::TokenSnapshot* token = selected();
+        if (!token || token->serial() != serial)
+            return;
+        m_existing->setVisible(!labels.isEmpty());
+        m_erase->setVisible(!labels.isEmpty());
+        if (!labels.isEmpty())
+            m_existing->setText(tr("This token already holds a key made by Tamga: %1. Keep it and add the new key, or "
+                                   "erase the token first.").arg(labels.join(QStringLiteral(", "))));
+    }
+
     void describe()
     {
         const core::TokenSnapshot* token = selected();
+        m_existing->hide();
+        m_erase->hide();
+        m_erase->setChecked(false);
+        if (token && token->info.flags.tokenInitialized)
+            wizardOf()->context().worker->inspectToken(token->serial());
         if (m_list->count() == 0)
             m_state->setText(tr("No token is plugged in."));
         else if (!token)
@@ -323,14 +352,19 @@ public:
         const core::TokenSnapshot* token = selected();
         EnrollmentWizard* wizard = w();
         wizard->m_tokenSerial = token->serial();
-        wizard->m_tokenNeedsInit = !token->info.flags.tokenInitialized || token->info.flags.userPinLocked;
+        wizard->m_tokenNeedsInit = !token->info.flags.tokenInitialized || token->info.flags.userPinLocked ||
+                                   m_erase->isChecked();
         wizard->m_pinMin = std::max<unsigned long>(token->info.minPinLength, 4);
         wizard->m_pinMax = std::min<unsigned long>(token->info.maxPinLength ? token->info.maxPinLength : 16, 16);
         return true;
     }
 
+    EnrollmentWizard* wizardOf() const { return w(); }
+
     QListWidget* m_list = nullptr;
     QLabel* m_state = nullptr;
+    QLabel* m_existing = nullptr;
+    QCheckBox* m_erase = nullptr;
     QList<core::TokenSnapshot> m_tokens;
     bool m_connected = false;
 };
@@ -683,6 +717,22 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
         }
     }
     resize(900, 640);
+}
+
+void EnrollmentWizard::reject()
+{
+    if (m_enrollmentId > 0 && currentId() != HandoverPage) {
+        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
+        auto record = core::EnrollmentEngine(*m_context.database, connectors, {}).record(m_enrollmentId);
+        if (record && record->state != core::EnrollmentState::HandedOver) {
+            QMessageBox::information(this, windowTitle(),
+                                     tr("Enrollment #%1 stays at \"%2\". Nothing is lost: continue it from the Desk tab "
+                                        "when you are ready.")
+                                         .arg(m_enrollmentId)
+                                         .arg(core::stateName(record->state)));
+        }
+    }
+    QWizard::reject();
 }
 
 }  // namespace tamga::ui

@@ -30,6 +30,8 @@ public:
     EnrollmentWizard(DeskContext context, qint64 resumeId = 0, QWidget* parent = nullptr);
 
     qint64 enrollmentId() const { return m_enrollmentId; }
+    // Cancelling says which state the enrollment stays in (it can always be continued).
+    void reject() override;
     const DeskContext& context() const { return m_context; }
 
     // Shared state between the pages.

@@ -7,6 +7,7 @@
 #include "tamga/pkcs11/TokenWorker.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace tamga::core {
 
@@ -140,6 +141,25 @@ void DeskWorker::unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPi
         }
         auto done = token->setUserPinWithSoPin(*so, *user);
         Q_EMIT tokenOperationFinished(done.has_value(), done ? QString() : QString::fromStdString(done.error().describe()));
+    });
+}
+
+void DeskWorker::inspectToken(QString serial)
+{
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, serial] {
+        QStringList labels;
+        if (auto token = tokenBySerial(*worker, serial)) {
+            static const QRegularExpression madeByTamga(QStringLiteral(" #[0-9]+$"));
+            if (auto objects = token->objects(nullptr)) {
+                for (const auto& object : *objects) {
+                    const QString label = QString::fromStdString(object.label);
+                    if (object.objectClass == pkcs11::ObjectClass::PublicKey && madeByTamga.match(label).hasMatch())
+                        labels << label;
+                }
+            }
+        }
+        Q_EMIT tokenInspected(serial, labels);
     });
 }
 

@@ -196,4 +196,10 @@ MN = {
  '&Password:': '&Нууц үг:',
  'Sign in': 'Нэвтрэх',
  'Wrong operator name or password.': 'Ажилтны нэр эсвэл нууц үг буруу.',
+ '&Erase the token and start clean (its keys and certificates are lost)':
+   'Токеныг &цэвэрлэж шинээр эхлэх (доторх түлхүүр, гэрчилгээ устана)',
+ 'This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.':
+   'Энэ токенд Тамгаар үүсгэсэн түлхүүр байна: %1. Түүнийг үлдээж шинэ түлхүүр нэмэх, эсвэл токеныг эхлээд цэвэрлэнэ үү.',
+ 'Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.':
+   '#%1 бүртгэл "%2" төлөвт хадгалагдсан. Юу ч алдагдаагүй: бэлэн болмогц Ширээ хэсгээс үргэлжлүүлнэ үү.',
 }

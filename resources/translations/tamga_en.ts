@@ -262,6 +262,14 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</translation>
         <source>The PIN must not be a run of consecutive digits (like 123456).</source>
         <translation>The PIN must not be a run of consecutive digits (like 123456).</translation>
     </message>
+    <message>
+        <source>&amp;Erase the token and start clean (its keys and certificates are lost)</source>
+        <translation>&amp;Erase the token and start clean (its keys and certificates are lost)</translation>
+    </message>
+    <message>
+        <source>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</source>
+        <translation>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -668,6 +676,10 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</translation>
     <message>
         <source>TRAINING</source>
         <translation>TRAINING</translation>
+    </message>
+    <message>
+        <source>Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.</source>
+        <translation>Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.</translation>
     </message>
 </context>
 <context>

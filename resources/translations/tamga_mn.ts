@@ -262,6 +262,14 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
         <source>The PIN must not be a run of consecutive digits (like 123456).</source>
         <translation>ПИН код дараалсан цифр байж болохгүй (жишээ нь 123456).</translation>
     </message>
+    <message>
+        <source>&amp;Erase the token and start clean (its keys and certificates are lost)</source>
+        <translation>Токеныг &amp;цэвэрлэж шинээр эхлэх (доторх түлхүүр, гэрчилгээ устана)</translation>
+    </message>
+    <message>
+        <source>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</source>
+        <translation>Энэ токенд Тамгаар үүсгэсэн түлхүүр байна: %1. Түүнийг үлдээж шинэ түлхүүр нэмэх, эсвэл токеныг эхлээд цэвэрлэнэ үү.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -665,6 +673,10 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
     <message>
         <source>TRAINING</source>
         <translation>СУРГАЛТ</translation>
+    </message>
+    <message>
+        <source>Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.</source>
+        <translation>#%1 бүртгэл "%2" төлөвт хадгалагдсан. Юу ч алдагдаагүй: бэлэн болмогц Ширээ хэсгээс үргэлжлүүлнэ үү.</translation>
     </message>
 </context>
 <context>

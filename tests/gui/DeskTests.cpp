@@ -203,3 +203,36 @@ TEST_CASE("the desk speaks Mongolian from the translation compiled into it")
     ui::MainWindow english(desk.context());
     CHECK(english.tabs()->tabText(0) == QStringLiteral("&Desk"));
 }
+
+TEST_CASE("a token that already holds a key made by Tamga is recognised and the clerk may erase it")
+{
+    TrainingDesk desk;
+    bool finished = false;
+    QObject::connect(&desk.worker(), &core::DeskWorker::enrollmentFinished,
+                     [&](qint64, bool ok, const QString&, const QString&) { finished = ok; });
+    core::EnrollmentJob job;
+    job.by = desk.context().signedIn;
+    job.officerId = 1;
+    job.profile = QStringLiteral("signing");
+    job.ca = QStringLiteral("practice");
+    job.pin = pkcs11::Pin("258147");
+    job.preparation = core::TokenPreparation{QStringLiteral("Used token"), pkcs11::Pin("86420975")};
+    desk.worker().enroll(std::move(job));
+    REQUIRE(waitUntil([&] { return finished; }));
+
+    ui::MainWindow window(desk.context());
+    auto* wizard = window.startEnrollment();
+    child<QLineEdit>(wizard->currentPage(), "search")->setText(QStringLiteral("ЧЖ92110709"));
+    wizard->next();
+    wizard->next();
+    REQUIRE(wizard->currentId() == ui::EnrollmentWizard::TokenPage);
+    auto* tokens = child<QListWidget>(wizard->currentPage(), "tokens");
+    REQUIRE(waitUntil([&] { return !tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains).isEmpty(); }, 3000));
+    tokens->setCurrentItem(tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains).front());
+    auto* erase = child<QCheckBox>(wizard->currentPage(), "eraseToken");
+    REQUIRE(waitUntil([&] { return erase->isVisibleTo(wizard->currentPage()); }, 3000));
+    erase->setChecked(true);
+    wizard->next();
+    REQUIRE(wizard->currentId() == ui::EnrollmentWizard::PinPage);
+    CHECK(child<QCheckBox>(wizard->currentPage(), "initialize")->isChecked());
+}

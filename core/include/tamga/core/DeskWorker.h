@@ -56,6 +56,9 @@ public:
     void initializeToken(QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin);
     void changePin(QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin);
     void unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin);
+    // Looks at a token's public objects (no PIN) for keys Tamga made before: their labels end in "#<number>".
+    void inspectToken(QString serial);
+
     // Asks the CA for its certificates (the Settings screen's Test button).
     void testCa(QString name);
 
@@ -67,6 +70,7 @@ Q_SIGNALS:
     void enrollmentFinished(qint64 id, bool succeeded, const QString& state, const QString& error);
     void tokenOperationFinished(bool succeeded, const QString& message);
     void caTested(const QString& name, bool succeeded, const QString& message);
+    void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
 
 private:
     QString m_databasePath;
