@@ -139,9 +139,11 @@ public:
         m_search->setPlaceholderText(tr("Search by name, civil ID or organization (Cyrillic or Latin)…"));
         m_search->setClearButtonEnabled(true);
         auto* add = new QPushButton(tr("&Add officer…"), this);
+        auto* edit = new QPushButton(tr("E&dit…"), this);
         auto* import = new QPushButton(tr("&Import CSV…"), this);
         bar->addWidget(m_search, 1);
         bar->addWidget(add);
+        bar->addWidget(edit);
         bar->addWidget(import);
         layout->addLayout(bar);
         auto* splitter = new QSplitter(this);
@@ -155,7 +157,12 @@ public:
         layout->addWidget(splitter);
         connect(m_search, &QLineEdit::textChanged, this, [this] { refresh(); });
         connect(m_organizations, &QTreeWidget::currentItemChanged, this, [this] { refresh(); });
-        connect(add, &QPushButton::clicked, this, [this] { addOfficer(); });
+        connect(add, &QPushButton::clicked, this, [this] { editOfficer(0); });
+        connect(edit, &QPushButton::clicked, this, [this] {
+            if (const qint64 id = selectedId(m_table))
+                editOfficer(id);
+        });
+        connect(m_table, &QTableView::doubleClicked, this, [this] { editOfficer(selectedId(m_table)); });
         connect(import, &QPushButton::clicked, this, [this] {
             importFile(QFileDialog::getOpenFileName(this, tr("Officer list"), QString(), tr("CSV files (*.csv)")));
         });
@@ -199,10 +206,11 @@ public:
                                 new QStandardItem(o.organizationName)});
     }
 
-    void addOfficer()
+    // Adds an officer (id 0) or edits one; the civil ID of an existing officer cannot change.
+    void editOfficer(qint64 id)
     {
         QDialog dialog(this);
-        dialog.setWindowTitle(tr("Add officer"));
+        dialog.setWindowTitle(id ? tr("Edit officer") : tr("Add officer"));
         auto* form = new QFormLayout(&dialog);
         auto* organization = new QComboBox(&dialog);
         if (auto organizations = core::Registry(*m_context.database).organizations()) {
@@ -219,6 +227,17 @@ public:
             fields[i] = new QLineEdit(&dialog);
             form->addRow(tr(labels[i]), fields[i]);
         }
+        if (id) {
+            auto current = core::Registry(*m_context.database).officer(id);
+            if (!current)
+                return;
+            const auto& f = current->fields;
+            const QString values[] = {f.surname, f.givenName, f.civilId, f.position, f.department, f.email, f.phone};
+            for (int i = 0; i < 7; ++i)
+                fields[i]->setText(values[i]);
+            fields[2]->setReadOnly(true);
+            organization->setCurrentIndex(organization->findData(f.organizationId));
+        }
         auto* message = new QLabel(&dialog);
         message->setStyleSheet(QStringLiteral("color:#b3261e"));
         message->setWordWrap(true);
@@ -230,9 +249,16 @@ public:
             core::OfficerFields f{organization->currentData().toLongLong(), fields[0]->text(), fields[1]->text(),
                                   fields[2]->text(), fields[3]->text(), fields[4]->text(), fields[5]->text(),
                                   fields[6]->text()};
-            auto added = core::Registry(*m_context.database).addOfficer(m_context.signedIn, f);
-            if (!added) {
-                message->setText(added.error().message);
+            core::Registry registry(*m_context.database);
+            QString problem;
+            if (id) {
+                if (auto updated = registry.updateOfficer(m_context.signedIn, id, f); !updated)
+                    problem = updated.error().message;
+            } else if (auto added = registry.addOfficer(m_context.signedIn, f); !added) {
+                problem = added.error().message;
+            }
+            if (!problem.isEmpty()) {
+                message->setText(problem);
                 return;
             }
             dialog.accept();
@@ -545,10 +571,23 @@ public:
         });
 
         auto* modules = new QListWidget(this);
-        for (const auto& m : pkcs11::registeredModules())
-            modules->addItem(QStringLiteral("%1 — %2").arg(QString::fromStdString(m.name), QString::fromStdString(m.path)));
+        for (const auto& m : pkcs11::registeredModules()) {
+            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(QString::fromStdString(m.name),
+                                                                          QString::fromStdString(m.path)),
+                                             modules);
+            item->setData(Qt::UserRole, QString::fromStdString(m.path));
+        }
         modules->setMaximumHeight(90);
+        auto* useModule = new QPushButton(tr("&Use the selected module for this desk"), this);
         layout->addRow(tr("PKCS#11 modules (p11-kit):"), modules);
+        layout->addRow(QString(), useModule);
+        connect(useModule, &QPushButton::clicked, this, [this, modules] {
+            if (auto* item = modules->currentItem()) {
+                core::Settings(*m_context.database)
+                    .setValue(m_context.signedIn, core::setting::Pkcs11Modules, item->data(Qt::UserRole).toString());
+                m_note->setText(tr("The desk uses %1 from its next start.").arg(item->data(Qt::UserRole).toString()));
+            }
+        });
 
         m_cas = new QListWidget(this);
         m_cas->setMaximumHeight(90);
@@ -578,14 +617,39 @@ public:
         }
         layout->addRow(tr("Trust anchors:"), anchors);
 
-        auto* profiles = new QListWidget(this);
-        profiles->setMaximumHeight(90);
+        auto* profiles = new QComboBox(this);
         if (auto list = core::Profiles(*context.database).list()) {
             for (const auto& p : *list)
                 profiles->addItem(QStringLiteral("%1 — %2 (%3)")
-                                      .arg(p.name, p.description, QString::fromStdString(pkcs11::keyTypeName(p.keyType))));
+                                      .arg(p.name, p.description, QString::fromStdString(pkcs11::keyTypeName(p.keyType))),
+                                  p.name);
         }
+        auto* officer = new QLineEdit(this);
+        officer->setPlaceholderText(tr("Civil ID of an officer, for the subject preview"));
+        auto* subject = new QLabel(this);
+        subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        subject->setWordWrap(true);
         layout->addRow(tr("Certificate profiles:"), profiles);
+        layout->addRow(tr("Subject &preview for:"), officer);
+        layout->addRow(QString(), subject);
+        auto preview = [this, profiles, officer, subject] {
+            subject->clear();
+            auto found = core::Registry(*m_context.database).officers(std::nullopt, officer->text(), 2);
+            auto profile = core::Profiles(*m_context.database).find(profiles->currentData().toString());
+            if (!found || found->size() != 1 || !profile)
+                return;
+            auto built = core::buildSubject(*profile, found->front());
+            if (!built) {
+                subject->setText(built.error().message);
+                return;
+            }
+            QStringList lines;
+            for (const auto& a : built->attributes)
+                lines << QStringLiteral("%1 (%2) = %3").arg(a.shortName, a.stringTypeName(), a.value);
+            subject->setText(lines.join(QLatin1Char('\n')));
+        };
+        connect(profiles, &QComboBox::currentIndexChanged, this, preview);
+        connect(officer, &QLineEdit::textChanged, this, preview);
         m_note = new QLabel(this);
         m_note->setWordWrap(true);
         layout->addRow(m_note);

@@ -208,6 +208,62 @@ CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields&
     });
 }
 
+CoreStatus Registry::updateOfficer(const Operator& by, qint64 id, const OfficerFields& input) const
+{
+    auto current = officer(id);
+    if (!current)
+        return std::unexpected(current.error());
+    OfficerFields f = input;
+    const auto problems = normalizeOfficer(f);
+    if (!problems.empty()) {
+        QStringList reasons;
+        for (const auto& p : problems)
+            reasons << p.reason;
+        return coreError(CoreErrorKind::InvalidInput, reasons.join(QStringLiteral("; ")));
+    }
+    if (f.civilId != current->fields.civilId) {
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("the civil ID cannot change: %1 is this officer; register a new officer for %2")
+                             .arg(current->fields.civilId, f.civilId));
+    }
+    auto org = organization(f.organizationId);
+    if (!org)
+        return std::unexpected(org.error());
+    QJsonObject changed;
+    const std::pair<const char*, std::pair<QString, QString>> fields[] = {
+        {"surname", {current->fields.surname, f.surname}},         {"given_name", {current->fields.givenName, f.givenName}},
+        {"position", {current->fields.position, f.position}},      {"department", {current->fields.department, f.department}},
+        {"email", {current->fields.email, f.email}},               {"phone", {current->fields.phone, f.phone}},
+        {"organization", {current->organizationName, org->name}},
+    };
+    for (const auto& [name, values] : fields) {
+        if (values.first != values.second)
+            changed.insert(QLatin1String(name), QJsonObject{{QStringLiteral("from"), values.first}, {QStringLiteral("to"), values.second}});
+    }
+    if (changed.isEmpty())
+        return {};
+    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
+        const QString oldSearchText = searchTextOf(current->fields, current->organizationName);
+        auto updated = m_database.exec(
+            QStringLiteral("UPDATE officers SET organization_id = ?, surname = ?, given_name = ?, position = ?, department = ?, "
+                           "email = ?, phone = ?, search_text = ?, updated_at = ? WHERE id = ?"),
+            {f.organizationId, f.surname, f.givenName, f.position, f.department, f.email, f.phone,
+             searchTextOf(f, org->name), storedNow(), id});
+        if (!updated)
+            return std::unexpected(updated.error());
+        if (auto indexed = sqlite::reindexOfficer(m_database, id, oldSearchText); !indexed)
+            return std::unexpected(indexed.error());
+        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("officer.update"), QStringLiteral("officer"),
+                                                  QString::number(id), audit::Ok, changed);
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
 CoreResult<Officer> Registry::officer(qint64 id) const
 {
     auto query = m_database.exec(kOfficerSelect + QStringLiteral("WHERE o.id = ?"), {id});

@@ -202,4 +202,10 @@ MN = {
    'Энэ токенд Тамгаар үүсгэсэн түлхүүр байна: %1. Түүнийг үлдээж шинэ түлхүүр нэмэх, эсвэл токеныг эхлээд цэвэрлэнэ үү.',
  'Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.':
    '#%1 бүртгэл "%2" төлөвт хадгалагдсан. Юу ч алдагдаагүй: бэлэн болмогц Ширээ хэсгээс үргэлжлүүлнэ үү.',
+ 'E&dit…': '&Засах…',
+ 'Edit officer': 'Албан хаагчийн мэдээлэл засах',
+ '&Use the selected module for this desk': 'Сонгосон модулийг энэ ширээнд &ашиглах',
+ 'The desk uses %1 from its next start.': 'Ширээ дараагийн удаа нээхээс %1-г ашиглана.',
+ 'Civil ID of an officer, for the subject preview': 'Гэрчилгээний мэдээллийг урьдчилан харах албан хаагчийн регистрийн дугаар',
+ 'Subject &preview for:': 'Урьдчилан &харах:',
 }

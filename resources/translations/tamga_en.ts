@@ -631,6 +631,30 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</translation>
         <source>Certificate profiles:</source>
         <translation>Certificate profiles:</translation>
     </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>E&amp;dit…</translation>
+    </message>
+    <message>
+        <source>Edit officer</source>
+        <translation>Edit officer</translation>
+    </message>
+    <message>
+        <source>&amp;Use the selected module for this desk</source>
+        <translation>&amp;Use the selected module for this desk</translation>
+    </message>
+    <message>
+        <source>The desk uses %1 from its next start.</source>
+        <translation>The desk uses %1 from its next start.</translation>
+    </message>
+    <message>
+        <source>Civil ID of an officer, for the subject preview</source>
+        <translation>Civil ID of an officer, for the subject preview</translation>
+    </message>
+    <message>
+        <source>Subject &amp;preview for:</source>
+        <translation>Subject &amp;preview for:</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -629,6 +629,30 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
         <source>Certificate profiles:</source>
         <translation>Гэрчилгээний төрлүүд:</translation>
     </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Засах…</translation>
+    </message>
+    <message>
+        <source>Edit officer</source>
+        <translation>Албан хаагчийн мэдээлэл засах</translation>
+    </message>
+    <message>
+        <source>&amp;Use the selected module for this desk</source>
+        <translation>Сонгосон модулийг энэ ширээнд &amp;ашиглах</translation>
+    </message>
+    <message>
+        <source>The desk uses %1 from its next start.</source>
+        <translation>Ширээ дараагийн удаа нээхээс %1-г ашиглана.</translation>
+    </message>
+    <message>
+        <source>Civil ID of an officer, for the subject preview</source>
+        <translation>Гэрчилгээний мэдээллийг урьдчилан харах албан хаагчийн регистрийн дугаар</translation>
+    </message>
+    <message>
+        <source>Subject &amp;preview for:</source>
+        <translation>Урьдчилан &amp;харах:</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

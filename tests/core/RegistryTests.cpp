@@ -182,3 +182,36 @@ TEST_CASE("operators: the first is a supervisor - passwords are hashed - roles a
     CHECK(refusals.contains(QStringLiteral("mallory:operator.sign_in")));
     CHECK(refusals.contains(QStringLiteral("anna:operator.add")));
 }
+
+TEST_CASE("an officer's record is edited - search follows - the civil ID cannot change - the change is audited")
+{
+    CoreFixture fixture;
+    Registry registry(fixture.db());
+    auto org = registry.addOrganization(fixture.clerk(), QStringLiteral("Org"), QString(), std::nullopt);
+    auto other = registry.addOrganization(fixture.clerk(), QStringLiteral("Шинэ байгууллага"), QString(), std::nullopt);
+    REQUIRE(org);
+    REQUIRE(other);
+    auto id = registry.addOfficer(fixture.clerk(), {*org, QStringLiteral("Дорж"), QStringLiteral("Батбаяр"),
+                                                    QStringLiteral("УБ90010112"), QStringLiteral("Мэргэжилтэн")});
+    REQUIRE(id);
+    auto officer = registry.officer(*id);
+    REQUIRE(officer);
+    OfficerFields promoted = officer->fields;
+    promoted.position = QStringLiteral("Дарга");
+    promoted.organizationId = *other;
+    REQUIRE(registry.updateOfficer(fixture.clerk(), *id, promoted));
+    CHECK(registry.officer(*id)->fields.position == QStringLiteral("Дарга"));
+    CHECK(registry.officers(std::nullopt, QStringLiteral("шинэ байгууллага"))->size() == 1);
+    CHECK(registry.officers(std::nullopt, QStringLiteral("Org"))->empty());
+
+    OfficerFields renumbered = promoted;
+    renumbered.civilId = QStringLiteral("УБ91020213");
+    auto refused = registry.updateOfficer(fixture.clerk(), *id, renumbered);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("cannot change")));
+
+    auto events = AuditLog(fixture.db()).list(1);
+    REQUIRE(events);
+    CHECK(events->front().action == QStringLiteral("officer.update"));
+    CHECK(events->front().details.contains(QStringLiteral("Мэргэжилтэн")));
+}

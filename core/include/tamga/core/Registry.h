@@ -55,6 +55,8 @@ public:
     CoreResult<Organization> organization(qint64 id) const;
 
     CoreResult<qint64> addOfficer(const Operator& by, const OfficerFields& fields) const;
+    // Changes an officer's record (the civil ID stays: it is who the officer is); audited with what changed.
+    CoreStatus updateOfficer(const Operator& by, qint64 id, const OfficerFields& fields) const;
     CoreResult<Officer> officer(qint64 id) const;
     // Officers of one organization or all, whose names, civil ID or organization contain `search` (Cyrillic or
     // Latin letters, any case; one or two characters match the start of a word). At most `limit` (the first
