@@ -141,6 +141,33 @@ CoreStatus Database::migrateTo(int targetVersion)
     return {};
 }
 
+namespace {
+
+std::unexpected<CoreError> driverError(const QSqlQuery& query)
+{
+    return coreError(CoreErrorKind::Database, QStringLiteral("database error: %1").arg(query.lastError().text()));
+}
+
+CoreResult<QSqlQuery> prepared(const QSqlDatabase& connection, const QString& sql)
+{
+    QSqlQuery query(connection);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return driverError(query);
+    return query;
+}
+
+CoreResult<QSqlQuery> run(QSqlQuery& query, const QVariantList& values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
+    if (!query.exec())
+        return driverError(query);
+    return query;
+}
+
+}  // namespace
+
 CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const
 {
     // Reads are prepared afresh: a kept SELECT that was not read to its end would hold its read transaction open,
@@ -148,39 +175,20 @@ CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& val
     // worker) writes to it. Writes finish when they run and are kept.
     if (sql.startsWith(QStringLiteral("SELECT"), Qt::CaseInsensitive) ||
         sql.startsWith(QStringLiteral("PRAGMA"), Qt::CaseInsensitive)) {
-        QSqlQuery query(connection());
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            return coreError(CoreErrorKind::Database,
-                             QStringLiteral("database error: %1").arg(query.lastError().text()));
-        }
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values[i]);
-        if (!query.exec()) {
-            return coreError(CoreErrorKind::Database,
-                             QStringLiteral("database error: %1").arg(query.lastError().text()));
-        }
-        return query;
+        auto query = prepared(connection(), sql);
+        if (!query)
+            return query;
+        return run(*query, values);
     }
     auto cached = m_statements.find(sql);
     if (cached == m_statements.end()) {
-        QSqlQuery prepared(connection());
-        prepared.setForwardOnly(true);
-        if (!prepared.prepare(sql)) {
-            return coreError(CoreErrorKind::Database,
-                             QStringLiteral("database error: %1").arg(prepared.lastError().text()));
-        }
-        cached = m_statements.insert(sql, prepared);
+        auto query = prepared(connection(), sql);
+        if (!query)
+            return query;
+        cached = m_statements.insert(sql, *query);
     }
-    QSqlQuery& query = *cached;
-    query.finish();
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    if (!query.exec()) {
-        return coreError(CoreErrorKind::Database,
-                         QStringLiteral("database error: %1").arg(query.lastError().text()));
-    }
-    return query;
+    cached->finish();
+    return run(*cached, values);
 }
 
 CoreStatus Database::begin() const

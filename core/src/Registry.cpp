@@ -35,6 +35,18 @@ const QString kOfficerSelect = QStringLiteral(
     "SELECT o.id, o.organization_id, g.name, o.surname, o.given_name, o.civil_id, o.position, o.department, "
     "o.email, o.phone FROM officers o JOIN organizations g ON g.id = o.organization_id ");
 
+// Normalizes the fields and turns every problem into one message.
+CoreStatus validOfficer(OfficerFields& fields)
+{
+    const auto problems = Registry::normalizeOfficer(fields);
+    if (problems.empty())
+        return {};
+    QStringList reasons;
+    for (const auto& p : problems)
+        reasons << p.reason;
+    return coreError(CoreErrorKind::InvalidInput, reasons.join(QStringLiteral("; ")));
+}
+
 }  // namespace
 
 std::optional<QString> Registry::registerNoProblem(const QString& registerNo)
@@ -163,13 +175,8 @@ CoreResult<Organization> Registry::organization(qint64 id) const
 CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields& input) const
 {
     OfficerFields f = input;
-    const auto problems = normalizeOfficer(f);
-    if (!problems.empty()) {
-        QStringList reasons;
-        for (const auto& p : problems)
-            reasons << p.reason;
-        return coreError(CoreErrorKind::InvalidInput, reasons.join(QStringLiteral("; ")));
-    }
+    if (auto valid = validOfficer(f); !valid)
+        return std::unexpected(valid.error());
     auto org = organization(f.organizationId);
     if (!org)
         return std::unexpected(org.error());
@@ -214,13 +221,8 @@ CoreStatus Registry::updateOfficer(const Operator& by, qint64 id, const OfficerF
     if (!current)
         return std::unexpected(current.error());
     OfficerFields f = input;
-    const auto problems = normalizeOfficer(f);
-    if (!problems.empty()) {
-        QStringList reasons;
-        for (const auto& p : problems)
-            reasons << p.reason;
-        return coreError(CoreErrorKind::InvalidInput, reasons.join(QStringLiteral("; ")));
-    }
+    if (auto valid = validOfficer(f); !valid)
+        return valid;
     if (f.civilId != current->fields.civilId) {
         return coreError(CoreErrorKind::InvalidInput,
                          QStringLiteral("the civil ID cannot change: %1 is this officer; register a new officer for %2")
