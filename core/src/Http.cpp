@@ -7,6 +7,8 @@
 
 #include <QUrl>
 
+#include <arpa/inet.h>
+
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -46,8 +48,15 @@ BIO* onConnection(BIO* bio, void* argument, int connect, int detail)
             return nullptr;
         }
         // SSL_set_tlsext_host_name() spelled out: the macro uses a C cast.
-        SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, setup->host.data());
-        SSL_set1_host(ssl, setup->host.constData());
+        // A server named by its IP address is checked against the certificate's IP entries, and gets no SNI.
+        unsigned char address[16];
+        if (::inet_pton(AF_INET, setup->host.constData(), address) == 1 ||
+            ::inet_pton(AF_INET6, setup->host.constData(), address) == 1) {
+            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), setup->host.constData());
+        } else {
+            SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, setup->host.data());
+            SSL_set1_host(ssl, setup->host.constData());
+        }
         SSL_set_connect_state(ssl);
         BIO_set_ssl(sslBio, ssl, BIO_CLOSE);
         return BIO_push(sslBio, bio);

@@ -190,7 +190,7 @@ namespace tamga::test {
 // shared secret for PBM protection.
 class CmpServer {
 public:
-    CmpServer(const TempDir& dir, const std::string& secret) : m_dir(dir.file("cmp-ca"))
+    CmpServer(const TempDir& dir, const std::string& secret, bool https = false) : m_dir(dir.file("cmp-ca")), m_https(https)
     {
         std::filesystem::create_directories(m_dir);
         auto root = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
@@ -200,10 +200,19 @@ public:
         INFO(root.err);
         REQUIRE(root.exitCode == 0);
         writeFile(m_dir + "/secret", secret + "\n");
-        m_process = std::make_unique<BackgroundProcess>(
-            std::vector<std::string>{TAMGA_TEST_CMP_SERVER, m_dir + "/ca.pem", m_dir + "/ca-key.pem", m_dir + "/secret",
-                                     m_dir + "/revoked.txt"},
-            m_dir + "/server.log");
+        std::vector<std::string> arguments{TAMGA_TEST_CMP_SERVER, m_dir + "/ca.pem", m_dir + "/ca-key.pem",
+                                           m_dir + "/secret", m_dir + "/revoked.txt"};
+        if (https) {
+            // The server's TLS certificate names it by its address, 127.0.0.1.
+            auto tls = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                            "ec_paramgen_curve:P-256", "-nodes", "-keyout", m_dir + "/tls-key.pem", "-out",
+                            m_dir + "/tls.pem", "-days", "30", "-subj", "/CN=127.0.0.1", "-addext",
+                            "subjectAltName=IP:127.0.0.1"});
+            REQUIRE(tls.exitCode == 0);
+            arguments.push_back(m_dir + "/tls.pem");
+            arguments.push_back(m_dir + "/tls-key.pem");
+        }
+        m_process = std::make_unique<BackgroundProcess>(arguments, m_dir + "/server.log");
         for (int i = 0; i < 100 && m_port == 0; ++i) {
             const std::string log = readFile(m_dir + "/server.log");
             if (auto at = log.find("listening on "); at != std::string::npos)
@@ -215,11 +224,17 @@ public:
         REQUIRE(m_port > 0);
     }
 
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/pkix/"; }
+    std::string url() const
+    {
+        return (m_https ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(m_port) + "/pkix/";
+    }
     std::string rootPem() const { return m_dir + "/ca.pem"; }
+    std::string tlsCertificatePem() const { return m_dir + "/tls.pem"; }
+    std::string log() const { return readFile(m_dir + "/server.log"); }
 
 private:
     std::string m_dir;
+    bool m_https = false;
     int m_port = 0;
     std::unique_ptr<BackgroundProcess> m_process;
 };

@@ -229,3 +229,33 @@ TEST_CASE("the openssl cmp server over HTTP answers with a certificate for anoth
     CHECK_THAT(enrolled.err, Catch::Contains("refused the enrollment") && Catch::Contains("key values mismatch"));
     CHECK_THAT(desk.cli({"enrollment", "show", "1"}).out, Catch::Contains("state       request_built"));
 }
+
+TEST_CASE("enroll through CMP over HTTPS: the server's certificate is checked against --trust")
+{
+    EnrollDesk desk;
+    CmpServer cmp(desk.dir(), "tls-secret", true);
+    REQUIRE(desk.cli({"trust", "add", cmp.rootPem()}).exitCode == 0);
+    const std::string secret = desk.writeTemp("cmp.secret", "tls-secret\n");
+    REQUIRE(desk.cli({"ca", "add", "tls-cmp", "--type", "cmp", "--url", cmp.url(), "--reference", "desk-1",
+                      "--secret-file", secret, "--trust", cmp.tlsCertificatePem(), "--timeout", "5"})
+                .exitCode == 0);
+    // Without the server's TLS anchor the connection is refused.
+    const std::string stranger = desk.writeTemp("stranger.pem", readFile(cmp.rootPem()));
+    REQUIRE(desk.cli({"ca", "add", "untrusted-tls", "--type", "cmp", "--url", cmp.url(), "--reference", "desk-1",
+                      "--secret-file", secret, "--trust", stranger, "--timeout", "5"})
+                .exitCode == 0);
+
+    const std::string serial = desk.initToken("tls");
+    auto refused = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
+                             "untrusted-tls", "--pin-file", desk.pinFile()});
+    CHECK(refused.exitCode == 2);
+    CHECK_THAT(refused.err, Catch::Contains("TLS") || Catch::Contains("certificate verify failed"));
+
+    auto enrolled = desk.cli({"enrollment", "resume", "1", "--pin-file", desk.pinFile()});
+    CHECK(enrolled.exitCode == 2);  // still the untrusted CA: the enrollment keeps its CA
+    auto fresh = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
+                           "tls-cmp", "--pin-file", desk.pinFile()});
+    INFO(fresh.err << cmp.log());
+    REQUIRE(fresh.exitCode == 0);
+    CHECK_THAT(fresh.out, Catch::Contains("state       verified"));
+}

@@ -3,12 +3,14 @@
 // and requested key usages taken from the PKCS#10, like a CA with copy_extensions), records revocations, and
 // answers general messages. Tests start it; it is not part of Tamga.
 //
-//   tamga-test-cmp-server CA_CERT.pem CA_KEY.pem SECRET_FILE REVOCATIONS_LOG
-// prints "listening on PORT" once it accepts connections, and serves until killed.
+//   tamga-test-cmp-server CA_CERT.pem CA_KEY.pem SECRET_FILE REVOCATIONS_LOG [TLS_CERT.pem TLS_KEY.pem]
+// prints "listening on PORT" once it accepts connections, and serves until killed; with a TLS certificate and
+// key it speaks HTTPS.
 #include <openssl/cmp.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
 #include <arpa/inet.h>
@@ -127,15 +129,24 @@ int onPoll(OSSL_CMP_SRV_CTX*, const OSSL_CMP_MSG*, int, OSSL_CMP_MSG**, int64_t*
     return 0;
 }
 
-// One HTTP/1.0 exchange: POST with a DER CMP message in, the DER answer out.
-void serveConnection(int client, OSSL_CMP_SRV_CTX* server)
+// One HTTP/1.0 exchange: POST with a DER CMP message in, the DER answer out (through TLS when `ssl` is given).
+void serveConnection(int client, SSL* ssl, OSSL_CMP_SRV_CTX* server)
 {
+    auto receive = [&](char* buffer, std::size_t size) -> ssize_t {
+        return ssl ? SSL_read(ssl, buffer, static_cast<int>(size)) : ::recv(client, buffer, size, 0);
+    };
+    auto sendAll = [&](const std::string& data) {
+        if (ssl)
+            SSL_write(ssl, data.data(), static_cast<int>(data.size()));
+        else
+            ::send(client, data.data(), data.size(), MSG_NOSIGNAL);
+    };
     std::string data;
     char buffer[8192];
     std::size_t headerEnd = std::string::npos;
     std::size_t contentLength = 0;
     while (true) {
-        ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
+        ssize_t n = receive(buffer, sizeof buffer);
         if (n <= 0)
             return;
         data.append(buffer, static_cast<std::size_t>(n));
@@ -165,7 +176,7 @@ void serveConnection(int client, OSSL_CMP_SRV_CTX* server)
         ERR_print_errors_fp(stderr);
         reply = "HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
     }
-    ::send(client, reply.data(), reply.size(), MSG_NOSIGNAL);
+    sendAll(reply);
     OPENSSL_free(der);
     OSSL_CMP_MSG_free(request);
     OSSL_CMP_MSG_free(response);
@@ -176,9 +187,18 @@ void serveConnection(int client, OSSL_CMP_SRV_CTX* server)
 
 int main(int argc, char** argv)
 {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: %s CA_CERT.pem CA_KEY.pem SECRET_FILE REVOCATIONS_LOG\n", argv[0]);
+    if (argc != 5 && argc != 7) {
+        std::fprintf(stderr, "usage: %s CA_CERT.pem CA_KEY.pem SECRET_FILE REVOCATIONS_LOG [TLS_CERT TLS_KEY]\n", argv[0]);
         return 1;
+    }
+    SSL_CTX* tls = nullptr;
+    if (argc == 7) {
+        tls = SSL_CTX_new(TLS_server_method());
+        if (!tls || SSL_CTX_use_certificate_chain_file(tls, argv[5]) != 1 ||
+            SSL_CTX_use_PrivateKey_file(tls, argv[6], SSL_FILETYPE_PEM) != 1) {
+            ERR_print_errors_fp(stderr);
+            return 1;
+        }
     }
     Ca ca;
     ca.revocationsLog = argv[4];
@@ -227,7 +247,22 @@ int main(int argc, char** argv)
         int client = ::accept(listener, nullptr, nullptr);
         if (client < 0)
             continue;
-        serveConnection(client, server);
+        SSL* ssl = nullptr;
+        if (tls) {
+            ssl = SSL_new(tls);
+            SSL_set_fd(ssl, client);
+            if (SSL_accept(ssl) != 1) {
+                ERR_print_errors_fp(stderr);
+                SSL_free(ssl);
+                ::close(client);
+                continue;
+            }
+        }
+        serveConnection(client, ssl, server);
+        if (ssl) {
+            SSL_shutdown(ssl);
+            SSL_free(ssl);
+        }
         ::close(client);
     }
 }
