@@ -100,6 +100,22 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
     return event.id;
 }
 
+CoreStatus AuditLog::recordChange(const std::function<CoreStatus()>& change, const QString& operatorName,
+                                  const QString& action, const QString& objectType, const QString& objectId,
+                                  const QString& outcome, const QJsonObject& details) const
+{
+    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
+        if (auto changed = change(); !changed)
+            return std::unexpected(changed.error());
+        if (auto logged = append(operatorName, action, objectType, objectId, outcome, details); !logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
 CoreResult<std::vector<AuditEvent>> AuditLog::list(int limit) const
 {
     auto query = m_database.exec(QStringLiteral("SELECT ") + kColumns +

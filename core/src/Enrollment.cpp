@@ -296,21 +296,16 @@ CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, co
 CoreStatus EnrollmentEngine::recordFailure(const Operator& by, qint64 id, EnrollmentState state,
                                            const CoreError& error) const
 {
-    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
-        auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET last_error = ?, updated_at = ? WHERE id = ?"),
-                                       {error.message, storedNow(), id});
-        if (!updated)
-            return std::unexpected(updated.error());
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("enrollment.") + stateName(state),
-                                                  QStringLiteral("enrollment"), QString::number(id), audit::Failed,
-                                                  {{QStringLiteral("error"), error.message}});
-        if (!logged)
-            return std::unexpected(logged.error());
-        return true;
-    });
-    if (!done)
-        return std::unexpected(done.error());
-    return {};
+    return AuditLog(m_database).recordChange(
+        [&]() -> CoreStatus {
+            auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET last_error = ?, updated_at = ? WHERE id = ?"),
+                                           {error.message, storedNow(), id});
+            if (!updated)
+                return std::unexpected(updated.error());
+            return {};
+        },
+        by.name, QStringLiteral("enrollment.") + stateName(state), QStringLiteral("enrollment"), QString::number(id),
+        audit::Failed, {{QStringLiteral("error"), error.message}});
 }
 
 CoreResult<CertificateSummary> EnrollmentEngine::acceptCertificate(const Operator&, const EnrollmentRecord& record,

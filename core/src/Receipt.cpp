@@ -96,22 +96,16 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
 CoreStatus Receipts::recordPrinted(const Operator& by, const ReceiptData& receipt) const
 {
     const QString hash = receipt.contentHash();
-    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
-        auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET receipt_sha256 = ? WHERE id = ?"),
-                                       {hash, receipt.enrollmentId});
-        if (!updated)
-            return std::unexpected(updated.error());
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("receipt.printed"), QStringLiteral("enrollment"),
-                                                  QString::number(receipt.enrollmentId), audit::Ok,
-                                                  {{QStringLiteral("sha256"), hash},
-                                                   {QStringLiteral("certificate_serial"), receipt.certificateSerial}});
-        if (!logged)
-            return std::unexpected(logged.error());
-        return true;
-    });
-    if (!done)
-        return std::unexpected(done.error());
-    return {};
+    return AuditLog(m_database).recordChange(
+        [&]() -> CoreStatus {
+            auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET receipt_sha256 = ? WHERE id = ?"),
+                                           {hash, receipt.enrollmentId});
+            if (!updated)
+                return std::unexpected(updated.error());
+            return {};
+        },
+        by.name, QStringLiteral("receipt.printed"), QStringLiteral("enrollment"), QString::number(receipt.enrollmentId),
+        audit::Ok, {{QStringLiteral("sha256"), hash}, {QStringLiteral("certificate_serial"), receipt.certificateSerial}});
 }
 
 }  // namespace tamga::core

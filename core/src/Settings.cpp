@@ -23,21 +23,17 @@ CoreStatus Settings::setValue(const Operator& by, const QString& key, const QStr
 {
     if (key.startsWith(QStringLiteral("audit.")) || key.trimmed().isEmpty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("\"%1\" is not a setting that can be changed").arg(key));
-    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
-        auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                                      {key, value});
-        if (!stored)
-            return std::unexpected(stored.error());
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("setting.set"), QStringLiteral("setting"), key,
-                                                  audit::Ok, {{QStringLiteral("value"), value}});
-        if (!logged)
-            return std::unexpected(logged.error());
-        return true;
-    });
-    if (!done)
-        return std::unexpected(done.error());
-    return {};
+    return AuditLog(m_database).recordChange(
+        [&]() -> CoreStatus {
+            auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                                          {key, value});
+            if (!stored)
+                return std::unexpected(stored.error());
+            return {};
+        },
+        by.name, QStringLiteral("setting.set"), QStringLiteral("setting"), key, audit::Ok,
+        {{QStringLiteral("value"), value}});
 }
 
 }  // namespace tamga::core

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -49,6 +50,11 @@ public:
     CoreResult<qint64> append(const QString& operatorName, const QString& action, const QString& objectType,
                               const QString& objectId, const QString& outcome,
                               const QJsonObject& details = {}) const;
+
+    // Runs `change` and appends its event, both in one transaction: a change is never written without its event.
+    CoreStatus recordChange(const std::function<CoreStatus()>& change, const QString& operatorName,
+                            const QString& action, const QString& objectType, const QString& objectId,
+                            const QString& outcome, const QJsonObject& details = {}) const;
 
     // Newest first.
     CoreResult<std::vector<AuditEvent>> list(int limit) const;
