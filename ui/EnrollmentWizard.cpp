@@ -6,6 +6,7 @@
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
+#include "tamga/pkcs11/Error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -49,6 +50,42 @@ QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned l
         return QCoreApplication::translate("EnrollmentWizard",
                                            "The PIN must not be a run of consecutive digits (like 123456).");
     return {};
+}
+
+QString errorHeadline(int coreErrorKind, int tokenErrorKind)
+{
+    const auto kind = static_cast<core::CoreErrorKind>(coreErrorKind);
+    if (kind == core::CoreErrorKind::Token) {
+        switch (static_cast<pkcs11::ErrorKind>(tokenErrorKind)) {
+        case pkcs11::ErrorKind::WrongPin: return QCoreApplication::translate("EnrollmentWizard", "The PIN is wrong.");
+        case pkcs11::ErrorKind::PinLocked:
+            return QCoreApplication::translate("EnrollmentWizard", "The PIN is blocked: a supervisor must unblock it.");
+        case pkcs11::ErrorKind::TokenRemoved:
+            return QCoreApplication::translate("EnrollmentWizard",
+                                               "The token was removed. Plug it in again and press Try again.");
+        case pkcs11::ErrorKind::TokenNotFound:
+            return QCoreApplication::translate("EnrollmentWizard", "The token is not plugged in.");
+        case pkcs11::ErrorKind::MemoryFull: return QCoreApplication::translate("EnrollmentWizard", "The token is full.");
+        case pkcs11::ErrorKind::MechanismNotSupported:
+        case pkcs11::ErrorKind::KeySizeNotSupported:
+            return QCoreApplication::translate("EnrollmentWizard", "This token cannot make this kind of key.");
+        default: return QCoreApplication::translate("EnrollmentWizard", "The token refused the operation.");
+        }
+    }
+    switch (kind) {
+    case core::CoreErrorKind::CaUnreachable:
+        return QCoreApplication::translate("EnrollmentWizard", "The certification authority cannot be reached.");
+    case core::CoreErrorKind::CaRefused:
+        return QCoreApplication::translate("EnrollmentWizard", "The certification authority refused the request.");
+    case core::CoreErrorKind::CaGarbled:
+        return QCoreApplication::translate("EnrollmentWizard", "The certification authority's answer could not be read.");
+    case core::CoreErrorKind::CertificateRejected:
+        return QCoreApplication::translate("EnrollmentWizard",
+                                           "The certificate from the certification authority failed the checks.");
+    case core::CoreErrorKind::Database:
+        return QCoreApplication::translate("EnrollmentWizard", "The desk's database could not be written.");
+    default: return QCoreApplication::translate("EnrollmentWizard", "The enrollment stopped.");
+    }
 }
 
 namespace {
@@ -523,6 +560,9 @@ public:
             connect(worker, &core::DeskWorker::enrollmentCreated, this, [this](qint64 id) { w()->m_enrollmentId = id; });
             connect(worker, &core::DeskWorker::enrollmentProgress, this,
                     [this](qint64, const QString& state, const QString&) { reached(state); });
+            connect(worker, &core::DeskWorker::enrollmentFailed, this, [this](qint64, int coreKind, int tokenKind) {
+                m_headline = errorHeadline(coreKind, tokenKind);
+            });
             connect(worker, &core::DeskWorker::enrollmentFinished, this,
                     [this](qint64 id, bool ok, const QString& state, const QString& error) { finished(id, ok, state, error); });
             m_connected = true;
@@ -588,8 +628,8 @@ public:
                                   "certificate has come back.").arg(state));
         } else {
             m_message->setStyleSheet(QStringLiteral("color:#b3261e"));
-            m_message->setText(tr("%1\n\nNothing is lost: the enrollment stays at \"%2\" and can be resumed.")
-                                   .arg(error, state.isEmpty() ? tr("not started") : state));
+            m_message->setText(tr("%1\n%2\n\nNothing is lost: the enrollment stays at \"%3\" and can be resumed.")
+                                   .arg(m_headline, error, state.isEmpty() ? tr("not started") : state));
             m_retry->show();
         }
         Q_EMIT completeChanged();
@@ -601,6 +641,7 @@ public:
     QProgressBar* m_bar = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_retry = nullptr;
+    QString m_headline;
     bool m_done = false;
     bool m_running = false;
     bool m_connected = false;

@@ -50,6 +50,9 @@ private:
     DeskContext m_context;
 };
 
+// What went wrong, in one sentence in the clerk's language (the technical detail follows it in English).
+QString errorHeadline(int coreErrorKind, int tokenErrorKind);
+
 // The PIN policy of the desk on top of the token's own limits: digits only, no digit repeated all through and no
 // run of consecutive digits (123456, 987654). Returns an empty string, or what is wrong.
 QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned long maxLength);

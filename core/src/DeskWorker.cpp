@@ -72,6 +72,7 @@ void DeskWorker::enroll(EnrollmentJob job)
         if (id == 0) {
             auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile, shared->ca);
             if (!created) {
+                Q_EMIT enrollmentFailed(0, static_cast<int>(created.error().kind), created.error().tokenErrorKind);
                 Q_EMIT enrollmentFinished(0, false, QString(), created.error().message);
                 return;
             }
@@ -84,6 +85,7 @@ void DeskWorker::enroll(EnrollmentJob job)
                                  });
         shared->pin.clear();
         if (!result) {
+            Q_EMIT enrollmentFailed(id, static_cast<int>(result.error().kind), result.error().tokenErrorKind);
             auto now = engine.record(id);
             Q_EMIT enrollmentFinished(id, false, now ? stateName(now->state) : QString(), result.error().message);
             return;

@@ -39,7 +39,7 @@ constexpr StateName kStateNames[] = {
 
 CoreError tokenError(const pkcs11::TokenError& error)
 {
-    return {CoreErrorKind::Token, QString::fromStdString(error.describe())};
+    return {CoreErrorKind::Token, QString::fromStdString(error.describe()), static_cast<int>(error.kind)};
 }
 
 QByteArray toBytes(const std::vector<std::uint8_t>& bytes)

@@ -208,4 +208,18 @@ MN = {
  'The desk uses %1 from its next start.': 'Ширээ дараагийн удаа нээхээс %1-г ашиглана.',
  'Civil ID of an officer, for the subject preview': 'Гэрчилгээний мэдээллийг урьдчилан харах албан хаагчийн регистрийн дугаар',
  'Subject &preview for:': 'Урьдчилан &харах:',
+ 'The PIN is wrong.': 'ПИН код буруу байна.',
+ 'The PIN is blocked: a supervisor must unblock it.': 'ПИН код түгжигдсэн: ахлах ажилтан түгжээг тайлна.',
+ 'The token was removed. Plug it in again and press Try again.': 'Токеныг салгасан байна. Дахин залгаад "Дахин оролдох"-г дарна уу.',
+ 'The token is full.': 'Токены санах ой дүүрсэн.',
+ 'This token cannot make this kind of key.': 'Энэ токен ийм төрлийн түлхүүр үүсгэж чадахгүй.',
+ 'The token refused the operation.': 'Токен үйлдлийг гүйцэтгэсэнгүй.',
+ 'The certification authority cannot be reached.': 'Гэрчилгээ олгогчтой холбогдож чадсангүй.',
+ 'The certification authority refused the request.': 'Гэрчилгээ олгогч хүсэлтийг татгалзсан.',
+ "The certification authority's answer could not be read.": 'Гэрчилгээ олгогчийн хариуг уншиж чадсангүй.',
+ 'The certificate from the certification authority failed the checks.': 'Гэрчилгээ олгогчоос ирсэн гэрчилгээ шалгалтад тэнцсэнгүй.',
+ "The desk's database could not be written.": 'Ширээний өгөгдлийн санд бичиж чадсангүй.',
+ 'The enrollment stopped.': 'Бүртгэл зогссон.',
+ '%1\n%2\n\nNothing is lost: the enrollment stays at "%3" and can be resumed.':
+   '%1\n%2\n\nЮу ч алдагдаагүй: бүртгэл "%3" төлөвт хадгалагдсан, үргэлжлүүлэх боломжтой.',
 }

@@ -203,14 +203,6 @@
         <translation>The request waits for the CA (state: %1). Resume the enrollment when the certificate has come back.</translation>
     </message>
     <message>
-        <source>%1
-
-Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
-        <translation>%1
-
-Nothing is lost: the enrollment stays at "%2" and can be resumed.</translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation>not started</translation>
     </message>
@@ -269,6 +261,68 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</translation>
     <message>
         <source>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</source>
         <translation>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</translation>
+    </message>
+    <message>
+        <source>The PIN is wrong.</source>
+        <translation>The PIN is wrong.</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked: a supervisor must unblock it.</source>
+        <translation>The PIN is blocked: a supervisor must unblock it.</translation>
+    </message>
+    <message>
+        <source>The token was removed. Plug it in again and press Try again.</source>
+        <translation>The token was removed. Plug it in again and press Try again.</translation>
+    </message>
+    <message>
+        <source>The token is not plugged in.</source>
+        <translation>The token is not plugged in.</translation>
+    </message>
+    <message>
+        <source>The token is full.</source>
+        <translation>The token is full.</translation>
+    </message>
+    <message>
+        <source>This token cannot make this kind of key.</source>
+        <translation>This token cannot make this kind of key.</translation>
+    </message>
+    <message>
+        <source>The token refused the operation.</source>
+        <translation>The token refused the operation.</translation>
+    </message>
+    <message>
+        <source>The certification authority cannot be reached.</source>
+        <translation>The certification authority cannot be reached.</translation>
+    </message>
+    <message>
+        <source>The certification authority refused the request.</source>
+        <translation>The certification authority refused the request.</translation>
+    </message>
+    <message>
+        <source>The certification authority's answer could not be read.</source>
+        <translation>The certification authority's answer could not be read.</translation>
+    </message>
+    <message>
+        <source>The certificate from the certification authority failed the checks.</source>
+        <translation>The certificate from the certification authority failed the checks.</translation>
+    </message>
+    <message>
+        <source>The desk's database could not be written.</source>
+        <translation>The desk's database could not be written.</translation>
+    </message>
+    <message>
+        <source>The enrollment stopped.</source>
+        <translation>The enrollment stopped.</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+
+Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
+        <translation>%1
+%2
+
+Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     </message>
 </context>
 <context>

@@ -203,14 +203,6 @@
         <translation>Хүсэлт гэрчилгээ олгогчийн хариуг хүлээж байна (төлөв: %1). Гэрчилгээ ирмэгц бүртгэлийг үргэлжлүүлнэ үү.</translation>
     </message>
     <message>
-        <source>%1
-
-Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
-        <translation>%1
-
-Юу ч алдагдаагүй: бүртгэл "%2" төлөвт хадгалагдсан, үргэлжлүүлэх боломжтой.</translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation>эхлээгүй</translation>
     </message>
@@ -269,6 +261,68 @@ Nothing is lost: the enrollment stays at "%2" and can be resumed.</source>
     <message>
         <source>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</source>
         <translation>Энэ токенд Тамгаар үүсгэсэн түлхүүр байна: %1. Түүнийг үлдээж шинэ түлхүүр нэмэх, эсвэл токеныг эхлээд цэвэрлэнэ үү.</translation>
+    </message>
+    <message>
+        <source>The PIN is wrong.</source>
+        <translation>ПИН код буруу байна.</translation>
+    </message>
+    <message>
+        <source>The PIN is blocked: a supervisor must unblock it.</source>
+        <translation>ПИН код түгжигдсэн: ахлах ажилтан түгжээг тайлна.</translation>
+    </message>
+    <message>
+        <source>The token was removed. Plug it in again and press Try again.</source>
+        <translation>Токеныг салгасан байна. Дахин залгаад "Дахин оролдох"-г дарна уу.</translation>
+    </message>
+    <message>
+        <source>The token is not plugged in.</source>
+        <translation>Токен залгаагүй байна.</translation>
+    </message>
+    <message>
+        <source>The token is full.</source>
+        <translation>Токены санах ой дүүрсэн.</translation>
+    </message>
+    <message>
+        <source>This token cannot make this kind of key.</source>
+        <translation>Энэ токен ийм төрлийн түлхүүр үүсгэж чадахгүй.</translation>
+    </message>
+    <message>
+        <source>The token refused the operation.</source>
+        <translation>Токен үйлдлийг гүйцэтгэсэнгүй.</translation>
+    </message>
+    <message>
+        <source>The certification authority cannot be reached.</source>
+        <translation>Гэрчилгээ олгогчтой холбогдож чадсангүй.</translation>
+    </message>
+    <message>
+        <source>The certification authority refused the request.</source>
+        <translation>Гэрчилгээ олгогч хүсэлтийг татгалзсан.</translation>
+    </message>
+    <message>
+        <source>The certification authority's answer could not be read.</source>
+        <translation>Гэрчилгээ олгогчийн хариуг уншиж чадсангүй.</translation>
+    </message>
+    <message>
+        <source>The certificate from the certification authority failed the checks.</source>
+        <translation>Гэрчилгээ олгогчоос ирсэн гэрчилгээ шалгалтад тэнцсэнгүй.</translation>
+    </message>
+    <message>
+        <source>The desk's database could not be written.</source>
+        <translation>Ширээний өгөгдлийн санд бичиж чадсангүй.</translation>
+    </message>
+    <message>
+        <source>The enrollment stopped.</source>
+        <translation>Бүртгэл зогссон.</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+
+Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
+        <translation>%1
+%2
+
+Юу ч алдагдаагүй: бүртгэл "%3" төлөвт хадгалагдсан, үргэлжлүүлэх боломжтой.</translation>
     </message>
 </context>
 <context>

@@ -125,7 +125,7 @@ TEST_CASE("a wrong PIN in the wizard says so and leaves the enrollment resumable
                  QStringLiteral("Prepared"));
     auto* message = child<QLabel>(wizard->currentPage(), "workMessage");
     REQUIRE(waitUntil([&] { return child<QPushButton>(wizard->currentPage(), "tryAgain")->isVisibleTo(wizard->currentPage()); }));
-    CHECK_THAT(message->text().toStdString(), Catch::Contains("PIN is wrong") && Catch::Contains("resumed"));
+    CHECK_THAT(message->text().toStdString(), Catch::Contains("The PIN is wrong.") && Catch::Contains("resumed"));
     CHECK_FALSE(wizard->currentPage()->isComplete());
     CHECK(window.interruptedEnrollments().size() == 1);
 }
@@ -198,6 +198,10 @@ TEST_CASE("the desk speaks Mongolian from the translation compiled into it")
         CHECK(window.tabs()->tabText(1) == QStringLiteral("&Албан хаагчид"));
         CHECK(window.windowTitle().contains(QStringLiteral("СУРГАЛТ")));
         CHECK(ui::pinPolicyProblem(QStringLiteral("111111"), 4, 16).contains(QStringLiteral("ПИН")));
+        CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::Token), static_cast<int>(pkcs11::ErrorKind::WrongPin)) ==
+              QStringLiteral("ПИН код буруу байна."));
+        CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::CaUnreachable), -1) ==
+              QStringLiteral("Гэрчилгээ олгогчтой холбогдож чадсангүй."));
     }
     QApplication::removeTranslator(&translator);
     ui::MainWindow english(desk.context());

@@ -27,6 +27,8 @@ enum class CoreErrorKind {
 struct CoreError {
     CoreErrorKind kind = CoreErrorKind::Database;
     QString message;
+    // For Token errors: the token layer's ErrorKind (as an int), so a screen can say it in the clerk's language.
+    int tokenErrorKind = -1;
 };
 
 template <typename T>

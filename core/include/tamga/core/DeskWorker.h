@@ -67,6 +67,8 @@ Q_SIGNALS:
     void moduleFailed(const QString& message);
     void enrollmentCreated(qint64 id);
     void enrollmentProgress(qint64 id, const QString& state, const QString& message);
+    // On failure, enrollmentFailed (what kind of failure) comes just before enrollmentFinished.
+    void enrollmentFailed(qint64 id, int coreErrorKind, int tokenErrorKind);
     void enrollmentFinished(qint64 id, bool succeeded, const QString& state, const QString& error);
     void tokenOperationFinished(bool succeeded, const QString& message);
     void caTested(const QString& name, bool succeeded, const QString& message);
