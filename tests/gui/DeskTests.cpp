@@ -5,6 +5,7 @@
 #include "ReceiptPrinting.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/pkcs11/Error.h"
 
 #include <catch2/catch.hpp>
 
