@@ -61,13 +61,50 @@ void faultInjection(EnrollmentState reached)
         ::kill(::getpid(), SIGKILL);
 }
 
+// One row per enrollment with its latest certificate, if any: lists of hundreds of enrollments take one query.
 const QString kRecordSelect = QStringLiteral(
     "SELECT e.id, e.officer_id, o.surname || ' ' || o.given_name, g.name, COALESCE(t.serial, ''), "
     "COALESCE(p.name, ''), COALESCE(c.name, ''), e.state, e.key_id, e.csr_pem, e.ca_reference, e.last_error, "
-    "e.created_at, e.updated_at "
+    "e.created_at, e.updated_at, "
+    "x.serial_hex, x.subject, x.issuer, x.not_before, x.not_after, x.fingerprint_sha256, x.certificate_pem, x.chain_pem "
     "FROM enrollments e JOIN officers o ON o.id = e.officer_id JOIN organizations g ON g.id = o.organization_id "
     "LEFT JOIN tokens t ON t.id = e.token_id LEFT JOIN certificate_profiles p ON p.id = e.profile_id "
-    "LEFT JOIN ca_connectors c ON c.id = e.ca_id ");
+    "LEFT JOIN ca_connectors c ON c.id = e.ca_id "
+    "LEFT JOIN certificates x ON x.id = (SELECT max(id) FROM certificates WHERE enrollment_id = e.id) ");
+
+EnrollmentRecord recordFrom(const QSqlQuery& query)
+{
+    EnrollmentRecord r;
+    r.id = query.value(0).toLongLong();
+    r.officerId = query.value(1).toLongLong();
+    r.officerName = query.value(2).toString();
+    r.organizationName = query.value(3).toString();
+    r.tokenSerial = query.value(4).toString();
+    r.profileName = query.value(5).toString();
+    r.caName = query.value(6).toString();
+    r.state = parseState(query.value(7).toString()).value_or(EnrollmentState::Failed);
+    r.keyIdHex = query.value(8).toString();
+    r.requestPem = query.value(9).toString().toLatin1();
+    r.caReference = query.value(10).toString();
+    r.lastError = query.value(11).toString();
+    r.createdAt = query.value(12).toString();
+    r.updatedAt = query.value(13).toString();
+    if (!query.value(14).isNull()) {
+        CertificateSummary summary;
+        summary.serialHex = query.value(14).toString();
+        summary.subject = query.value(15).toString();
+        summary.issuer = query.value(16).toString();
+        summary.notBefore = query.value(17).toString();
+        summary.notAfter = query.value(18).toString();
+        summary.fingerprintSha256 = query.value(19).toString();
+        summary.pem = query.value(20).toString().toLatin1();
+        summary.chainPem = query.value(21).toString().toLatin1();
+        for (const auto& link : ossl::certificatesFrom(summary.chainPem))
+            summary.chainDer << ossl::derOf(link.get());
+        r.certificate = summary;
+    }
+    return r;
+}
 
 }  // namespace
 
@@ -185,65 +222,18 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::record(qint64 id) const
         return std::unexpected(query.error());
     if (!query->next())
         return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no enrollment #%1").arg(id));
-    EnrollmentRecord r;
-    r.id = query->value(0).toLongLong();
-    r.officerId = query->value(1).toLongLong();
-    r.officerName = query->value(2).toString();
-    r.organizationName = query->value(3).toString();
-    r.tokenSerial = query->value(4).toString();
-    r.profileName = query->value(5).toString();
-    r.caName = query->value(6).toString();
-    r.state = parseState(query->value(7).toString()).value_or(EnrollmentState::Failed);
-    r.keyIdHex = query->value(8).toString();
-    r.requestPem = query->value(9).toString().toLatin1();
-    r.caReference = query->value(10).toString();
-    r.lastError = query->value(11).toString();
-    r.createdAt = query->value(12).toString();
-    r.updatedAt = query->value(13).toString();
-    query->finish();
-
-    auto certificate = m_database.exec(
-        QStringLiteral("SELECT serial_hex, subject, issuer, not_before, not_after, fingerprint_sha256, certificate_pem, "
-                       "chain_pem FROM certificates WHERE enrollment_id = ? ORDER BY id DESC LIMIT 1"),
-        {id});
-    if (!certificate)
-        return std::unexpected(certificate.error());
-    if (certificate->next()) {
-        CertificateSummary summary;
-        summary.serialHex = certificate->value(0).toString();
-        summary.subject = certificate->value(1).toString();
-        summary.issuer = certificate->value(2).toString();
-        summary.notBefore = certificate->value(3).toString();
-        summary.notAfter = certificate->value(4).toString();
-        summary.fingerprintSha256 = certificate->value(5).toString();
-        summary.pem = certificate->value(6).toString().toLatin1();
-        summary.chainPem = certificate->value(7).toString().toLatin1();
-        for (const auto& link : ossl::certificatesFrom(summary.chainPem))
-            summary.chainDer << ossl::derOf(link.get());
-        r.certificate = summary;
-    }
-    certificate->finish();
-    return r;
+    return recordFrom(*query);
 }
 
 CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::list(std::optional<EnrollmentState> state) const
 {
-    auto query = state ? m_database.exec(QStringLiteral("SELECT id FROM enrollments WHERE state = ? ORDER BY id"),
-                                         {stateName(*state)})
-                       : m_database.exec(QStringLiteral("SELECT id FROM enrollments ORDER BY id"));
+    auto query = state ? m_database.exec(kRecordSelect + QStringLiteral("WHERE e.state = ? ORDER BY e.id"), {stateName(*state)})
+                       : m_database.exec(kRecordSelect + QStringLiteral("ORDER BY e.id"));
     if (!query)
         return std::unexpected(query.error());
-    std::vector<qint64> ids;
-    while (query->next())
-        ids.push_back(query->value(0).toLongLong());
-    query->finish();
     std::vector<EnrollmentRecord> result;
-    for (qint64 id : ids) {
-        auto r = record(id);
-        if (!r)
-            return std::unexpected(r.error());
-        result.push_back(std::move(*r));
-    }
+    while (query->next())
+        result.push_back(recordFrom(*query));
     return result;
 }
 
