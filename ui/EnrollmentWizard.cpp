@@ -1,6 +1,7 @@
 #include "EnrollmentWizard.h"
 
 #include "ReceiptPrinting.h"
+#include "SecretField.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/CivilId.h"
 #include "tamga/core/Profile.h"
@@ -495,10 +496,9 @@ public:
                 m_problem->setText(tr("The token label must be 1 to 32 bytes long."));
                 return false;
             }
-            wizard->m_preparation = core::TokenPreparation{m_label->text().trimmed(),
-                                                           pkcs11::Pin(m_soPin->text().toStdString())};
+            wizard->m_preparation = core::TokenPreparation{m_label->text().trimmed(), takeSecret(m_soPin)};
         }
-        wizard->m_userPin = pkcs11::Pin(m_pin->text().toStdString());
+        wizard->m_userPin = takeSecret(m_pin);
         // The typed PINs do not stay in the fields.
         for (QLineEdit* field : {m_soPin, m_soPin2, m_pin, m_pin2})
             field->clear();

@@ -2,6 +2,7 @@
 
 #include "EnrollmentWizard.h"
 #include "ReceiptPrinting.h"
+#include "SecretField.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
@@ -69,13 +70,16 @@ QStandardItem* idItem(qint64 id, const QString& text)
 // A PIN asked in a password field; the text goes straight into a wiping buffer.
 std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const QString& label)
 {
-    bool ok = false;
-    QString text = QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), &ok);
-    if (!ok || text.isEmpty())
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    dialog.setTextEchoMode(QLineEdit::Password);
+    if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    pkcs11::Pin pin(text.toStdString());
-    text.fill(QLatin1Char('\0'));
-    return pin;
+    auto* field = dialog.findChild<QLineEdit*>();
+    if (!field || field->text().isEmpty())
+        return std::nullopt;
+    return takeSecret(field);
 }
 
 class DeskView : public QWidget {

@@ -1,5 +1,7 @@
 #include "SignInDialog.h"
 
+#include "SecretField.h"
+
 #include "tamga/core/Database.h"
 
 #include <QDialogButtonBox>
@@ -55,8 +57,7 @@ void SignInDialog::signIn(const QString& name, const QString& password)
 void SignInDialog::attempt()
 {
     // The password goes from the field into a wiping buffer and the field is cleared at once.
-    core::Password password(m_password->text().toStdString());
-    m_password->clear();
+    core::Password password = takeSecret(m_password);
     auto result = core::Operators(m_database).signIn(m_name->text().trimmed(), password);
     if (!result) {
         m_message->setText(tr("Wrong operator name or password."));
