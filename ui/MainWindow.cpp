@@ -11,7 +11,6 @@
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
 #include "tamga/core/Settings.h"
-#include "tamga/pkcs11/Module.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -575,13 +574,16 @@ public:
         });
 
         auto* modules = new QListWidget(this);
-        for (const auto& m : pkcs11::registeredModules()) {
-            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(QString::fromStdString(m.name),
-                                                                          QString::fromStdString(m.path)),
-                                             modules);
-            item->setData(Qt::UserRole, QString::fromStdString(m.path));
-        }
         modules->setMaximumHeight(90);
+        connect(context.worker, &core::DeskWorker::registeredModulesListed, this,
+                [modules](const QStringList& names, const QStringList& paths) {
+                    modules->clear();
+                    for (qsizetype i = 0; i < names.size(); ++i) {
+                        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(names[i], paths[i]), modules);
+                        item->setData(Qt::UserRole, paths[i]);
+                    }
+                });
+        context.worker->listRegisteredModules();
         auto* useModule = new QPushButton(tr("&Use the selected module for this desk"), this);
         layout->addRow(tr("PKCS#11 modules (p11-kit):"), modules);
         layout->addRow(QString(), useModule);

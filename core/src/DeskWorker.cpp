@@ -165,6 +165,19 @@ void DeskWorker::inspectToken(QString serial)
     });
 }
 
+void DeskWorker::listRegisteredModules()
+{
+    m_worker->post([this] {
+        QStringList names;
+        QStringList paths;
+        for (const auto& module : pkcs11::registeredModules()) {
+            names << QString::fromStdString(module.name);
+            paths << QString::fromStdString(module.path);
+        }
+        Q_EMIT registeredModulesListed(names, paths);
+    });
+}
+
 void DeskWorker::testCa(QString name)
 {
     const QString path = m_databasePath;

@@ -59,6 +59,9 @@ public:
     // Looks at a token's public objects (no PIN) for keys Tamga made before: their labels end in "#<number>".
     void inspectToken(QString serial);
 
+    // Lists the PKCS#11 modules p11-kit registers (loading them takes its time: done on the worker).
+    void listRegisteredModules();
+
     // Asks the CA for its certificates (the Settings screen's Test button).
     void testCa(QString name);
 
@@ -73,6 +76,8 @@ Q_SIGNALS:
     void tokenOperationFinished(bool succeeded, const QString& message);
     void caTested(const QString& name, bool succeeded, const QString& message);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
+    // Names and paths, in the same order.
+    void registeredModulesListed(const QStringList& names, const QStringList& paths);
 
 private:
     QString m_databasePath;
