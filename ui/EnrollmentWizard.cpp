@@ -577,7 +577,6 @@ public:
     {
         EnrollmentWizard* wizard = w();
         m_done = false;
-        m_running = true;
         m_retry->hide();
         m_message->setStyleSheet(QString());
         m_message->setText(tr("Working…"));
@@ -614,7 +613,6 @@ public:
         EnrollmentWizard* wizard = w();
         if (id)
             wizard->m_enrollmentId = id;
-        m_running = false;
         wizard->button(QWizard::CancelButton)->setEnabled(true);
         reached(state);
         if (ok && state == QStringLiteral("verified")) {
@@ -643,7 +641,6 @@ public:
     QPushButton* m_retry = nullptr;
     QString m_headline;
     bool m_done = false;
-    bool m_running = false;
     bool m_connected = false;
 };
 

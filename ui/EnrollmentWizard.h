@@ -44,7 +44,6 @@ public:
     // PINs typed at the PIN page, kept in wiping buffers until the work page hands them to the worker.
     pkcs11::Pin m_userPin;
     std::optional<core::TokenPreparation> m_preparation;
-    bool m_tokenHoldsTamgaKey = false;
 
 private:
     DeskContext m_context;

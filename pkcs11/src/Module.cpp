@@ -186,12 +186,6 @@ bool Module::reportsSlotEvents() const
     return m_impl->slotEvents;
 }
 
-bool Module::waitForSlotEvent() const
-{
-    CK_SLOT_ID slot = 0;
-    return m_impl->functions->C_WaitForSlotEvent(0, &slot, nullptr) == CKR_OK;
-}
-
 Result<std::vector<SlotInfo>> Module::slots() const
 {
     CK_FUNCTION_LIST* f = m_impl->functions;

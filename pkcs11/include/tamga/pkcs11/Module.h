@@ -36,8 +36,6 @@ public:
 
     // Whether C_WaitForSlotEvent can be trusted to report insertions and removals (see Quirks).
     bool reportsSlotEvents() const;
-    // Blocks until a slot event; returns false when the module is being finalized or the call fails.
-    bool waitForSlotEvent() const;
 
     struct Impl;
     // For the rest of the token layer only; the header that defines Impl is private to it.
