@@ -34,14 +34,27 @@ public:
         auto key = readSecretFile(m_authKeyFile, QStringLiteral("the CFSSL auth key"));
         if (!key)
             return std::unexpected(key.error());
-        const QByteArray keyBytes = QByteArray::fromHex(QByteArray(key->c_str(), static_cast<int>(key->size())));
+        // The key file holds hex; the decoded key stays in a wiping buffer (no plain copy left on the heap).
+        auto nibble = [](char c) {
+            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        };
+        pkcs11::SecretBuffer keyBytes;
+        const std::string_view hex = key->view();
+        for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+            const int high = nibble(hex[i]);
+            const int low = nibble(hex[i + 1]);
+            if (high < 0 || low < 0)
+                return coreError(CoreErrorKind::InvalidInput,
+                                 QStringLiteral("the CFSSL auth key in %1 is not hexadecimal").arg(m_authKeyFile));
+            keyBytes.append(static_cast<char>(high << 4 | low));
+        }
         const QByteArray inner = QJsonDocument(QJsonObject{{QStringLiteral("certificate_request"),
                                                             QString::fromLatin1(ossl::pemOf(request.get()))},
                                                            {QStringLiteral("profile"), m_profile}})
                                      .toJson(QJsonDocument::Compact);
         unsigned char mac[EVP_MAX_MD_SIZE];
         unsigned int macLength = 0;
-        HMAC(EVP_sha256(), keyBytes.constData(), static_cast<int>(keyBytes.size()),
+        HMAC(EVP_sha256(), keyBytes.bytes(), static_cast<int>(keyBytes.size()),
              reinterpret_cast<const unsigned char*>(inner.constData()), static_cast<std::size_t>(inner.size()), mac,
              &macLength);
         const QByteArray body =
