@@ -1,5 +1,6 @@
 // Operations on one token, addressed by its serial (never by slot: SoftHSM and real readers renumber slots).
-// Each call opens its own session, logs in as it needs, and closes the session before returning, so a pulled
+// Each call opens its own session, logs in as it needs, and closes the session before returning (unless the
+// caller holds one logged-in session for a run of calls: holdSession), so a pulled
 // token or a crash leaves no state behind in this process. Calls are synchronous: run them on the one worker
 // thread that owns token calls (TokenWorker), never on a GUI thread.
 #pragma once
