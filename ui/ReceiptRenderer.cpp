@@ -63,12 +63,13 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
     const double left = sheet.left() + page.mm(20);
     const double right = sheet.right() - page.mm(20);
     const double width = right - left;
-    double y = sheet.top() + page.mm(18);
+    // A training receipt gets its own line under the copy label, and everything below moves down to make room.
+    double y = sheet.top() + page.mm(r.training ? 22 : 18);
 
     if (r.training) {
         painter.save();
         painter.setPen(QColor(200, 30, 30, 60));
-        painter.setFont(font(page, 72, true));
+        painter.setFont(font(page, 46, true));
         painter.translate(sheet.center());
         painter.rotate(-35);
         painter.drawText(QRectF(-page.mm(150), -page.mm(20), page.mm(300), page.mm(40)), Qt::AlignCenter,
@@ -76,7 +77,7 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
         painter.restore();
         painter.setPen(QColor(200, 30, 30));
         painter.setFont(font(page, 9, true));
-        painter.drawText(QRectF(left, sheet.top() + page.mm(8), width, page.mm(6)), Qt::AlignLeft,
+        painter.drawText(QRectF(left, sheet.top() + page.mm(13), width, page.mm(6)), Qt::AlignHCenter,
                          QStringLiteral("СУРГАЛТЫН ЖИШЭЭ — ХҮЧИНГҮЙ · TRAINING ONLY — NOT VALID"));
     }
     painter.setPen(Qt::black);
