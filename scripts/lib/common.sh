@@ -1,22 +1,24 @@
-# Shared by scripts/demo and scripts/test: the Debian 12 packages Tamga builds and tests with, installing the
-# missing ones (as root) or printing the exact apt-get line to run (otherwise), then configuring and building.
+# Shared by scripts/demo, scripts/test and scripts/screenshots: the Debian 12 packages Tamga builds and tests with
+# (listed, with the reason for each, in scripts/lib/debian-packages), installing the missing ones (as root) or
+# printing the exact apt-get line to run (otherwise), then configuring and building.
 
 TAMGA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TAMGA_BUILD="${TAMGA_BUILD:-$TAMGA_ROOT/build}"
+TAMGA_PACKAGE_LIST="$TAMGA_ROOT/scripts/lib/debian-packages"
 
-# Build tools and libraries, and the tokens and tools the tests start or cross-check with.
-TAMGA_PACKAGES=(
-    g++ cmake ninja-build pkg-config
-    libssl-dev openssl libp11-dev libp11-kit-dev p11-kit
-    qt6-base-dev libqt6sql6-sqlite
-    catch2
-    softhsm2 opensc gnutls-bin zlib1g sqlite3
-    golang-cfssl iproute2 util-linux libengine-pkcs11-openssl python3 poppler-utils
-)
+# The packages of the named groups of scripts/lib/debian-packages, one a line.
+tamga_packages() {
+    local groups=" $* "
+    awk -v groups="$groups" '
+        { sub(/#.*/, "") }
+        /^\[[a-z-]+\]/ { group = substr($1, 2, length($1) - 2); next }
+        NF && index(groups, " " group " ") { print $1 }
+    ' "$TAMGA_PACKAGE_LIST"
+}
 
 tamga_missing_packages() {
     local missing=() package
-    for package in "${TAMGA_PACKAGES[@]}"; do
+    for package in $(tamga_packages "$@"); do
         if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$package")
         fi
@@ -24,13 +26,14 @@ tamga_missing_packages() {
     echo "${missing[@]}"
 }
 
+# Installs the packages of the named groups that are missing; not root: prints the apt-get line and stops.
 tamga_ensure_packages() {
     local missing
-    missing="$(tamga_missing_packages)"
+    missing="$(tamga_missing_packages "$@")"
     [ -z "$missing" ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         echo "Tamga needs these Debian packages. Install them as root, then run this again:" >&2
-        echo "  apt-get install -y $missing" >&2
+        echo "  apt-get install -y --no-install-recommends $missing" >&2
         exit 1
     fi
     echo "Installing: $missing"
