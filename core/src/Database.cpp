@@ -121,14 +121,19 @@ CoreStatus Database::migrateTo(int targetVersion)
         for (const Migration& step : migrations()) {
             if (step.version <= found || step.version > targetVersion)
                 continue;
+            auto failed = [&](const CoreError& error) {
+                return coreError(CoreErrorKind::Database, QStringLiteral("migrating %1 to schema version %2 (%3) failed: %4")
+                                                              .arg(m_path)
+                                                              .arg(step.version)
+                                                              .arg(QString::fromUtf8(step.description), error.message));
+            };
             for (const QString& statement : step.statements) {
-                if (auto done = exec(statement); !done) {
-                    return coreError(CoreErrorKind::Database,
-                                     QStringLiteral("migrating %1 to schema version %2 (%3) failed: %4")
-                                         .arg(m_path)
-                                         .arg(step.version)
-                                         .arg(QString::fromUtf8(step.description), done.error().message));
-                }
+                if (auto done = exec(statement); !done)
+                    return failed(done.error());
+            }
+            if (step.code) {
+                if (auto done = step.code(*this); !done)
+                    return failed(done.error());
             }
             if (auto stored = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {step.version});
                 !stored)
@@ -193,10 +198,18 @@ CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& val
 
 CoreStatus Database::begin() const
 {
-    QSqlDatabase db = connection();
-    if (!db.transaction()) {
+    // Every transaction here writes. BEGIN IMMEDIATE takes the write lock at the start, waiting for another
+    // process's writer as long as the busy timeout allows; a deferred BEGIN would read first and then fail at
+    // once (SQLITE_BUSY, no waiting) when another process had written in between.
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        const QString reason = query.lastError().text();
         return coreError(CoreErrorKind::Database,
-                         QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+                         reason.contains(QStringLiteral("locked"))
+                             ? QStringLiteral("another desk or tamga-cli has been writing to %1 for more than 5 s; try "
+                                              "again when it is done (%2)")
+                                   .arg(m_path, reason)
+                             : QStringLiteral("cannot start a transaction: %1").arg(reason));
     }
     return {};
 }
@@ -206,10 +219,10 @@ CoreStatus Database::commit() const
     // A statement that was not read to its end would keep the transaction busy.
     for (QSqlQuery& statement : m_statements)
         statement.finish();
-    QSqlDatabase db = connection();
-    if (!db.commit()) {
-        const QString reason = db.lastError().text();
-        db.rollback();
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const QString reason = query.lastError().text();
+        rollback();
         return coreError(CoreErrorKind::Database, QStringLiteral("cannot commit: %1").arg(reason));
     }
     return {};
@@ -219,7 +232,7 @@ void Database::rollback() const
 {
     for (QSqlQuery& statement : m_statements)
         statement.finish();
-    connection().rollback();
+    QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
 }
 
 }  // namespace tamga::core

@@ -1,7 +1,11 @@
 #include "Migrations.h"
 
 #include "SqliteDialect.h"
+#include "tamga/core/Database.h"
 #include "tamga/core/Profile.h"
+#include "tamga/core/Registry.h"
+
+#include <QSqlError>
 
 #include <QJsonDocument>
 
@@ -174,6 +178,34 @@ QStringList builtinProfileRows()
     return statements;
 }
 
+// Step 4: the officers' search text gets the loose Latin spelling (Ulzii finds Өлзийбат), computed by the same
+// code that writes it for new officers, and the search indexes are rebuilt from it.
+CoreStatus recomputeOfficerSearchText(const Database& database)
+{
+    auto officers = database.exec(QStringLiteral(
+        "SELECT o.id, o.surname, o.given_name, o.civil_id, g.name FROM officers o "
+        "JOIN organizations g ON g.id = o.organization_id"));
+    if (!officers)
+        return std::unexpected(officers.error());
+    std::vector<std::pair<qint64, QString>> texts;
+    while (officers->next()) {
+        OfficerFields fields;
+        fields.surname = officers->value(1).toString();
+        fields.givenName = officers->value(2).toString();
+        fields.civilId = officers->value(3).toString();
+        texts.emplace_back(officers->value(0).toLongLong(), Registry::searchTextOf(fields, officers->value(4).toString()));
+    }
+    if (officers->lastError().isValid())
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("reading the officers failed: %1").arg(officers->lastError().text()));
+    for (const auto& [id, text] : texts) {
+        if (auto updated = database.exec(QStringLiteral("UPDATE officers SET search_text = ? WHERE id = ?"), {text, id});
+            !updated)
+            return std::unexpected(updated.error());
+    }
+    return sqlite::rebuildOfficerSearchIndexes(database);
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations()
@@ -183,6 +215,7 @@ const std::vector<Migration>& migrations()
         {2, "token inventory, profiles, CA connectors, trust anchors, enrollments, certificates, revocations",
          pkiSchema()},
         {3, "built-in certificate profiles", builtinProfileRows()},
+        {4, "officer search in the usual Latin spellings", {}, recomputeOfficerSearchText},
     };
     return steps;
 }

@@ -2,16 +2,23 @@
 // database; the version reached is stored in schema_version. Never edit a released step: add a new one.
 #pragma once
 
+#include "tamga/core/CoreError.h"
+
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace tamga::core {
+
+class Database;
 
 struct Migration {
     int version;
     const char* description;
     QStringList statements;
+    // What SQL alone cannot do (values computed in C++), run after the statements in the same transaction.
+    std::function<CoreStatus(const Database&)> code = {};
 };
 
 const std::vector<Migration>& migrations();

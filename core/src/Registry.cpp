@@ -31,6 +31,9 @@ Officer officerFrom(const QSqlQuery& q)
     return o;
 }
 
+// The longest search text looked for: more than any name, ID and organization typed together.
+constexpr int kMaxSearchLength = 100;
+
 const QString kOfficerSelect = QStringLiteral(
     "SELECT o.id, o.organization_id, g.name, o.surname, o.given_name, o.civil_id, o.position, o.department, "
     "o.email, o.phone FROM officers o JOIN organizations g ON g.id = o.organization_id ");
@@ -92,9 +95,9 @@ QString Registry::searchTextOf(const OfficerFields& f, const QString& organizati
 {
     const QString text = f.surname + QLatin1Char(' ') + f.givenName + QLatin1Char(' ') + f.civilId +
                          QLatin1Char(' ') + organizationName;
-    const QString folded = foldForSearch(text);
-    const QString latin = foldForSearch(latinTransliteration(text));
-    return latin == folded ? folded : folded + QStringLiteral(" | ") + latin;
+    // The text as written (Cyrillic, found exactly), then its Latin spelling in the loose form a Latin query is
+    // reduced to as well.
+    return foldForSearch(text) + QStringLiteral(" | ") + looseLatinForSearch(latinTransliteration(text));
 }
 
 CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& name, const QString& registerNo,
@@ -279,14 +282,19 @@ CoreResult<Officer> Registry::officer(qint64 id) const
 CoreResult<std::vector<Officer>> Registry::officers(std::optional<qint64> organizationId, const QString& search,
                                                     int limit) const
 {
-    const QString needle = foldForSearch(search);
+    // Each word typed must be found, in any order ("Батбаяр Дорж" finds Дорж Батбаяр). A query with Latin letters
+    // is reduced the way the stored Latin spelling was (looseLatinForSearch). A search box holds a name, an ID or
+    // an organization: longer input is cut rather than searched.
+    QString needle = foldForSearch(search.left(kMaxSearchLength));
+    static const QRegularExpression latinLetter(QStringLiteral("[a-z]"));
+    if (needle.contains(latinLetter))
+        needle = looseLatinForSearch(needle);
     QString sql = kOfficerSelect;
     QVariantList values;
-    QStringList conditions;
     if (!needle.isEmpty()) {
-        const auto clause = sqlite::officerSearch(needle);
+        const auto clause = sqlite::officerSearch(needle.split(QLatin1Char(' '), Qt::SkipEmptyParts));
         sql += clause.joinAndWhere;
-        values << clause.value;
+        values << clause.values;
     } else {
         sql += QStringLiteral("WHERE 1 = 1");
     }

@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,22 +17,28 @@ namespace tamga::core::sqlite {
 
 CoreStatus open(QSqlDatabase& db, const QString& path)
 {
-    // Create the file ourselves so it is never readable by others, not even for a moment. SQLite gives its
-    // -wal and -shm files the same permissions as the database file.
+    // The file must never be readable by others, not even for a moment, and SQLite gives its -wal and -shm files
+    // the permissions of the database file. The mode is set without opening a descriptor of our own: on Linux,
+    // closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's included, and
+    // another process may then take itself for the last user and delete the WAL under a live connection. So
+    // SQLite creates the file under a umask that leaves others nothing, and a path-based chmod corrects the mode
+    // of a file created elsewhere. (The umask is process-wide: for this moment other threads create their files
+    // no more open than 0700, which is only stricter.)
     const QByteArray nativePath = QFile::encodeName(path);
-    int fd = ::open(nativePath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return coreError(CoreErrorKind::Database,
-                         QStringLiteral("cannot create or open the database file %1: %2")
-                             .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-
     db.setDatabaseName(path);
-    if (!db.open()) {
+    const mode_t previousUmask = ::umask(0077);
+    const bool opened = db.open();
+    ::umask(previousUmask);
+    if (!opened) {
         return coreError(CoreErrorKind::Database,
                          QStringLiteral("cannot open the database %1: %2").arg(path, db.lastError().text()));
+    }
+    struct stat status {};
+    if (::stat(nativePath.constData(), &status) != 0 ||
+        ((status.st_mode & 0077) != 0 && ::chmod(nativePath.constData(), 0600) != 0)) {
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("cannot make the database file %1 private to its owner: %2")
+                             .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     QSqlQuery query(db);
     const QStringList pragmas{
@@ -84,6 +89,15 @@ CoreStatus indexOfficers(const Database& database, qint64 firstId, qint64 lastId
     return {};
 }
 
+CoreStatus rebuildOfficerSearchIndexes(const Database& database)
+{
+    for (const QString& table : {QStringLiteral("officer_search"), QStringLiteral("officer_words")}) {
+        if (auto rebuilt = database.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(table)); !rebuilt)
+            return std::unexpected(rebuilt.error());
+    }
+    return {};
+}
+
 CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& oldSearchText)
 {
     for (const QString& table : {QStringLiteral("officer_search"), QStringLiteral("officer_words")}) {
@@ -96,16 +110,34 @@ CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& ol
     return indexOfficers(database, id, id);
 }
 
-SearchClause officerSearch(const QString& needle)
+SearchClause officerSearch(const QStringList& words)
 {
-    QString quoted = needle;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
-    if (needle.size() >= 3) {
-        return {QStringLiteral("JOIN officer_search s ON s.rowid = o.id WHERE officer_search MATCH ?"), quoted};
+    // FTS5 takes space-separated phrases as "all of them". Words of three characters or more are looked for
+    // anywhere through the trigram index; one or two characters (a name being typed) at the start of a word.
+    QStringList anywhere;
+    QStringList wordStarts;
+    for (const QString& word : words) {
+        QString quoted = word;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
+        if (word.size() >= 3)
+            anywhere << quoted;
+        else
+            wordStarts << quoted + QLatin1Char('*');
     }
-    // One or two characters: the words that start with them (a name being typed).
-    return {QStringLiteral("JOIN officer_words w ON w.rowid = o.id WHERE officer_words MATCH ?"),
-            quoted + QLatin1Char('*')};
+    SearchClause clause;
+    QStringList conditions;
+    if (!anywhere.isEmpty()) {
+        clause.joinAndWhere += QStringLiteral("JOIN officer_search s ON s.rowid = o.id ");
+        conditions << QStringLiteral("officer_search MATCH ?");
+        clause.values << anywhere.join(QLatin1Char(' '));
+    }
+    if (!wordStarts.isEmpty()) {
+        clause.joinAndWhere += QStringLiteral("JOIN officer_words w ON w.rowid = o.id ");
+        conditions << QStringLiteral("officer_words MATCH ?");
+        clause.values << wordStarts.join(QLatin1Char(' '));
+    }
+    clause.joinAndWhere += QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return clause;
 }
 }  // namespace tamga::core::sqlite

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 namespace tamga::core {
 class Database;
@@ -24,15 +25,17 @@ QStringList officerSearchIndexStatements();
 // Adds officers firstId..lastId (already inserted) to the search indexes; one statement per index, however
 // many officers.
 CoreStatus indexOfficers(const Database& database, qint64 firstId, qint64 lastId);
+// Rebuilds both search indexes from officers.search_text (after it was recomputed for every officer).
+CoreStatus rebuildOfficerSearchIndexes(const Database& database);
 // Replaces an officer's entry after its search text changed from `oldSearchText`.
 CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& oldSearchText);
 
-// The join and WHERE clause, and the value to bind, that find officers whose search text contains `needle`
-// (already folded): anywhere for three characters or more, at the start of a word for one or two.
+// The join and WHERE clause, and the values to bind, that find officers whose search text contains every one of
+// `words` (already folded): anywhere for words of three characters or more, at the start of a word for one or two.
 struct SearchClause {
     QString joinAndWhere;  // e.g. "JOIN officer_search s ON s.rowid = o.id WHERE officer_search MATCH ?"
-    QString value;
+    QVariantList values;
 };
-SearchClause officerSearch(const QString& needle);
+SearchClause officerSearch(const QStringList& words);
 
 }  // namespace tamga::core::sqlite

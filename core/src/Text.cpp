@@ -54,4 +54,12 @@ QString foldForSearch(const QString& text)
     return folded;
 }
 
+QString looseLatinForSearch(const QString& text)
+{
+    QString loose = foldForSearch(text);
+    loose.replace(QStringLiteral("kh"), QStringLiteral("h"));
+    loose.replace(QLatin1Char('o'), QLatin1Char('u')).replace(QLatin1Char('y'), QLatin1Char('i'));
+    return loose;
+}
+
 }  // namespace tamga::core

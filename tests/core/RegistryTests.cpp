@@ -118,6 +118,16 @@ TEST_CASE("search finds officers by any part of a name - civil ID or organizatio
     CHECK(names(QString(), *city) == QStringList{QStringLiteral("Батбаяр")});
     CHECK(names(QStringLiteral("nobody")).isEmpty());
     CHECK(names(QStringLiteral("\"'%_")).isEmpty());                                       // no injection
+    // The usual Latin spellings of one name meet (Өлзий: Olzii, Ulzii; Хан: Khan, Han), and the words of a query
+    // are found in any order: given name first, or two words of which one is short.
+    CHECK(names(QStringLiteral("ulzii")) == QStringList{QStringLiteral("Сарангэрэл")});
+    CHECK(names(QStringLiteral("Han-Uul")).size() == 2);
+    CHECK(names(QStringLiteral("Сарангэрэл Өлзийбат")) == QStringList{QStringLiteral("Сарангэрэл")});
+    CHECK(names(QStringLiteral("batbayar dorj")) == QStringList{QStringLiteral("Батбаяр")});
+    CHECK(names(QStringLiteral("дорж ба")) == QStringList{QStringLiteral("Батбаяр")});
+    CHECK(names(QStringLiteral("дорж сарангэрэл")).isEmpty());  // every word must be found
+    // A search box holds a name: a pasted page of text is cut, not searched for minutes.
+    CHECK(names(QString(100000, QLatin1Char('x'))).isEmpty());
 }
 
 TEST_CASE("the transliteration used for search follows MNS 5217 with plain letters for ө and ү")

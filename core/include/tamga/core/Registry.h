@@ -58,9 +58,9 @@ public:
     // Changes an officer's record (the civil ID stays: it is who the officer is); audited with what changed.
     CoreStatus updateOfficer(const Operator& by, qint64 id, const OfficerFields& fields) const;
     CoreResult<Officer> officer(qint64 id) const;
-    // Officers of one organization or all, whose names, civil ID or organization contain `search` (Cyrillic or
-    // Latin letters, any case; one or two characters match the start of a word). At most `limit` (the first
-    // registered), sorted by surname and given name.
+    // Officers of one organization or all, whose names, civil ID or organization contain every word of `search`
+    // in any order (Cyrillic or Latin letters in their usual spellings, any case; a word of one or two characters
+    // matches the start of a word). At most `limit` (the first registered), sorted by surname and given name.
     CoreResult<std::vector<Officer>> officers(std::optional<qint64> organizationId, const QString& search,
                                               int limit = 200) const;
 

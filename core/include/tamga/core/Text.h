@@ -16,4 +16,10 @@ QString latinTransliteration(const QString& text);
 // ö/ü dropped (so "Ölziibat" finds "Өлзийбат" through its transliteration).
 QString foldForSearch(const QString& text);
 
+// Latin text reduced so that the usual ways of writing one Mongolian name in Latin letters meet: people write
+// Өлзий as Olzii, Ulzii or Ölzii, Мөнх as Monkh, Munkh or Munh, Хүрэл as Khurel or Hurel. So o, u (and ö, ü) become
+// u, "kh" becomes h and y becomes i. Applied to the Latin form of the stored search text and to a query typed in
+// Latin letters; Cyrillic is searched exactly.
+QString looseLatinForSearch(const QString& text);
+
 }  // namespace tamga::core
