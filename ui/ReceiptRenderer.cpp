@@ -1,5 +1,8 @@
 #include "ReceiptRenderer.h"
 
+#include "tamga/core/PrivateFile.h"
+
+#include <QBuffer>
 #include <QFont>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -203,7 +206,10 @@ void paintReceipt(QPagedPaintDevice& device, QPainter& painter, const core::Rece
 
 QString writeReceiptPdf(const core::ReceiptData& receipt, const QString& path)
 {
-    QPdfWriter writer(path);
+    // Rendered in memory, then written all at once with mode 0600: a receipt names a person and their civil ID.
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&pdf);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     writer.setResolution(300);
@@ -214,6 +220,8 @@ QString writeReceiptPdf(const core::ReceiptData& receipt, const QString& path)
         return QStringLiteral("cannot write %1").arg(path);
     paintReceipt(writer, painter, receipt);
     painter.end();
+    if (auto written = core::writePrivateFile(path, pdf.data()); !written)
+        return written.error().message;
     return {};
 }
 

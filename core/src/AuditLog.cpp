@@ -1,5 +1,7 @@
 #include "tamga/core/AuditLog.h"
 
+#include "tamga/core/PrivateFile.h"
+
 #include "tamga/core/Database.h"
 
 #include <QCryptographicHash>
@@ -227,8 +229,8 @@ CoreStatus AuditLog::exportCsv(const QString& path) const
     if (!query)
         return std::unexpected(query.error());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return coreError(CoreErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    if (auto opened = openPrivateFile(file); !opened)
+        return opened;
     file.write("id,at,operator,action,object_type,object_id,outcome,details,prev_hash,hash\r\n");
     while (query->next()) {
         const AuditEvent e = eventFrom(*query);

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <QFile>
 
 using namespace tamga::core;
@@ -140,4 +142,12 @@ TEST_CASE("the audit export holds every event as CSV")
     CHECK(text.startsWith(QStringLiteral("id,at,operator,action,object_type,object_id,outcome,details,prev_hash,hash\r\n")));
     CHECK(text.count(QStringLiteral("\r\n")) == 9);
     CHECK(text.contains(QStringLiteral("\"{\"\"civil_id\"\":\"\"УБ900101")));  // JSON quoted the RFC 4180 way
+    // It names people: only its owner may read it, whatever the umask, and also when it replaces a readable file.
+    CHECK((QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                                       QFileDevice::WriteOther)) == QFileDevice::Permissions());
+    REQUIRE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    const mode_t previous = ::umask(0);
+    REQUIRE(AuditLog(fixture.db()).exportCsv(path));
+    ::umask(previous);
+    CHECK((QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == QFileDevice::Permissions());
 }
