@@ -31,11 +31,6 @@ int usage(const std::string& message)
     return ExitUsage;
 }
 
-int fail(const core::CoreError& error)
-{
-    return cli::fail(error.message);
-}
-
 QString absolute(const std::string& path)
 {
     return QFileInfo(q(path)).absoluteFilePath();

@@ -54,6 +54,11 @@ int fail(const char* message)
     return fail(std::string(message));
 }
 
+int fail(const core::CoreError& error)
+{
+    return fail(error.message);
+}
+
 int fail(const QString& message)
 {
     return fail(message.toStdString());

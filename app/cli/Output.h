@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "tamga/core/CoreError.h"
 
 #include <QJsonValue>
 #include <QString>
@@ -19,6 +20,8 @@ void printTable(const std::vector<std::string>& header, const std::vector<std::v
 int fail(const std::string& message);
 int fail(const QString& message);
 int fail(const char* message);
+// A core error's message, the same way.
+int fail(const core::CoreError& error);
 
 inline QString q(const std::string& text)
 {

@@ -30,11 +30,6 @@ int usage(const std::string& message)
     return ExitUsage;
 }
 
-int fail(const CoreError& error)
-{
-    return cli::fail(error.message);
-}
-
 QJsonObject officerJson(const core::Officer& o)
 {
     return {{QStringLiteral("id"), o.id},

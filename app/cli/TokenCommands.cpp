@@ -2,6 +2,9 @@
 
 #include "Output.h"
 #include "SecretInput.h"
+#include "SignIn.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
 
@@ -160,15 +163,35 @@ int listTokens(const LoadedModules& loaded, const GlobalOptions& options)
     return ExitOk;
 }
 
-int initToken(const CommandLine& line, const LoadedModules& loaded, const GlobalOptions& options)
+// The token service with the signed-in operator, for the commands that change a token.
+struct SignedInTokens {
+    std::unique_ptr<core::Database> database;
+    core::Operator by;
+    std::optional<core::TokenService> service;
+};
+
+std::optional<SignedInTokens> signInForTokens(const CommandLine& line, const GlobalOptions& options,
+                                               const LoadedModules& loaded, int& status)
+{
+    auto database = core::Database::open(q(options.databasePath));
+    if (!database) {
+        status = cli::fail(database.error().message.toStdString());
+        return std::nullopt;
+    }
+    SignedInTokens signedIn;
+    signedIn.database = std::move(*database);
+    auto by = signIn(line, *signedIn.database, "password-file", status);
+    if (!by)
+        return std::nullopt;
+    signedIn.by = *by;
+    signedIn.service.emplace(*signedIn.database, loaded.modules);
+    return signedIn;
+}
+
+int initToken(const CommandLine& line, const SignedInTokens& tokens, const GlobalOptions& options)
 {
     const auto serial = line.value("serial");
-    const bool uninitialized = line.flag("uninitialized");
     const auto label = line.value("label");
-    if (serial.has_value() == uninitialized)
-        return usage("give exactly one of --serial S or --uninitialized");
-    if (!label)
-        return usage("--label is required");
     int status = ExitOk;
     auto soPin = secretOption(line, "so-pin-file", "New SO PIN", status);
     if (!soPin)
@@ -176,27 +199,17 @@ int initToken(const CommandLine& line, const LoadedModules& loaded, const Global
     auto userPin = secretOption(line, "pin-file", "New user PIN", status);
     if (!userPin)
         return status;
-
-    std::optional<TokenError> lastError;
-    for (const auto& module : loaded.modules) {
-        auto target = serial ? module->findToken(*serial) : module->findUninitializedToken();
-        if (!target) {
-            lastError = target.error();
-            continue;
-        }
-        auto result = pkcs11::Token::initialize(module, *target, *soPin, *label, *userPin);
-        if (!result)
-            return fail(result.error());
-        if (options.json)
-            printJson(tokenJson(*result));
-        else
-            std::cout << result->serial << '\n';
-        return ExitOk;
-    }
-    return lastError ? fail(*lastError) : fail("no PKCS#11 module is configured");
+    auto result = tokens.service->initialize(tokens.by, serial ? q(*serial) : QString(), q(*label), *soPin, *userPin);
+    if (!result)
+        return fail(result.error());
+    if (options.json)
+        printJson(tokenJson(*result));
+    else
+        std::cout << result->serial << '\n';
+    return ExitOk;
 }
 
-int changePin(const CommandLine& line, const pkcs11::Token& token)
+int changePin(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial)
 {
     int status = ExitOk;
     auto oldPin = secretOption(line, "pin-file", "Current PIN", status);
@@ -205,11 +218,11 @@ int changePin(const CommandLine& line, const pkcs11::Token& token)
     auto newPin = secretOption(line, "new-pin-file", "New PIN", status);
     if (!newPin)
         return status;
-    auto result = token.changeUserPin(*oldPin, *newPin);
+    auto result = tokens.service->changePin(tokens.by, q(serial), *oldPin, *newPin);
     return result ? ExitOk : fail(result.error());
 }
 
-int unblock(const CommandLine& line, const pkcs11::Token& token)
+int unblock(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial)
 {
     int status = ExitOk;
     auto soPin = secretOption(line, "so-pin-file", "SO PIN", status);
@@ -218,11 +231,11 @@ int unblock(const CommandLine& line, const pkcs11::Token& token)
     auto newPin = secretOption(line, "new-pin-file", "New user PIN", status);
     if (!newPin)
         return status;
-    auto result = token.setUserPinWithSoPin(*soPin, *newPin);
+    auto result = tokens.service->unblockPin(tokens.by, q(serial), *soPin, *newPin);
     return result ? ExitOk : fail(result.error());
 }
 
-int keygen(const CommandLine& line, const pkcs11::Token& token, const GlobalOptions& options)
+int keygen(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial, const GlobalOptions& options)
 {
     const auto type = pkcs11::parseKeyType(*line.value("type"));  // validated by runTokenCommand
     const auto label = line.value("label");
@@ -230,7 +243,7 @@ int keygen(const CommandLine& line, const pkcs11::Token& token, const GlobalOpti
     auto pin = secretOption(line, "pin-file", "PIN", status);
     if (!pin)
         return status;
-    auto result = token.generateKeyPair(*pin, *type, *label);
+    auto result = tokens.service->generateKey(tokens.by, q(serial), *pin, *type, q(*label));
     if (!result)
         return fail(result.error());
     if (options.json) {
@@ -307,14 +320,14 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
     return ExitOk;
 }
 
-int deleteKey(const CommandLine& line, const pkcs11::Token& token)
+int deleteKey(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial)
 {
     const auto id = pkcs11::fromHex(*line.value("id"));  // validated by runTokenCommand
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
     if (!pin)
         return status;
-    auto result = token.deleteKeyPair(*pin, *id);
+    auto result = tokens.service->deleteKey(tokens.by, q(serial), *pin, *id);
     return result ? ExitOk : fail(result.error());
 }
 
@@ -332,6 +345,9 @@ const char* tokenUsage()
            "--label L\n"
            "  tamga-cli token objects --serial S [--pin-file F]\n"
            "  tamga-cli token delete --serial S --pin-file F --id HEX\n"
+           "Commands that change a token (init, change-pin, unblock, keygen, delete) sign in with\n"
+           "--operator NAME --password-file F (or TAMGA_OPERATOR, TAMGA_PASSWORD_FILE); erasing, unblocking,\n"
+           "keygen and delete need a supervisor.\n"
            "PIN files: the whole file is the PIN (one trailing newline is ignored). Without a PIN file,\n"
            "the PIN is asked for on the terminal without echo.\n";
 }
@@ -372,16 +388,19 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
         return usage("unknown command");
 
     const std::string& action = words[1];
-    if (action == "init")
-        return initToken(line, *loaded, options);
-
-    const auto serial = line.value("serial");
-    if (!serial)
-        return usage("--serial is required");
-    static const std::set<std::string> kActions{"change-pin", "unblock", "keygen", "objects", "delete"};
+    static const std::set<std::string> kActions{"init", "change-pin", "unblock", "keygen", "objects", "delete"};
     if (!kActions.contains(action))
         return usage("unknown token command \"" + action + "\"");
-    // Arguments first: a usage error is reported before any token is touched.
+    const auto serial = line.value("serial");
+    // Arguments first: a usage error is reported before any token is touched or anybody signs in.
+    if (action == "init") {
+        if (serial.has_value() == line.flag("uninitialized"))
+            return usage("give exactly one of --serial S or --uninitialized");
+        if (!line.value("label"))
+            return usage("--label is required");
+    } else if (!serial) {
+        return usage("--serial is required");
+    }
     if (action == "keygen") {
         const auto typeName = line.value("type");
         if (!typeName || !line.value("label"))
@@ -391,18 +410,23 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
     }
     if (action == "delete" && !(line.value("id") && pkcs11::fromHex(*line.value("id"))))
         return usage("--id is required, in hexadecimal (as keygen prints it)");
-    auto token = findToken(*loaded, *serial, status);
-    if (!token)
+    if (action == "objects") {
+        auto token = findToken(*loaded, *serial, status);
+        return token ? listObjects(line, *token, options) : status;
+    }
+    // Everything else changes the token: the operator signs in, and core checks the role and audits.
+    auto tokens = signInForTokens(line, options, *loaded, status);
+    if (!tokens)
         return status;
+    if (action == "init")
+        return initToken(line, *tokens, options);
     if (action == "change-pin")
-        return changePin(line, *token);
+        return changePin(line, *tokens, *serial);
     if (action == "unblock")
-        return unblock(line, *token);
+        return unblock(line, *tokens, *serial);
     if (action == "keygen")
-        return keygen(line, *token, options);
-    if (action == "objects")
-        return listObjects(line, *token, options);
-    return deleteKey(line, *token);
+        return keygen(line, *tokens, *serial, options);
+    return deleteKey(line, *tokens, *serial);
 }
 
 }  // namespace tamga::cli

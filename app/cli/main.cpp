@@ -12,6 +12,7 @@
 #include <QGuiApplication>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -51,8 +52,11 @@ std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const 
 
 int main(int argc, char** argv)
 {
-    // Rendering a receipt needs Qt GUI's fonts and painter, without a window: the offscreen platform.
-    const bool rendersReceipt = argc > 1 && std::string_view(argv[1]) == "receipt";
+    // Rendering a receipt needs Qt GUI's fonts and painter, without a window: the offscreen platform. The command
+    // word may follow global options (--db X receipt 1 ...), so any argument that is "receipt" counts.
+    const bool rendersReceipt = std::any_of(argv + 1, argv + argc, [](const char* word) {
+        return std::string_view(word) == "receipt";
+    });
     if (rendersReceipt && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application(rendersReceipt ? new QGuiApplication(argc, argv)

@@ -2,6 +2,7 @@
 
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
 #include "tamga/pkcs11/TokenWorker.h"
@@ -94,55 +95,52 @@ void DeskWorker::enroll(EnrollmentJob job)
     });
 }
 
-void DeskWorker::initializeToken(QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin)
+void DeskWorker::runTokenAction(std::function<CoreResult<QString>(const TokenService&)> action)
+{
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, path, action = std::move(action)] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT tokenOperationFinished(false, database.error().message);
+            return;
+        }
+        auto done = action(TokenService(**database, worker->modules()));
+        Q_EMIT tokenOperationFinished(done.has_value(), done ? *done : done.error().message);
+    });
+}
+
+void DeskWorker::initializeToken(Operator by, QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin)
 {
     auto so = std::make_shared<pkcs11::Pin>(std::move(soPin));
     auto user = std::make_shared<pkcs11::Pin>(std::move(userPin));
-    pkcs11::TokenWorker* worker = m_worker.get();
-    m_worker->post([this, worker, serial, label, so, user] {
-        for (const auto& module : worker->modules()) {
-            auto token = serial.isEmpty() ? module->findUninitializedToken() : module->findToken(serial.toStdString());
-            if (!token)
-                continue;
-            auto done = pkcs11::Token::initialize(module, *token, *so, label.toStdString(), *user);
-            Q_EMIT tokenOperationFinished(done.has_value(),
-                                          done ? QString::fromStdString(done->serial)
-                                               : QString::fromStdString(done.error().describe()));
-            return;
-        }
-        Q_EMIT tokenOperationFinished(false, tr("The token is not plugged in."));
+    runTokenAction([by, serial, label, so, user](const TokenService& tokens) -> CoreResult<QString> {
+        auto done = tokens.initialize(by, serial, label, *so, *user);
+        if (!done)
+            return std::unexpected(done.error());
+        return QString::fromStdString(done->serial);
     });
 }
 
-void DeskWorker::changePin(QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin)
+void DeskWorker::changePin(Operator by, QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin)
 {
     auto oldShared = std::make_shared<pkcs11::Pin>(std::move(oldPin));
     auto newShared = std::make_shared<pkcs11::Pin>(std::move(newPin));
-    pkcs11::TokenWorker* worker = m_worker.get();
-    m_worker->post([this, worker, serial, oldShared, newShared] {
-        auto token = tokenBySerial(*worker, serial);
-        if (!token) {
-            Q_EMIT tokenOperationFinished(false, tr("The token is not plugged in."));
-            return;
-        }
-        auto done = token->changeUserPin(*oldShared, *newShared);
-        Q_EMIT tokenOperationFinished(done.has_value(), done ? QString() : QString::fromStdString(done.error().describe()));
+    runTokenAction([by, serial, oldShared, newShared](const TokenService& tokens) -> CoreResult<QString> {
+        if (auto done = tokens.changePin(by, serial, *oldShared, *newShared); !done)
+            return std::unexpected(done.error());
+        return QString();
     });
 }
 
-void DeskWorker::unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin)
+void DeskWorker::unblockPin(Operator by, QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin)
 {
     auto so = std::make_shared<pkcs11::Pin>(std::move(soPin));
     auto user = std::make_shared<pkcs11::Pin>(std::move(newPin));
-    pkcs11::TokenWorker* worker = m_worker.get();
-    m_worker->post([this, worker, serial, so, user] {
-        auto token = tokenBySerial(*worker, serial);
-        if (!token) {
-            Q_EMIT tokenOperationFinished(false, tr("The token is not plugged in."));
-            return;
-        }
-        auto done = token->setUserPinWithSoPin(*so, *user);
-        Q_EMIT tokenOperationFinished(done.has_value(), done ? QString() : QString::fromStdString(done.error().describe()));
+    runTokenAction([by, serial, so, user](const TokenService& tokens) -> CoreResult<QString> {
+        if (auto done = tokens.unblockPin(by, serial, *so, *user); !done)
+            return std::unexpected(done.error());
+        return QString();
     });
 }
 

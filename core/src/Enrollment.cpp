@@ -7,10 +7,12 @@
 #include "tamga/core/Database.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 
 #include <csignal>
 #include <unistd.h>
@@ -36,11 +38,6 @@ constexpr StateName kStateNames[] = {
     {EnrollmentState::Failed, "failed"},
     {EnrollmentState::Cancelled, "cancelled"},
 };
-
-CoreError tokenError(const pkcs11::TokenError& error)
-{
-    return {CoreErrorKind::Token, QString::fromStdString(error.describe()), static_cast<int>(error.kind)};
-}
 
 QByteArray toBytes(const std::vector<std::uint8_t>& bytes)
 {
@@ -160,7 +157,7 @@ struct EnrollmentEngine::Context {
         work.emplace(module, record.tokenSerial.toStdString());
         if (auto loggedIn = work->holdSession(pin); !loggedIn) {
             work.reset();
-            return std::unexpected(tokenError(loggedIn.error()));
+            return std::unexpected(fromTokenError(loggedIn.error()));
         }
         return &*work;
     }
@@ -225,16 +222,44 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::record(qint64 id) const
     return recordFrom(*query);
 }
 
-CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::list(std::optional<EnrollmentState> state) const
+namespace {
+
+CoreResult<std::vector<EnrollmentRecord>> records(const Database& database, const QString& whereAndOrder,
+                                                 const QVariantList& values = {})
 {
-    auto query = state ? m_database.exec(kRecordSelect + QStringLiteral("WHERE e.state = ? ORDER BY e.id"), {stateName(*state)})
-                       : m_database.exec(kRecordSelect + QStringLiteral("ORDER BY e.id"));
+    auto query = database.exec(kRecordSelect + whereAndOrder, values);
     if (!query)
         return std::unexpected(query.error());
     std::vector<EnrollmentRecord> result;
     while (query->next())
         result.push_back(recordFrom(*query));
+    if (query->lastError().isValid())
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("reading the enrollments failed: %1").arg(query->lastError().text()));
     return result;
+}
+
+}  // namespace
+
+CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::list(std::optional<EnrollmentState> state) const
+{
+    return state ? records(m_database, QStringLiteral("WHERE e.state = ? ORDER BY e.id"), {stateName(*state)})
+                 : records(m_database, QStringLiteral("ORDER BY e.id"));
+}
+
+CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::onToken(const QString& serial) const
+{
+    return records(m_database, QStringLiteral("WHERE t.serial = ? AND e.state NOT IN ('failed', 'cancelled') ORDER BY e.id DESC"),
+                   {serial});
+}
+
+CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::withValidCertificate(qint64 officerId,
+                                                                                const QString& profileName) const
+{
+    return records(m_database,
+                   QStringLiteral("WHERE e.officer_id = ? AND p.name = ? AND x.status = 'valid' AND x.not_after > ? "
+                                  "ORDER BY e.id DESC"),
+                   {officerId, profileName, storedNow()});
 }
 
 CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, const QVariantMap& columns,
@@ -403,7 +428,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
                 return located;
             auto info = context.module->findToken(r.tokenSerial.toStdString());
             if (!info)
-                return std::unexpected(tokenError(info.error()));
+                return std::unexpected(fromTokenError(info.error()));
             found = *info;
         }
         auto info = std::optional<pkcs11::TokenInfo>(*found);
@@ -411,10 +436,13 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         bool initialized = false;
         if (context.preparation) {
             context.report(QStringLiteral("initializing the token"));
-            auto done = pkcs11::Token::initialize(context.module, *info, context.preparation->soPin,
-                                                  context.preparation->label.toStdString(), context.pin);
+            // Through the token service: erasing a token that was set up before is a supervisor's action, and
+            // either way the initialization is audited with the token's serial.
+            auto done = TokenService(m_database, {context.module})
+                            .initialize(context.by, r.tokenSerial, context.preparation->label,
+                                        context.preparation->soPin, context.pin);
             if (!done)
-                return std::unexpected(tokenError(done.error()));
+                return std::unexpected(done.error());
             info = *done;
             serial = QString::fromStdString(done->serial);
             initialized = true;
@@ -455,7 +483,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         const std::string label = context.keyLabel().toStdString();
         auto existing = token.findKeyPair(context.pin, label);
         if (!existing)
-            return std::unexpected(tokenError(existing.error()));
+            return std::unexpected(fromTokenError(existing.error()));
         std::optional<std::vector<std::uint8_t>> keyId;
         if (*existing) {
             keyId = (*existing)->id;
@@ -466,7 +494,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
             context.report(QStringLiteral("generating the key pair on the token"));
             auto generated = token.generateKeyPair(context.pin, context.profile.keyType, label);
             if (!generated)
-                return std::unexpected(tokenError(generated.error()));
+                return std::unexpected(fromTokenError(generated.error()));
             keyId = generated->id;
             context.publicKeyDer = toBytes(generated->publicKeyDer);
         }
@@ -488,7 +516,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         if (context.publicKeyDer.isEmpty()) {
             auto publicKey = token.publicKey(context.pin, *keyId);
             if (!publicKey)
-                return std::unexpected(tokenError(publicKey.error()));
+                return std::unexpected(fromTokenError(publicKey.error()));
             context.publicKeyDer = toBytes(*publicKey);
         }
         auto subject = buildSubject(context.profile, context.officer);
@@ -496,7 +524,7 @@ CoreStatus EnrollmentEngine::step(Context& context) const
             return std::unexpected(subject.error());
         auto signer = token.signingKey(context.pin, *keyId);
         if (!signer)
-            return std::unexpected(tokenError(signer.error()));
+            return std::unexpected(fromTokenError(signer.error()));
         context.report(QStringLiteral("signing the request on the token"));
         auto request = buildCertificateRequest(*subject, context.profile, context.publicKeyDer, signer->get());
         if (!request)
@@ -580,14 +608,14 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         if (auto stored = token.storeCertificate(context.pin, fromBytes(ossl::derOf(certificate.get())), *keyId,
                                                  context.keyLabel().toStdString());
             !stored)
-            return std::unexpected(tokenError(stored.error()));
+            return std::unexpected(fromTokenError(stored.error()));
         for (const QByteArray& link : r.certificate->chainDer) {
             auto linkCertificate = ossl::certificateFromDer(link);
             const std::string label =
                 linkCertificate ? ossl::nameText(X509_get_subject_name(linkCertificate.get())).section(QStringLiteral("CN="), 1).section(QLatin1Char(','), 0, 0).toStdString()
                                 : std::string("CA");
             if (auto stored = token.storeCaCertificate(context.pin, fromBytes(link), label.empty() ? "CA" : label); !stored)
-                return std::unexpected(tokenError(stored.error()));
+                return std::unexpected(fromTokenError(stored.error()));
         }
         return transition(context, EnrollmentState::WrittenToToken, {},
                           {{QStringLiteral("certificate_serial"), r.certificate->serialHex},
@@ -658,7 +686,7 @@ CoreStatus EnrollmentEngine::verifyToken(Context& context, const pkcs11::Token& 
 
     auto objects = token.objects(&context.pin);
     if (!objects)
-        return std::unexpected(tokenError(objects.error()));
+        return std::unexpected(fromTokenError(objects.error()));
     int privateKeys = 0;
     int publicKeys = 0;
     int labelledPrivateKeys = 0;
@@ -683,7 +711,7 @@ CoreStatus EnrollmentEngine::verifyToken(Context& context, const pkcs11::Token& 
 
     auto certificates = token.certificates();
     if (!certificates)
-        return std::unexpected(tokenError(certificates.error()));
+        return std::unexpected(fromTokenError(certificates.error()));
     const QByteArray expectedDer = ossl::derOf(expected.get());
     int withKeyId = 0;
     bool matches = false;
@@ -705,7 +733,7 @@ CoreStatus EnrollmentEngine::verifyToken(Context& context, const pkcs11::Token& 
     }
     auto publicKey = token.publicKey(context.pin, *keyId);
     if (!publicKey)
-        return std::unexpected(tokenError(publicKey.error()));
+        return std::unexpected(fromTokenError(publicKey.error()));
     if (toBytes(*publicKey) != ossl::publicKeyDer(X509_get0_pubkey(expected.get())))
         return problem(QStringLiteral("the certificate's public key is not the key on the token"));
     auto request = ossl::requestFromPem(r.requestPem);

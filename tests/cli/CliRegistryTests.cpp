@@ -192,9 +192,10 @@ TEST_CASE("no password or PIN used at the desk is found in the database - its jo
     tamga::test::SoftHsmSandbox hsm;
     const std::string pin = "735194";
     const std::string soPin = "86420975";
-    auto init = tamga::test::run({TAMGA_CLI, "--db", desk.db(), "--module", hsm.modulePath(), "token", "init",
-                                  "--uninitialized", "--label", "secrets", "--so-pin-file",
-                                  hsm.secretFile("so.pin", soPin), "--pin-file", hsm.secretFile("user.pin", pin)});
+    auto init = desk.asClerk({"--module", hsm.modulePath(), "token", "init", "--uninitialized", "--label", "secrets",
+                              "--so-pin-file", hsm.secretFile("so.pin", soPin), "--pin-file",
+                              hsm.secretFile("user.pin", pin)});
+    INFO(init.err);
     REQUIRE(init.exitCode == 0);
     REQUIRE(desk({"audit", "export", "--out", desk.file("audit.csv")}).exitCode == 0);
 

@@ -8,23 +8,51 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <map>
+
 using tamga::test::ProcessResult;
 using tamga::test::SoftHsmSandbox;
 
 namespace {
 
+// tamga-cli on the sandbox's token with a desk database of its own, signed in as a supervisor ("boss") unless
+// another operator is named.
 class Cli {
 public:
-    explicit Cli(const SoftHsmSandbox& hsm) : m_hsm(hsm) {}
+    explicit Cli(const SoftHsmSandbox& hsm) : m_hsm(hsm)
+    {
+        m_db = hsm.dir().file("desk.db");
+        m_bossPassword = hsm.secretFile("boss.pw", "Boss-password-1");
+        m_clerkPassword = hsm.secretFile("clerk.pw", "Clerk-password-1");
+        REQUIRE(run({"operator", "add", "--name", "boss", "--role", "supervisor", "--password-file", m_bossPassword},
+                    {}).exitCode == 0);
+        REQUIRE(run({"operator", "add", "--name", "clerk", "--role", "clerk", "--password-file", m_clerkPassword},
+                    {{"TAMGA_OPERATOR", "boss"}, {"TAMGA_PASSWORD_FILE", m_bossPassword}})
+                    .exitCode == 0);
+    }
 
     ProcessResult operator()(std::vector<std::string> arguments) const
     {
-        arguments.insert(arguments.begin(), {TAMGA_CLI, "--module", m_hsm.modulePath()});
-        return tamga::test::run(arguments);
+        return run(std::move(arguments), {{"TAMGA_OPERATOR", "boss"}, {"TAMGA_PASSWORD_FILE", m_bossPassword}});
     }
+    ProcessResult asClerk(std::vector<std::string> arguments) const
+    {
+        return run(std::move(arguments), {{"TAMGA_OPERATOR", "clerk"}, {"TAMGA_PASSWORD_FILE", m_clerkPassword}});
+    }
+    ProcessResult signedOut(std::vector<std::string> arguments) const { return run(std::move(arguments), {}); }
+    std::string db() const { return m_db; }
 
 private:
+    ProcessResult run(std::vector<std::string> arguments, std::map<std::string, std::string> environment) const
+    {
+        arguments.insert(arguments.begin(), {TAMGA_CLI, "--db", m_db, "--module", m_hsm.modulePath()});
+        return tamga::test::run(arguments, environment);
+    }
+
     const SoftHsmSandbox& m_hsm;
+    std::string m_db;
+    std::string m_bossPassword;
+    std::string m_clerkPassword;
 };
 
 std::string firstLine(const std::string& text)
@@ -194,4 +222,65 @@ TEST_CASE("tamga-cli exit statuses: 1 for usage - 2 for a failed operation - wit
         CHECK(fromEnvironment.exitCode == 2);
         CHECK_THAT(fromEnvironment.err, Catch::Contains("/nonexistent/env.so"));
     }
+}
+
+TEST_CASE("token commands that change a token need a sign-in - a clerk may only prepare new tokens and change PINs - every attempt is audited")
+{
+    SoftHsmSandbox hsm;
+    Cli cli(hsm);
+    const std::string soPin = hsm.secretFile("so.pin", "12345678");
+    const std::string pin = hsm.secretFile("user.pin", "1234");
+    const std::string newPin = hsm.secretFile("new.pin", "4862");
+    auto audited = [&](const std::string& action) {
+        auto rows = tamga::test::run({tamga::test::requireTool("sqlite3"), cli.db(),
+                                      "SELECT operator || ' ' || outcome || ' ' || object_id FROM audit_log WHERE action = '" +
+                                          action + "' ORDER BY id"});
+        REQUIRE(rows.exitCode == 0);
+        return rows.out;
+    };
+
+    // Nobody signed in: nothing happens to the token.
+    auto anonymous = cli.signedOut({"token", "init", "--uninitialized", "--label", "x", "--so-pin-file", soPin,
+                                    "--pin-file", pin});
+    CHECK(anonymous.exitCode == 1);
+    CHECK_THAT(anonymous.err, Catch::Contains("sign in"));
+    CHECK_THAT(cli({"tokens"}).out, Catch::Contains("not initialized"));
+
+    // A clerk prepares a new token and lets its officer change the PIN.
+    auto prepared = cli.asClerk({"token", "init", "--uninitialized", "--label", "Clerk's", "--so-pin-file", soPin,
+                                 "--pin-file", pin});
+    INFO(prepared.err);
+    REQUIRE(prepared.exitCode == 0);
+    const std::string serial = firstLine(prepared.out);
+    CHECK(cli.asClerk({"token", "change-pin", "--serial", serial, "--pin-file", pin, "--new-pin-file", newPin}).exitCode == 0);
+    CHECK_THAT(audited("token.initialize"), Catch::Contains("clerk ok " + serial));
+    CHECK_THAT(audited("token.change_pin"), Catch::Contains("clerk ok " + serial));
+
+    // What destroys or replaces what a token holds is refused to a clerk, audited, and leaves the token as it was.
+    for (const auto& [words, action] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"token", "init", "--serial", serial, "--label", "Erased", "--so-pin-file", soPin, "--pin-file", pin},
+              "token.erase"},
+             {{"token", "unblock", "--serial", serial, "--so-pin-file", soPin, "--new-pin-file", pin}, "token.unblock_pin"},
+             {{"token", "keygen", "--serial", serial, "--pin-file", newPin, "--type", "ec-p256", "--label", "k"},
+              "token.generate_key"},
+             {{"token", "delete", "--serial", serial, "--pin-file", newPin, "--id", "0102"}, "token.delete_key"}}) {
+        auto refused = cli.asClerk(words);
+        INFO(action);
+        CHECK(refused.exitCode == 2);
+        CHECK_THAT(refused.err, Catch::Contains("needs a supervisor"));
+        CHECK_THAT(audited(action), Catch::Contains("clerk refused " + serial));
+    }
+    auto still = cli({"--json", "tokens"});
+    CHECK_THAT(still.out, Catch::Contains("Clerk's"));
+    CHECK(cli({"token", "objects", "--serial", serial, "--pin-file", newPin}).out.find("private-key") == std::string::npos);
+
+    // A supervisor may, and a failure on the token is audited with its error.
+    auto keygen = cli({"token", "keygen", "--serial", serial, "--pin-file", newPin, "--type", "ec-p256", "--label", "k"});
+    INFO(keygen.err);
+    CHECK(keygen.exitCode == 0);
+    CHECK_THAT(audited("token.generate_key"), Catch::Contains("boss ok " + serial));
+    CHECK(cli({"token", "keygen", "--serial", serial, "--pin-file", pin, "--type", "ec-p256", "--label", "k"}).exitCode == 2);
+    CHECK_THAT(audited("token.generate_key"), Catch::Contains("boss failed " + serial));
+    auto verify = cli({"audit", "verify"});
+    CHECK(verify.exitCode == 0);
 }

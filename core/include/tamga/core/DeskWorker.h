@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -52,10 +53,11 @@ public:
     // Runs (or resumes) an enrollment on the worker: progress and the outcome come back as signals.
     void enroll(EnrollmentJob job);
 
-    // Token maintenance at the Tokens screen.
-    void initializeToken(QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin);
-    void changePin(QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin);
-    void unblockPin(QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin);
+    // Token maintenance at the Tokens screen, through core's TokenService: the operator's role is checked and
+    // every attempt audited. `serial` empty: the token that was never initialized.
+    void initializeToken(Operator by, QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin);
+    void changePin(Operator by, QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin);
+    void unblockPin(Operator by, QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin);
     // Looks at a token's public objects (no PIN) for keys Tamga made before: their labels end in "#<number>".
     void inspectToken(QString serial);
 
@@ -80,6 +82,10 @@ Q_SIGNALS:
     void registeredModulesListed(const QStringList& names, const QStringList& paths);
 
 private:
+    // Runs `action` on the worker with its own database connection and a TokenService, and reports the outcome
+    // as tokenOperationFinished.
+    void runTokenAction(std::function<CoreResult<QString>(const class TokenService&)> action);
+
     QString m_databasePath;
     std::unique_ptr<pkcs11::TokenWorker> m_worker;
 };

@@ -1,0 +1,174 @@
+#include "tamga/core/TokenService.h"
+
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/Database.h"
+#include "tamga/pkcs11/Module.h"
+#include "tamga/pkcs11/Token.h"
+
+namespace tamga::core {
+
+namespace {
+
+// The token with this serial in whichever module has it, or the error of the last module asked.
+pkcs11::Result<std::pair<std::shared_ptr<pkcs11::Module>, pkcs11::TokenInfo>>
+locate(const std::vector<std::shared_ptr<pkcs11::Module>>& modules, const QString& serial)
+{
+    pkcs11::TokenError lastError{pkcs11::ErrorKind::TokenNotFound, "find token", 0, "",
+                                 "no PKCS#11 module is configured", std::nullopt};
+    for (const auto& module : modules) {
+        auto found = serial.isEmpty() ? module->findUninitializedToken() : module->findToken(serial.toStdString());
+        if (found)
+            return std::make_pair(module, *found);
+        lastError = found.error();
+    }
+    return std::unexpected(lastError);
+}
+
+}  // namespace
+
+QString tokenActionName(TokenAction action)
+{
+    switch (action) {
+    case TokenAction::InitializeNew: return QStringLiteral("token.initialize");
+    case TokenAction::Erase: return QStringLiteral("token.erase");
+    case TokenAction::ChangePin: return QStringLiteral("token.change_pin");
+    case TokenAction::UnblockPin: return QStringLiteral("token.unblock_pin");
+    case TokenAction::GenerateKey: return QStringLiteral("token.generate_key");
+    case TokenAction::DeleteKey: return QStringLiteral("token.delete_key");
+    }
+    return QStringLiteral("token.unknown");
+}
+
+bool roleMay(Role role, TokenAction action)
+{
+    if (role == Role::Supervisor)
+        return true;
+    // A clerk prepares new tokens for the officer in front of the desk and lets the officer change their PIN;
+    // everything that destroys or replaces what a token holds is a supervisor's.
+    return action == TokenAction::InitializeNew || action == TokenAction::ChangePin;
+}
+
+CoreError fromTokenError(const pkcs11::TokenError& error)
+{
+    return {CoreErrorKind::Token, QString::fromStdString(error.describe()), static_cast<int>(error.kind)};
+}
+
+TokenService::TokenService(const Database& database, std::vector<std::shared_ptr<pkcs11::Module>> modules)
+    : m_database(database), m_modules(std::move(modules))
+{
+}
+
+CoreStatus TokenService::permit(const Operator& by, TokenAction action, const QString& serial) const
+{
+    if (roleMay(by.role, action))
+        return {};
+    auto logged = m_database.transaction<qint64>([&] {
+        return AuditLog(m_database).append(by.name, tokenActionName(action), QStringLiteral("token"), serial,
+                                           audit::Refused,
+                                           {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")},
+                                            {QStringLiteral("role"), roleName(by.role)}});
+    });
+    if (!logged)
+        return std::unexpected(logged.error());
+    return coreError(CoreErrorKind::NotPermitted, QStringLiteral("%1 is a %2; %3 of token %4 needs a supervisor")
+                                                      .arg(by.name, roleName(by.role), tokenActionName(action),
+                                                           serial.isEmpty() ? QStringLiteral("(new)") : serial));
+}
+
+CoreStatus TokenService::record(const Operator& by, TokenAction action, const QString& serial,
+                                const std::optional<pkcs11::TokenError>& error, const QJsonObject& details) const
+{
+    QJsonObject all = details;
+    if (error) {
+        all.insert(QStringLiteral("error"), QString::fromStdString(error->describe()));
+        all.insert(QStringLiteral("ckr"), static_cast<double>(error->returnCode));
+    }
+    auto logged = m_database.transaction<qint64>([&] {
+        return AuditLog(m_database).append(by.name, tokenActionName(action), QStringLiteral("token"), serial,
+                                           error ? audit::Failed : audit::Ok, all);
+    });
+    if (error)
+        return std::unexpected(fromTokenError(*error));
+    if (!logged)
+        return std::unexpected(logged.error());
+    return {};
+}
+
+CoreResult<pkcs11::TokenInfo> TokenService::initialize(const Operator& by, const QString& serial, const QString& label,
+                                                       const pkcs11::Pin& soPin, const pkcs11::Pin& userPin) const
+{
+    auto found = locate(m_modules, serial);
+    if (!found)
+        return std::unexpected(fromTokenError(found.error()));
+    const auto& [module, info] = *found;
+    const TokenAction action = info.flags.tokenInitialized ? TokenAction::Erase : TokenAction::InitializeNew;
+    if (auto allowed = permit(by, action, serial); !allowed)
+        return std::unexpected(allowed.error());
+    auto done = pkcs11::Token::initialize(module, info, soPin, label.toStdString(), userPin);
+    const QString newSerial = done ? QString::fromStdString(done->serial) : serial;
+    auto recorded = record(by, action, newSerial, done ? std::nullopt : std::optional(done.error()),
+                           {{QStringLiteral("label"), label}, {QStringLiteral("model"), QString::fromStdString(info.model)}});
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    return *done;
+}
+
+CoreStatus TokenService::changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
+                                   const pkcs11::Pin& newPin) const
+{
+    auto found = locate(m_modules, serial);
+    if (!found)
+        return std::unexpected(fromTokenError(found.error()));
+    if (auto allowed = permit(by, TokenAction::ChangePin, serial); !allowed)
+        return allowed;
+    auto done = pkcs11::Token(found->first, serial.toStdString()).changeUserPin(oldPin, newPin);
+    return record(by, TokenAction::ChangePin, serial, done ? std::nullopt : std::optional(done.error()));
+}
+
+CoreStatus TokenService::unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
+                                    const pkcs11::Pin& newPin) const
+{
+    auto found = locate(m_modules, serial);
+    if (!found)
+        return std::unexpected(fromTokenError(found.error()));
+    if (auto allowed = permit(by, TokenAction::UnblockPin, serial); !allowed)
+        return allowed;
+    auto done = pkcs11::Token(found->first, serial.toStdString()).setUserPinWithSoPin(soPin, newPin);
+    return record(by, TokenAction::UnblockPin, serial, done ? std::nullopt : std::optional(done.error()));
+}
+
+CoreResult<pkcs11::KeyPairInfo> TokenService::generateKey(const Operator& by, const QString& serial,
+                                                          const pkcs11::Pin& pin, pkcs11::KeyType type,
+                                                          const QString& label) const
+{
+    auto found = locate(m_modules, serial);
+    if (!found)
+        return std::unexpected(fromTokenError(found.error()));
+    if (auto allowed = permit(by, TokenAction::GenerateKey, serial); !allowed)
+        return std::unexpected(allowed.error());
+    auto done = pkcs11::Token(found->first, serial.toStdString()).generateKeyPair(pin, type, label.toStdString());
+    QJsonObject details{{QStringLiteral("type"), QString::fromStdString(pkcs11::keyTypeName(type))},
+                        {QStringLiteral("label"), label}};
+    if (done)
+        details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(done->id)));
+    if (auto recorded = record(by, TokenAction::GenerateKey, serial, done ? std::nullopt : std::optional(done.error()),
+                               details);
+        !recorded)
+        return std::unexpected(recorded.error());
+    return *done;
+}
+
+CoreStatus TokenService::deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
+                                   const std::vector<std::uint8_t>& id) const
+{
+    auto found = locate(m_modules, serial);
+    if (!found)
+        return std::unexpected(fromTokenError(found.error()));
+    if (auto allowed = permit(by, TokenAction::DeleteKey, serial); !allowed)
+        return allowed;
+    auto done = pkcs11::Token(found->first, serial.toStdString()).deleteKeyPair(pin, id);
+    return record(by, TokenAction::DeleteKey, serial, done ? std::nullopt : std::optional(done.error()),
+                  {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
+}
+
+}  // namespace tamga::core
