@@ -55,9 +55,10 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
     auto query = m_database.exec(
         QStringLiteral("SELECT e.state, g.name, o.position, o.surname || ' ' || o.given_name, o.civil_id, "
                        "t.manufacturer || ' ' || t.model, t.serial, c.serial_hex, c.fingerprint_sha256, c.not_before, "
-                       "c.not_after, c.issuer, e.updated_at "
+                       "c.not_after, c.issuer, e.updated_at, COALESCE(a.type, '') "
                        "FROM enrollments e JOIN officers o ON o.id = e.officer_id "
                        "JOIN organizations g ON g.id = o.organization_id LEFT JOIN tokens t ON t.id = e.token_id "
+                       "LEFT JOIN ca_connectors a ON a.id = e.ca_id "
                        "JOIN certificates c ON c.enrollment_id = e.id WHERE e.id = ? ORDER BY c.id DESC LIMIT 1"),
         {enrollmentId});
     if (!query)
@@ -88,7 +89,9 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
     r.issuer = query->value(11).toString();
     r.clerk = clerk;
     r.issuedAt = QDateTime::fromString(query->value(12).toString(), Qt::ISODateWithMs);
-    r.training = training;
+    // A certificate of the practice CA is worth nothing outside training, whichever desk printed it: its receipt
+    // always says TRAINING.
+    r.training = training || query->value(13).toString() == QStringLiteral("practice");
     query->finish();
     return r;
 }

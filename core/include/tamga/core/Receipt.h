@@ -28,7 +28,7 @@ struct ReceiptData {
     QString issuer;
     QString clerk;
     QDateTime issuedAt;    // when the certificate reached the token (verified)
-    bool training = false; // printed by a training desk: marked TRAINING
+    bool training = false; // printed by a training desk, or for a practice CA's certificate: marked TRAINING
 
     // SHA-256 (hex) of the canonical content: every field above, length-prefixed.
     QString contentHash() const;
@@ -38,7 +38,7 @@ class Receipts {
 public:
     explicit Receipts(const Database& database) : m_database(database) {}
     // The receipt of a verified (or handed-over) enrollment. The clerk is the operator who completed it (from the
-    // audit log); a training desk (setting desk.training = 1) marks it TRAINING.
+    // audit log); a training desk (setting desk.training = 1), or a practice CA's certificate, marks it TRAINING.
     CoreResult<ReceiptData> data(qint64 enrollmentId) const;
     // Records that the receipt was produced: its hash with the enrollment, and an audit event.
     CoreStatus recordPrinted(const Operator& by, const ReceiptData& receipt) const;
