@@ -120,9 +120,12 @@ void installTranslation(QApplication& application, const QString& language)
     const QString chosen = language.isEmpty() ? QLocale::system().name().left(2) : language;
     if (chosen != QStringLiteral("mn"))
         return;  // the source strings are English
-    auto* translator = new QTranslator(&application);
-    if (translator->load(QStringLiteral(":/i18n/tamga_mn.qm")))
-        QApplication::installTranslator(translator);
+    // Qt's own strings first, then the desk's: a translator installed later is asked first.
+    for (const QString& catalogue : {QStringLiteral(":/i18n/qtbase_mn.qm"), QStringLiteral(":/i18n/tamga_mn.qm")}) {
+        auto* translator = new QTranslator(&application);
+        if (translator->load(catalogue))
+            QApplication::installTranslator(translator);
+    }
     QLocale::setDefault(QLocale(QLocale::Mongolian, QLocale::Mongolia));
 }
 

@@ -1,5 +1,6 @@
 #include "EnrollmentWizard.h"
 
+#include "DisplayNames.h"
 #include "ReceiptPrinting.h"
 #include "SecretField.h"
 #include "tamga/core/CaConnector.h"
@@ -25,6 +26,7 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -121,15 +123,20 @@ public:
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_table->horizontalHeader()->setStretchLastSection(true);
         m_table->verticalHeader()->hide();
+        m_hint = new QLabel(this);
+        m_hint->setObjectName(QStringLiteral("officerHint"));
+        m_hint->setWordWrap(true);
         layout->addWidget(m_search);
         layout->addWidget(m_table);
+        layout->addWidget(m_hint);
         connect(m_search, &QLineEdit::textChanged, this, [this] { search(); });
+        // Enter (typed, or sent by a barcode reader after the civil ID) takes the one officer found; the wizard's
+        // default button then goes on to the check page, never past it. With several found, the clerk chooses.
         connect(m_search, &QLineEdit::returnPressed, this, [this] {
-            if (m_model->rowCount() >= 1) {
+            if (m_model->rowCount() == 1)
                 m_table->selectRow(0);
-                if (isComplete())
-                    wizard()->next();
-            }
+            else if (m_model->rowCount() > 1 && selectedOfficer() == 0)
+                m_table->setFocus();
         });
         connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 [this] { Q_EMIT completeChanged(); });
@@ -147,6 +154,8 @@ public:
     bool validatePage() override
     {
         w()->m_officerId = selectedOfficer();
+        const int row = m_table->selectionModel()->selectedRows().front().row();
+        w()->m_officerName = m_model->item(row, 0)->text() + QLatin1Char(' ') + m_model->item(row, 1)->text();
         return true;
     }
 
@@ -166,6 +175,13 @@ public:
         // A scanned (or fully typed) civil ID that matches exactly one officer is taken at once.
         if (officers->size() == 1 && core::parseCivilId(m_search->text()))
             m_table->selectRow(0);
+        if (officers->size() > 1 && !m_search->text().isEmpty())
+            m_hint->setText(tr("%n officers match: choose one (arrow keys or a click), then Next.", nullptr,
+                               static_cast<int>(officers->size())));
+        else if (officers->empty() && !m_search->text().isEmpty())
+            m_hint->setText(tr("Nobody in the registry matches."));
+        else
+            m_hint->clear();
         Q_EMIT completeChanged();
     }
 
@@ -178,6 +194,7 @@ public:
     QLineEdit* m_search = nullptr;
     QTableView* m_table = nullptr;
     QStandardItemModel* m_model = nullptr;
+    QLabel* m_hint = nullptr;
 };
 
 // 2. Check the officer's record and the exact subject that will be requested.
@@ -210,11 +227,21 @@ public:
         m_problem = new QLabel(this);
         m_problem->setStyleSheet(QStringLiteral("color:#b3261e"));
         m_problem->setWordWrap(true);
+        m_holds = new QLabel(this);
+        m_holds->setObjectName(QStringLiteral("alreadyHolds"));
+        m_holds->setStyleSheet(QStringLiteral("color:#8a5300;font-weight:bold"));
+        m_holds->setWordWrap(true);
+        // Enter alone never passes this page: the clerk reads the record to the officer and ticks this box.
+        m_confirmed = new QCheckBox(tr("The officer &confirmed that these data are right"), this);
+        m_confirmed->setObjectName(QStringLiteral("dataConfirmed"));
         layout->addWidget(m_record);
         layout->addLayout(choices);
         layout->addWidget(table);
         layout->addWidget(m_problem);
-        registerField(QStringLiteral("profile"), m_profile, "currentText");
+        layout->addWidget(m_holds);
+        layout->addWidget(m_confirmed);
+        registerField(QStringLiteral("dataConfirmed*"), m_confirmed);
+        registerField(QStringLiteral("profile"), m_profile, "currentData");
         registerField(QStringLiteral("ca"), m_ca, "currentText");
         connect(m_profile, &QComboBox::currentTextChanged, this, [this] { preview(); });
     }
@@ -222,6 +249,7 @@ public:
     void initializePage() override
     {
         const DeskContext& context = w()->context();
+        m_confirmed->setChecked(false);
         auto officer = core::Registry(*context.database).officer(w()->m_officerId);
         if (officer) {
             const auto& f = officer->fields;
@@ -233,10 +261,10 @@ public:
         m_profile->clear();
         if (auto profiles = core::Profiles(*context.database).list()) {
             for (const auto& p : *profiles)
-                m_profile->addItem(p.name);
+                m_profile->addItem(profileDisplayName(p.name), p.name);
         }
         // The signing certificate is what the desk issues most: it comes first.
-        if (const int signing = m_profile->findText(QStringLiteral("signing")); signing >= 0)
+        if (const int signing = m_profile->findData(QStringLiteral("signing")); signing >= 0)
             m_profile->setCurrentIndex(signing);
         m_ca->clear();
         if (auto cas = core::CaConnectors(*context.database, context.dataDir).list()) {
@@ -252,9 +280,20 @@ public:
         m_subject->removeRows(0, m_subject->rowCount());
         m_problem->clear();
         auto officer = core::Registry(*context.database).officer(w()->m_officerId);
-        auto profile = core::Profiles(*context.database).find(m_profile->currentText());
+        auto profile = core::Profiles(*context.database).find(m_profile->currentData().toString());
         if (!officer || !profile)
             return;
+        // A second valid certificate of the same kind is usually a mistake (or a lost token: then revoke first).
+        core::CaConnectors connectors(*context.database, context.dataDir);
+        auto holds = core::EnrollmentEngine(*context.database, connectors, {}).withValidCertificate(officer->id, profile->name);
+        m_holds->setText(holds && !holds->empty()
+                             ? tr("This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, "
+                                  "token %4). Go on only if a second one is really wanted.")
+                                   .arg(profileDisplayName(profile->name))
+                                   .arg(holds->front().id)
+                                   .arg(holds->front().certificate ? holds->front().certificate->notAfter.left(10) : QString(),
+                                        holds->front().tokenSerial)
+                             : QString());
         auto subject = core::buildSubject(*profile, *officer);
         if (!subject) {
             m_problem->setText(subject.error().message);
@@ -272,9 +311,11 @@ public:
 
     bool isComplete() const override
     {
-        return m_subject->rowCount() > 0 && m_ca->count() > 0 && m_problem->text().isEmpty();
+        return m_subject->rowCount() > 0 && m_ca->count() > 0 && m_problem->text().isEmpty() && m_confirmed->isChecked();
     }
 
+    QCheckBox* m_confirmed = nullptr;
+    QLabel* m_holds = nullptr;
     QLabel* m_record = nullptr;
     QComboBox* m_profile = nullptr;
     QComboBox* m_ca = nullptr;
@@ -282,7 +323,9 @@ public:
     QLabel* m_problem = nullptr;
 };
 
-// 3. The token: plugged in now, seen within a second.
+// 3. The token: plugged in now, seen within a second. Each token is shown with its serial and the officer whose
+// key it holds; only a blank token is chosen for the clerk, and a token holding another officer's key goes to a
+// new officer only after a supervisor's confirmed erase.
 class TokenPage : public Page {
     Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
 public:
@@ -294,8 +337,10 @@ public:
         m_list = new QListWidget(this);
         m_list->setObjectName(QStringLiteral("tokens"));
         m_state = new QLabel(this);
+        m_state->setObjectName(QStringLiteral("tokenState"));
         m_state->setWordWrap(true);
         m_existing = new QLabel(this);
+        m_existing->setObjectName(QStringLiteral("tokenHolder"));
         m_existing->setWordWrap(true);
         m_existing->setStyleSheet(QStringLiteral("color:#8a5300"));
         m_erase = new QCheckBox(tr("&Erase the token and start clean (its keys and certificates are lost)"), this);
@@ -306,7 +351,8 @@ public:
         layout->addWidget(m_state);
         layout->addWidget(m_existing);
         layout->addWidget(m_erase);
-        connect(m_list, &QListWidget::currentRowChanged, this, [this] { describe(); });
+        connect(m_list, &QListWidget::itemSelectionChanged, this, [this] { describe(); });
+        connect(m_erase, &QCheckBox::toggled, this, [this](bool on) { eraseToggled(on); });
     }
 
     void initializePage() override
@@ -322,54 +368,142 @@ public:
         show(worker->tokens());
     }
 
+    // Whose key the token holds, after the desk's own records: the newest enrollment on it.
+    std::optional<core::EnrollmentRecord> holderOf(const QString& serial) const
+    {
+        const DeskContext& context = w()->context();
+        core::CaConnectors connectors(*context.database, context.dataDir);
+        auto onToken = core::EnrollmentEngine(*context.database, connectors, {}).onToken(serial);
+        if (!onToken || onToken->empty())
+            return std::nullopt;
+        return onToken->front();
+    }
+
     void show(const QList<core::TokenSnapshot>& tokens)
     {
-        const QString previous = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+        const int previousRow = selectedRow();
+        const QString previous = previousRow >= 0 ? m_list->item(previousRow)->data(Qt::UserRole).toString() : QString();
         m_tokens = tokens;
+        m_holders.clear();
         const QSignalBlocker quiet(m_list);
         m_list->clear();
         for (const auto& token : tokens) {
-            const QString text = token.info.flags.tokenInitialized
-                                     ? tr("%1 — %2 (serial %3)").arg(token.label(), token.model(), token.serial())
-                                     : tr("New token — %1 (not initialized)").arg(token.model());
+            const auto holder = token.info.flags.tokenInitialized ? holderOf(token.serial()) : std::nullopt;
+            m_holders.push_back(holder);
+            QString text = token.info.flags.tokenInitialized
+                               ? tr("%1 — %2 (serial %3)").arg(token.label(), token.model(), token.serial())
+                               : tr("New token — %1 (not initialized)").arg(token.model());
+            if (holder)
+                text += QStringLiteral(" — ") + tr("holds the key of %1").arg(holder->officerName);
             auto* item = new QListWidgetItem(text, m_list);
             item->setData(Qt::UserRole, token.serial());
-            if (token.serial() == previous)
-                m_list->setCurrentItem(item);
+            if (token.serial() == previous && !previous.isEmpty())
+                item->setSelected(true);
         }
-        // One token: it is the one. Several: the clerk chooses (no silent pick of the first).
-        if (!m_list->currentItem() || previous.isNull())
-            m_list->setCurrentRow(m_list->count() == 1 ? 0 : -1);
+        // A token is chosen for the clerk only when it is the one plugged in and it is new; anything else is the
+        // clerk's explicit choice (no silent pick of the first, nor of somebody's token).
+        if (selectedRow() < 0 && tokens.size() == 1 && !tokens.front().info.flags.tokenInitialized)
+            m_list->item(0)->setSelected(true);
         describe();
+    }
+
+    // The chosen token is the selected one: the list's current row alone is no choice (a list that gets the focus
+    // makes its first row current without selecting it).
+    int selectedRow() const
+    {
+        const auto items = m_list->selectedItems();
+        return items.isEmpty() ? -1 : m_list->row(items.front());
     }
 
     const core::TokenSnapshot* selected() const
     {
-        const int row = m_list->currentRow();
+        const int row = selectedRow();
         return row >= 0 && row < m_tokens.size() ? &m_tokens[row] : nullptr;
     }
 
-    // A token that already holds a key made by Tamga: the clerk is told and chooses to keep or erase it.
+    const std::optional<core::EnrollmentRecord>& selectedHolder() const
+    {
+        static const std::optional<core::EnrollmentRecord> none;
+        const int row = selectedRow();
+        return row >= 0 && row < static_cast<int>(m_holders.size()) ? m_holders[static_cast<std::size_t>(row)] : none;
+    }
+
+    bool heldByAnotherOfficer() const
+    {
+        const auto& holder = selectedHolder();
+        return (holder && holder->officerId != w()->m_officerId) || (!holder && !m_tamgaKeys.isEmpty());
+    }
+
+    // A token that already holds a key made by Tamga: the clerk is told whose, and what may be done.
     void inspected(const QString& serial, const QStringList& labels)
     {
         const core::TokenSnapshot* token = selected();
         if (!token || token->serial() != serial)
             return;
-        m_existing->setVisible(!labels.isEmpty());
-        m_erase->setVisible(!labels.isEmpty());
-        if (!labels.isEmpty())
-            m_existing->setText(tr("This token already holds a key made by Tamga: %1. Keep it and add the new key, or "
-                                   "erase the token first.").arg(labels.join(QStringLiteral(", "))));
+        m_tamgaKeys = labels;
+        describeHolder();
+    }
+
+    bool selectedIsLocked() const { return selected() && selected()->info.flags.userPinLocked; }
+
+    void describeHolder()
+    {
+        const auto& holder = selectedHolder();
+        const bool held = holder.has_value() || !m_tamgaKeys.isEmpty();
+        const bool supervisor = w()->context().signedIn.role == core::Role::Supervisor;
+        // Erasing (initializing a token that was set up before) is a supervisor's decision.
+        m_erase->setVisible(held || selectedIsLocked());
+        m_erase->setEnabled(supervisor);
+        m_existing->setVisible(held);
+        if (!held) {
+            Q_EMIT completeChanged();
+            return;
+        }
+        if (holder && holder->officerId == w()->m_officerId)
+            m_existing->setText(tr("This token already holds a key of this officer (enrollment #%1). Keep it and add "
+                                   "the new key, or erase the token first.")
+                                    .arg(holder->id));
+        else if (holder)
+            m_existing->setText(tr("This token holds the key of another officer: %1 (enrollment #%2). It can be used "
+                                   "only after it is erased.%3")
+                                    .arg(holder->officerName)
+                                    .arg(holder->id)
+                                    .arg(supervisor ? QString() : QLatin1Char(' ') + tr("Only a supervisor may erase it.")));
+        else
+            m_existing->setText(tr("This token holds keys made by Tamga that the desk has no record of: %1. It can be "
+                                   "used only after it is erased.%2")
+                                    .arg(m_tamgaKeys.join(QStringLiteral(", ")))
+                                    .arg(supervisor ? QString() : QLatin1Char(' ') + tr("Only a supervisor may erase it.")));
+        Q_EMIT completeChanged();
+    }
+
+    void eraseToggled(bool on)
+    {
+        if (!on)
+            return Q_EMIT completeChanged();
+        const core::TokenSnapshot* token = selected();
+        const auto answer = QMessageBox::warning(
+            this, tr("Erase the token"),
+            tr("Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer sign "
+               "with it.").arg(token ? token->serial() : QString()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            const QSignalBlocker quiet(m_erase);
+            m_erase->setChecked(false);
+        }
+        Q_EMIT completeChanged();
     }
 
     void describe()
     {
         const core::TokenSnapshot* token = selected();
-        m_existing->hide();
-        m_erase->hide();
-        m_erase->setChecked(false);
+        m_tamgaKeys.clear();
+        {
+            const QSignalBlocker quiet(m_erase);
+            m_erase->setChecked(false);
+        }
         if (token && token->info.flags.tokenInitialized)
-            wizardOf()->context().worker->inspectToken(token->serial());
+            w()->context().worker->inspectToken(token->serial());
         if (m_list->count() == 0)
             m_state->setText(tr("No token is plugged in."));
         else if (!token)
@@ -380,44 +514,55 @@ public:
             m_state->setText(tr("This token's PIN is blocked: a supervisor must unblock it, or initialize it again."));
         else
             m_state->setText(tr("Token ready. PIN length %1 to %2.").arg(token->info.minPinLength).arg(token->info.maxPinLength));
-        Q_EMIT completeChanged();
+        describeHolder();
     }
 
-    bool isComplete() const override { return selected() != nullptr; }
+    bool isComplete() const override
+    {
+        if (!selected())
+            return false;
+        return (!heldByAnotherOfficer() && !selectedIsLocked()) || m_erase->isChecked();
+    }
 
     bool validatePage() override
     {
         const core::TokenSnapshot* token = selected();
         EnrollmentWizard* wizard = w();
         wizard->m_tokenSerial = token->serial();
-        wizard->m_tokenNeedsInit = !token->info.flags.tokenInitialized || token->info.flags.userPinLocked ||
-                                   m_erase->isChecked();
-        wizard->m_pinMin = std::max<unsigned long>(token->info.minPinLength, 4);
-        wizard->m_pinMax = std::min<unsigned long>(token->info.maxPinLength ? token->info.maxPinLength : 16, 16);
+        wizard->m_tokenNeedsInit = !token->info.flags.tokenInitialized || m_erase->isChecked();
+        // The token's own limits, as the Tokens tab shows them (a token that states none: 4 to 16).
+        wizard->m_pinMin = std::max<unsigned long>(token->info.minPinLength, 1);
+        wizard->m_pinMax = token->info.maxPinLength ? token->info.maxPinLength : 16;
         return true;
     }
-
-    EnrollmentWizard* wizardOf() const { return w(); }
 
     QListWidget* m_list = nullptr;
     QLabel* m_state = nullptr;
     QLabel* m_existing = nullptr;
     QCheckBox* m_erase = nullptr;
     QList<core::TokenSnapshot> m_tokens;
+    std::vector<std::optional<core::EnrollmentRecord>> m_holders;
+    QStringList m_tamgaKeys;
     bool m_connected = false;
 };
 
-// 4. The officer types the PIN twice on the desk keyboard (large, for reading at arm's length).
+// 4. The PIN. A new (or erased) token: the officer chooses the PIN and types it twice, and the token is given a
+// label and an SO PIN. A token already set up: the officer types the PIN the token has. This is the commit page:
+// once the work starts there is no way back to change what the token is being given.
 class PinPage : public Page {
     Q_DECLARE_TR_FUNCTIONS(EnrollmentWizard)
 public:
     PinPage()
     {
         setTitle(tr("PIN"));
-        setSubTitle(tr("The officer chooses the PIN and types it twice. Nobody else should see it."));
+        setCommitPage(true);
+        setButtonText(QWizard::CommitButton, tr("&Start"));
         auto* layout = new QVBoxLayout(this);
+        m_who = new QLabel(this);
+        m_who->setObjectName(QStringLiteral("pinFor"));
+        m_who->setWordWrap(true);
+        layout->addWidget(m_who);
         auto* form = new QFormLayout;
-        m_initialize = new QCheckBox(tr("&Initialize the token first (erases everything on it)"), this);
         m_label = new QLineEdit(this);
         m_soPin = new QLineEdit(this);
         m_soPin2 = new QLineEdit(this);
@@ -425,7 +570,6 @@ public:
         m_pin2 = new QLineEdit(this);
         for (QLineEdit* field : {m_soPin, m_soPin2, m_pin, m_pin2})
             field->setEchoMode(QLineEdit::Password);
-        m_initialize->setObjectName(QStringLiteral("initialize"));
         m_label->setObjectName(QStringLiteral("tokenLabel"));
         m_soPin->setObjectName(QStringLiteral("soPin"));
         m_soPin2->setObjectName(QStringLiteral("soPinAgain"));
@@ -437,57 +581,82 @@ public:
             field->setFont(large);
             field->setMinimumHeight(48);
         }
-        form->addRow(m_initialize);
+        form->addRow(tr("&PIN:"), m_pin);
+        form->addRow(tr("PIN a&gain:"), m_pin2);
         form->addRow(tr("Token &label:"), m_label);
         form->addRow(tr("&SO PIN (supervisor):"), m_soPin);
         form->addRow(tr("SO PIN &again:"), m_soPin2);
-        form->addRow(tr("&PIN:"), m_pin);
-        form->addRow(tr("PIN a&gain:"), m_pin2);
+        m_form = form;
         layout->addLayout(form);
         m_rules = new QLabel(this);
         m_rules->setWordWrap(true);
         m_problem = new QLabel(this);
+        m_problem->setObjectName(QStringLiteral("pinProblem"));
         m_problem->setStyleSheet(QStringLiteral("color:#b3261e;font-weight:bold"));
         m_problem->setWordWrap(true);
         layout->addWidget(m_rules);
         layout->addWidget(m_problem);
-        connect(m_initialize, &QCheckBox::toggled, this, [this](bool on) {
-            for (QWidget* w : std::initializer_list<QWidget*>{m_label, m_soPin, m_soPin2})
-                w->setEnabled(on);
-        });
+    }
+
+    void setRowVisible(QWidget* field, bool visible)
+    {
+        field->setVisible(visible);
+        if (QWidget* label = m_form->labelForField(field))
+            label->setVisible(visible);
     }
 
     void initializePage() override
     {
         EnrollmentWizard* wizard = w();
-        m_initialize->setChecked(wizard->m_tokenNeedsInit);
-        m_initialize->setEnabled(!wizard->m_tokenNeedsInit);
-        Q_EMIT m_initialize->toggled(m_initialize->isChecked());
+        const bool choose = wizard->m_tokenNeedsInit;
+        setSubTitle(choose ? tr("The officer chooses the PIN and types it twice. Nobody else should see it.")
+                           : tr("The officer types the PIN this token already has. Nobody else should see it."));
+        m_who->setText(tr("Officer: <b>%1</b> · token <b>%2</b>")
+                           .arg(wizard->m_officerName.toHtmlEscaped(),
+                                wizard->m_tokenSerial.isEmpty() ? tr("new token") : wizard->m_tokenSerial.toHtmlEscaped()));
+        for (QWidget* field : std::initializer_list<QWidget*>{m_pin2, m_label, m_soPin, m_soPin2})
+            setRowVisible(field, choose);
         if (m_label->text().isEmpty())
             m_label->setText(QStringLiteral("Tamga"));
-        m_rules->setText(tr("%1 to %2 digits; not one digit repeated (111111) and not a run (123456).")
-                             .arg(wizard->m_pinMin)
-                             .arg(wizard->m_pinMax));
+        // Tab goes down the form as it is shown (the officer's fields first), not in the order of creation. Set
+        // here, once the page is in the wizard: moving a widget into another window rebuilds its focus chain.
+        setTabOrder(m_pin, m_pin2);
+        setTabOrder(m_pin2, m_label);
+        setTabOrder(m_label, m_soPin);
+        setTabOrder(m_soPin, m_soPin2);
+        m_rules->setText(choose ? tr("%1 to %2 digits; not one digit repeated (111111) and not a run (123456).")
+                                      .arg(wizard->m_pinMin)
+                                      .arg(wizard->m_pinMax)
+                                : tr("The token takes PINs of %1 to %2 characters.").arg(wizard->m_pinMin).arg(wizard->m_pinMax));
         m_problem->clear();
-        m_pin->setFocus();
+        // The wizard gives the focus to the page's first field after this returns: the officer's digits must go
+        // into the PIN field, whatever comes first in the form.
+        QTimer::singleShot(0, m_pin, [this] { m_pin->setFocus(); });
     }
 
     bool validatePage() override
     {
         EnrollmentWizard* wizard = w();
-        if (m_pin->text() != m_pin2->text()) {
+        const bool choose = wizard->m_tokenNeedsInit;
+        if (choose && m_pin->text() != m_pin2->text()) {
             m_problem->setText(tr("The two PINs differ. Type them again."));
             m_pin->clear();
             m_pin2->clear();
             m_pin->setFocus();
             return false;
         }
-        if (const QString problem = pinPolicyProblem(m_pin->text(), wizard->m_pinMin, wizard->m_pinMax); !problem.isEmpty()) {
+        const QString problem =
+            choose ? pinPolicyProblem(m_pin->text(), wizard->m_pinMin, wizard->m_pinMax)
+                   : (static_cast<unsigned long>(m_pin->text().size()) < wizard->m_pinMin ||
+                              static_cast<unsigned long>(m_pin->text().size()) > wizard->m_pinMax
+                          ? tr("The token takes PINs of %1 to %2 characters.").arg(wizard->m_pinMin).arg(wizard->m_pinMax)
+                          : QString());
+        if (!problem.isEmpty()) {
             m_problem->setText(problem);
             return false;
         }
         wizard->m_preparation.reset();
-        if (m_initialize->isChecked()) {
+        if (choose) {
             if (m_soPin->text() != m_soPin2->text() || m_soPin->text().size() < 4) {
                 m_problem->setText(tr("The two SO PINs differ or are too short."));
                 return false;
@@ -505,7 +674,8 @@ public:
         return true;
     }
 
-    QCheckBox* m_initialize = nullptr;
+    QLabel* m_who = nullptr;
+    QFormLayout* m_form = nullptr;
     QLineEdit* m_label = nullptr;
     QLineEdit* m_soPin = nullptr;
     QLineEdit* m_soPin2 = nullptr;
@@ -534,6 +704,7 @@ public:
         m_message->setWordWrap(true);
         m_retry = new QPushButton(tr("&Try again"), this);
         m_retry->setObjectName(QStringLiteral("tryAgain"));
+        m_retry->setAutoDefault(false);  // Enter stays with the wizard's Next
         m_retry->hide();
         layout->addWidget(m_steps);
         layout->addWidget(m_bar);
@@ -581,6 +752,7 @@ public:
         m_message->setStyleSheet(QString());
         m_message->setText(tr("Working…"));
         wizard->button(QWizard::CancelButton)->setEnabled(false);
+        wizard->m_working = true;
         core::EnrollmentJob job;
         job.by = wizard->context().signedIn;
         job.enrollmentId = wizard->m_enrollmentId;
@@ -590,7 +762,9 @@ public:
         job.ca = wizard->field(QStringLiteral("ca")).toString();
         // The worker gets its own copy of the PIN; the wizard keeps one for "Try again".
         job.pin = pkcs11::Pin(wizard->m_userPin.view());
-        if (wizard->m_preparation && wizard->m_enrollmentId == 0)
+        // The engine uses the preparation only while the enrollment has not prepared its token yet, so "Try again"
+        // after a failure during initialization initializes again.
+        if (wizard->m_preparation)
             job.preparation = core::TokenPreparation{wizard->m_preparation->label,
                                                      pkcs11::Pin(wizard->m_preparation->soPin.view())};
         wizard->context().worker->enroll(std::move(job));
@@ -614,6 +788,7 @@ public:
         if (id)
             wizard->m_enrollmentId = id;
         wizard->button(QWizard::CancelButton)->setEnabled(true);
+        wizard->m_working = false;
         reached(state);
         if (ok && state == QStringLiteral("verified")) {
             m_done = true;
@@ -622,12 +797,14 @@ public:
                 wizard->m_preparation->soPin.clear();
             m_message->setText(tr("The certificate is on the token and verified."));
         } else if (ok) {
+            const auto parsed = core::parseState(state);
             m_message->setText(tr("The request waits for the CA (state: %1). Resume the enrollment when the "
-                                  "certificate has come back.").arg(state));
+                                  "certificate has come back.").arg(parsed ? stateDisplayName(*parsed) : state));
         } else {
             m_message->setStyleSheet(QStringLiteral("color:#b3261e"));
+            const auto parsed = core::parseState(state);
             m_message->setText(tr("%1\n%2\n\nNothing is lost: the enrollment stays at \"%3\" and can be resumed.")
-                                   .arg(m_headline, error, state.isEmpty() ? tr("not started") : state));
+                                   .arg(m_headline, error, parsed ? stateDisplayName(*parsed) : tr("not started")));
             m_retry->show();
         }
         Q_EMIT completeChanged();
@@ -658,12 +835,27 @@ public:
         auto* preview = new QPushButton(tr("Print p&review…"), this);
         auto* pdf = new QPushButton(tr("Save as P&DF…"), this);
         pdf->setObjectName(QStringLiteral("savePdf"));
+        // Enter after printing goes on to the hand-over; it does not print again.
+        preview->setAutoDefault(false);
+        pdf->setAutoDefault(false);
+        m_saved = new QLabel(this);
+        m_saved->setObjectName(QStringLiteral("receiptSaved"));
+        m_saved->setWordWrap(true);
+        m_saved->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(m_summary);
         layout->addWidget(preview);
         layout->addWidget(pdf);
+        layout->addWidget(m_saved);
         layout->addStretch();
         connect(preview, &QPushButton::clicked, this, [this] { m_printed |= previewReceipt(w()->context(), w()->m_enrollmentId, this); Q_EMIT completeChanged(); });
-        connect(pdf, &QPushButton::clicked, this, [this] { m_printed |= saveReceiptPdf(w()->context(), w()->m_enrollmentId, this); Q_EMIT completeChanged(); });
+        connect(pdf, &QPushButton::clicked, this, [this] {
+            const QString saved = saveReceiptPdf(w()->context(), w()->m_enrollmentId, this);
+            if (!saved.isEmpty()) {
+                m_printed = true;
+                m_saved->setText(tr("Saved: %1").arg(saved));
+            }
+            Q_EMIT completeChanged();
+        });
     }
 
     void initializePage() override
@@ -678,6 +870,7 @@ public:
     bool isComplete() const override { return m_printed; }
 
     QLabel* m_summary = nullptr;
+    QLabel* m_saved = nullptr;
     bool m_printed = false;
 };
 
@@ -750,7 +943,26 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
         if (record) {
             m_enrollmentId = resumeId;
             m_officerId = record->officerId;
+            m_officerName = record->officerName;
             m_tokenSerial = record->tokenSerial;
+            setWindowTitle((m_context.training ? tr("Enrollment #%1 continued — %2 — TRAINING")
+                                               : tr("Enrollment #%1 continued — %2"))
+                               .arg(resumeId)
+                               .arg(record->officerName));
+            // Before its token was prepared, the enrollment still gives the token its PINs.
+            if (record->state == core::EnrollmentState::Created) {
+                m_tokenNeedsInit = m_tokenSerial.isEmpty();
+                for (const auto& token : m_context.worker->tokens()) {
+                    if (token.serial() == m_tokenSerial && !m_tokenSerial.isEmpty())
+                        m_tokenNeedsInit = !token.info.flags.tokenInitialized;
+                }
+            }
+            for (const auto& token : m_context.worker->tokens()) {
+                if (token.serial() == m_tokenSerial && !m_tokenSerial.isEmpty()) {
+                    m_pinMin = std::max<unsigned long>(token.info.minPinLength, 1);
+                    m_pinMax = token.info.maxPinLength ? token.info.maxPinLength : 16;
+                }
+            }
             setStartId(record->state == core::EnrollmentState::Verified ? ReceiptPage : PinPage);
         }
     }
@@ -759,16 +971,29 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
 
 void EnrollmentWizard::reject()
 {
+    // While the token is being written nothing may close the wizard (Cancel is disabled; Esc lands here).
+    if (m_working)
+        return;
     if (m_enrollmentId > 0 && currentId() != HandoverPage) {
         core::CaConnectors connectors(*m_context.database, m_context.dataDir);
         auto record = core::EnrollmentEngine(*m_context.database, connectors, {}).record(m_enrollmentId);
         if (record && record->state != core::EnrollmentState::HandedOver) {
-            QMessageBox::information(this, windowTitle(),
-                                     tr("Enrollment #%1 stays at \"%2\". Nothing is lost: continue it from the Desk tab "
-                                        "when you are ready.")
-                                         .arg(m_enrollmentId)
-                                         .arg(core::stateName(record->state)));
+            const auto answer = QMessageBox::question(
+                this, windowTitle(),
+                tr("Close enrollment #%1? It stays at \"%2\"; nothing is lost and it can be continued from the Desk "
+                   "tab.")
+                    .arg(m_enrollmentId)
+                    .arg(stateDisplayName(record->state)),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes)
+                return;
         }
+    } else if (m_enrollmentId == 0 && currentId() != OfficerPage) {
+        const auto answer = QMessageBox::question(this, windowTitle(),
+                                                  tr("Close this enrollment? Nothing has been written yet."),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
     }
     QWizard::reject();
 }

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "DisplayNames.h"
+
 #include "EnrollmentWizard.h"
 #include "ReceiptPrinting.h"
 #include "SecretField.h"
@@ -17,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -26,6 +29,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -33,6 +37,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -48,6 +53,12 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Headers are never cut: a column is at least as wide as its title (Mongolian titles are long).
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, table, [table] {
+        table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    });
     table->verticalHeader()->hide();
     table->setAlternatingRowColors(true);
     return table;
@@ -120,7 +131,7 @@ public:
             if (r.state == core::EnrollmentState::HandedOver || r.state == core::EnrollmentState::Cancelled ||
                 r.state == core::EnrollmentState::Failed)
                 continue;
-            auto* item = new QListWidgetItem(tr("#%1  %2 — %3 — %4").arg(r.id).arg(r.officerName, core::stateName(r.state),
+            auto* item = new QListWidgetItem(tr("#%1  %2 — %3 — %4").arg(r.id).arg(r.officerName, stateDisplayName(r.state),
                                                                              r.lastError.isEmpty() ? r.tokenSerial : r.lastError),
                                              m_list);
             item->setData(Qt::UserRole, r.id);
@@ -369,19 +380,19 @@ public:
             auto so = askPin(this, tr("Initialize token"), tr("New SO PIN:"));
             auto user = so ? askPin(this, tr("Initialize token"), tr("New user PIN:")) : std::nullopt;
             if (so && user)
-                m_context.worker->initializeToken(serial, label, std::move(*so), std::move(*user));
+                m_context.worker->initializeToken(m_context.signedIn, serial, label, std::move(*so), std::move(*user));
         });
         connect(change, &QPushButton::clicked, this, [this] {
             auto old = askPin(this, tr("Change PIN"), tr("Current PIN:"));
             auto fresh = old ? askPin(this, tr("Change PIN"), tr("New PIN:")) : std::nullopt;
             if (old && fresh)
-                m_context.worker->changePin(selectedSerial(), std::move(*old), std::move(*fresh));
+                m_context.worker->changePin(m_context.signedIn, selectedSerial(), std::move(*old), std::move(*fresh));
         });
         connect(unblock, &QPushButton::clicked, this, [this] {
             auto so = askPin(this, tr("Unblock PIN"), tr("SO PIN:"));
             auto fresh = so ? askPin(this, tr("Unblock PIN"), tr("New user PIN:")) : std::nullopt;
             if (so && fresh)
-                m_context.worker->unblockPin(selectedSerial(), std::move(*so), std::move(*fresh));
+                m_context.worker->unblockPin(m_context.signedIn, selectedSerial(), std::move(*so), std::move(*fresh));
         });
         show(context.worker->tokens());
     }
@@ -428,8 +439,10 @@ public:
         m_state->addItem(tr("All states"), QString());
         for (const char* state : {"created", "token_prepared", "key_generated", "request_built", "submitted",
                                   "certificate_received", "written_to_token", "verified", "handed_over", "failed",
-                                  "cancelled"})
-            m_state->addItem(QString::fromLatin1(state), QString::fromLatin1(state));
+                                  "cancelled"}) {
+            const QString stored = QString::fromLatin1(state);
+            m_state->addItem(stateDisplayName(*core::parseState(stored)), stored);
+        }
         m_organization = new QLineEdit(this);
         m_organization->setPlaceholderText(tr("Organization…"));
         auto* stateLabel = new QLabel(tr("&State:"), this);
@@ -475,7 +488,7 @@ public:
         for (const auto& r : *all) {
             if (!m_organization->text().isEmpty() && !r.organizationName.contains(m_organization->text(), Qt::CaseInsensitive))
                 continue;
-            m_model->appendRow({idItem(r.id, QString::number(r.id)), new QStandardItem(core::stateName(r.state)),
+            m_model->appendRow({idItem(r.id, QString::number(r.id)), new QStandardItem(stateDisplayName(r.state)),
                                 new QStandardItem(r.officerName), new QStandardItem(r.organizationName),
                                 new QStandardItem(r.tokenSerial), new QStandardItem(r.profileName),
                                 new QStandardItem(r.caName),
@@ -543,7 +556,7 @@ public:
         for (const auto& e : *events)
             m_model->appendRow({new QStandardItem(QString::number(e.id)),
                                 new QStandardItem(core::deskDateTime(QDateTime::fromString(e.at, Qt::ISODateWithMs))),
-                                new QStandardItem(e.operatorName), new QStandardItem(e.action),
+                                new QStandardItem(e.operatorName), new QStandardItem(auditActionDisplayName(e.action)),
                                 new QStandardItem(e.objectType + QLatin1Char(' ') + e.objectId),
                                 new QStandardItem(e.outcome), new QStandardItem(e.details)});
     }
@@ -705,7 +718,34 @@ MainWindow::MainWindow(DeskContext context, QWidget* parent) : QMainWindow(paren
             [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     connect(m_context.worker, &core::DeskWorker::enrollmentFinished, this, [this] { Q_EMIT enrollmentsChanged(); });
     updateTokenStatus(m_context.worker->tokens());
-    resize(1280, 800);
+    fitScreen();
+}
+
+void MainWindow::fitScreen()
+{
+    // 1280x800 where there is room; on a smaller screen (a 1366x768 desk laptop) the window takes the screen's
+    // available area, so that the buttons at the bottom and the status bar are always on screen.
+    const QScreen* where = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!where) {
+        resize(1280, 800);
+        return;
+    }
+    const QRect available = where->availableGeometry();
+    // The window manager's frame is known once the window is shown: showEvent fits again then.
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize size(std::min(1280, available.width() - frame.width()), std::min(800, available.height() - frame.height()));
+    resize(size);
+    move(available.topLeft() + QPoint((available.width() - size.width() - frame.width()) / 2,
+                                      (available.height() - size.height() - frame.height()) / 2));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fittedWithFrame) {
+        m_fittedWithFrame = true;
+        QTimer::singleShot(0, this, [this] { fitScreen(); });
+    }
 }
 
 void MainWindow::updateTokenStatus(const QList<core::TokenSnapshot>& tokens)
@@ -725,7 +765,13 @@ EnrollmentWizard* MainWindow::startEnrollment(qint64 resumeId)
 {
     auto* wizard = new EnrollmentWizard(m_context, resumeId, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QWizard::finished, this, [this] { Q_EMIT enrollmentsChanged(); });
+    connect(wizard, &QWizard::finished, this, [this, wizard](int result) {
+        // The hand-over is said where the clerk looks next: the desk's status bar.
+        if (result == QDialog::Accepted)
+            statusBar()->showMessage(tr("Enrollment #%1 handed over to %2.").arg(wizard->enrollmentId()).arg(wizard->m_officerName),
+                                     30000);
+        Q_EMIT enrollmentsChanged();
+    });
     wizard->open();
     return wizard;
 }

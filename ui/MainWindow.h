@@ -29,6 +29,9 @@ Q_SIGNALS:
 
 private:
     void updateTokenStatus(const QList<core::TokenSnapshot>& tokens);
+    void fitScreen();
+    void showEvent(QShowEvent* event) override;
+    bool m_fittedWithFrame = false;
 
     DeskContext m_context;
     QTabWidget* m_tabs = nullptr;

@@ -2,11 +2,15 @@
 
 #include "ReceiptRenderer.h"
 
+#include <QDate>
+#include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QRegularExpression>
 
 namespace tamga::ui {
 
@@ -14,8 +18,8 @@ namespace {
 
 SaveFileChooser& chooser()
 {
-    static SaveFileChooser instance = [](QWidget* parent, const QString& suggested) {
-        return QFileDialog::getSaveFileName(parent, QObject::tr("Save the receipt"), suggested,
+    static SaveFileChooser instance = [](QWidget* parent, const QString& suggestedPath) {
+        return QFileDialog::getSaveFileName(parent, QObject::tr("Save the receipt"), suggestedPath,
                                             QObject::tr("PDF documents (*.pdf)"));
     };
     return instance;
@@ -49,21 +53,34 @@ bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* pa
     return core::Receipts(*context.database).recordPrinted(context.signedIn, *receipt).has_value();
 }
 
-bool saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget* parent)
+QString saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget* parent)
 {
     auto receipt = core::Receipts(*context.database).data(enrollmentId);
     if (!receipt) {
         QMessageBox::warning(parent, QObject::tr("Receipt"), receipt.error().message);
-        return false;
+        return {};
     }
-    const QString path = chooser()(parent, QStringLiteral("receipt-%1.pdf").arg(enrollmentId));
+    // The desk's receipts folder (private, like the database beside it), and a name that says whose receipt it is.
+    const QString folder = context.dataDir + QStringLiteral("/receipts");
+    if (QDir().mkpath(folder))
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QString person = receipt->officerName;
+    person.replace(QRegularExpression(QStringLiteral("[\\s/\\\\:*?\"<>|]+")), QStringLiteral("-"));
+    const QString suggested = folder + QStringLiteral("/receipt-%1-%2-%3.pdf")
+                                           .arg(enrollmentId)
+                                           .arg(person, QDate::currentDate().toString(Qt::ISODate));
+    const QString path = chooser()(parent, suggested);
     if (path.isEmpty())
-        return false;
+        return {};
     if (const QString error = writeReceiptPdf(*receipt, path); !error.isEmpty()) {
         QMessageBox::warning(parent, QObject::tr("Receipt"), error);
-        return false;
+        return {};
     }
-    return core::Receipts(*context.database).recordPrinted(context.signedIn, *receipt).has_value();
+    if (auto recorded = core::Receipts(*context.database).recordPrinted(context.signedIn, *receipt); !recorded) {
+        QMessageBox::warning(parent, QObject::tr("Receipt"), recorded.error().message);
+        return {};
+    }
+    return path;
 }
 
 }  // namespace tamga::ui

@@ -4,17 +4,21 @@
 
 #include "DeskContext.h"
 
+#include <QString>
+
 #include <functional>
 
 class QWidget;
 
 namespace tamga::ui {
 
-// Asks where to save; returns the chosen path or an empty string. Tests replace it.
-using SaveFileChooser = std::function<QString(QWidget* parent, const QString& suggestedName)>;
+// Asks where to save, starting from `suggestedPath` (a file in the desk's receipts folder); returns the chosen
+// path or an empty string. Tests replace it.
+using SaveFileChooser = std::function<QString(QWidget* parent, const QString& suggestedPath)>;
 void setSaveFileChooser(SaveFileChooser chooser);
 
 bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* parent);
-bool saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget* parent);
+// Returns the path the receipt was saved to, or an empty string (not saved; a failure was shown).
+QString saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget* parent);
 
 }  // namespace tamga::ui

@@ -1,6 +1,153 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>DisplayNames</name>
+    <message>
+        <source>started</source>
+        <translation>started</translation>
+    </message>
+    <message>
+        <source>token prepared</source>
+        <translation>token prepared</translation>
+    </message>
+    <message>
+        <source>key made on the token</source>
+        <translation>key made on the token</translation>
+    </message>
+    <message>
+        <source>request signed</source>
+        <translation>request signed</translation>
+    </message>
+    <message>
+        <source>waiting for the CA</source>
+        <translation>waiting for the CA</translation>
+    </message>
+    <message>
+        <source>certificate received</source>
+        <translation>certificate received</translation>
+    </message>
+    <message>
+        <source>certificate written to the token</source>
+        <translation>certificate written to the token</translation>
+    </message>
+    <message>
+        <source>verified, to be handed over</source>
+        <translation>verified, to be handed over</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>operator added</source>
+        <translation>operator added</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>sign-in</translation>
+    </message>
+    <message>
+        <source>action refused to the operator's role</source>
+        <translation>action refused to the operator's role</translation>
+    </message>
+    <message>
+        <source>organization added</source>
+        <translation>organization added</translation>
+    </message>
+    <message>
+        <source>officer added</source>
+        <translation>officer added</translation>
+    </message>
+    <message>
+        <source>officer's record changed</source>
+        <translation>officer's record changed</translation>
+    </message>
+    <message>
+        <source>officers imported</source>
+        <translation>officers imported</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <translation>setting changed</translation>
+    </message>
+    <message>
+        <source>CA connector added</source>
+        <translation>CA connector added</translation>
+    </message>
+    <message>
+        <source>trust anchor added</source>
+        <translation>trust anchor added</translation>
+    </message>
+    <message>
+        <source>certificate profile added</source>
+        <translation>certificate profile added</translation>
+    </message>
+    <message>
+        <source>receipt printed</source>
+        <translation>receipt printed</translation>
+    </message>
+    <message>
+        <source>requests exported for the CA</source>
+        <translation>requests exported for the CA</translation>
+    </message>
+    <message>
+        <source>certificates imported from the CA</source>
+        <translation>certificates imported from the CA</translation>
+    </message>
+    <message>
+        <source>token initialized</source>
+        <translation>token initialized</translation>
+    </message>
+    <message>
+        <source>token PIN changed</source>
+        <translation>token PIN changed</translation>
+    </message>
+    <message>
+        <source>token PIN unblocked</source>
+        <translation>token PIN unblocked</translation>
+    </message>
+    <message>
+        <source>key made on a token</source>
+        <translation>key made on a token</translation>
+    </message>
+    <message>
+        <source>key deleted from a token</source>
+        <translation>key deleted from a token</translation>
+    </message>
+    <message>
+        <source>enrollment: %1</source>
+        <translation>enrollment: %1</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <source>Digital signature of documents (non-repudiation)</source>
+        <translation>Digital signature of documents (non-repudiation)</translation>
+    </message>
+    <message>
+        <source>Sign-in to systems and protected e-mail</source>
+        <translation>Sign-in to systems and protected e-mail</translation>
+    </message>
+    <message>
+        <source>token erased and initialized</source>
+        <translation>token erased and initialized</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentWizard</name>
     <message>
         <source>Officer</source>
@@ -109,10 +256,6 @@
     <message>
         <source>The officer chooses the PIN and types it twice. Nobody else should see it.</source>
         <translation>The officer chooses the PIN and types it twice. Nobody else should see it.</translation>
-    </message>
-    <message>
-        <source>&amp;Initialize the token first (erases everything on it)</source>
-        <translation>&amp;Initialize the token first (erases everything on it)</translation>
     </message>
     <message>
         <source>Token &amp;label:</source>
@@ -259,10 +402,6 @@
         <translation>&amp;Erase the token and start clean (its keys and certificates are lost)</translation>
     </message>
     <message>
-        <source>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</source>
-        <translation>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</translation>
-    </message>
-    <message>
         <source>The PIN is wrong.</source>
         <translation>The PIN is wrong.</translation>
     </message>
@@ -323,6 +462,75 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
 %2
 
 Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n officers match: choose one (arrow keys or a click), then Next.</source>
+        <translation>
+            <numerusform>%n officers match: choose one (arrow keys or a click), then Next.</numerusform><numerusform>%n officers match: choose one (arrow keys or a click), then Next.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nobody in the registry matches.</source>
+        <translation>Nobody in the registry matches.</translation>
+    </message>
+    <message>
+        <source>The officer &amp;confirmed that these data are right</source>
+        <translation>The officer &amp;confirmed that these data are right</translation>
+    </message>
+    <message>
+        <source>This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, token %4). Go on only if a second one is really wanted.</source>
+        <translation>This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, token %4). Go on only if a second one is really wanted.</translation>
+    </message>
+    <message>
+        <source>holds the key of %1</source>
+        <translation>holds the key of %1</translation>
+    </message>
+    <message>
+        <source>This token already holds a key of this officer (enrollment #%1). Keep it and add the new key, or erase the token first.</source>
+        <translation>This token already holds a key of this officer (enrollment #%1). Keep it and add the new key, or erase the token first.</translation>
+    </message>
+    <message>
+        <source>This token holds the key of another officer: %1 (enrollment #%2). It can be used only after it is erased.%3</source>
+        <translation>This token holds the key of another officer: %1 (enrollment #%2). It can be used only after it is erased.%3</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may erase it.</source>
+        <translation>Only a supervisor may erase it.</translation>
+    </message>
+    <message>
+        <source>This token holds keys made by Tamga that the desk has no record of: %1. It can be used only after it is erased.%2</source>
+        <translation>This token holds keys made by Tamga that the desk has no record of: %1. It can be used only after it is erased.%2</translation>
+    </message>
+    <message>
+        <source>Erase the token</source>
+        <translation>Erase the token</translation>
+    </message>
+    <message>
+        <source>Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer sign with it.</source>
+        <translation>Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer sign with it.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>The officer types the PIN this token already has. Nobody else should see it.</source>
+        <translation>The officer types the PIN this token already has. Nobody else should see it.</translation>
+    </message>
+    <message>
+        <source>Officer: &lt;b&gt;%1&lt;/b&gt; · token &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Officer: &lt;b&gt;%1&lt;/b&gt; · token &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>new token</source>
+        <translation>new token</translation>
+    </message>
+    <message>
+        <source>The token takes PINs of %1 to %2 characters.</source>
+        <translation>The token takes PINs of %1 to %2 characters.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -731,10 +939,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
 </context>
 <context>
     <name>tamga::core::DeskWorker</name>
-    <message>
-        <source>The token is not plugged in.</source>
-        <translation>The token is not plugged in.</translation>
-    </message>
     <message numerus="yes">
         <source>The CA answers; it sent %n CA certificate(s).</source>
         <translation>
@@ -756,8 +960,20 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <source>Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.</source>
-        <translation>Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.</translation>
+        <source>Enrollment #%1 continued — %2 — TRAINING</source>
+        <translation>Enrollment #%1 continued — %2 — TRAINING</translation>
+    </message>
+    <message>
+        <source>Enrollment #%1 continued — %2</source>
+        <translation>Enrollment #%1 continued — %2</translation>
+    </message>
+    <message>
+        <source>Close enrollment #%1? It stays at "%2"; nothing is lost and it can be continued from the Desk tab.</source>
+        <translation>Close enrollment #%1? It stays at "%2"; nothing is lost and it can be continued from the Desk tab.</translation>
+    </message>
+    <message>
+        <source>Close this enrollment? Nothing has been written yet.</source>
+        <translation>Close this enrollment? Nothing has been written yet.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1050,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>%n enrollment(s) were interrupted before the token was verified. Continue enrollment #%1 now?</source>
         <translation>
             <numerusform>%n enrollment were interrupted before the token was verified. Continue enrollment #%1 now?</numerusform><numerusform>%n enrollments were interrupted before the token was verified. Continue enrollment #%1 now?</numerusform></translation>
+    </message>
+    <message>
+        <source>Enrollment #%1 handed over to %2.</source>
+        <translation>Enrollment #%1 handed over to %2.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,153 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="mn_MN">
 <context>
+    <name>DisplayNames</name>
+    <message>
+        <source>started</source>
+        <translation>эхэлсэн</translation>
+    </message>
+    <message>
+        <source>token prepared</source>
+        <translation>токен бэлтгэсэн</translation>
+    </message>
+    <message>
+        <source>key made on the token</source>
+        <translation>токен дээр түлхүүр үүсгэсэн</translation>
+    </message>
+    <message>
+        <source>request signed</source>
+        <translation>хүсэлтэд гарын үсэг зурсан</translation>
+    </message>
+    <message>
+        <source>waiting for the CA</source>
+        <translation>гэрчилгээ олгогчийн хариуг хүлээж байна</translation>
+    </message>
+    <message>
+        <source>certificate received</source>
+        <translation>гэрчилгээ ирсэн</translation>
+    </message>
+    <message>
+        <source>certificate written to the token</source>
+        <translation>гэрчилгээг токенд бичсэн</translation>
+    </message>
+    <message>
+        <source>verified, to be handed over</source>
+        <translation>шалгасан, хүлээлгэн өгөхөд бэлэн</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>хүлээлгэн өгсөн</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>амжилтгүй</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>цуцалсан</translation>
+    </message>
+    <message>
+        <source>operator added</source>
+        <translation>ажилтан нэмсэн</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>нэвтрэлт</translation>
+    </message>
+    <message>
+        <source>action refused to the operator's role</source>
+        <translation>ажилтны эрхээр зөвшөөрөгдөөгүй үйлдэл</translation>
+    </message>
+    <message>
+        <source>organization added</source>
+        <translation>байгууллага нэмсэн</translation>
+    </message>
+    <message>
+        <source>officer added</source>
+        <translation>албан хаагч нэмсэн</translation>
+    </message>
+    <message>
+        <source>officer's record changed</source>
+        <translation>албан хаагчийн мэдээллийг өөрчилсөн</translation>
+    </message>
+    <message>
+        <source>officers imported</source>
+        <translation>албан хаагчдыг импортолсон</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <translation>тохиргоо өөрчилсөн</translation>
+    </message>
+    <message>
+        <source>CA connector added</source>
+        <translation>гэрчилгээ олгогчийн холболт нэмсэн</translation>
+    </message>
+    <message>
+        <source>trust anchor added</source>
+        <translation>итгэмжлэгдсэн үндсэн гэрчилгээ нэмсэн</translation>
+    </message>
+    <message>
+        <source>certificate profile added</source>
+        <translation>гэрчилгээний төрөл нэмсэн</translation>
+    </message>
+    <message>
+        <source>receipt printed</source>
+        <translation>акт хэвлэсэн</translation>
+    </message>
+    <message>
+        <source>requests exported for the CA</source>
+        <translation>хүсэлтүүдийг гэрчилгээ олгогчид гаргасан</translation>
+    </message>
+    <message>
+        <source>certificates imported from the CA</source>
+        <translation>гэрчилгээ олгогчоос гэрчилгээ оруулсан</translation>
+    </message>
+    <message>
+        <source>token initialized</source>
+        <translation>токен тохируулсан</translation>
+    </message>
+    <message>
+        <source>token PIN changed</source>
+        <translation>токены ПИН код сольсон</translation>
+    </message>
+    <message>
+        <source>token PIN unblocked</source>
+        <translation>токены ПИН кодын түгжээг тайлсан</translation>
+    </message>
+    <message>
+        <source>key made on a token</source>
+        <translation>токен дээр түлхүүр үүсгэсэн</translation>
+    </message>
+    <message>
+        <source>key deleted from a token</source>
+        <translation>токеноос түлхүүр устгасан</translation>
+    </message>
+    <message>
+        <source>enrollment: %1</source>
+        <translation>бүртгэл: %1</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Гарын үсэг</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Нэвтрэлт</translation>
+    </message>
+    <message>
+        <source>Digital signature of documents (non-repudiation)</source>
+        <translation>Баримт бичигт тоон гарын үсэг зурах (няцаашгүй байдал)</translation>
+    </message>
+    <message>
+        <source>Sign-in to systems and protected e-mail</source>
+        <translation>Системд нэвтрэх, хамгаалагдсан цахим шуудан</translation>
+    </message>
+    <message>
+        <source>token erased and initialized</source>
+        <translation>токеныг арилгаж дахин тохируулсан</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentWizard</name>
     <message>
         <source>Officer</source>
@@ -109,10 +256,6 @@
     <message>
         <source>The officer chooses the PIN and types it twice. Nobody else should see it.</source>
         <translation>Албан хаагч ПИН кодоо өөрөө сонгож хоёр удаа бичнэ. Бусад хүн харах ёсгүй.</translation>
-    </message>
-    <message>
-        <source>&amp;Initialize the token first (erases everything on it)</source>
-        <translation>Токеныг эхлээд &amp;тохируулах (доторх бүх зүйл устана)</translation>
     </message>
     <message>
         <source>Token &amp;label:</source>
@@ -259,10 +402,6 @@
         <translation>Токеныг &amp;цэвэрлэж шинээр эхлэх (доторх түлхүүр, гэрчилгээ устана)</translation>
     </message>
     <message>
-        <source>This token already holds a key made by Tamga: %1. Keep it and add the new key, or erase the token first.</source>
-        <translation>Энэ токенд Тамгаар үүсгэсэн түлхүүр байна: %1. Түүнийг үлдээж шинэ түлхүүр нэмэх, эсвэл токеныг эхлээд цэвэрлэнэ үү.</translation>
-    </message>
-    <message>
         <source>The PIN is wrong.</source>
         <translation>ПИН код буруу байна.</translation>
     </message>
@@ -323,6 +462,74 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
 %2
 
 Юу ч алдагдаагүй: бүртгэл "%3" төлөвт хадгалагдсан, үргэлжлүүлэх боломжтой.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n officers match: choose one (arrow keys or a click), then Next.</source>
+        <translation><numerusform>%n албан хаагч тохирч байна: нэгийг нь сонгоод (сум товч эсвэл хулганаар) "Дараах"-г дарна уу.</numerusform><numerusform>%n албан хаагч тохирч байна: нэгийг нь сонгоод (сум товч эсвэл хулганаар) "Дараах"-г дарна уу.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nobody in the registry matches.</source>
+        <translation>Бүртгэлд тохирох хүн алга.</translation>
+    </message>
+    <message>
+        <source>The officer &amp;confirmed that these data are right</source>
+        <translation>Албан хаагч энэ мэдээлэл зөв болохыг &amp;зөвшөөрсөн</translation>
+    </message>
+    <message>
+        <source>This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, token %4). Go on only if a second one is really wanted.</source>
+        <translation>Энэ албан хаагч хүчинтэй "%1" гэрчилгээтэй байна (бүртгэл #%2, %3 хүртэл хүчинтэй, токен %4). Хоёр дахийг үнэхээр хүсвэл л үргэлжлүүлнэ үү.</translation>
+    </message>
+    <message>
+        <source>holds the key of %1</source>
+        <translation>%1-ийн түлхүүртэй</translation>
+    </message>
+    <message>
+        <source>This token already holds a key of this officer (enrollment #%1). Keep it and add the new key, or erase the token first.</source>
+        <translation>Энэ токенд энэ албан хаагчийн түлхүүр аль хэдийн байна (бүртгэл #%1). Түүнийг үлдээж шинэ түлхүүр нэмэх, эсвэл эхлээд токеныг арилгана уу.</translation>
+    </message>
+    <message>
+        <source>This token holds the key of another officer: %1 (enrollment #%2). It can be used only after it is erased.%3</source>
+        <translation>Энэ токенд өөр албан хаагчийн түлхүүр байна: %1 (бүртгэл #%2). Зөвхөн арилгасны дараа ашиглаж болно.%3</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may erase it.</source>
+        <translation>Зөвхөн ахлах ажилтан арилгаж болно.</translation>
+    </message>
+    <message>
+        <source>This token holds keys made by Tamga that the desk has no record of: %1. It can be used only after it is erased.%2</source>
+        <translation>Энэ токенд ширээний бүртгэлд байхгүй, Tamga-аар үүсгэсэн түлхүүр байна: %1. Зөвхөн арилгасны дараа ашиглаж болно.%2</translation>
+    </message>
+    <message>
+        <source>Erase the token</source>
+        <translation>Токеныг арилгах</translation>
+    </message>
+    <message>
+        <source>Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer sign with it.</source>
+        <translation>%1 токеныг арилгах уу? Доторх бүх түлхүүр, гэрчилгээ бүрмөсөн устаж, эзэмшигч нь түүгээр гарын үсэг зурах боломжгүй болно.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Эхлүүлэх</translation>
+    </message>
+    <message>
+        <source>The officer types the PIN this token already has. Nobody else should see it.</source>
+        <translation>Албан хаагч энэ токены одоо байгаа ПИН кодыг оруулна. Өөр хэн ч харах ёсгүй.</translation>
+    </message>
+    <message>
+        <source>Officer: &lt;b&gt;%1&lt;/b&gt; · token &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Албан хаагч: &lt;b&gt;%1&lt;/b&gt; · токен &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>new token</source>
+        <translation>шинэ токен</translation>
+    </message>
+    <message>
+        <source>The token takes PINs of %1 to %2 characters.</source>
+        <translation>Энэ токен %1-%2 тэмдэгттэй ПИН код хүлээн авна.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Хадгалсан: %1</translation>
     </message>
 </context>
 <context>
@@ -729,10 +936,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
 </context>
 <context>
     <name>tamga::core::DeskWorker</name>
-    <message>
-        <source>The token is not plugged in.</source>
-        <translation>Токен залгаагүй байна.</translation>
-    </message>
     <message numerus="yes">
         <source>The CA answers; it sent %n CA certificate(s).</source>
         <translation><numerusform>Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.</numerusform><numerusform>Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.</numerusform></translation>
@@ -753,8 +956,20 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>СУРГАЛТ</translation>
     </message>
     <message>
-        <source>Enrollment #%1 stays at "%2". Nothing is lost: continue it from the Desk tab when you are ready.</source>
-        <translation>#%1 бүртгэл "%2" төлөвт хадгалагдсан. Юу ч алдагдаагүй: бэлэн болмогц Ширээ хэсгээс үргэлжлүүлнэ үү.</translation>
+        <source>Enrollment #%1 continued — %2 — TRAINING</source>
+        <translation>Бүртгэл #%1-г үргэлжлүүлж байна — %2 — СУРГАЛТ</translation>
+    </message>
+    <message>
+        <source>Enrollment #%1 continued — %2</source>
+        <translation>Бүртгэл #%1-г үргэлжлүүлж байна — %2</translation>
+    </message>
+    <message>
+        <source>Close enrollment #%1? It stays at "%2"; nothing is lost and it can be continued from the Desk tab.</source>
+        <translation>Бүртгэл #%1-г хаах уу? Энэ нь "%2" төлөвт үлдэнэ; юу ч алдагдахгүй, "Ширээ" хэсгээс үргэлжлүүлж болно.</translation>
+    </message>
+    <message>
+        <source>Close this enrollment? Nothing has been written yet.</source>
+        <translation>Энэ бүртгэлийг хаах уу? Одоогоор юу ч бичигдээгүй.</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1045,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message numerus="yes">
         <source>%n enrollment(s) were interrupted before the token was verified. Continue enrollment #%1 now?</source>
         <translation><numerusform>Токеныг баталгаажуулахаас өмнө %n бүртгэл тасалдсан. #%1 бүртгэлийг одоо үргэлжлүүлэх үү?</numerusform><numerusform>Токеныг баталгаажуулахаас өмнө %n бүртгэл тасалдсан. #%1 бүртгэлийг одоо үргэлжлүүлэх үү?</numerusform></translation>
+    </message>
+    <message>
+        <source>Enrollment #%1 handed over to %2.</source>
+        <translation>Бүртгэл #%1: %2-д хүлээлгэн өгсөн.</translation>
     </message>
 </context>
 <context>

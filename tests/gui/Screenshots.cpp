@@ -48,6 +48,7 @@ TEST_CASE("screenshots of the desk", "[.screenshots]")
     save(wizard, folder, QStringLiteral("10-wizard-officer"));
     wizard->findChild<QLineEdit*>(QStringLiteral("search"))->setText(QStringLiteral("УБ90010112"));
     wizard->next();
+    wizard->currentPage()->findChild<QCheckBox*>(QStringLiteral("dataConfirmed"))->setChecked(true);
     save(wizard, folder, QStringLiteral("11-wizard-check"));
     wizard->next();
     waitUntil([&] { return wizard->currentPage()->isComplete(); }, 3000);

@@ -1,0 +1,90 @@
+#include "DisplayNames.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace tamga::ui {
+
+namespace {
+
+QString translated(const char* text)
+{
+    return QCoreApplication::translate("DisplayNames", text);
+}
+
+}  // namespace
+
+QString stateDisplayName(core::EnrollmentState state)
+{
+    using core::EnrollmentState;
+    switch (state) {
+    case EnrollmentState::Created: return translated(QT_TRANSLATE_NOOP("DisplayNames", "started"));
+    case EnrollmentState::TokenPrepared: return translated(QT_TRANSLATE_NOOP("DisplayNames", "token prepared"));
+    case EnrollmentState::KeyGenerated: return translated(QT_TRANSLATE_NOOP("DisplayNames", "key made on the token"));
+    case EnrollmentState::RequestBuilt: return translated(QT_TRANSLATE_NOOP("DisplayNames", "request signed"));
+    case EnrollmentState::Submitted: return translated(QT_TRANSLATE_NOOP("DisplayNames", "waiting for the CA"));
+    case EnrollmentState::CertificateReceived:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "certificate received"));
+    case EnrollmentState::WrittenToToken:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "certificate written to the token"));
+    case EnrollmentState::Verified: return translated(QT_TRANSLATE_NOOP("DisplayNames", "verified, to be handed over"));
+    case EnrollmentState::HandedOver: return translated(QT_TRANSLATE_NOOP("DisplayNames", "handed over"));
+    case EnrollmentState::Failed: return translated(QT_TRANSLATE_NOOP("DisplayNames", "failed"));
+    case EnrollmentState::Cancelled: return translated(QT_TRANSLATE_NOOP("DisplayNames", "cancelled"));
+    }
+    return core::stateName(state);
+}
+
+QString auditActionDisplayName(const QString& action)
+{
+    static const QHash<QString, const char*> names{
+        {QStringLiteral("operator.add"), QT_TRANSLATE_NOOP("DisplayNames", "operator added")},
+        {QStringLiteral("operator.sign_in"), QT_TRANSLATE_NOOP("DisplayNames", "sign-in")},
+        {QStringLiteral("operator.refused"), QT_TRANSLATE_NOOP("DisplayNames", "action refused to the operator's role")},
+        {QStringLiteral("organization.add"), QT_TRANSLATE_NOOP("DisplayNames", "organization added")},
+        {QStringLiteral("officer.add"), QT_TRANSLATE_NOOP("DisplayNames", "officer added")},
+        {QStringLiteral("officer.update"), QT_TRANSLATE_NOOP("DisplayNames", "officer's record changed")},
+        {QStringLiteral("officer.import"), QT_TRANSLATE_NOOP("DisplayNames", "officers imported")},
+        {QStringLiteral("setting.set"), QT_TRANSLATE_NOOP("DisplayNames", "setting changed")},
+        {QStringLiteral("ca.add"), QT_TRANSLATE_NOOP("DisplayNames", "CA connector added")},
+        {QStringLiteral("trust.add"), QT_TRANSLATE_NOOP("DisplayNames", "trust anchor added")},
+        {QStringLiteral("profile.add"), QT_TRANSLATE_NOOP("DisplayNames", "certificate profile added")},
+        {QStringLiteral("receipt.printed"), QT_TRANSLATE_NOOP("DisplayNames", "receipt printed")},
+        {QStringLiteral("batch.export"), QT_TRANSLATE_NOOP("DisplayNames", "requests exported for the CA")},
+        {QStringLiteral("batch.import"), QT_TRANSLATE_NOOP("DisplayNames", "certificates imported from the CA")},
+        {QStringLiteral("token.initialize"), QT_TRANSLATE_NOOP("DisplayNames", "token initialized")},
+        {QStringLiteral("token.erase"), QT_TRANSLATE_NOOP("DisplayNames", "token erased and initialized")},
+        {QStringLiteral("token.change_pin"), QT_TRANSLATE_NOOP("DisplayNames", "token PIN changed")},
+        {QStringLiteral("token.unblock_pin"), QT_TRANSLATE_NOOP("DisplayNames", "token PIN unblocked")},
+        {QStringLiteral("token.generate_key"), QT_TRANSLATE_NOOP("DisplayNames", "key made on a token")},
+        {QStringLiteral("token.delete_key"), QT_TRANSLATE_NOOP("DisplayNames", "key deleted from a token")},
+    };
+    if (auto it = names.constFind(action); it != names.constEnd())
+        return translated(*it);
+    if (action.startsWith(QStringLiteral("enrollment."))) {
+        const QString state = action.mid(static_cast<int>(qstrlen("enrollment.")));
+        if (auto parsed = core::parseState(state))
+            return QCoreApplication::translate("DisplayNames", "enrollment: %1").arg(stateDisplayName(*parsed));
+    }
+    return action;
+}
+
+QString profileDisplayName(const QString& name)
+{
+    if (name == QStringLiteral("signing"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "Signing"));
+    if (name == QStringLiteral("authentication"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "Authentication"));
+    return name;
+}
+
+QString profileDisplayDescription(const QString& name, const QString& storedDescription)
+{
+    if (name == QStringLiteral("signing"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "Digital signature of documents (non-repudiation)"));
+    if (name == QStringLiteral("authentication"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "Sign-in to systems and protected e-mail"));
+    return storedDescription;
+}
+
+}  // namespace tamga::ui

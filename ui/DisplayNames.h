@@ -1,0 +1,19 @@
+// What the desk shows for the names core stores: enrollment states, audit actions and the built-in profiles, in
+// the clerk's language. The stored names (verified, token.initialize, signing) stay in the database, the CLI and
+// exports; tables and sentences at the desk show these.
+#pragma once
+
+#include "tamga/core/Enrollment.h"
+
+#include <QString>
+
+namespace tamga::ui {
+
+QString stateDisplayName(core::EnrollmentState state);
+// An audit action such as "enrollment.verified" or "token.initialize"; one the desk does not know is shown as is.
+QString auditActionDisplayName(const QString& action);
+// A built-in profile's name and description; a profile added by a supervisor is shown as it was written.
+QString profileDisplayName(const QString& name);
+QString profileDisplayDescription(const QString& name, const QString& storedDescription);
+
+}  // namespace tamga::ui
