@@ -40,7 +40,7 @@ tamga_ensure_packages() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
 tamga_build() {
