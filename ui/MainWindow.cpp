@@ -598,6 +598,11 @@ public:
                 });
         context.worker->listRegisteredModules();
         auto* useModule = new QPushButton(tr("&Use the selected module for this desk"), this);
+        // The module is a library every later Tamga process loads: a supervisor's choice (core refuses a clerk too).
+        if (context.signedIn.role != core::Role::Supervisor) {
+            useModule->setEnabled(false);
+            useModule->setToolTip(tr("Supervisors only"));
+        }
         layout->addRow(tr("PKCS#11 modules (p11-kit):"), modules);
         layout->addRow(QString(), useModule);
         connect(useModule, &QPushButton::clicked, this, [this, modules] {

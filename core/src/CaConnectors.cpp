@@ -2,6 +2,7 @@
 #include "Ossl.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
+#include "tamga/core/Operators.h"
 #include "tamga/core/Database.h"
 
 #include <QJsonDocument>
@@ -31,6 +32,9 @@ const QString kSelect = QStringLiteral("SELECT id, name, type, settings FROM ca_
 
 CoreResult<qint64> CaConnectors::add(const Operator& by, const CaConfig& config) const
 {
+    // Where the desk's requests go is a supervisor's decision.
+    if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("ca.add")); !allowed)
+        return std::unexpected(allowed.error());
     static const QStringList types{QStringLiteral("practice"), QStringLiteral("cmp"), QStringLiteral("cfssl"),
                                    QStringLiteral("files")};
     if (config.name.trimmed().isEmpty() || config.name.contains(QLatin1Char(' ')))
@@ -128,6 +132,8 @@ CoreResult<std::unique_ptr<CaConnector>> CaConnectors::open(const CaConfig& conf
 
 CoreResult<int> TrustAnchors::add(const Operator& by, const QByteArray& pem) const
 {
+    if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("trust.add")); !allowed)
+        return std::unexpected(allowed.error());
     const auto certificates = ossl::certificatesFrom(pem);
     if (certificates.empty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("no certificate was found in the file"));

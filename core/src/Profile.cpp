@@ -1,4 +1,5 @@
 #include "tamga/core/Profile.h"
+#include "tamga/core/Operators.h"
 
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
@@ -267,6 +268,9 @@ CoreResult<qint64> Profiles::idOf(const QString& name) const
 
 CoreResult<qint64> Profiles::add(const Operator& by, const CertificateProfile& profile) const
 {
+    // What goes into certificates is a supervisor's decision.
+    if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("profile.add")); !allowed)
+        return std::unexpected(allowed.error());
     return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
         auto existing = idOf(profile.name);
         if (existing)

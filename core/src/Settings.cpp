@@ -1,4 +1,5 @@
 #include "tamga/core/Settings.h"
+#include "tamga/core/Operators.h"
 
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
@@ -23,6 +24,12 @@ CoreStatus Settings::setValue(const Operator& by, const QString& key, const QStr
 {
     if (key.startsWith(QStringLiteral("audit.")) || key.trimmed().isEmpty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("\"%1\" is not a setting that can be changed").arg(key));
+    // A clerk chooses the desk's language; everything else is a supervisor's (the PKCS#11 module setting names a
+    // library that every later Tamga process loads and runs).
+    if (key != setting::Language) {
+        if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("setting.set")); !allowed)
+            return allowed;
+    }
     return AuditLog(m_database).recordChange(
         [&]() -> CoreStatus {
             auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "

@@ -221,7 +221,14 @@ TEST_CASE("the PKCS#11 module comes from the desk's stored setting when neither 
     auto before = desk({"tokens"});
     CHECK_THAT(before.out + before.err, !Catch::Contains("SoftHSM"));  // OpenSC's module: no reader, no token
 
-    REQUIRE(desk.asClerk({"config", "set", "pkcs11.modules", hsm.modulePath()}).exitCode == 0);
+    // The module is a library every later Tamga process runs: a clerk may not choose it, a supervisor may.
+    auto refused = desk.asClerk({"config", "set", "pkcs11.modules", hsm.modulePath()});
+    CHECK(refused.exitCode == 2);
+    CHECK_THAT(refused.err, Catch::Contains("needs a supervisor"));
+    CHECK(trimmed(desk({"config", "get", "pkcs11.modules"}).out).empty());
+    REQUIRE(desk({"config", "set", "pkcs11.modules", hsm.modulePath(), "--operator", "boss", "--password-file",
+                  desk.file("boss.pw")})
+                .exitCode == 0);
     auto stored = desk({"config", "get", "pkcs11.modules"});
     CHECK(trimmed(stored.out) == hsm.modulePath());
     auto tokens = desk({"tokens"});

@@ -1,6 +1,10 @@
 // The registry: civil IDs, organizations, officers, search in Cyrillic and Latin; operators and their roles.
 #include "CoreFixture.h"
+#include "TestCertificates.h"
+#include "tamga/core/CaConnector.h"
 #include "tamga/core/CivilId.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Settings.h"
 #include "tamga/core/Registry.h"
 #include "tamga/core/Text.h"
 
@@ -224,4 +228,53 @@ TEST_CASE("an officer's record is edited - search follows - the civil ID cannot 
     REQUIRE(events);
     CHECK(events->front().action == QStringLiteral("officer.update"));
     CHECK(events->front().details.contains(QStringLiteral("Мэргэжилтэн")));
+}
+
+TEST_CASE("a clerk may not change CA connectors - trust anchors - profiles - operators or the module setting - each refusal is audited")
+{
+    CoreFixture fixture;
+    const Database& db = fixture.db();
+    auto refusals = [&] {
+        auto count = db.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE outcome = 'refused'"));
+        REQUIRE(count);
+        REQUIRE(count->next());
+        return count->value(0).toInt();
+    };
+    CaConnectors connectors(db, QString::fromStdString(fixture.dir().file("data")));
+    const CaConfig practice{0, QStringLiteral("practice"), QStringLiteral("practice"), QJsonObject()};
+    auto ca = connectors.add(fixture.clerk(), practice);
+    REQUIRE_FALSE(ca);
+    CHECK(ca.error().kind == CoreErrorKind::NotPermitted);
+    CHECK(refusals() == 1);
+
+    const auto root = tamga::test::makeTestCa("Some root");
+    auto anchor = TrustAnchors(db).add(fixture.clerk(), QByteArray::fromStdString(tamga::test::toPem(root.certificateDer)));
+    REQUIRE_FALSE(anchor);
+    CHECK(anchor.error().kind == CoreErrorKind::NotPermitted);
+
+    CertificateProfile profile = builtinProfiles().front();
+    profile.name = QStringLiteral("mine");
+    auto added = Profiles(db).add(fixture.clerk(), profile);
+    REQUIRE_FALSE(added);
+    CHECK(added.error().kind == CoreErrorKind::NotPermitted);
+
+    auto module = Settings(db).setValue(fixture.clerk(), setting::Pkcs11Modules, QStringLiteral("/tmp/evil.so"));
+    REQUIRE_FALSE(module);
+    CHECK(module.error().kind == CoreErrorKind::NotPermitted);
+    auto stored = Settings(db).value(setting::Pkcs11Modules);
+    REQUIRE(stored);
+    CHECK_FALSE(stored->has_value());
+    auto operatorAdded = Operators(db).add(fixture.clerk(), QStringLiteral("another"), Role::Clerk, Password("Another-pw-1"));
+    REQUIRE_FALSE(operatorAdded);
+    CHECK(refusals() == 5);
+
+    // The clerk's own choice of language is allowed; a supervisor may do all of the above.
+    CHECK(Settings(db).setValue(fixture.clerk(), setting::Language, QStringLiteral("mn")));
+    CHECK(connectors.add(fixture.supervisor(), practice));
+    CHECK(Profiles(db).add(fixture.supervisor(), profile));
+    CHECK(Settings(db).setValue(fixture.supervisor(), setting::Pkcs11Modules, QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")));
+    CHECK(refusals() == 5);
+    auto verified = AuditLog(db).verify();
+    REQUIRE(verified);
+    CHECK(verified->intact);
 }
