@@ -162,6 +162,7 @@ Result<std::shared_ptr<Module>> Module::loadNew(const std::string& path)
     impl->info.libraryVersion = versionText(info.libraryVersion);
     impl->info.cryptokiVersion = versionText(info.cryptokiVersion);
 
+    impl->tokensFixedAtInitialize = quirksForModule(impl->info.manufacturer).tokensFixedAtInitialize;
     // Slot events: only where the module implements the call and is not known to answer it falsely.
     if (!quirksForModule(impl->info.manufacturer).slotEventsUnreliable) {
         CK_SLOT_ID slot = 0;
@@ -206,13 +207,15 @@ Result<std::vector<SlotInfo>> Module::slots() const
         break;
     }
 
+    // One slot that fails is that slot's problem: the others are listed all the same (a pulled token must not
+    // empty the desk's list). A failure that is not "no token" marks the module for re-initialization.
     std::vector<SlotInfo> result;
     for (CK_SLOT_ID id : ids) {
         CK_SLOT_INFO slotInfo{};
         if (CK_RV rv = f->C_GetSlotInfo(id, &slotInfo); rv != CKR_OK) {
-            if (rv == CKR_SLOT_ID_INVALID)
-                continue;  // the slot went away between the calls (a reader was unplugged)
-            return std::unexpected(makeError(rv, "read slot information", m_impl->path));
+            if (rv != CKR_SLOT_ID_INVALID)  // not just a reader unplugged between the calls
+                m_impl->stale = true;
+            continue;
         }
         SlotInfo slot;
         slot.modulePath = m_impl->path;
@@ -225,16 +228,48 @@ Result<std::vector<SlotInfo>> Module::slots() const
         if (slot.tokenPresent) {
             CK_TOKEN_INFO tokenInfo{};
             CK_RV rv = f->C_GetTokenInfo(id, &tokenInfo);
-            if (rv == CKR_OK)
+            if (rv == CKR_OK) {
                 slot.token = tokenInfoFrom(m_impl->path, id, slotInfo, tokenInfo);
-            else if (rv == CKR_TOKEN_NOT_PRESENT || rv == CKR_DEVICE_REMOVED || rv == CKR_SLOT_ID_INVALID)
-                slot.tokenPresent = false;  // pulled between the two calls
-            else if (rv != CKR_TOKEN_NOT_RECOGNIZED)
-                return std::unexpected(makeError(rv, "read token information", m_impl->path));
+            } else {
+                slot.tokenPresent = false;  // pulled between the two calls, or gone in a way the module keeps
+                if (rv != CKR_TOKEN_NOT_PRESENT && rv != CKR_DEVICE_REMOVED && rv != CKR_SLOT_ID_INVALID &&
+                    rv != CKR_TOKEN_NOT_RECOGNIZED)
+                    m_impl->stale = true;
+            }
         }
         result.push_back(std::move(slot));
     }
     return result;
+}
+
+Result<bool> Module::refreshIfNeeded() const
+{
+    Impl& impl = *m_impl;
+    if (!impl.tokensFixedAtInitialize && !impl.stale)
+        return false;
+    std::lock_guard lock(impl.libp11Mutex);
+    if (impl.openSessions > 0 || impl.signingKeys > 0)
+        return false;  // the next full scan tries again
+    // A new libp11 context first: libp11 keeps global state while any context exists. Unloading the old one
+    // calls C_Finalize; loading the new one C_Initialize. Our own dlopen keeps the raw function list valid.
+    PKCS11_CTX* fresh = PKCS11_CTX_new();
+    if (!fresh)
+        return std::unexpected(makeError(ErrorKind::ModuleFailed, "initialize module again", impl.path,
+                                         "libp11 could not make a context"));
+    PKCS11_CTX_unload(impl.libp11);
+    PKCS11_CTX_free(impl.libp11);
+    impl.libp11 = fresh;
+    if (PKCS11_CTX_load(fresh, impl.path.c_str()) != 0) {
+        // Leave the module usable by raw Cryptoki at least; the next scan tries libp11 again.
+        CK_C_INITIALIZE_ARGS args{};
+        args.flags = CKF_OS_LOCKING_OK;
+        impl.functions->C_Initialize(&args);
+        impl.stale = true;
+        return std::unexpected(makeError(ErrorKind::ModuleFailed, "initialize module again", impl.path,
+                                         "the module failed to initialize again"));
+    }
+    impl.stale = false;
+    return true;
 }
 
 Result<std::vector<TokenInfo>> Module::tokens() const

@@ -6,6 +6,7 @@
 
 #include <libp11.h>
 
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -19,7 +20,13 @@ struct Module::Impl {
     CK_FUNCTION_LIST* functions = nullptr;  // raw Cryptoki
     PKCS11_CTX* libp11 = nullptr;           // owns C_Initialize / C_Finalize of the module
     bool slotEvents = false;
+    bool tokensFixedAtInitialize = false;   // the quirk: re-initialize to see tokens come and go
     std::mutex libp11Mutex;                 // libp11's management calls are not thread-safe
+    // What must not outlive a re-initialization of the module: open Cryptoki sessions and libp11 signing keys.
+    std::atomic<int> openSessions{0};
+    std::atomic<int> signingKeys{0};
+    // A slot answered with an error that is not "no token": the module holds something that went away.
+    std::atomic<bool> stale{false};
 
     ~Impl();
 };

@@ -19,8 +19,14 @@ struct QuirkEntry {
 //  - C_WaitForSlotEvent(CKF_DONT_BLOCK) always answers CKR_NO_EVENT and the blocking form
 //    CKR_FUNCTION_NOT_SUPPORTED, even when a token was just initialized;
 //  - C_InitToken moves the token to a new slot ID and adds a new empty slot;
-//  - a wrong PIN sets CKF_USER_PIN_COUNT_LOW and nothing else: the PIN never locks.
-constexpr Quirks kSoftHsm{.slotEventsUnreliable = true, .initTokenMovesSlot = true, .noPinRetryCounter = true};
+//  - a wrong PIN sets CKF_USER_PIN_COUNT_LOW and nothing else: the PIN never locks;
+//  - it reads its token folder only in C_Initialize: a token made by another process (softhsm2-util, another
+//    desk) never shows, and a token whose folder went keeps its slot, C_GetTokenInfo answering
+//    CKR_GENERAL_ERROR, until C_Finalize and C_Initialize.
+constexpr Quirks kSoftHsm{.slotEventsUnreliable = true,
+                          .initTokenMovesSlot = true,
+                          .noPinRetryCounter = true,
+                          .tokensFixedAtInitialize = true};
 
 constexpr std::array kModuleQuirks{
     QuirkEntry{"SoftHSM", "", kSoftHsm, "SoftHSM v2 module"},

@@ -4,15 +4,20 @@
 
 namespace tamga::pkcs11 {
 
-Session::Session(CK_FUNCTION_LIST* functions, const std::string* modulePath, CK_SLOT_ID slot,
-                 CK_SESSION_HANDLE handle)
-    : m_functions(functions), m_modulePath(modulePath), m_slot(slot), m_handle(handle)
+Session::Session(Module::Impl& module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle)
+    : m_functions(module.functions),
+      m_modulePath(&module.path),
+      m_openSessions(&module.openSessions),
+      m_slot(slot),
+      m_handle(handle)
 {
+    ++*m_openSessions;
 }
 
 Session::Session(Session&& other) noexcept
     : m_functions(other.m_functions),
       m_modulePath(other.m_modulePath),
+      m_openSessions(other.m_openSessions),
       m_slot(other.m_slot),
       m_handle(other.m_handle),
       m_loggedIn(other.m_loggedIn)
@@ -28,6 +33,7 @@ Session::~Session()
     if (m_loggedIn)
         m_functions->C_Logout(m_handle);
     m_functions->C_CloseSession(m_handle);
+    --*m_openSessions;
 }
 
 Result<Session> Session::open(const Module& module, const std::string& serial, const char* operation,
@@ -51,7 +57,7 @@ Result<Session> Session::open(const Module& module, const std::string& serial, c
     CK_RV rv = impl.functions->C_OpenSession(*slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &handle);
     if (rv != CKR_OK)
         return std::unexpected(makeError(rv, operation, impl.path));
-    return Session(impl.functions, &impl.path, *slot, handle);
+    return Session(impl, *slot, handle);
 }
 
 void addPinTries(TokenError& error, CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, CK_USER_TYPE user)

@@ -43,10 +43,11 @@ public:
     std::optional<CK_ULONG> number(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const;
 
 private:
-    Session(CK_FUNCTION_LIST* functions, const std::string* modulePath, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
+    Session(Module::Impl& module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
 
     CK_FUNCTION_LIST* m_functions = nullptr;
     const std::string* m_modulePath = nullptr;
+    std::atomic<int>* m_openSessions = nullptr;  // the module's count: no re-initialization while this is open
     CK_SLOT_ID m_slot = 0;
     CK_SESSION_HANDLE m_handle = CK_INVALID_HANDLE;
     bool m_loggedIn = false;

@@ -226,8 +226,12 @@ struct TokenSigningKey::State {
     unsigned int slotCount = 0;
     EVP_PKEY* key = nullptr;
 
+    // libp11's slots and key must not outlive its context: the module is not initialized again meanwhile.
+    explicit State(std::shared_ptr<Module> owner) : module(std::move(owner)) { ++module->impl().signingKeys; }
+
     ~State()
     {
+        --module->impl().signingKeys;
         if (key)
             EVP_PKEY_free(key);
         if (slots) {
@@ -707,8 +711,7 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
 
     Module::Impl& impl = m_module->impl();
     std::lock_guard lock(impl.libp11Mutex);
-    auto state = std::make_unique<TokenSigningKey::State>();
-    state->module = m_module;
+    auto state = std::make_unique<TokenSigningKey::State>(m_module);
     auto fail = [&](const std::string& message) {
         return std::unexpected(makeError(ErrorKind::Other, operation, m_module->path(), message));
     };

@@ -116,9 +116,19 @@ void TokenWorker::scan(bool force)
         if (!fullScanDue && module->reportsSlotEvents() && !slotEventPending(*module))
             continue;
         looked = true;
+        // A module that learns of tokens only when initialized (or that kept a token that went) is initialized
+        // again on a full scan, when nothing of it is open (this thread owns its calls).
+        if (fullScanDue) {
+            if (auto refreshed = module->refreshIfNeeded(); !refreshed && m_onLoadError)
+                m_onLoadError(refreshed.error());
+        }
+        // The module's earlier list stays when its slot list cannot be read now (a single failing slot is left out
+        // by Module::slots itself): one bad read must not empty the desk.
+        auto tokens = module->tokens();
+        if (!tokens)
+            continue;
         std::erase_if(present, [&](const TokenInfo& t) { return t.modulePath == module->path(); });
-        if (auto tokens = module->tokens())
-            present.insert(present.end(), tokens->begin(), tokens->end());
+        present.insert(present.end(), tokens->begin(), tokens->end());
     }
     if (!looked)
         return;

@@ -99,6 +99,8 @@ TEST_CASE("the quirks table knows SoftHSM and nothing about unknown vendors")
     CHECK(quirksForModule("SoftHSM").slotEventsUnreliable);
     CHECK(quirksForToken("SoftHSM project", "SoftHSM v2").initTokenMovesSlot);
     CHECK(quirksForToken("SoftHSM project", "SoftHSM v2").noPinRetryCounter);
+    CHECK(quirksForModule("SoftHSM").tokensFixedAtInitialize);  // shown for real in WorkerTests
+    CHECK_FALSE(quirksForModule("Some Vendor").tokensFixedAtInitialize);
     CHECK_FALSE(quirksForModule("Some Vendor").slotEventsUnreliable);
     CHECK_FALSE(quirksForToken("Some Vendor", "Model").initTokenMovesSlot);
 

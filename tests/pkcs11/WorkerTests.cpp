@@ -9,6 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <mutex>
 
 using namespace tamga::pkcs11;
@@ -106,4 +109,58 @@ TEST_CASE("a token initialized - pulled and plugged back in is noticed within a 
                std::any_of(c.inserted.begin(), c.inserted.end(), [&](auto& t) { return t.serial == serial; }) &&
                c.present.size() == 2;
     }));
+}
+
+TEST_CASE("one token of three going away leaves the other two listed - a token made by another process appears")
+{
+    SoftHsmSandbox hsm;  // SoftHSM2 itself: it learns of tokens only when initialized
+    for (const char* label : {"alpha", "bravo", "charlie"})
+        hsm.initTokenWithSoftHsmUtil(label, "12345678", "1234");
+    auto module = Module::load(hsm.modulePath());
+    REQUIRE(module);
+    PresenceLog log;
+    TokenWorker worker({*module}, [&log](const PresenceChange& change) { log.add(change); });
+    auto labels = [](const PresenceChange& c) {
+        std::set<std::string> found;
+        for (const auto& t : c.present)
+            if (t.flags.tokenInitialized)
+                found.insert(t.label);
+        return found;
+    };
+    REQUIRE(log.waitFor(2s, [&](const PresenceChange& c) {
+        return labels(c) == std::set<std::string>{"alpha", "bravo", "charlie"};
+    }));
+
+    // bravo's folder goes (SoftHSM's way of a pulled token): SoftHSM keeps its slot and answers
+    // CKR_GENERAL_ERROR for it; the other two stay on the list.
+    std::filesystem::path bravo;
+    for (const auto& entry : std::filesystem::directory_iterator(hsm.dir().path() / "tokens")) {
+        std::ifstream object(entry.path() / "token.object", std::ios::binary);
+        const std::string content((std::istreambuf_iterator<char>(object)), std::istreambuf_iterator<char>());
+        if (content.find("bravo") != std::string::npos)
+            bravo = entry.path();
+    }
+    REQUIRE_FALSE(bravo.empty());
+    std::filesystem::remove_all(bravo);
+    CHECK(log.waitFor(7s, [&](const PresenceChange& c) {
+        return labels(c) == std::set<std::string>{"alpha", "charlie"};
+    }));
+    // A token made now by another process shows without a restart (the module is initialized again).
+    hsm.initTokenWithSoftHsmUtil("delta", "12345678", "1234");
+    CHECK(log.waitFor(12s, [&](const PresenceChange& c) {
+        return labels(c) == std::set<std::string>{"alpha", "charlie", "delta"};
+    }));
+    // And tokens are still usable after the module was initialized again.
+    auto alpha = worker
+                     .run([m = *module] {
+                         auto tokens = m->tokens();
+                         if (!tokens)
+                             return false;
+                         for (const auto& t : *tokens)
+                             if (t.label == "alpha")
+                                 return Token(m, t.serial).objects(nullptr).has_value();
+                         return false;
+                     })
+                     .get();
+    CHECK(alpha);
 }

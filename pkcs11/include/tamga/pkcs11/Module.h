@@ -37,6 +37,12 @@ public:
     // Whether C_WaitForSlotEvent can be trusted to report insertions and removals (see Quirks).
     bool reportsSlotEvents() const;
 
+    // Initializes the module again (C_Finalize, C_Initialize) where that is how it learns of tokens that came or
+    // went: a module with the tokensFixedAtInitialize quirk, or one whose slot answered with an error that is not
+    // "no token". Only the thread that owns the module's calls may call it; it does nothing while a session or a
+    // signing key is open. Returns whether it re-initialized.
+    Result<bool> refreshIfNeeded() const;
+
     struct Impl;
     // For the rest of the token layer only; the header that defines Impl is private to it.
     Impl& impl() const { return *m_impl; }

@@ -12,6 +12,9 @@ struct Quirks {
     bool initTokenMovesSlot = false;
     // The module has no PIN retry counter: a wrong PIN only raises "count low", the PIN never locks.
     bool noPinRetryCounter = false;
+    // The module learns which tokens exist only in C_Initialize: a token added later is never listed, and a
+    // token that went away keeps its slot with C_GetTokenInfo failing, until the module is initialized again.
+    bool tokensFixedAtInitialize = false;
 };
 
 // Quirks of a module, by the manufacturer its C_GetInfo reports (trimmed), and of a token by its
