@@ -1,0 +1,113 @@
+// How long the desk's GUI thread goes without handling events while enrollments run: a training desk (its own
+// folder, SoftHSM2 token store, practice CA), the main window shown, N enrollments through the DeskWorker with the
+// window receiving their progress, presence reports and refreshes, and a 5 ms timer on the GUI thread recording
+// every gap between its ticks. The GUI test asserts only that no gap reaches a second (a token or network wait);
+// the figures, on a quiet machine, go to docs/PERFORMANCE.md.
+//
+//   QT_QPA_PLATFORM=offscreen build/bin/tamga-bench-desk [--runs N]
+#include "DeskSetup.h"
+#include "MainWindow.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/DeskWorker.h"
+#include "tamga/core/Operators.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace tamga;
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    int runs = 20;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) == "--runs")
+            runs = std::max(1, QByteArray(argv[i + 1]).toInt());
+    }
+
+    QTemporaryDir folder;
+    qputenv("TAMGA_TRAINING_DIR", folder.filePath(QStringLiteral("desk")).toUtf8());
+    ui::DeskOptions options;
+    if (auto prepared = ui::prepareTrainingDesk(options); !prepared) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(prepared.error().message));
+        return 2;
+    }
+    auto database = core::Database::open(options.databasePath);
+    if (!database) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(database.error().message));
+        return 2;
+    }
+    auto trainer = core::Operators(**database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
+    if (!trainer) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(trainer.error().message));
+        return 2;
+    }
+    core::DeskWorker worker(options.databasePath, options.modulePaths);
+    ui::DeskContext context{database->get(), &worker, *trainer, QFileInfo(options.databasePath).absolutePath(), true};
+    ui::MainWindow window(context);
+    window.show();
+
+    // The GUI thread's heartbeat.
+    std::vector<qint64> gaps;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    QTimer heartbeat;
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        gaps.push_back(now - last);
+        last = now;
+    });
+
+    int done = 0;
+    int failed = 0;
+    QElapsedTimer total;
+    auto next = [&] {
+        core::EnrollmentJob job;
+        job.by = *trainer;
+        job.officerId = 1 + done % 5;  // the training registry's sample officers
+        job.profile = QStringLiteral("signing");
+        job.ca = QStringLiteral("practice");
+        job.pin = pkcs11::Pin("258147");
+        job.preparation = core::TokenPreparation{QStringLiteral("Bench %1").arg(done), pkcs11::Pin("86420975")};
+        worker.enroll(std::move(job));
+    };
+    QObject::connect(&worker, &core::DeskWorker::enrollmentFinished, &window, [&](qint64, bool ok, const QString&, const QString& error) {
+        ++done;
+        if (!ok) {
+            ++failed;
+            std::fprintf(stderr, "enrollment failed: %s\n", qPrintable(error));
+        }
+        if (done < runs)
+            QTimer::singleShot(0, next);
+        else
+            application.quit();
+    });
+    QTimer::singleShot(200, [&] {
+        last = clock.elapsed();
+        heartbeat.start(5);
+        total.start();
+        next();
+    });
+    application.exec();
+
+    std::sort(gaps.begin(), gaps.end());
+    auto at = [&](double fraction) {
+        return gaps.empty() ? 0 : gaps[std::min(gaps.size() - 1, static_cast<std::size_t>(fraction * gaps.size()))];
+    };
+    std::printf("| enrollments | failed | wall time | GUI ticks | median gap | 99th percentile | longest gap |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    std::printf("| %d | %d | %.1f s | %zu | %lld ms | %lld ms | %lld ms |\n", done, failed, total.elapsed() / 1000.0,
+                gaps.size(), static_cast<long long>(at(0.5)), static_cast<long long>(at(0.99)),
+                static_cast<long long>(gaps.empty() ? 0 : gaps.back()));
+    return failed == 0 ? 0 : 1;
+}
