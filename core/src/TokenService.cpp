@@ -113,62 +113,60 @@ CoreResult<pkcs11::TokenInfo> TokenService::initialize(const Operator& by, const
     return *done;
 }
 
-CoreStatus TokenService::changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
-                                   const pkcs11::Pin& newPin) const
+CoreStatus TokenService::onToken(const Operator& by, TokenAction action, const QString& serial,
+                                 const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
+                                 QJsonObject details) const
 {
     auto found = locate(m_modules, serial);
     if (!found)
         return std::unexpected(fromTokenError(found.error()));
-    if (auto allowed = permit(by, TokenAction::ChangePin, serial); !allowed)
+    if (auto allowed = permit(by, action, serial); !allowed)
         return allowed;
-    auto done = pkcs11::Token(found->first, serial.toStdString()).changeUserPin(oldPin, newPin);
-    return record(by, TokenAction::ChangePin, serial, done ? std::nullopt : std::optional(done.error()));
+    auto done = call(pkcs11::Token(found->first, serial.toStdString()), details);
+    return record(by, action, serial, done ? std::nullopt : std::optional(done.error()), details);
+}
+
+CoreStatus TokenService::changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
+                                   const pkcs11::Pin& newPin) const
+{
+    return onToken(by, TokenAction::ChangePin, serial,
+                   [&](const pkcs11::Token& token, QJsonObject&) { return token.changeUserPin(oldPin, newPin); });
 }
 
 CoreStatus TokenService::unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
                                     const pkcs11::Pin& newPin) const
 {
-    auto found = locate(m_modules, serial);
-    if (!found)
-        return std::unexpected(fromTokenError(found.error()));
-    if (auto allowed = permit(by, TokenAction::UnblockPin, serial); !allowed)
-        return allowed;
-    auto done = pkcs11::Token(found->first, serial.toStdString()).setUserPinWithSoPin(soPin, newPin);
-    return record(by, TokenAction::UnblockPin, serial, done ? std::nullopt : std::optional(done.error()));
+    return onToken(by, TokenAction::UnblockPin, serial,
+                   [&](const pkcs11::Token& token, QJsonObject&) { return token.setUserPinWithSoPin(soPin, newPin); });
 }
 
 CoreResult<pkcs11::KeyPairInfo> TokenService::generateKey(const Operator& by, const QString& serial,
                                                           const pkcs11::Pin& pin, pkcs11::KeyType type,
                                                           const QString& label) const
 {
-    auto found = locate(m_modules, serial);
-    if (!found)
-        return std::unexpected(fromTokenError(found.error()));
-    if (auto allowed = permit(by, TokenAction::GenerateKey, serial); !allowed)
-        return std::unexpected(allowed.error());
-    auto done = pkcs11::Token(found->first, serial.toStdString()).generateKeyPair(pin, type, label.toStdString());
-    QJsonObject details{{QStringLiteral("type"), QString::fromStdString(pkcs11::keyTypeName(type))},
-                        {QStringLiteral("label"), label}};
-    if (done)
-        details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(done->id)));
-    if (auto recorded = record(by, TokenAction::GenerateKey, serial, done ? std::nullopt : std::optional(done.error()),
-                               details);
-        !recorded)
-        return std::unexpected(recorded.error());
-    return *done;
+    std::optional<pkcs11::KeyPairInfo> made;
+    auto done = onToken(
+        by, TokenAction::GenerateKey, serial,
+        [&](const pkcs11::Token& token, QJsonObject& details) -> pkcs11::Status {
+            auto generated = token.generateKeyPair(pin, type, label.toStdString());
+            if (!generated)
+                return std::unexpected(generated.error());
+            made = *generated;
+            details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(generated->id)));
+            return {};
+        },
+        {{QStringLiteral("type"), QString::fromStdString(pkcs11::keyTypeName(type))}, {QStringLiteral("label"), label}});
+    if (!done)
+        return std::unexpected(done.error());
+    return *made;
 }
 
 CoreStatus TokenService::deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
                                    const std::vector<std::uint8_t>& id) const
 {
-    auto found = locate(m_modules, serial);
-    if (!found)
-        return std::unexpected(fromTokenError(found.error()));
-    if (auto allowed = permit(by, TokenAction::DeleteKey, serial); !allowed)
-        return allowed;
-    auto done = pkcs11::Token(found->first, serial.toStdString()).deleteKeyPair(pin, id);
-    return record(by, TokenAction::DeleteKey, serial, done ? std::nullopt : std::optional(done.error()),
-                  {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
+    return onToken(by, TokenAction::DeleteKey, serial,
+                   [&](const pkcs11::Token& token, QJsonObject&) { return token.deleteKeyPair(pin, id); },
+                   {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
 }
 
 }  // namespace tamga::core

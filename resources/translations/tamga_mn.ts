@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>Certification &amp;authority:</source>
-        <translation>Гэрчилгээ олгогч &amp;байгууллага:</translation>
+        <translation>Гэрчилгээ &amp;олгогч байгууллага:</translation>
     </message>
     <message>
         <source>Attribute</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>SO PIN &amp;again:</source>
-        <translation>SO ПИН &amp;давтах:</translation>
+        <translation>SO ПИН да&amp;втах:</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation>&amp;Дахин оролдох</translation>
+        <translation>Дахин &amp;оролдох</translation>
     </message>
     <message>
         <source>Token prepared</source>
@@ -536,7 +536,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <name>MainWindow</name>
     <message>
         <source>&amp;New enrollment  (Ctrl+N)</source>
-        <translation>&amp;Шинэ бүртгэл  (Ctrl+N)</translation>
+        <translation>Ш&amp;инэ бүртгэл  (Ctrl+N)</translation>
     </message>
     <message>
         <source>Enrollments waiting to be finished:</source>
@@ -680,7 +680,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Initialize…</source>
-        <translation>&amp;Тохируулах…</translation>
+        <translation>Т&amp;охируулах…</translation>
     </message>
     <message>
         <source>&amp;Change PIN…</source>
@@ -688,7 +688,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Unblock PIN…</source>
-        <translation>ПИН түгжээ &amp;тайлах…</translation>
+        <translation>ПИН түгжээ тай&amp;лах…</translation>
     </message>
     <message>
         <source>Supervisors only</source>
@@ -772,7 +772,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;State:</source>
-        <translation>&amp;Төлөв:</translation>
+        <translation>Тө&amp;лөв:</translation>
     </message>
     <message>
         <source>#</source>
@@ -808,7 +808,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Receipt…</source>
-        <translation>&amp;Акт…</translation>
+        <translation>А&amp;кт…</translation>
     </message>
     <message>
         <source>Filter…</source>
@@ -816,11 +816,11 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Verify the chain</source>
-        <translation>Гинжийг &amp;шалгах</translation>
+        <translation>Гин&amp;жийг шалгах</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation>Дахин &amp;ачаалах</translation>
+        <translation>&amp;Дахин ачаалах</translation>
     </message>
     <message>
         <source>Time</source>
@@ -872,7 +872,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Test the selected CA</source>
-        <translation>Сонгосон гэрчилгээ олгогчийг &amp;шалгах</translation>
+        <translation>Сонгосон гэрчилгээ олгогчийг ша&amp;лгах</translation>
     </message>
     <message>
         <source>CA connectors:</source>
@@ -900,7 +900,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Use the selected module for this desk</source>
-        <translation>Сонгосон модулийг энэ ширээнд &amp;ашиглах</translation>
+        <translation>&amp;Сонгосон модулийг энэ ширээнд ашиглах</translation>
     </message>
     <message>
         <source>The desk uses %1 from its next start.</source>
@@ -912,7 +912,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>Subject &amp;preview for:</source>
-        <translation>Урьдчилан &amp;харах:</translation>
+        <translation>Урьдч&amp;илан харах:</translation>
     </message>
 </context>
 <context>
@@ -1008,7 +1008,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation>&amp;Тохиргоо</translation>
+        <translation>Тохир&amp;гоо</translation>
     </message>
     <message>
         <source>Ctrl+N</source>

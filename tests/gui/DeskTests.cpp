@@ -25,6 +25,8 @@
 #include <QTableView>
 #include <QTranslator>
 
+#include <map>
+
 #include <sys/stat.h>
 
 using namespace tamga;
@@ -59,10 +61,8 @@ void chooseInCombo(QWidget* window, QComboBox* combo, const QString& text)
     REQUIRE(combo->currentText() == text);
 }
 
-// The officer's civil ID scanned (typed, then Enter), the record read and confirmed, the token chosen: up to the
-// PIN page. `tokenLabel` empty: the one blank token, which the desk chooses itself.
-void scanAndConfirm(ui::EnrollmentWizard* wizard, const QString& civilId, const QString& ca = QStringLiteral("practice"),
-                    const QString& tokenLabel = QString())
+// The officer's civil ID scanned (typed, then Enter), the record read and confirmed: up to the token page.
+void scanToTokenPage(ui::EnrollmentWizard* wizard, const QString& civilId, const QString& ca = QStringLiteral("practice"))
 {
     REQUIRE(wizard->currentId() == Page::OfficerPage);
     type(wizard, civilId);
@@ -76,6 +76,13 @@ void scanAndConfirm(ui::EnrollmentWizard* wizard, const QString& civilId, const 
     click(child<QCheckBox>(wizard->currentPage(), "dataConfirmed"));
     press(wizard, Qt::Key_Return);
     REQUIRE(wizard->currentId() == Page::TokenPage);
+}
+
+// Up to the PIN page. `tokenLabel` empty: the one blank token, which the desk chooses itself.
+void scanAndConfirm(ui::EnrollmentWizard* wizard, const QString& civilId, const QString& ca = QStringLiteral("practice"),
+                    const QString& tokenLabel = QString())
+{
+    scanToTokenPage(wizard, civilId, ca);
     if (!tokenLabel.isEmpty()) {
         auto* tokens = child<QListWidget>(wizard->currentPage(), "tokens");
         REQUIRE(waitUntil([&] { return !tokens->findItems(tokenLabel, Qt::MatchContains).isEmpty(); }, 3000));
@@ -342,11 +349,7 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
         asClerk.signedIn = *clerk;
         ui::MainWindow window(asClerk);
         auto* wizard = window.startEnrollment();
-        type(wizard, QStringLiteral("ЧЖ92110709"));
-        press(wizard, Qt::Key_Return);
-        click(child<QCheckBox>(wizard->currentPage(), "dataConfirmed"));
-        press(wizard, Qt::Key_Return);
-        REQUIRE(wizard->currentId() == Page::TokenPage);
+        scanToTokenPage(wizard, QStringLiteral("ЧЖ92110709"));
         auto* tokens = child<QListWidget>(wizard->currentPage(), "tokens");
         auto usedToken = [&] {
             const auto found = tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains);
@@ -391,11 +394,7 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
     {
         ui::MainWindow window(desk.context());
         auto* wizard = window.startEnrollment();
-        type(wizard, QStringLiteral("ЧЖ92110709"));
-        press(wizard, Qt::Key_Return);
-        click(child<QCheckBox>(wizard->currentPage(), "dataConfirmed"));
-        press(wizard, Qt::Key_Return);
-        REQUIRE(wizard->currentId() == Page::TokenPage);
+        scanToTokenPage(wizard, QStringLiteral("ЧЖ92110709"));
         auto* tokens = child<QListWidget>(wizard->currentPage(), "tokens");
         REQUIRE(waitUntil([&] { return !tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains).isEmpty(); }, 3000));
         CHECK(tokens->selectedItems().isEmpty());
@@ -486,4 +485,79 @@ TEST_CASE("the main window fits the screen it opens on - its bottom row and stat
                    << "x" << window.frameGeometry().height());
     CHECK(available.contains(window.frameGeometry()));
     CHECK(available.contains(window.statusBar()->mapToGlobal(window.statusBar()->rect().bottomRight())));
+}
+
+namespace {
+
+// The Alt+letter mnemonics shown at once under `root`: buttons, check boxes, labels with a buddy, tab titles.
+std::map<QChar, QStringList> mnemonics(QWidget* root, const QStringList& extra = {})
+{
+    std::map<QChar, QStringList> found;
+    auto add = [&](const QString& text) {
+        for (int i = 0; i + 1 < text.size(); ++i) {
+            if (text[i] == QLatin1Char('&') && text[i + 1] != QLatin1Char('&') && !text[i + 1].isSpace()) {
+                found[text[i + 1].toLower()] << text;
+                return;
+            }
+            if (text[i] == QLatin1Char('&'))
+                ++i;  // "&&" is a literal ampersand
+        }
+    };
+    for (QAbstractButton* button : root->findChildren<QAbstractButton*>())
+        if (button->isVisibleTo(root))
+            add(button->text());
+    for (QLabel* label : root->findChildren<QLabel*>())
+        if (label->buddy() && label->isVisibleTo(root))
+            add(label->text());
+    for (QTabWidget* tabs : root->findChildren<QTabWidget*>())
+        if (tabs->isVisibleTo(root) || tabs->parentWidget() == root)
+            for (int i = 0; i < tabs->count(); ++i)
+                add(tabs->tabText(i));
+    for (const QString& text : extra)
+        add(text);
+    return found;
+}
+
+std::string clashes(const std::map<QChar, QStringList>& found)
+{
+    std::string text;
+    for (const auto& [letter, owners] : found)
+        if (owners.size() > 1)
+            text += "Alt+" + QString(letter).toStdString() + ": " + owners.join(QStringLiteral(" | ")).toStdString() + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("in Mongolian every Alt+letter on a screen belongs to one control - the main window's tabs and the wizard's pages")
+{
+    TrainingDesk desk;
+    QTranslator qtStrings;
+    QTranslator deskStrings;
+    REQUIRE(qtStrings.load(QStringLiteral(":/i18n/qtbase_mn.qm")));
+    REQUIRE(deskStrings.load(QStringLiteral(":/i18n/tamga_mn.qm")));
+    QApplication::installTranslator(&qtStrings);
+    QApplication::installTranslator(&deskStrings);
+    {
+        ui::MainWindow window(desk.context());
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            window.tabs()->setCurrentIndex(tab);
+            INFO("tab " << window.tabs()->tabText(tab).toStdString() << "\n" << clashes(mnemonics(&window)));
+            CHECK(clashes(mnemonics(&window)).empty());
+        }
+        auto* wizard = window.startEnrollment();
+        const QStringList buttons{wizard->buttonText(QWizard::BackButton), wizard->buttonText(QWizard::NextButton),
+                                  wizard->buttonText(QWizard::CancelButton), wizard->buttonText(QWizard::FinishButton)};
+        for (int id : wizard->pageIds()) {
+            QWizardPage* page = wizard->page(id);
+            QStringList shown = buttons;
+            if (page->isCommitPage())
+                shown << page->buttonText(QWizard::CommitButton);
+            const auto found = mnemonics(page, shown);
+            INFO("page " << page->title().toStdString() << "\n" << clashes(found));
+            CHECK(clashes(found).empty());
+        }
+    }
+    QApplication::removeTranslator(&deskStrings);
+    QApplication::removeTranslator(&qtStrings);
 }

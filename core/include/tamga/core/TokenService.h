@@ -23,12 +23,14 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace tamga::pkcs11 {
 class Module;
+class Token;
 }
 
 namespace tamga::core {
@@ -65,6 +67,11 @@ public:
 private:
     // Refuses (NotPermitted, audited) when `by` may not do `action` on the token `serial`.
     CoreStatus permit(const Operator& by, TokenAction action, const QString& serial) const;
+    // Locates the token, checks the role, makes `call` on it (which may add to the event's details) and records
+    // the outcome.
+    CoreStatus onToken(const Operator& by, TokenAction action, const QString& serial,
+                       const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
+                       QJsonObject details = {}) const;
     // Records the outcome of an action that ran; returns `error` (or success) as it was.
     CoreStatus record(const Operator& by, TokenAction action, const QString& serial,
                       const std::optional<pkcs11::TokenError>& error, const QJsonObject& details = {}) const;
