@@ -78,6 +78,23 @@ QString profileDisplayName(const QString& name)
     return name;
 }
 
+QString roleDisplayName(core::Role role)
+{
+    return role == core::Role::Supervisor ? translated(QT_TRANSLATE_NOOP("DisplayNames", "supervisor"))
+                                          : translated(QT_TRANSLATE_NOOP("DisplayNames", "clerk"));
+}
+
+QString outcomeDisplayName(const QString& outcome)
+{
+    if (outcome == QStringLiteral("ok"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "done"));
+    if (outcome == QStringLiteral("refused"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "refused"));
+    if (outcome == QStringLiteral("failed"))
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "failed"));
+    return outcome;
+}
+
 QString profileDisplayDescription(const QString& name, const QString& storedDescription)
 {
     if (name == QStringLiteral("signing"))

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/Operators.h"
 
 #include <QString>
 
@@ -14,6 +15,9 @@ QString stateDisplayName(core::EnrollmentState state);
 QString auditActionDisplayName(const QString& action);
 // A built-in profile's name and description; a profile added by a supervisor is shown as it was written.
 QString profileDisplayName(const QString& name);
+QString roleDisplayName(core::Role role);
+// An audit event's outcome: ok, refused, failed.
+QString outcomeDisplayName(const QString& outcome);
 QString profileDisplayDescription(const QString& name, const QString& storedDescription);
 
 }  // namespace tamga::ui

@@ -156,6 +156,7 @@ public:
         w()->m_officerId = selectedOfficer();
         const int row = m_table->selectionModel()->selectedRows().front().row();
         w()->m_officerName = m_model->item(row, 0)->text() + QLatin1Char(' ') + m_model->item(row, 1)->text();
+        w()->m_officerCivilId = m_model->item(row, 2)->text();
         return true;
     }
 
@@ -175,6 +176,7 @@ public:
         // A scanned (or fully typed) civil ID that matches exactly one officer is taken at once.
         if (officers->size() == 1 && core::parseCivilId(m_search->text()))
             m_table->selectRow(0);
+        m_table->resizeColumnsToContents();
         if (officers->size() > 1 && !m_search->text().isEmpty())
             m_hint->setText(tr("%n officers match: choose one (arrow keys or a click), then Next.", nullptr,
                                static_cast<int>(officers->size())));
@@ -219,6 +221,7 @@ public:
         m_subject = new QStandardItemModel(this);
         m_subject->setHorizontalHeaderLabels({tr("Attribute"), tr("ASN.1 type"), tr("Value")});
         auto* table = new QTableView(this);
+        m_subjectView = table;
         table->setModel(m_subject);
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         table->horizontalHeader()->setStretchLastSection(true);
@@ -253,10 +256,20 @@ public:
         auto officer = core::Registry(*context.database).officer(w()->m_officerId);
         if (officer) {
             const auto& f = officer->fields;
-            m_record->setText(tr("<b>%1 %2</b> — %3<br>%4, %5<br>Civil ID <b>%6</b> · %7 · %8")
+            // Only the parts the record has: no dangling commas or dots for an empty department, e-mail or phone.
+            auto joined = [](const QStringList& parts, const QString& separator) {
+                QStringList present;
+                for (const QString& part : parts)
+                    if (!part.isEmpty())
+                        present << part.toHtmlEscaped();
+                return present.join(separator);
+            };
+            m_record->setText(tr("<b>%1 %2</b> — %3<br>%4<br>Civil ID <b>%5</b>%6")
                                   .arg(f.surname.toHtmlEscaped(), f.givenName.toHtmlEscaped(), f.position.toHtmlEscaped(),
-                                       officer->organizationName.toHtmlEscaped(), f.department.toHtmlEscaped(), f.civilId,
-                                       f.email.toHtmlEscaped(), f.phone.toHtmlEscaped()));
+                                       joined({officer->organizationName, f.department}, QStringLiteral(", ")), f.civilId,
+                                       f.email.isEmpty() && f.phone.isEmpty()
+                                           ? QString()
+                                           : QStringLiteral(" · ") + joined({f.email, f.phone}, QStringLiteral(" · "))));
         }
         m_profile->clear();
         if (auto profiles = core::Profiles(*context.database).list()) {
@@ -306,6 +319,7 @@ public:
             m_subject->appendRow({new QStandardItem(QStringLiteral("subjectAltName")),
                                   new QStandardItem(QStringLiteral("IA5String")),
                                   new QStandardItem(QStringLiteral("email:") + subject->email)});
+        m_subjectView->resizeColumnsToContents();
         Q_EMIT completeChanged();
     }
 
@@ -315,6 +329,7 @@ public:
     }
 
     QCheckBox* m_confirmed = nullptr;
+    QTableView* m_subjectView = nullptr;
     QLabel* m_holds = nullptr;
     QLabel* m_record = nullptr;
     QComboBox* m_profile = nullptr;
@@ -482,10 +497,13 @@ public:
         if (!on)
             return Q_EMIT completeChanged();
         const core::TokenSnapshot* token = selected();
+        const auto& holder = selectedHolder();
         const auto answer = QMessageBox::warning(
             this, tr("Erase the token"),
-            tr("Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer sign "
-               "with it.").arg(token ? token->serial() : QString()),
+            holder ? tr("Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer "
+                        "sign with it.").arg(token ? token->serial() : QString(), holder->officerName)
+                   : tr("Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer "
+                        "sign with it.").arg(token ? token->serial() : QString()),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             const QSignalBlocker quiet(m_erase);
@@ -616,8 +634,8 @@ public:
                                 wizard->m_tokenSerial.isEmpty() ? tr("new token") : wizard->m_tokenSerial.toHtmlEscaped()));
         for (QWidget* field : std::initializer_list<QWidget*>{m_pin2, m_label, m_soPin, m_soPin2})
             setRowVisible(field, choose);
-        if (m_label->text().isEmpty())
-            m_label->setText(QStringLiteral("Tamga"));
+        // The token's label says whose it is (the civil ID fits a token's 32 bytes); the clerk may change it.
+        m_label->setText(wizard->m_officerCivilId.isEmpty() ? QStringLiteral("Tamga") : wizard->m_officerCivilId);
         // Tab goes down the form as it is shown (the officer's fields first), not in the order of creation. Set
         // here, once the page is in the wizard: moving a widget into another window rebuilds its focus chain.
         setTabOrder(m_pin, m_pin2);
@@ -692,6 +710,8 @@ public:
     WorkPage()
     {
         setTitle(tr("Issuing the certificate"));
+        // Done is done: from the receipt there is no way back to the work page.
+        setCommitPage(true);
         setSubTitle(tr("The key is made on the token; the certificate comes from the CA and is written back. "
                        "The window stays usable; the token must stay plugged in."));
         auto* layout = new QVBoxLayout(this);
@@ -738,6 +758,7 @@ public:
                     [this](qint64 id, bool ok, const QString& state, const QString& error) { finished(id, ok, state, error); });
             m_connected = true;
         }
+        setButtonText(QWizard::CommitButton, wizard->buttonText(QWizard::NextButton));
         m_steps->clear();
         for (const auto& [state, text] : kSteps)
             new QListWidgetItem(QStringLiteral("○  ") + tr(text), m_steps);

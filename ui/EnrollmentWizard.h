@@ -37,6 +37,7 @@ public:
     // Shared state between the pages.
     qint64 m_officerId = 0;
     QString m_officerName;  // surname and given name, as the pages name the officer
+    QString m_officerCivilId;
     QString m_tokenSerial;
     qint64 m_enrollmentId = 0;
     bool m_tokenNeedsInit = false;

@@ -55,10 +55,17 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     table->horizontalHeader()->setStretchLastSection(true);
     // Headers are never cut: a column is at least as wide as its title (Mongolian titles are long).
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
-    QObject::connect(model, &QAbstractItemModel::headerDataChanged, table, [table] {
-        table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
-    });
+    // Columns as wide as their title and contents, once per change of the data (a refresh appends its rows one by
+    // one: the resize waits for the event loop, so it runs once for the lot).
+    auto* resize = new QTimer(table);
+    resize->setSingleShot(true);
+    resize->setInterval(0);
+    QObject::connect(resize, &QTimer::timeout, table, [table] { table->resizeColumnsToContents(); });
+    QObject::connect(model, &QAbstractItemModel::modelReset, resize, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, resize, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, resize, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, resize, qOverload<>(&QTimer::start));
+    resize->start();
     table->verticalHeader()->hide();
     table->setAlternatingRowColors(true);
     return table;
@@ -490,7 +497,7 @@ public:
                 continue;
             m_model->appendRow({idItem(r.id, QString::number(r.id)), new QStandardItem(stateDisplayName(r.state)),
                                 new QStandardItem(r.officerName), new QStandardItem(r.organizationName),
-                                new QStandardItem(r.tokenSerial), new QStandardItem(r.profileName),
+                                new QStandardItem(r.tokenSerial), new QStandardItem(profileDisplayName(r.profileName)),
                                 new QStandardItem(r.caName),
                                 new QStandardItem(r.certificate ? r.certificate->serialHex : QString()),
                                 new QStandardItem(core::deskDateTime(QDateTime::fromString(r.updatedAt, Qt::ISODateWithMs)))});
@@ -558,7 +565,7 @@ public:
                                 new QStandardItem(core::deskDateTime(QDateTime::fromString(e.at, Qt::ISODateWithMs))),
                                 new QStandardItem(e.operatorName), new QStandardItem(auditActionDisplayName(e.action)),
                                 new QStandardItem(e.objectType + QLatin1Char(' ') + e.objectId),
-                                new QStandardItem(e.outcome), new QStandardItem(e.details)});
+                                new QStandardItem(outcomeDisplayName(e.outcome)), new QStandardItem(e.details)});
     }
 
     const DeskContext& m_context;
@@ -645,7 +652,8 @@ public:
         if (auto list = core::Profiles(*context.database).list()) {
             for (const auto& p : *list)
                 profiles->addItem(QStringLiteral("%1 — %2 (%3)")
-                                      .arg(p.name, p.description, QString::fromStdString(pkcs11::keyTypeName(p.keyType))),
+                                      .arg(profileDisplayName(p.name), profileDisplayDescription(p.name, p.description),
+                                           QString::fromStdString(pkcs11::keyTypeName(p.keyType))),
                                   p.name);
         }
         auto* officer = new QLineEdit(this);
@@ -710,12 +718,16 @@ MainWindow::MainWindow(DeskContext context, QWidget* parent) : QMainWindow(paren
 
     auto* newEnrollment = new QShortcut(QKeySequence(tr("Ctrl+N")), this);
     connect(newEnrollment, &QShortcut::activated, this, [this] { startEnrollment(); });
+    auto* quit = new QShortcut(QKeySequence::Quit, this);
+    connect(quit, &QShortcut::activated, this, &QWidget::close);
 
     QString ca;
     if (auto cas = core::CaConnectors(*m_context.database, m_context.dataDir).list(); cas && !cas->empty())
         ca = cas->front().name;
-    statusBar()->addWidget(new QLabel(tr("Operator: %1 (%2)").arg(m_context.signedIn.name, core::roleName(m_context.signedIn.role)), this));
-    statusBar()->addWidget(new QLabel(tr("CA: %1").arg(ca.isEmpty() ? tr("none configured") : ca), this));
+    // Permanent: a message in the status bar (a hand-over done) does not hide who is signed in or which CA is used.
+    statusBar()->addPermanentWidget(
+        new QLabel(tr("Operator: %1 (%2)").arg(m_context.signedIn.name, roleDisplayName(m_context.signedIn.role)), this));
+    statusBar()->addPermanentWidget(new QLabel(tr("CA: %1").arg(ca.isEmpty() ? tr("none configured") : ca), this));
     m_tokenStatus = new QLabel(this);
     statusBar()->addPermanentWidget(m_tokenStatus);
     connect(m_context.worker, &core::DeskWorker::tokensChanged, this, &MainWindow::updateTokenStatus);

@@ -146,6 +146,22 @@
         <source>token erased and initialized</source>
         <translation>токеныг арилгаж дахин тохируулсан</translation>
     </message>
+    <message>
+        <source>supervisor</source>
+        <translation>ахлах ажилтан</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>ажилтан</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>хийсэн</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>татгалзсан</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -208,10 +224,6 @@
     <message>
         <source>Value</source>
         <translation>Утга</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4, %5&lt;br&gt;Civil ID &lt;b&gt;%6&lt;/b&gt; · %7 · %8</source>
-        <translation>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4, %5&lt;br&gt;Регистр &lt;b&gt;%6&lt;/b&gt; · %7 · %8</translation>
     </message>
     <message>
         <source>E-token</source>
@@ -530,6 +542,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Saved: %1</source>
         <translation>Хадгалсан: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4&lt;br&gt;Civil ID &lt;b&gt;%5&lt;/b&gt;%6</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; — %3&lt;br&gt;%4&lt;br&gt;Регистр &lt;b&gt;%5&lt;/b&gt;%6</translation>
+    </message>
+    <message>
+        <source>Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer sign with it.</source>
+        <translation>%2-ийн %1 токеныг арилгах уу? Доторх бүх түлхүүр, гэрчилгээ бүрмөсөн устаж, %2 түүгээр гарын үсэг зурах боломжгүй болно.</translation>
     </message>
 </context>
 <context>
