@@ -1,6 +1,6 @@
 #include "ReceiptRenderer.h"
 
-#include "tamga/core/PrivateFile.h"
+#include "tamga/core/Files.h"
 
 #include <QBuffer>
 #include <QFont>

@@ -359,7 +359,7 @@ int enroll(const CommandLine& line, const Database& database, const GlobalOption
         return status;
     core::CaConnectors connectors(database, dataDir(options));
     core::EnrollmentEngine engine(database, connectors, *modules);
-    auto id = engine.create(*by, *applicant, q(*token), q(*profile), q(*ca));
+    auto id = engine.create(*by, *applicant, q(*token), q(*profile), q(*ca), init);
     if (!id)
         return fail(id.error());
     std::cerr << "enrollment " << *id << '\n';
@@ -509,7 +509,7 @@ const char* enrollUsage()
 int runEnrollCommand(const CommandLine& line, const GlobalOptions& options)
 {
     const auto& words = line.words();
-    auto database = Database::open(q(options.databasePath));
+    auto database = Database::openExisting(q(options.databasePath));
     if (!database)
         return fail(database.error());
     if (words[0] == "enroll")

@@ -45,7 +45,7 @@ void printTable(const std::vector<std::string>& header, const std::vector<std::v
 
 int fail(const std::string& message)
 {
-    std::cerr << "error: " << message << '\n';
+    std::cerr << "error: " << s(QString::fromStdString(message)) << '\n';
     return ExitFailed;
 }
 

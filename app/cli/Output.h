@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "tamga/core/CoreError.h"
+#include "tamga/core/Text.h"
 
 #include <QJsonValue>
 #include <QString>
@@ -28,9 +29,11 @@ inline QString q(const std::string& text)
     return QString::fromStdString(text);
 }
 
+// Text for the terminal: control and bidirectional characters (which would move the cursor, recolour or reorder
+// what follows, or forge a line) are written as \xNN / \uNNNN escapes.
 inline std::string s(const QString& text)
 {
-    return text.toStdString();
+    return core::escapedForTerminal(text).toStdString();
 }
 
 }  // namespace tamga::cli

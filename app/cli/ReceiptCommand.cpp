@@ -19,7 +19,7 @@ int runReceiptCommand(const CommandLine& line, const GlobalOptions& options)
         std::cerr << "error: receipt ENROLLMENT_ID --out FILE.pdf\n";
         return ExitUsage;
     }
-    auto database = core::Database::open(q(options.databasePath));
+    auto database = core::Database::openExisting(q(options.databasePath));
     if (!database)
         return fail(database.error().message);
     auto receipt = core::Receipts(**database).data(id);

@@ -10,6 +10,7 @@
 #include "tamga/core/Registry.h"
 #include "tamga/core/Settings.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -361,10 +362,16 @@ int runRegistryCommand(const CommandLine& line, const GlobalOptions& options)
     const auto& words = line.words();
     if (words.size() < 2)
         return usage("which " + words[0] + " command?");
-    auto database = Database::open(q(options.databasePath));
+    // Only the first supervisor's "operator add" may create the desk's database; everything else needs it to
+    // exist (a typo in --db must not quietly start an empty desk).
+    const std::string& action = words[1];
+    const QString path = q(options.databasePath);
+    const bool bootstrap = words[0] == "operator" && action == "add" && !QFileInfo::exists(path);
+    auto database = bootstrap ? Database::open(path) : Database::openExisting(path);
     if (!database)
         return fail(database.error());
-    const std::string& action = words[1];
+    if (bootstrap)
+        std::cerr << "created a new desk database at " << s(path) << '\n';
     if (words[0] == "org")
         return orgCommand(action, line, **database, options);
     if (words[0] == "applicant")

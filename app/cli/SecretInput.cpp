@@ -6,15 +6,21 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 namespace tamga::cli {
 
 namespace {
 
+// The longest PIN or password read: a PIN file that is a link to /dev/zero must not be read until memory runs out.
+constexpr std::size_t kMaxSecretLength = 1024;
+
 // Reads byte by byte so that no second copy of the secret sits in a stdio buffer.
 bool readInto(int fd, pkcs11::SecretBuffer& secret, bool stopAtNewline)
 {
     for (;;) {
+        if (secret.size() > kMaxSecretLength)
+            return false;
         char c = 0;
         ssize_t n = ::read(fd, &c, 1);
         if (n < 0 && errno == EINTR)
@@ -41,7 +47,8 @@ std::optional<pkcs11::SecretBuffer> readSecretFile(const std::string& path, std:
     const bool ok = readInto(fd, secret, false);
     ::close(fd);
     if (!ok) {
-        error = "cannot read " + path;
+        error = "cannot read " + path + " (a PIN or password file holds at most " + std::to_string(kMaxSecretLength) +
+                " bytes)";
         return std::nullopt;
     }
     secret.chompLineEnd();

@@ -173,7 +173,7 @@ struct SignedInTokens {
 std::optional<SignedInTokens> signInForTokens(const CommandLine& line, const GlobalOptions& options,
                                                const LoadedModules& loaded, int& status)
 {
-    auto database = core::Database::open(q(options.databasePath));
+    auto database = core::Database::openExisting(q(options.databasePath));
     if (!database) {
         status = cli::fail(database.error().message.toStdString());
         return std::nullopt;

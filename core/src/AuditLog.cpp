@@ -1,6 +1,6 @@
 #include "tamga/core/AuditLog.h"
 
-#include "tamga/core/PrivateFile.h"
+#include "tamga/core/Files.h"
 
 #include "tamga/core/Database.h"
 
@@ -37,8 +37,12 @@ AuditEvent eventFrom(const QSqlQuery& q)
 const QString kColumns =
     QStringLiteral("id, at, operator, action, object_type, object_id, outcome, details, prev_hash, hash");
 
-QString csvField(const QString& value)
+QString csvField(const QString& text)
 {
+    // A cell that a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return first) starts
+    // with an apostrophe: the export is opened in spreadsheets, and "=cmd|..." must stay text.
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    const QString value = !text.isEmpty() && formulaStarts.contains(text.front()) ? QLatin1Char('\'') + text : text;
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')) &&
         !value.contains(QLatin1Char('\r')))
         return value;

@@ -5,6 +5,9 @@
 #include <QHash>
 #include <QSet>
 
+#include <memory>
+#include <optional>
+
 namespace tamga::core {
 
 namespace {
@@ -68,6 +71,64 @@ QSet<QString> extendedKeyUsageNames(X509* certificate)
     }
     sk_ASN1_OBJECT_pop_free(usages, ASN1_OBJECT_free);
     return names;
+}
+
+QString generalNameText(const GENERAL_NAME* name)
+{
+    int type = 0;
+    const auto* value = static_cast<const ASN1_STRING*>(GENERAL_NAME_get0_value(name, &type));
+    const QString text = (type == GEN_EMAIL || type == GEN_DNS || type == GEN_URI) && value
+                             ? QString::fromLatin1(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
+                                                   ASN1_STRING_length(value))
+                             : QString();
+    switch (type) {
+    case GEN_EMAIL: return QStringLiteral("email:") + text;
+    case GEN_DNS: return QStringLiteral("DNS:") + text;
+    case GEN_URI: return QStringLiteral("URI:") + text;
+    case GEN_IPADD: return QStringLiteral("IP address");
+    case GEN_OTHERNAME: return QStringLiteral("otherName (e.g. a Windows logon name)");
+    case GEN_DIRNAME: return QStringLiteral("a directory name");
+    default: return QStringLiteral("a name of type %1").arg(type);
+    }
+}
+
+// What the certificate carries that was not asked for, in words; nullopt when nothing.
+std::optional<QString> unexpectedExtension(X509* certificate, const QString& requestedEmail)
+{
+    // subjectAltName: exactly one rfc822Name equal to the requested address, or none when none was requested.
+    int critical = 0;
+    std::unique_ptr<GENERAL_NAMES, ossl::Deleter<GENERAL_NAMES_free>> names(static_cast<GENERAL_NAMES*>(
+        X509_get_ext_d2i(certificate, NID_subject_alt_name, &critical, nullptr)));
+    QStringList found;
+    for (int i = 0; names && i < sk_GENERAL_NAME_num(names.get()); ++i)
+        found << generalNameText(sk_GENERAL_NAME_value(names.get(), i));
+    const QStringList wanted = requestedEmail.isEmpty() ? QStringList() : QStringList{QStringLiteral("email:") + requestedEmail};
+    if (found != wanted || (critical == -2 /* more than one extension */)) {
+        return QStringLiteral("its subjectAltName holds %1; the request asked for %2")
+            .arg(found.isEmpty() ? QStringLiteral("nothing") : found.join(QStringLiteral(", ")),
+                 wanted.isEmpty() ? QStringLiteral("none") : wanted.front());
+    }
+    // Not a CA, and constrained by no one's name constraints.
+    std::unique_ptr<BASIC_CONSTRAINTS, ossl::Deleter<BASIC_CONSTRAINTS_free>> constraints(
+        static_cast<BASIC_CONSTRAINTS*>(X509_get_ext_d2i(certificate, NID_basic_constraints, nullptr, nullptr)));
+    if (constraints && constraints->ca)
+        return QStringLiteral("it is a CA certificate (basicConstraints CA:TRUE), not an officer's");
+    // The extensions an end-entity certificate may carry; any other is refused by name.
+    static const QSet<int> allowed{NID_key_usage,          NID_ext_key_usage,         NID_subject_alt_name,
+                                   NID_basic_constraints,  NID_subject_key_identifier, NID_authority_key_identifier,
+                                   NID_crl_distribution_points, NID_info_access,      NID_certificate_policies,
+                                   NID_freshest_crl,       NID_issuer_alt_name,       NID_qcStatements};
+    for (int i = 0; i < X509_get_ext_count(certificate); ++i) {
+        X509_EXTENSION* extension = X509_get_ext(certificate, i);
+        const ASN1_OBJECT* object = X509_EXTENSION_get_object(extension);
+        if (allowed.contains(OBJ_obj2nid(object)))
+            continue;
+        char oid[128];
+        OBJ_obj2txt(oid, sizeof oid, object, 0);
+        return QStringLiteral("it carries the %1extension %2, which no profile of this desk allows")
+            .arg(X509_EXTENSION_get_critical(extension) ? QStringLiteral("critical ") : QString(), QString::fromLatin1(oid));
+    }
+    return std::nullopt;
 }
 
 CertificateSummary summaryOf(X509* certificate)
@@ -155,7 +216,12 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
                                                                      : expected.profile.extendedKeyUsage.join(QLatin1Char('+')))));
     }
 
-    // 4. Valid now.
+    // 4. Nothing more than was asked for: the subjectAltName is exactly the e-mail requested (or absent), it is not
+    //    a CA certificate, and every other extension is one an end-entity certificate of any profile carries.
+    if (auto problem = unexpectedExtension(certificate.get(), expected.subject.email))
+        return std::unexpected(rejected(*problem));
+
+    // 5. Valid now.
     if (X509_cmp_current_time(X509_get0_notBefore(certificate.get())) > 0) {
         return std::unexpected(rejected(QStringLiteral("it is not valid yet (from %1)")
                                             .arg(ossl::timeText(X509_get0_notBefore(certificate.get())))));
@@ -165,7 +231,7 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
                                             .arg(ossl::timeText(X509_get0_notAfter(certificate.get())))));
     }
 
-    // 5. It chains to a configured trust anchor.
+    // 6. It chains to a configured trust anchor.
     if (anchorsDer.isEmpty())
         return std::unexpected(rejected(QStringLiteral("no trust anchor is configured (tamga-cli trust add FILE.pem)")));
     ossl::StorePtr store(X509_STORE_new());

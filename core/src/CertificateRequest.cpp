@@ -1,18 +1,81 @@
 #include "tamga/core/CertificateRequest.h"
 
 #include "Ossl.h"
+#include "tamga/core/Text.h"
+
+#include <QHash>
+
+#include <memory>
 
 namespace tamga::core {
 
 namespace {
 
-bool addExtension(STACK_OF(X509_EXTENSION)* extensions, int nid, const QString& value)
+// Every extension is built from OpenSSL's typed structures, never from its configuration syntax: a value such as
+// "x@y.mn,DNS:login.gov.mn" or "otherName:msUPN;UTF8:admin" must stay one e-mail address (or be refused), not
+// become further names.
+bool pushExtension(STACK_OF(X509_EXTENSION)* extensions, int nid, bool critical, void* value)
 {
-    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, nullptr, nid, value.toUtf8().constData());
+    X509_EXTENSION* extension = X509V3_EXT_i2d(nid, critical ? 1 : 0, value);
     if (!extension)
         return false;
     sk_X509_EXTENSION_push(extensions, extension);
     return true;
+}
+
+bool addKeyUsage(STACK_OF(X509_EXTENSION)* extensions, const QStringList& usages)
+{
+    static const QHash<QString, int> bits{
+        {QStringLiteral("digitalSignature"), 0}, {QStringLiteral("nonRepudiation"), 1},
+        {QStringLiteral("keyEncipherment"), 2},  {QStringLiteral("dataEncipherment"), 3},
+        {QStringLiteral("keyAgreement"), 4},
+    };
+    std::unique_ptr<ASN1_BIT_STRING, ossl::Deleter<ASN1_BIT_STRING_free>> bitString(ASN1_BIT_STRING_new());
+    if (!bitString)
+        return false;
+    for (const QString& usage : usages) {
+        if (!bits.contains(usage) || ASN1_BIT_STRING_set_bit(bitString.get(), bits.value(usage), 1) != 1)
+            return false;
+    }
+    return pushExtension(extensions, NID_key_usage, true, bitString.get());
+}
+
+bool addExtendedKeyUsage(STACK_OF(X509_EXTENSION)* extensions, const QStringList& usages)
+{
+    std::unique_ptr<EXTENDED_KEY_USAGE, ossl::Deleter<[](EXTENDED_KEY_USAGE* u) {
+        sk_ASN1_OBJECT_pop_free(u, ASN1_OBJECT_free);
+    }>> list(sk_ASN1_OBJECT_new_null());
+    if (!list)
+        return false;
+    for (const QString& usage : usages) {
+        const int nid = OBJ_sn2nid(usage.toLatin1().constData());
+        ASN1_OBJECT* object = nid == NID_undef ? nullptr : OBJ_nid2obj(nid);
+        if (!object || sk_ASN1_OBJECT_push(list.get(), object) <= 0)
+            return false;
+    }
+    return pushExtension(extensions, NID_ext_key_usage, false, list.get());
+}
+
+// subjectAltName with exactly one rfc822Name holding exactly `address`.
+bool addEmail(STACK_OF(X509_EXTENSION)* extensions, const QString& address)
+{
+    if (!isPlainEmailAddress(address))
+        return false;
+    const QByteArray ascii = address.toLatin1();
+    std::unique_ptr<GENERAL_NAMES, ossl::Deleter<GENERAL_NAMES_free>> names(GENERAL_NAMES_new());
+    GENERAL_NAME* name = GENERAL_NAME_new();
+    ASN1_IA5STRING* text = ASN1_IA5STRING_new();
+    if (!names || !name || !text || ASN1_STRING_set(text, ascii.constData(), static_cast<int>(ascii.size())) != 1) {
+        GENERAL_NAME_free(name);
+        ASN1_IA5STRING_free(text);
+        return false;
+    }
+    GENERAL_NAME_set0_value(name, GEN_EMAIL, text);
+    if (sk_GENERAL_NAME_push(names.get(), name) <= 0) {
+        GENERAL_NAME_free(name);
+        return false;
+    }
+    return pushExtension(extensions, NID_subject_alt_name, false, names.get());
 }
 
 }  // namespace
@@ -44,15 +107,15 @@ CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& s
         return failed(QStringLiteral("the public key cannot be set"));
 
     ossl::ExtensionsPtr extensions(sk_X509_EXTENSION_new_null());
-    if (!addExtension(extensions.get(), NID_key_usage,
-                      QStringLiteral("critical,") + profile.keyUsage.join(QLatin1Char(','))))
+    if (!addKeyUsage(extensions.get(), profile.keyUsage))
         return failed(QStringLiteral("the key usage cannot be encoded"));
-    if (!profile.extendedKeyUsage.isEmpty() &&
-        !addExtension(extensions.get(), NID_ext_key_usage, profile.extendedKeyUsage.join(QLatin1Char(','))))
+    if (!profile.extendedKeyUsage.isEmpty() && !addExtendedKeyUsage(extensions.get(), profile.extendedKeyUsage))
         return failed(QStringLiteral("the extended key usage cannot be encoded"));
-    if (!subject.email.isEmpty() &&
-        !addExtension(extensions.get(), NID_subject_alt_name, QStringLiteral("email:") + subject.email))
-        return failed(QStringLiteral("the e-mail address cannot be encoded"));
+    if (!subject.email.isEmpty() && !addEmail(extensions.get(), subject.email)) {
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("\"%1\" is not a plain e-mail address: it cannot go into a certificate")
+                             .arg(escapedForTerminal(subject.email)));
+    }
     if (X509_REQ_add_extensions(request.get(), extensions.get()) != 1)
         return failed(QStringLiteral("the requested extensions cannot be added"));
 
@@ -82,6 +145,20 @@ RequestedSubject subjectOfRequest(const QByteArray& requestDer)
         subject.attributes.push_back({QString::fromLatin1(OBJ_nid2sn(nid)), nid, ASN1_STRING_type(data),
                                       QString::fromUtf8(reinterpret_cast<const char*>(utf8), std::max(length, 0))});
         OPENSSL_free(utf8);
+    }
+    // The e-mail address the request asked for in its subjectAltName (the only name Tamga ever requests there).
+    STACK_OF(X509_EXTENSION)* extensions = X509_REQ_get_extensions(request.get());
+    if (extensions) {
+        auto* names = static_cast<GENERAL_NAMES*>(X509V3_get_d2i(extensions, NID_subject_alt_name, nullptr, nullptr));
+        for (int i = 0; names && i < sk_GENERAL_NAME_num(names); ++i) {
+            int type = 0;
+            const auto* value = static_cast<const ASN1_STRING*>(GENERAL_NAME_get0_value(sk_GENERAL_NAME_value(names, i), &type));
+            if (type == GEN_EMAIL && value)
+                subject.email = QString::fromLatin1(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
+                                                    ASN1_STRING_length(value));
+        }
+        GENERAL_NAMES_free(names);
+        sk_X509_EXTENSION_pop_free(extensions, X509_EXTENSION_free);
     }
     return subject;
 }

@@ -2,6 +2,7 @@
 // certificate, /api/v1/cfssl/revoke. CFSSL issues from its *default* profile when the profile name is unknown:
 // Tamga's certificate checks are what notice that.
 #include "Connectors.h"
+#include "tamga/core/Files.h"
 #include "Http.h"
 #include "Ossl.h"
 
@@ -161,14 +162,14 @@ CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings
 
 CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 from %2: %3").arg(what, path, file.errorString()));
+    // A regular file of at most 4 KiB (a secret is short; a link to /dev/zero is not read at all).
+    auto content = readRegularFile(path, 4096, what);
+    if (!content)
+        return std::unexpected(content.error());
     pkcs11::SecretBuffer secret;
-    char c = 0;
-    while (file.getChar(&c))
+    for (char c : *content)
         secret.append(c);
-    c = 0;
+    OPENSSL_cleanse(content->data(), static_cast<std::size_t>(content->size()));
     secret.chompLineEnd();
     if (secret.empty())
         return coreError(CoreErrorKind::Io, QStringLiteral("%1 in %2 is empty").arg(what, path));

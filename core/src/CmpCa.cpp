@@ -2,6 +2,7 @@
 // the token, rr to revoke, genm to test the connection. Messages are protected with a shared secret (PBM) or a
 // signer certificate and key; responses are checked against the configured trust anchor.
 #include "Connectors.h"
+#include "tamga/core/Files.h"
 #include "Http.h"
 #include "Ossl.h"
 
@@ -37,10 +38,10 @@ int reasonCode(const QString& reason)
     return std::max<int>(0, static_cast<int>(codes.indexOf(reason)));
 }
 
+// A certificate or key file named in the connector's settings: a regular file of at most 1 MiB, else nothing.
 QByteArray readFile(const QString& path)
 {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return readRegularFile(path, 1024 * 1024, QStringLiteral("the CMP connector's file")).value_or(QByteArray());
 }
 
 class CmpCa final : public CaConnector {

@@ -67,6 +67,17 @@ CoreResult<std::unique_ptr<Database>> Database::open(const QString& path)
     return openUpTo(path, currentSchemaVersion());
 }
 
+CoreResult<std::unique_ptr<Database>> Database::openExisting(const QString& path)
+{
+    if (!QFileInfo(path).isFile()) {
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("there is no desk database at %1 (a typo in --db or TAMGA_DB?); a new one is made "
+                                        "only by the first supervisor's \"tamga-cli operator add\" or the desk's first start")
+                             .arg(path));
+    }
+    return open(path);
+}
+
 CoreResult<std::unique_ptr<Database>> Database::openAtVersion(const QString& path, int version)
 {
     return openUpTo(path, version);

@@ -71,7 +71,8 @@ void DeskWorker::enroll(EnrollmentJob job)
         EnrollmentEngine engine(**database, connectors, worker->modules());
         qint64 id = shared->enrollmentId;
         if (id == 0) {
-            auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile, shared->ca);
+            auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile, shared->ca,
+                                         shared->preparation.has_value());
             if (!created) {
                 Q_EMIT enrollmentFailed(0, static_cast<int>(created.error().kind), created.error().tokenErrorKind);
                 Q_EMIT enrollmentFinished(0, false, QString(), created.error().message);

@@ -170,7 +170,7 @@ EnrollmentEngine::EnrollmentEngine(const Database& database, const CaConnectors&
 }
 
 CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId, const QString& tokenSerial,
-                                            const QString& profileName, const QString& caName) const
+                                            const QString& profileName, const QString& caName, bool erasesToken) const
 {
     auto officer = Registry(m_database).officer(officerId);
     if (!officer)
@@ -181,10 +181,43 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
     auto ca = m_connectors.find(caName);
     if (!ca)
         return std::unexpected(ca.error());
+    // The subject is made now, before any key: a profile that cannot make one for this officer (an empty subject,
+    // an attribute too long or not encodable) is refused before anything is written to a token or sent to a CA.
+    auto profile = Profiles(m_database).find(profileName);
+    if (!profile)
+        return std::unexpected(profile.error());
+    if (auto subject = buildSubject(*profile, *officer); !subject)
+        return std::unexpected(subject.error());
     // An empty serial means "the new token plugged in": some tokens (SoftHSM's free slot) only get a serial when
     // they are initialized, which the enrollment's first step then does.
     return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
         const QString now = storedNow();
+        // A token belongs to one officer at a time. Another officer's enrollment still in progress on it refuses
+        // this one; another officer's finished one (the token holds that officer's key) refuses it unless the
+        // token is to be erased first (which TokenService allows a supervisor only). Checked inside the write
+        // transaction (BEGIN IMMEDIATE), so two desks or processes enrolling on one token at once cannot both pass.
+        if (!tokenSerial.isEmpty()) {
+            auto other = m_database.exec(
+                QStringLiteral("SELECT e.id, o.surname || ' ' || o.given_name, e.state FROM enrollments e "
+                               "JOIN tokens t ON t.id = e.token_id JOIN officers o ON o.id = e.officer_id "
+                               "WHERE t.serial = ? AND e.officer_id != ? AND e.state NOT IN ('failed', 'cancelled') "
+                               "AND (? = 0 OR e.state NOT IN ('verified', 'handed_over')) ORDER BY e.id DESC LIMIT 1"),
+                {tokenSerial, officerId, erasesToken ? 1 : 0});
+            if (!other)
+                return std::unexpected(other.error());
+            if (other->next()) {
+                const bool finished = other->value(2).toString() == stateName(EnrollmentState::Verified) ||
+                                      other->value(2).toString() == stateName(EnrollmentState::HandedOver);
+                return coreError(CoreErrorKind::Conflict,
+                                 finished ? QStringLiteral("token %1 holds the key of %3 (enrollment #%2); it can be used "
+                                                           "for another officer only if it is erased first (--init, a "
+                                                           "supervisor)")
+                                                .arg(tokenSerial, other->value(0).toString(), other->value(1).toString())
+                                          : QStringLiteral("token %1 is in enrollment #%2 for %3, which is not finished; "
+                                                           "finish or cancel that one first")
+                                                .arg(tokenSerial, other->value(0).toString(), other->value(1).toString()));
+            }
+        }
         if (!tokenSerial.isEmpty()) {
             auto token = m_database.exec(QStringLiteral("INSERT INTO tokens (serial, first_seen_at, updated_at) VALUES (?, ?, ?) "
                                                         "ON CONFLICT(serial) DO UPDATE SET updated_at = excluded.updated_at"),

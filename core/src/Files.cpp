@@ -1,4 +1,15 @@
-#include "tamga/core/PrivateFile.h"
+#include "tamga/core/Files.h"
+
+#include <QFile>
+
+#include <openssl/crypto.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace tamga::core {
 
@@ -25,6 +36,44 @@ CoreStatus writePrivateFile(const QString& path, const QByteArray& bytes)
     if (file.write(bytes) != bytes.size() || !file.commit())
         return coreError(CoreErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return {};
+}
+
+CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what)
+{
+    const QByteArray nativePath = QFile::encodeName(path);
+    struct stat status {};
+    if (::lstat(nativePath.constData(), &status) != 0)
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    if (!S_ISREG(status.st_mode))
+        return coreError(CoreErrorKind::Io, QStringLiteral("%1 %2 is not a regular file (a link, a device or a folder); it is "
+                                                           "not read").arg(what, path));
+    // O_NOFOLLOW: the file checked is the file read, even if it was swapped for a link in between.
+    const int fd = ::open(nativePath.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    QByteArray content;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            const int error = errno;
+            ::close(fd);
+            return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(error))));
+        }
+        if (got == 0)
+            break;
+        if (content.size() + got > maxBytes) {
+            ::close(fd);
+            return coreError(CoreErrorKind::Io, QStringLiteral("%1 %2 is larger than %3 bytes; it is not read").arg(what, path).arg(maxBytes));
+        }
+        content.append(buffer, static_cast<qsizetype>(got));
+    }
+    ::close(fd);
+    // The buffer may have held a secret (a key file, a shared secret): nothing of it stays on the stack.
+    OPENSSL_cleanse(buffer, sizeof buffer);
+    return content;
 }
 
 }  // namespace tamga::core

@@ -1,6 +1,7 @@
 // The offline exchange: requests are written as PEM files with a manifest into a folder that goes to the CA;
 // certificates come back as PEM, DER or PKCS#7 files in any name, and are matched to their requests by public key.
 #include "Connectors.h"
+#include "tamga/core/Files.h"
 #include "Ossl.h"
 #include "tamga/core/CertificateRequest.h"
 
@@ -97,11 +98,10 @@ public:
             return coreError(CoreErrorKind::Io, QStringLiteral("cannot write %1/%2").arg(folder, name));
 
         // The manifest lists every request in the folder: what the CA operator checks before signing.
-        QFile manifestFile(folder + QStringLiteral("/manifest.json"));
         QJsonArray entries;
-        if (manifestFile.open(QIODevice::ReadOnly))
-            entries = QJsonDocument::fromJson(manifestFile.readAll()).object().value(QStringLiteral("requests")).toArray();
-        manifestFile.close();
+        if (auto manifestFile = readRegularFile(folder + QStringLiteral("/manifest.json"), 16 * 1024 * 1024,
+                                                QStringLiteral("the exchange's manifest")))
+            entries = QJsonDocument::fromJson(*manifestFile).object().value(QStringLiteral("requests")).toArray();
         QJsonArray kept;
         for (const QJsonValue& entry : entries) {
             if (entry.toObject().value(QStringLiteral("file")).toString() != name)
@@ -129,14 +129,16 @@ public:
     static std::vector<ossl::X509Ptr> certificatesIn(const QString& folder)
     {
         std::vector<ossl::X509Ptr> all;
+        // Regular files only, links neither followed nor read (a link to /dev/zero or out of the folder is not
+        // the CA's answer), each read up to 1 MiB by what it really holds.
         QDirIterator it(folder, {QStringLiteral("*.pem"), QStringLiteral("*.crt"), QStringLiteral("*.cer"),
                                  QStringLiteral("*.der"), QStringLiteral("*.p7b"), QStringLiteral("*.p7c")},
-                        QDir::Files, QDirIterator::Subdirectories);
+                        QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
         while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly) || file.size() > 1024 * 1024)
+            auto content = readRegularFile(it.next(), 1024 * 1024, QStringLiteral("the CA's file"));
+            if (!content)
                 continue;
-            for (auto& certificate : ossl::certificatesFrom(file.readAll()))
+            for (auto& certificate : ossl::certificatesFrom(*content))
                 all.push_back(std::move(certificate));
         }
         return all;

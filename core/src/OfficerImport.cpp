@@ -183,6 +183,9 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
         if (organizationName.isEmpty()) {
             refuse(record.line, kOrganization, QStringLiteral("the organization is missing"));
             organizationOk = false;
+        } else if (auto problem = textProblem(QStringLiteral("the organization's name"), organizationName, 255)) {
+            refuse(record.line, kOrganization, *problem);
+            organizationOk = false;
         }
         if (auto problem = Registry::registerNoProblem(registerNo)) {
             refuse(record.line, kRegisterNo, *problem);

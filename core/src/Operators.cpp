@@ -1,5 +1,7 @@
 #include "tamga/core/Operators.h"
 
+#include "tamga/core/Text.h"
+
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
 
@@ -87,6 +89,8 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
     const QString trimmedName = name.trimmed();
     if (trimmedName.isEmpty() || trimmedName.contains(QLatin1Char(' ')))
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("an operator name must be one word"));
+    if (auto problem = textProblem(QStringLiteral("the operator name"), trimmedName, 64))
+        return coreError(CoreErrorKind::InvalidInput, escapedForTerminal(*problem));
     if (static_cast<int>(password.size()) < kMinimumPasswordLength) {
         return coreError(CoreErrorKind::InvalidInput,
                          QStringLiteral("the password must be at least %1 characters long").arg(kMinimumPasswordLength));
@@ -156,14 +160,17 @@ CoreResult<Operator> Operators::signIn(const QString& name, const Password& pass
     const QString reason = !found ? QStringLiteral("unknown operator")
                            : disabled ? QStringLiteral("operator disabled")
                                       : QStringLiteral("wrong password");
+    // The name tried is whatever was typed or given on a command line: it is kept escaped and cut, so that it can
+    // neither forge a line of the audit log nor fill it.
+    const QString triedName = escapedForTerminal(name.left(64));
     auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database).append(name, QStringLiteral("operator.sign_in"), QStringLiteral("operator"), name,
+        return AuditLog(m_database).append(triedName, QStringLiteral("operator.sign_in"), QStringLiteral("operator"), triedName,
                                            audit::Refused, {{QStringLiteral("reason"), reason}});
     });
     if (!logged)
         return std::unexpected(logged.error());
     return coreError(CoreErrorKind::NotSignedIn,
-                     QStringLiteral("sign-in refused for operator %1: wrong name or password").arg(name));
+                     QStringLiteral("sign-in refused for operator %1: wrong name or password").arg(triedName));
 }
 
 CoreStatus Operators::require(const Operator& who, Role needed, const QString& action) const

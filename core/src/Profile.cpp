@@ -1,4 +1,5 @@
 #include "tamga/core/Profile.h"
+#include "tamga/core/Text.h"
 #include "tamga/core/Operators.h"
 
 #include "tamga/core/AuditLog.h"
@@ -46,6 +47,17 @@ struct AttributeKind {
     int nid;
     int stringType;
 };
+// RFC 5280's upper bounds (Appendix A.1) for the attributes a profile may use, in characters.
+int upperBound(const QString& attribute)
+{
+    static const QHash<QString, int> bounds{
+        {QStringLiteral("C"), 2},   {QStringLiteral("O"), 64},  {QStringLiteral("OU"), 64},
+        {QStringLiteral("title"), 64}, {QStringLiteral("SN"), 64}, {QStringLiteral("GN"), 64},
+        {QStringLiteral("CN"), 64}, {QStringLiteral("L"), 128}, {QStringLiteral("serialNumber"), 64},
+    };
+    return bounds.value(attribute, 64);
+}
+
 const QHash<QString, AttributeKind>& attributeKinds()
 {
     static const QHash<QString, AttributeKind> kinds{
@@ -101,7 +113,10 @@ CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& j
     for (const QString& entry : p.subject) {
         const QString attribute = entry.section(QLatin1Char('='), 0, 0);
         if (!entry.contains(QLatin1Char('=')) || !attributeKinds().contains(attribute))
-            return invalid(QStringLiteral("subject entry \"%1\" is not ATTR=template with a known attribute").arg(entry));
+            return invalid(QStringLiteral("subject entry \"%1\" is not ATTR=template with a known attribute")
+                               .arg(escapedForTerminal(entry)));
+        if (auto problem = textProblem(QStringLiteral("subject entry \"%1\"").arg(attribute), entry, 256))
+            return invalid(escapedForTerminal(*problem));
     }
     p.keyUsage = fromArray(json.value(QStringLiteral("keyUsage")));
     for (const QString& usage : p.keyUsage) {
@@ -219,11 +234,21 @@ CoreResult<RequestedSubject> buildSubject(const CertificateProfile& profile, con
         if (expanded.isEmpty())
             continue;  // an optional field left empty (no department): the attribute is left out
         const AttributeKind kind = attributeKinds().value(name);
+        if (auto problem = textProblem(name, expanded, upperBound(name))) {
+            return coreError(CoreErrorKind::InvalidInput,
+                             QStringLiteral("the certificate's %1 cannot be made: %2 (RFC 5280)")
+                                 .arg(name, escapedForTerminal(*problem)));
+        }
         if (kind.stringType == V_ASN1_PRINTABLESTRING && !printable(expanded)) {
             return coreError(CoreErrorKind::InvalidInput,
                              QStringLiteral("%1=\"%2\" cannot be written as a PrintableString").arg(name, expanded));
         }
         subject.attributes.push_back({name, kind.nid, kind.stringType, expanded});
+    }
+    if (subject.attributes.empty()) {
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("profile %1 gives %2 %3 an empty subject (its fields are empty for this officer)")
+                             .arg(profile.name, f.surname, f.givenName));
     }
     if (profile.emailInSubjectAltName)
         subject.email = f.email;

@@ -33,6 +33,13 @@ Officer officerFrom(const QSqlQuery& q)
 
 // The longest search text looked for: more than any name, ID and organization typed together.
 constexpr int kMaxSearchLength = 100;
+// Surname and given name: a CN of both (with a space) stays within RFC 5280's 64.
+constexpr int kMaxNameLength = 31;
+// Position, department, e-mail, phone: RFC 5280's bound for title and OU is 64; a position or department longer
+// than that is refused when a certificate is made (the subject's check), but may be kept in the registry.
+constexpr int kMaxFieldLength = 128;
+// An organization's name: O holds 64 in a certificate; the registry keeps up to 255 (refused at the subject).
+constexpr int kMaxOrganizationNameLength = 255;
 
 const QString kOfficerSelect = QStringLiteral(
     "SELECT o.id, o.organization_id, g.name, o.surname, o.given_name, o.civil_id, o.position, o.department, "
@@ -82,9 +89,23 @@ std::vector<FieldProblem> Registry::normalizeOfficer(OfficerFields& f)
     } else {
         problems.push_back({QStringLiteral("civil_id"), id.error().message});
     }
-    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    if (!f.email.isEmpty() && !email.match(f.email).hasMatch())
-        problems.push_back({QStringLiteral("email"), QStringLiteral("\"%1\" is not an e-mail address").arg(f.email)});
+    // Every text is shown, printed, exported and put into certificates: no control or bidirectional characters,
+    // and lengths that fit real names and RFC 5280's bounds (a CN of surname and given name holds 64).
+    const std::pair<const char*, const QString*> limited[] = {
+        {"surname", &f.surname}, {"given_name", &f.givenName}, {"position", &f.position},
+        {"department", &f.department}, {"email", &f.email}, {"phone", &f.phone}};
+    for (const auto& [field, value] : limited) {
+        const int maxLength = QLatin1String(field) == QLatin1String("surname") || QLatin1String(field) == QLatin1String("given_name")
+                                  ? kMaxNameLength
+                                  : kMaxFieldLength;
+        if (auto problem = textProblem(QString::fromLatin1(field), *value, maxLength))
+            problems.push_back({QString::fromLatin1(field), *problem});
+    }
+    if (!f.email.isEmpty() && !isPlainEmailAddress(f.email))
+        problems.push_back({QStringLiteral("email"),
+                            QStringLiteral("\"%1\" is not an e-mail address a certificate can hold (name@domain: "
+                                           "Latin letters, digits and . _ %2 + - only)")
+                                .arg(escapedForTerminal(f.email.left(kMaxFieldLength)), QStringLiteral("%"))});
     static const QRegularExpression phone(QStringLiteral("^\\+?[0-9][0-9 \\-]{5,19}$"));
     if (!f.phone.isEmpty() && !phone.match(f.phone).hasMatch())
         problems.push_back({QStringLiteral("phone"), QStringLiteral("\"%1\" is not a phone number").arg(f.phone)});
@@ -107,6 +128,8 @@ CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& 
     const QString cleanNumber = registerNo.trimmed();
     if (cleanName.isEmpty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the organization's name is missing"));
+    if (auto problem = textProblem(QStringLiteral("the organization's name"), cleanName, kMaxOrganizationNameLength))
+        return coreError(CoreErrorKind::InvalidInput, *problem);
     if (auto problem = registerNoProblem(cleanNumber))
         return coreError(CoreErrorKind::InvalidInput, *problem);
     if (parentId) {

@@ -1,6 +1,7 @@
 #include "tamga/core/Text.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 namespace tamga::core {
 
@@ -52,6 +53,56 @@ QString foldForSearch(const QString& text)
     QString folded = text.normalized(QString::NormalizationForm_C).toLower().simplified();
     folded.replace(QChar(0x00F6), QLatin1Char('o')).replace(QChar(0x00FC), QLatin1Char('u'));
     return folded;
+}
+
+namespace {
+
+bool isControlOrBidi(char32_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+}  // namespace
+
+std::optional<QString> textProblem(const QString& field, const QString& text, int maxLength)
+{
+    const QList<uint> codePoints = text.toUcs4();
+    for (uint c : codePoints) {
+        if (isControlOrBidi(c)) {
+            return QStringLiteral("%1 holds the control character U+%2, which is not allowed")
+                .arg(field)
+                .arg(c, 4, 16, QLatin1Char('0'));
+        }
+    }
+    if (codePoints.size() > maxLength) {
+        return QStringLiteral("%1 is %2 characters long; at most %3 are allowed")
+            .arg(field)
+            .arg(codePoints.size())
+            .arg(maxLength);
+    }
+    return std::nullopt;
+}
+
+QString escapedForTerminal(const QString& text)
+{
+    QString result;
+    for (uint c : text.toUcs4()) {
+        if (!isControlOrBidi(c))
+            result += QString::fromUcs4(reinterpret_cast<const char32_t*>(&c), 1);
+        else if (c < 0x100)
+            result += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+        else
+            result += QStringLiteral("\\u%1").arg(c, 4, 16, QLatin1Char('0'));
+    }
+    return result;
+}
+
+bool isPlainEmailAddress(const QString& address)
+{
+    static const QRegularExpression plain(
+        QStringLiteral("^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
+    return address.size() <= 128 && plain.match(address).hasMatch();
 }
 
 QString looseLatinForSearch(const QString& text)

@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <filesystem>
+
+#include <sys/stat.h>
 
 using namespace tamga::test;
 
@@ -43,6 +46,18 @@ TEST_CASE("enroll with the practice CA: key - certificate and chain on the token
                               "enrollment.verified"})
         CHECK_THAT(audit.out, Catch::Contains(state));
     CHECK(desk.cli({"audit", "verify"}).exitCode == 0);
+
+    // This desk is not a training desk, but the practice CA's certificate is worth nothing outside training:
+    // its receipt says so. The file is its owner's only; global options may come before the command.
+    const std::string pdf = desk.writeTemp("receipt.pdf", "");
+    auto receipt = desk.cli({"--json", "receipt", desk.field(enrolled.out, "enrollment"), "--out", pdf});
+    INFO(receipt.err);
+    REQUIRE(receipt.exitCode == 0);
+    auto text = run({requireTool("pdftotext"), pdf, "-"});
+    CHECK_THAT(text.out, Catch::Contains("TRAINING") && Catch::Contains("Дорж Батбаяр"));
+    struct stat status {};
+    REQUIRE(::stat(pdf.c_str(), &status) == 0);
+    CHECK((status.st_mode & 0777) == 0600);
 }
 
 TEST_CASE("enroll --init prepares a new token first - then hand-over marks it issued")
@@ -203,6 +218,15 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
         writeFile(desk.dir().file("from-ca/empty.der"), "");
         auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
         CHECK(imported.exitCode == 0);
+        CHECK_THAT(imported.out, Catch::Contains("0 certificate(s) received, 1 request(s) still waiting"));
+    }
+    SECTION("a link to /dev/zero and a link out of the folder are not read")
+    {
+        std::filesystem::create_directories(desk.dir().file("from-ca"));
+        std::filesystem::create_symlink("/dev/zero", desk.dir().file("from-ca/zero.pem"));
+        std::filesystem::create_symlink(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/outside.pem"));
+        auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
+        CHECK(imported.exitCode == 0);  // no hang, no memory exhausted: nothing fit
         CHECK_THAT(imported.out, Catch::Contains("0 certificate(s) received, 1 request(s) still waiting"));
     }
     auto show = desk.cli({"enrollment", "show", "1"});

@@ -175,7 +175,8 @@ private:
 };
 
 // `openssl ca` as the CA operator on the other side of the offline exchange: a root CA that signs requests with
-// the extensions of its config (copy_extensions = none) and a policy that requires C, CN and serialNumber.
+// the extensions of its config, copying from the request only what its config does not set (copy_extensions =
+// copy: the subjectAltName Tamga asked for), and a policy that requires C, CN and serialNumber.
 class OpensslCa {
 public:
     explicit OpensslCa(const TempDir& dir, const std::string& name = "openssl-ca") : m_dir(dir.file(name))
@@ -187,7 +188,7 @@ public:
                   "[ca]\ndefault_ca = desk\n"
                   "[desk]\ndir = " + m_dir + "\ndatabase = $dir/index.txt\nserial = $dir/serial\n"
                   "new_certs_dir = $dir/issued\ncertificate = $dir/root.pem\nprivate_key = $dir/root-key.pem\n"
-                  "default_md = sha256\ndefault_days = 365\npolicy = policy_officer\ncopy_extensions = none\n"
+                  "default_md = sha256\ndefault_days = 365\npolicy = policy_officer\ncopy_extensions = copy\n"
                   "preserve = yes\nutf8 = yes\nstring_mask = utf8only\nunique_subject = no\n"
                   "[policy_officer]\ncountryName = supplied\norganizationName = optional\n"
                   "organizationalUnitName = optional\ntitle = optional\nsurname = optional\ngivenName = optional\n"

@@ -23,6 +23,9 @@ public:
     // Opens (creating it 0600 if needed) and migrates to the current schema in one transaction. A database
     // written by a newer Tamga is refused (SchemaTooNew) and left untouched.
     static CoreResult<std::unique_ptr<Database>> open(const QString& path);
+    // The same for a database that must exist already: a path with a typo is refused (NotFound), it does not
+    // become a new, empty desk. Only the bootstrap (the first supervisor, the desk's first start) creates one.
+    static CoreResult<std::unique_ptr<Database>> openExisting(const QString& path);
     // For tests of the migrations: creates or migrates only up to `version`.
     static CoreResult<std::unique_ptr<Database>> openAtVersion(const QString& path, int version);
 

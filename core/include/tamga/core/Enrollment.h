@@ -78,9 +78,11 @@ public:
     EnrollmentEngine(const Database& database, const CaConnectors& connectors,
                      std::vector<std::shared_ptr<pkcs11::Module>> modules);
 
-    // Records a new enrollment (state "created"). Checks that the officer, profile and CA exist.
+    // Records a new enrollment (state "created"). Checks that the officer, profile and CA exist, that the profile
+    // makes a subject for this officer, and that the token is not another officer's: one still being enrolled
+    // on it refuses, one who holds a key on it refuses unless `erasesToken` (the run initializes it again).
     CoreResult<qint64> create(const Operator& by, qint64 officerId, const QString& tokenSerial,
-                              const QString& profileName, const QString& caName) const;
+                              const QString& profileName, const QString& caName, bool erasesToken = false) const;
 
     // Carries the enrollment on from its stored state: to "verified", or to "submitted" when the CA answers
     // later. On failure the error says what went wrong; the state stays where it was, ready to resume.

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace tamga::core {
 
 // NFC, surrounding white space trimmed, inner runs of white space collapsed to one space.
@@ -21,5 +23,18 @@ QString foldForSearch(const QString& text);
 // u, "kh" becomes h and y becomes i. Applied to the Latin form of the stored search text and to a query typed in
 // Latin letters; Cyrillic is searched exactly.
 QString looseLatinForSearch(const QString& text);
+
+// What is wrong with a text that is shown, printed, exported and put into certificates: a control character
+// (C0 including NUL, DEL, C1), a bidirectional override or isolate (which reorders what a terminal or a receipt
+// shows), or more than `maxLength` characters. `field` names it in the sentence. Nothing wrong: nullopt.
+std::optional<QString> textProblem(const QString& field, const QString& text, int maxLength);
+
+// The same text with every control or bidirectional character written as \xNN or \uNNNN: safe to print on a
+// terminal, where such characters would move the cursor, recolour or reorder what follows.
+QString escapedForTerminal(const QString& text);
+
+// An e-mail address Tamga puts into a certificate: ASCII local part and domain, one '@', at most 128 characters
+// (rfc822Name is an IA5String; no quoting, no comments, no spaces, no commas).
+bool isPlainEmailAddress(const QString& address);
 
 }  // namespace tamga::core
