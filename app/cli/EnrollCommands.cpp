@@ -265,8 +265,11 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
             return cli::fail("cannot read " + words[2]);
         QJsonParseError parseError{};
         const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return cli::fail(words[2] + " is not a JSON object: " + s(parseError.errorString()));
+        if (parseError.error != QJsonParseError::NoError)
+            return cli::fail(words[2] + " is not JSON: " + s(parseError.errorString()) + " at byte " +
+                             std::to_string(parseError.offset));
+        if (!document.isObject())
+            return cli::fail(words[2] + " holds a JSON array, not the profile's object {\"name\": ..., ...}");
         auto profile = core::CertificateProfile::fromJson(document.object());
         if (!profile)
             return fail(profile.error());

@@ -22,14 +22,6 @@ QJsonArray toArray(const QStringList& list)
     return QJsonArray::fromStringList(list);
 }
 
-QStringList fromArray(const QJsonValue& value)
-{
-    QStringList list;
-    for (const QJsonValue& item : value.toArray())
-        list << item.toString();
-    return list;
-}
-
 const QStringList kKeyUsages{QStringLiteral("digitalSignature"), QStringLiteral("nonRepudiation"),
                              QStringLiteral("keyEncipherment"), QStringLiteral("keyAgreement")};
 const QStringList kExtendedKeyUsages{QStringLiteral("clientAuth"), QStringLiteral("emailProtection"),
@@ -95,45 +87,131 @@ QJsonObject CertificateProfile::toJson() const
 
 CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& json)
 {
+    // Strict: a profile decides what goes into people's certificates, so a typo must not silently become a
+    // profile without an extended key usage or with the default validity. Every key is known, every value has
+    // its type, and each problem names the key.
     auto invalid = [](const QString& why) {
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("profile: %1").arg(why));
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("profile: %1").arg(escapedForTerminal(why)));
     };
+    static const QStringList known{QStringLiteral("name"),     QStringLiteral("description"),
+                                   QStringLiteral("keyType"),  QStringLiteral("subject"),
+                                   QStringLiteral("keyUsage"), QStringLiteral("extendedKeyUsage"),
+                                   QStringLiteral("emailInSubjectAltName"), QStringLiteral("validityDays")};
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!known.contains(it.key()))
+            return invalid(QStringLiteral("unknown key \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
+    }
+    auto stringList = [&](const QString& key, bool required) -> CoreResult<QStringList> {
+        const QJsonValue value = json.value(key);
+        if (value.isUndefined() && !required)
+            return QStringList();
+        if (!value.isArray())
+            return invalid(QStringLiteral("\"%1\" must be an array of strings").arg(key));
+        QStringList list;
+        for (const QJsonValue& item : value.toArray()) {
+            if (!item.isString())
+                return invalid(QStringLiteral("\"%1\" must be an array of strings").arg(key));
+            list << item.toString();
+        }
+        return list;
+    };
+    auto text = [&](const QString& key, int maxLength, bool required) -> CoreResult<QString> {
+        const QJsonValue value = json.value(key);
+        if (value.isUndefined() && !required)
+            return QString();
+        if (!value.isString())
+            return invalid(QStringLiteral("\"%1\" must be a string").arg(key));
+        if (auto problem = textProblem(QStringLiteral("\"%1\"").arg(key), value.toString(), maxLength))
+            return invalid(*problem);
+        return value.toString();
+    };
+
     CertificateProfile p;
-    p.name = json.value(QStringLiteral("name")).toString().trimmed();
+    auto name = text(QStringLiteral("name"), 64, true);
+    if (!name)
+        return std::unexpected(name.error());
+    p.name = name->trimmed();
     if (p.name.isEmpty() || p.name.contains(QLatin1Char(' ')))
         return invalid(QStringLiteral("\"name\" must be one word"));
-    p.description = json.value(QStringLiteral("description")).toString();
-    const auto keyType = pkcs11::parseKeyType(json.value(QStringLiteral("keyType")).toString().toStdString());
+    auto description = text(QStringLiteral("description"), 500, false);
+    if (!description)
+        return std::unexpected(description.error());
+    p.description = *description;
+    auto keyTypeName = text(QStringLiteral("keyType"), 16, true);
+    if (!keyTypeName)
+        return std::unexpected(keyTypeName.error());
+    const auto keyType = pkcs11::parseKeyType(keyTypeName->toStdString());
     if (!keyType)
         return invalid(QStringLiteral("\"keyType\" must be rsa2048, rsa3072, rsa4096, ec-p256 or ec-p384"));
     p.keyType = *keyType;
-    p.subject = fromArray(json.value(QStringLiteral("subject")));
+
+    auto subject = stringList(QStringLiteral("subject"), true);
+    if (!subject)
+        return std::unexpected(subject.error());
+    p.subject = *subject;
     if (p.subject.isEmpty())
         return invalid(QStringLiteral("\"subject\" must list at least one attribute, e.g. \"CN={surname} {given_name}\""));
+    static const QStringList fields{QStringLiteral("organization"), QStringLiteral("department"),
+                                    QStringLiteral("position"),     QStringLiteral("surname"),
+                                    QStringLiteral("given_name"),   QStringLiteral("civil_id"),
+                                    QStringLiteral("civil_id_latin"), QStringLiteral("email")};
+    static const QRegularExpression braces(QStringLiteral("\\{([^{}]*)\\}"));
+    QStringList seen;
     for (const QString& entry : p.subject) {
         const QString attribute = entry.section(QLatin1Char('='), 0, 0);
+        const QString value = entry.section(QLatin1Char('='), 1);
         if (!entry.contains(QLatin1Char('=')) || !attributeKinds().contains(attribute))
-            return invalid(QStringLiteral("subject entry \"%1\" is not ATTR=template with a known attribute")
-                               .arg(escapedForTerminal(entry)));
+            return invalid(QStringLiteral("subject entry \"%1\" is not ATTR=template with a known attribute (%2)")
+                               .arg(entry, QStringList(attributeKinds().keys()).join(QStringLiteral(", "))));
         if (auto problem = textProblem(QStringLiteral("subject entry \"%1\"").arg(attribute), entry, 256))
-            return invalid(escapedForTerminal(*problem));
+            return invalid(*problem);
+        // Every {field} is one the desk fills in; anything else in braces ({SURNAME}, {password}) is refused
+        // rather than written into a certificate as it is.
+        for (auto it = braces.globalMatch(value); it.hasNext();) {
+            const QString field = it.next().captured(1);
+            if (!fields.contains(field))
+                return invalid(QStringLiteral("subject entry \"%1\": unknown field {%2} (fields: %3)")
+                                   .arg(entry, field, fields.join(QStringLiteral(", "))));
+        }
+        if (value.count(QLatin1Char('{')) != value.count(QLatin1Char('}')))
+            return invalid(QStringLiteral("subject entry \"%1\": unbalanced braces").arg(entry));
+        if (attribute == QStringLiteral("C") && value != QStringLiteral("MN") &&
+            !QRegularExpression(QStringLiteral("^[A-Z]{2}$")).match(value).hasMatch())
+            return invalid(QStringLiteral("subject entry \"%1\": C is a two-letter country code (MN)").arg(entry));
+        if (attribute != QStringLiteral("OU") && seen.contains(attribute))
+            return invalid(QStringLiteral("subject attribute %1 is listed twice").arg(attribute));
+        seen << attribute;
     }
-    p.keyUsage = fromArray(json.value(QStringLiteral("keyUsage")));
+    auto keyUsage = stringList(QStringLiteral("keyUsage"), true);
+    if (!keyUsage)
+        return std::unexpected(keyUsage.error());
+    p.keyUsage = *keyUsage;
     for (const QString& usage : p.keyUsage) {
         if (!kKeyUsages.contains(usage))
-            return invalid(QStringLiteral("unknown key usage \"%1\"").arg(usage));
+            return invalid(QStringLiteral("unknown key usage \"%1\" (%2)").arg(usage, kKeyUsages.join(QStringLiteral(", "))));
     }
     if (p.keyUsage.isEmpty())
         return invalid(QStringLiteral("\"keyUsage\" must name at least one usage"));
-    p.extendedKeyUsage = fromArray(json.value(QStringLiteral("extendedKeyUsage")));
+    auto extendedKeyUsage = stringList(QStringLiteral("extendedKeyUsage"), false);
+    if (!extendedKeyUsage)
+        return std::unexpected(extendedKeyUsage.error());
+    p.extendedKeyUsage = *extendedKeyUsage;
     for (const QString& usage : p.extendedKeyUsage) {
         if (!kExtendedKeyUsages.contains(usage))
-            return invalid(QStringLiteral("unknown extended key usage \"%1\"").arg(usage));
+            return invalid(QStringLiteral("unknown extended key usage \"%1\" (%2)")
+                               .arg(usage, kExtendedKeyUsages.join(QStringLiteral(", "))));
     }
-    p.emailInSubjectAltName = json.value(QStringLiteral("emailInSubjectAltName")).toBool(true);
-    p.validityDays = json.value(QStringLiteral("validityDays")).toInt(730);
-    if (p.validityDays < 1 || p.validityDays > 3650)
-        return invalid(QStringLiteral("\"validityDays\" must be 1 to 3650"));
+    const QJsonValue email = json.value(QStringLiteral("emailInSubjectAltName"));
+    if (!email.isUndefined() && !email.isBool())
+        return invalid(QStringLiteral("\"emailInSubjectAltName\" must be true or false"));
+    p.emailInSubjectAltName = email.toBool(true);
+    const QJsonValue validity = json.value(QStringLiteral("validityDays"));
+    if (!validity.isUndefined()) {
+        const double days = validity.toDouble(-1);
+        if (!validity.isDouble() || days != static_cast<double>(static_cast<int>(days)) || days < 1 || days > 3650)
+            return invalid(QStringLiteral("\"validityDays\" must be a whole number of days from 1 to 3650"));
+        p.validityDays = static_cast<int>(days);
+    }
     return p;
 }
 

@@ -58,6 +58,21 @@ CoreStatus open(QSqlDatabase& db, const QString& path)
         return coreError(CoreErrorKind::Database,
                          QStringLiteral("%1 is not a Tamga database: %2").arg(path, query.lastError().text()));
     }
+    // A damaged file (a disk error, a copy cut short, bytes overwritten) is refused before anything reads partial
+    // rows from it or writes into it: SQLite's quick_check reads every page and index once.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(3)"))) {
+        return coreError(CoreErrorKind::Database, QStringLiteral("the database file %1 is damaged: %2. Nothing was read or "
+                                                                 "written; restore it from the last backup.")
+                                                      .arg(path, query.lastError().text()));
+    }
+    QStringList problems;
+    while (query.next())
+        problems << query.value(0).toString();
+    if (problems != QStringList{QStringLiteral("ok")}) {
+        return coreError(CoreErrorKind::Database, QStringLiteral("the database file %1 is damaged (%2). Nothing was read or "
+                                                                 "written; restore it from the last backup.")
+                                                      .arg(path, problems.join(QStringLiteral("; "))));
+    }
     return {};
 }
 
@@ -113,31 +128,35 @@ CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& ol
 SearchClause officerSearch(const QStringList& words)
 {
     // FTS5 takes space-separated phrases as "all of them". Words of three characters or more are looked for
-    // anywhere through the trigram index; one or two characters (a name being typed) at the start of a word.
+    // anywhere through the trigram index. One or two characters (a name being typed) are word starts in the word
+    // index when they are all there is; beside a longer word they only filter what the trigram index found (a
+    // second index joined in would make SQLite walk both: seconds instead of milliseconds on 100,000 officers).
     QStringList anywhere;
-    QStringList wordStarts;
-    for (const QString& word : words) {
-        QString quoted = word;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
-        if (word.size() >= 3)
-            anywhere << quoted;
-        else
-            wordStarts << quoted + QLatin1Char('*');
-    }
+    QStringList shortWords;
+    auto quoted = [](QString word) {
+        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + word + QLatin1Char('"');
+    };
+    for (const QString& word : words)
+        (word.size() >= 3 ? anywhere : shortWords) << word;
     SearchClause clause;
-    QStringList conditions;
-    if (!anywhere.isEmpty()) {
-        clause.joinAndWhere += QStringLiteral("JOIN officer_search s ON s.rowid = o.id ");
-        conditions << QStringLiteral("officer_search MATCH ?");
-        clause.values << anywhere.join(QLatin1Char(' '));
+    if (anywhere.isEmpty()) {
+        QStringList starts;
+        for (const QString& word : shortWords)
+            starts << quoted(word) + QLatin1Char('*');
+        clause.joinAndWhere = QStringLiteral("JOIN officer_words w ON w.rowid = o.id WHERE officer_words MATCH ?");
+        clause.values << starts.join(QLatin1Char(' '));
+        return clause;
     }
-    if (!wordStarts.isEmpty()) {
-        clause.joinAndWhere += QStringLiteral("JOIN officer_words w ON w.rowid = o.id ");
-        conditions << QStringLiteral("officer_words MATCH ?");
-        clause.values << wordStarts.join(QLatin1Char(' '));
+    QStringList phrases;
+    for (const QString& word : anywhere)
+        phrases << quoted(word);
+    clause.joinAndWhere = QStringLiteral("JOIN officer_search s ON s.rowid = o.id WHERE officer_search MATCH ?");
+    clause.values << phrases.join(QLatin1Char(' '));
+    for (const QString& word : shortWords) {
+        clause.joinAndWhere += QStringLiteral(" AND instr(o.search_text, ?) > 0");
+        clause.values << word;
     }
-    clause.joinAndWhere += QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
     return clause;
 }
 }  // namespace tamga::core::sqlite

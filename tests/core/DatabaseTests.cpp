@@ -158,3 +158,41 @@ TEST_CASE("a change that fails leaves nothing behind - not even its audit event"
     CHECK(fixture.auditCount() == eventsBefore + 1);
     CHECK(registry.organizations()->size() == 2);
 }
+
+TEST_CASE("a damaged database file is refused at open with a message that says so - nothing is read or written")
+{
+    TempDir dir;
+    const QString path = QString::fromStdString(dir.file("damaged.db"));
+    {
+        auto db = Database::open(path);
+        REQUIRE(db);
+        Operator system{0, QStringLiteral("test"), Role::Supervisor};
+        Registry registry(**db);
+        auto org = registry.addOrganization(system, QStringLiteral("Хан-Уул дүүрэг"), QStringLiteral("1234567"), std::nullopt);
+        REQUIRE(org);
+        for (int i = 0; i < 400; ++i) {
+            const QString civilId = QStringLiteral("УБ9001%1").arg(1000 + i);
+            REQUIRE(registry.addOfficer(system, {*org, QStringLiteral("Дорж"), QStringLiteral("Батбаяр %1").arg(i), civilId,
+                                                 QStringLiteral("Дарга")}));
+        }
+        REQUIRE((*db)->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    QFile file(path);
+    REQUIRE(file.size() > 3 * 4096);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.seek((file.size() / 2) & ~qint64(4095)));
+    file.write(QByteArray(4096, '\x5a'));
+    file.close();
+    const QByteArray before = [&] {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
+
+    auto reopened = Database::open(path);
+    REQUIRE_FALSE(reopened);
+    CHECK_THAT(reopened.error().message.toStdString(), Catch::Contains("is damaged") && Catch::Contains("backup"));
+    QFile after(path);
+    REQUIRE(after.open(QIODevice::ReadOnly));
+    CHECK(after.readAll() == before);
+}

@@ -281,3 +281,37 @@ TEST_CASE("a sign-in name that would forge a line of the audit log is kept escap
     CHECK_FALSE(text.contains(QStringLiteral(",=cmd")));
     CHECK_FALSE(text.contains(QStringLiteral(",\"=cmd")));
 }
+
+TEST_CASE("a profile is read strictly: unknown keys - wrong types - unknown fields and impossible attributes are refused by name")
+{
+    const QJsonObject good = builtinProfiles().front().toJson();
+    REQUIRE(CertificateProfile::fromJson(good));
+    auto refusedWith = [&](const std::function<void(QJsonObject&)>& change, const char* expected) {
+        QJsonObject json = good;
+        change(json);
+        auto parsed = CertificateProfile::fromJson(json);
+        INFO(expected);
+        REQUIRE_FALSE(parsed);
+        CHECK_THAT(parsed.error().message.toStdString(), Catch::Contains(expected));
+    };
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("extendedKeyUsages"), QJsonArray{QStringLiteral("clientAuth")}); },
+                "unknown key \"extendedKeyUsages\"");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("validityDays"), QStringLiteral("10")); }, "validityDays");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("validityDays"), 3.5); }, "whole number");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("validityDays"), 1e300); }, "whole number");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("emailInSubjectAltName"), QStringLiteral("no")); },
+                "true or false");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={SURNAME}")}); },
+                "unknown field {SURNAME}");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={password}")}); },
+                "unknown field {password}");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("C=MNG"), QStringLiteral("CN=x")}); },
+                "two-letter country code");
+    refusedWith([](QJsonObject& j) {
+        j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={surname}"), QStringLiteral("CN={given_name}")});
+    }, "listed twice");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("keyUsage"), QStringLiteral("digitalSignature")); },
+                "\"keyUsage\" must be an array of strings");
+    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("description"), QString(600, QLatin1Char('x'))); },
+                "\"description\" is 600 characters long");
+}
