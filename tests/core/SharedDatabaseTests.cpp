@@ -6,6 +6,8 @@
 #include "TestSupport.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Operators.h"
 
 #include <catch2/catch.hpp>
 
@@ -136,4 +138,60 @@ TEST_CASE("rows the desk committed survive other processes on the same database 
     auto report = AuditLog(**db).verify();
     REQUIRE(report);
     CHECK(report->intact);
+}
+
+TEST_CASE("two processes importing files that name the same new organization create it once - and both officers")
+{
+    TempDir dir;
+    const QString path = QString::fromStdString(dir.file("desk.db"));
+    Operator boss;
+    {
+        auto db = Database::open(path);
+        REQUIRE(db);
+        auto added = Operators(**db).add(std::nullopt, QStringLiteral("boss"), Role::Supervisor, Password("Boss-password-1"));
+        REQUIRE(added);
+        boss = *added;
+    }
+    const QByteArray header = "organization,org_register_no,surname,given_name,civil_id,position\n";
+    const QByteArray first = header + "Шинэ газар,7654321,Дорж,Батбаяр,УБ90010112,Дарга\n";
+    const QByteArray second = header + "Шинэ газар,7654321,Өлзийбат,Сарангэрэл,УБ85121503,Мэргэжилтэн\n";
+
+    int startFds[2];
+    REQUIRE(::pipe(startFds) == 0);
+    auto importer = [&](const QByteArray& content) {
+        return runInChild([&] {
+            ::close(startFds[1]);
+            char go = 0;
+            if (::read(startFds[0], &go, 1) != 1)  // both start together
+                return 5;
+            auto db = Database::open(path);
+            if (!db)
+                return 2;
+            auto report = importOfficers(**db, boss, content, QStringLiteral("part.csv"), false);
+            if (!report) {
+                std::fprintf(stderr, "import: %s\n", report.error().message.toUtf8().constData());
+                return 3;
+            }
+            return report->problems.empty() ? 0 : 4;
+        });
+    };
+    const pid_t a = importer(first);
+    const pid_t b = importer(second);
+    ::close(startFds[0]);
+    REQUIRE(::write(startFds[1], "gg", 2) == 2);
+    ::close(startFds[1]);
+    CHECK(waitFor(a) == 0);
+    CHECK(waitFor(b) == 0);
+
+    auto db = Database::open(path);
+    REQUIRE(db);
+    auto organizations = (*db)->exec(QStringLiteral("SELECT count(*) FROM organizations WHERE register_no = '7654321'"));
+    REQUIRE(organizations);
+    REQUIRE(organizations->next());
+    CHECK(organizations->value(0).toInt() == 1);
+    organizations->finish();
+    auto officers = (*db)->exec(QStringLiteral("SELECT count(*) FROM officers"));
+    REQUIRE(officers);
+    REQUIRE(officers->next());
+    CHECK(officers->value(0).toInt() == 2);
 }
