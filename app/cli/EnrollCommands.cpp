@@ -474,6 +474,8 @@ int batchCommand(const std::string& action, const CommandLine& line, const Datab
     auto outcome = engine.importCertificates(*by, q(*ca), absolute(*folder));
     if (!outcome)
         return fail(outcome.error());
+    for (const QString& fate : outcome->files)
+        std::cout << s(fate) << '\n';
     std::cout << outcome->received << " certificate(s) received, " << outcome->waiting << " request(s) still waiting\n";
     for (const QString& refusal : outcome->refusals)
         std::cerr << s(refusal) << '\n';

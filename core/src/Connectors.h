@@ -19,6 +19,16 @@ CoreResult<QString> exportRequest(const QString& folder, const QByteArray& reque
                                   qint64 enrollmentId);
 CoreResult<CaResponse> findIssuedCertificate(const QString& folder, const QByteArray& requestDer);
 
+// One file of the exchange folder as read: the certificates in it (DER), or why none were taken.
+struct ExchangeFile {
+    QString name;                     // relative to the folder
+    QList<QByteArray> certificates;   // end-entity and CA certificates, DER
+    QString problem;                  // not read, or nothing usable in it; empty when certificates were found
+};
+// Every file of the exchange folder, each read once (regular files only, at most 4 MiB, at most 2000
+// certificates a file), in name order.
+std::vector<ExchangeFile> readExchangeFolder(const QString& folder);
+
 // Reads a secret file (a trailing newline dropped) into a wiping buffer; the error names the file, never its
 // content.
 CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what);

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace tamga::core {
 
 namespace {
@@ -129,17 +131,11 @@ public:
     static std::vector<ossl::X509Ptr> certificatesIn(const QString& folder)
     {
         std::vector<ossl::X509Ptr> all;
-        // Regular files only, links neither followed nor read (a link to /dev/zero or out of the folder is not
-        // the CA's answer), each read up to 1 MiB by what it really holds.
-        QDirIterator it(folder, {QStringLiteral("*.pem"), QStringLiteral("*.crt"), QStringLiteral("*.cer"),
-                                 QStringLiteral("*.der"), QStringLiteral("*.p7b"), QStringLiteral("*.p7c")},
-                        QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            auto content = readRegularFile(it.next(), 1024 * 1024, QStringLiteral("the CA's file"));
-            if (!content)
-                continue;
-            for (auto& certificate : ossl::certificatesFrom(*content))
-                all.push_back(std::move(certificate));
+        for (const ExchangeFile& file : readExchangeFolder(folder)) {
+            for (const QByteArray& der : file.certificates) {
+                if (auto certificate = ossl::certificateFromDer(der))
+                    all.push_back(std::move(certificate));
+            }
         }
         return all;
     }
@@ -187,6 +183,44 @@ CoreResult<QString> exportRequest(const QString& folder, const QByteArray& reque
 CoreResult<CaResponse> findIssuedCertificate(const QString& folder, const QByteArray& requestDer)
 {
     return FilesCa::findCertificate(folder, requestDer);
+}
+
+std::vector<ExchangeFile> readExchangeFolder(const QString& folder)
+{
+    constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
+    constexpr std::size_t kMaxCertificatesPerFile = 2000;
+    std::vector<ExchangeFile> files;
+    // Regular files only: links are neither followed nor read (a link to /dev/zero or out of the folder is not
+    // the CA's answer); each is read up to its bound by what it really holds.
+    QDirIterator it(folder, QDir::Files | QDir::NoSymLinks | QDir::System | QDir::Hidden, QDirIterator::Subdirectories);
+    const QDir base(folder);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        ExchangeFile file;
+        file.name = base.relativeFilePath(path);
+        if (file.name == QStringLiteral("manifest.json") || file.name.endsWith(QStringLiteral(".csr.pem")))
+            continue;  // what the desk wrote itself
+        auto content = readRegularFile(path, kMaxFileBytes, QStringLiteral("the CA's file"));
+        if (!content) {
+            file.problem = content.error().message;
+        } else {
+            auto certificates = ossl::certificatesFrom(*content);
+            if (certificates.size() > kMaxCertificatesPerFile) {
+                file.problem = QStringLiteral("it holds %1 certificates; at most %2 a file are read")
+                                   .arg(certificates.size())
+                                   .arg(kMaxCertificatesPerFile);
+            } else if (certificates.empty()) {
+                file.problem = QStringLiteral("it holds no certificate (PEM, DER or PKCS#7)");
+            }
+            if (file.problem.isEmpty()) {
+                for (const auto& certificate : certificates)
+                    file.certificates << ossl::derOf(certificate.get());
+            }
+        }
+        files.push_back(std::move(file));
+    }
+    std::ranges::sort(files, {}, &ExchangeFile::name);
+    return files;
 }
 
 }  // namespace tamga::core

@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 
 #include <sys/stat.h>
 
@@ -220,6 +221,42 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
         CHECK(imported.exitCode == 0);
         CHECK_THAT(imported.out, Catch::Contains("0 certificate(s) received, 1 request(s) still waiting"));
     }
+    SECTION("an expired and a valid certificate for one key: the valid one is taken whatever the file order")
+    {
+        // "a-" sorts first: the expired one is met first, as directory order put it last in an earlier Tamga.
+        ca.sign(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/a-expired.pem"), "v3_sign", false,
+                {"-startdate", "20200101000000Z", "-enddate", "20210101000000Z"});
+        ca.sign(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/b-valid.pem"));
+        auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
+        INFO(imported.err);
+        CHECK(imported.exitCode == 0);
+        CHECK_THAT(imported.out, Catch::Contains("1 certificate(s) received") &&
+                                     Catch::Contains("b-valid.pem: the certificate of enrollment #1"));
+        auto show = desk.cli({"enrollment", "show", "1"});
+        CHECK_THAT(show.out, Catch::Contains("state       certificate_received"));
+        return;
+    }
+    SECTION("a PKCS#7 with thousands of certificates is reported - not skipped in silence")
+    {
+        // 2,500 copies of the CA's root in one PKCS#7 (what a hostile or broken CA export could send; a larger
+        // file is refused by its size, also by name).
+        const std::string root = ca.rootPem();
+        std::string many;
+        const std::string one = [&] {
+            std::ifstream in(root);
+            return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        }();
+        for (int i = 0; i < 2500; ++i)
+            many += one;
+        writeFile(desk.dir().file("many.pem"), many);
+        std::filesystem::create_directories(desk.dir().file("from-ca"));
+        REQUIRE(run({requireTool("openssl"), "crl2pkcs7", "-nocrl", "-certfile", desk.dir().file("many.pem"), "-out",
+                     desk.dir().file("from-ca/bundle.p7b")})
+                    .exitCode == 0);
+        auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
+        CHECK(imported.exitCode == 0);
+        CHECK_THAT(imported.out, Catch::Contains("bundle.p7b: not used: it holds 2500 certificates; at most 2000"));
+    }
     SECTION("a link to /dev/zero and a link out of the folder are not read")
     {
         std::filesystem::create_directories(desk.dir().file("from-ca"));
@@ -228,6 +265,7 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
         auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
         CHECK(imported.exitCode == 0);  // no hang, no memory exhausted: nothing fit
         CHECK_THAT(imported.out, Catch::Contains("0 certificate(s) received, 1 request(s) still waiting"));
+        CHECK_THAT(imported.out, Catch::Contains("zero.pem: not used") || !Catch::Contains("zero.pem: the certificate"));
     }
     auto show = desk.cli({"enrollment", "show", "1"});
     CHECK_THAT(show.out, Catch::Contains("state       submitted"));

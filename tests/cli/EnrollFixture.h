@@ -207,13 +207,16 @@ public:
 
     std::string rootPem() const { return m_dir + "/root.pem"; }
 
+    // `validity`: extra `openssl ca` options such as {"-startdate", "20200101000000Z", "-enddate", ...}.
     void sign(const std::string& request, const std::string& output, const std::string& extensions = "v3_sign",
-              bool der = false) const
+              bool der = false, const std::vector<std::string>& validity = {}) const
     {
         std::filesystem::create_directories(std::filesystem::path(output).parent_path());
         const std::string pem = der ? output + ".pem" : output;
-        auto signed_ = run({requireTool("openssl"), "ca", "-batch", "-config", m_dir + "/ca.cnf", "-extensions",
-                            extensions, "-notext", "-in", request, "-out", pem});
+        std::vector<std::string> command{requireTool("openssl"), "ca", "-batch", "-config", m_dir + "/ca.cnf", "-extensions",
+                                         extensions, "-notext", "-in", request, "-out", pem};
+        command.insert(command.end(), validity.begin(), validity.end());
+        auto signed_ = run(command);
         INFO(signed_.err);
         REQUIRE(signed_.exitCode == 0);
         if (der) {

@@ -106,9 +106,11 @@ public:
         int received = 0;                // certificates accepted and stored
         int waiting = 0;                 // requests still without a certificate
         QStringList refusals;            // "enrollment #N: reason"
+        QStringList files;               // every file's fate: "cert.pem: the certificate of enrollment #3, accepted"
     };
-    // Import reads certificates from `folder`, matches them to waiting requests by public key, checks them and
-    // stores them ("certificate received"): `resume` then writes each onto its token when it comes back.
+    // Import reads `folder` once, matches its certificates to waiting requests by public key, checks them (of
+    // several for one key, the newest that passes) and stores them ("certificate received"): `resume` then writes
+    // each onto its token when it comes back. Every file's fate is in the outcome.
     CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName, const QString& folder) const;
 
 private:
