@@ -186,10 +186,14 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
 
     painter.setFont(font(page, 7));
     painter.setPen(QColor(110, 110, 110));
-    painter.drawText(QRectF(left, sheet.bottom() - page.mm(14), width, page.mm(6)), Qt::AlignLeft,
+    painter.drawText(QRectF(left, sheet.bottom() - page.mm(17), width, page.mm(6)), Qt::AlignLeft,
                      QStringLiteral("Tamga · бүртгэл / enrollment #%1 · акт / receipt %2")
                          .arg(r.enrollmentId)
                          .arg(r.contentHash().left(16)));
+    // The audit chain's head as the receipt was made: a witness on paper (tamga-cli audit verify --witness).
+    if (!r.auditHead.isEmpty())
+        painter.drawText(QRectF(left, sheet.bottom() - page.mm(13), width, page.mm(6)), Qt::AlignLeft,
+                         QStringLiteral("аудитын гинж / audit chain %1").arg(r.auditHead));
 }
 
 }  // namespace

@@ -284,13 +284,32 @@ int auditCommand(const std::string& action, const CommandLine& line, const Datab
             std::cerr << "error: the audit log was tampered with: " << s(verification->problem) << '\n';
             return ExitIntegrity;
         }
+        // A head witnessed earlier (printed on a receipt, written down by a supervisor) must still be in the chain:
+        // a log rewritten from the start with the key file at hand would have lost it.
+        std::optional<qint64> witnessed;
+        if (const auto witness = line.value("witness")) {
+            auto found = audit.findWitness(q(*witness));
+            if (!found)
+                return fail(found.error());
+            if (!*found) {
+                std::cerr << "error: the audit log was tampered with: the witnessed head " << *witness
+                          << " is not in the chain\n";
+                return ExitIntegrity;
+            }
+            witnessed = **found;
+        }
         if (options.json) {
-            printJson(QJsonObject{{QStringLiteral("intact"), true},
-                                  {QStringLiteral("events"), verification->eventsChecked},
-                                  {QStringLiteral("head"), verification->headHash}});
+            QJsonObject result{{QStringLiteral("intact"), true},
+                               {QStringLiteral("events"), verification->eventsChecked},
+                               {QStringLiteral("head"), verification->headHash}};
+            if (witnessed)
+                result.insert(QStringLiteral("witnessedEvent"), *witnessed);
+            printJson(result);
         } else {
             std::cout << "The audit log is intact: " << verification->eventsChecked
                       << " events, chain head " << s(verification->headHash) << '\n';
+            if (witnessed)
+                std::cout << "The witnessed head is event #" << *witnessed << ", still in the chain.\n";
         }
         return ExitOk;
     }
@@ -349,7 +368,7 @@ const char* registryUsage()
            "  tamga-cli applicant show ID\n"
            "  tamga-cli operator add --name N --role clerk|supervisor --password-file F\n"
            "  tamga-cli audit list [--limit N]\n"
-           "  tamga-cli audit verify\n"
+           "  tamga-cli audit verify [--witness HASH]   (HASH: a chain head printed on a receipt or kept elsewhere)\n"
            "  tamga-cli audit export --out FILE.csv\n"
            "  tamga-cli config get KEY | config set KEY VALUE   (pkcs11.modules: module paths, ':'-separated)\n"
            "Changes sign in with --operator NAME --password-file F (or TAMGA_OPERATOR and TAMGA_PASSWORD_FILE);\n"

@@ -83,7 +83,7 @@ int main(int argc, char** argv)
          "new-pin-file", "type", "id", "operator", "password-file", "operator-password-file", "name", "register-no",
          "parent", "org", "surname", "given-name", "civil-id", "position", "department", "email", "phone", "search",
          "role", "limit", "out", "init", "applicant", "token", "profile", "ca", "url", "reference", "secret-file",
-         "cert", "key", "trust", "auth-key-file", "dir", "state", "in", "timeout"});
+         "cert", "key", "trust", "auth-key-file", "dir", "state", "in", "timeout", "witness"});
     if (!unknown.empty()) {
         std::cerr << "error: unknown option --" << unknown.front() << '\n';
         printUsage(std::cerr);

@@ -7,9 +7,14 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <map>
+#include <mutex>
+
+#include <openssl/rand.h>
 
 namespace tamga::core {
 
@@ -17,6 +22,44 @@ namespace {
 
 const QString kGenesis(64, QLatin1Char('0'));
 const QString kHeadSetting = QStringLiteral("audit.head");
+// HMAC-SHA256 of the head under the desk's audit key, which lives in a file beside the database and never in it:
+// someone who edits the database file (or a copy, or the registry server) cannot make a new head that verifies.
+const QString kHeadMacSetting = QStringLiteral("audit.head_mac");
+
+// The audit key of a database: 32 random bytes in "<database>.audit-key" (mode 0600), made at the first event.
+// Read once per process and database.
+CoreResult<QByteArray> auditKey(const QString& databasePath, bool create)
+{
+    static std::mutex mutex;
+    static QHash<QString, QByteArray> keys;
+    std::lock_guard lock(mutex);
+    const QString path = databasePath + QStringLiteral(".audit-key");
+    if (auto cached = keys.constFind(path); cached != keys.constEnd())
+        return *cached;
+    if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
+        auto read = readRegularFile(path, 64, QStringLiteral("the audit key"));
+        if (!read)
+            return std::unexpected(read.error());
+        if (read->size() != 32)
+            return coreError(CoreErrorKind::Io, QStringLiteral("the audit key %1 is not 32 bytes").arg(path));
+        keys.insert(path, *read);
+        return *read;
+    }
+    if (!create)
+        return QByteArray();
+    QByteArray key(32, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), static_cast<int>(key.size())) != 1)
+        return coreError(CoreErrorKind::Io, QStringLiteral("no random bytes for the audit key"));
+    if (auto written = writePrivateFile(path, key); !written)
+        return std::unexpected(written.error());
+    keys.insert(path, key);
+    return key;
+}
+
+QString headMac(const QByteArray& key, const QString& head)
+{
+    return QString::fromLatin1(QMessageAuthenticationCode::hash(head.toUtf8(), key, QCryptographicHash::Sha256).toHex());
+}
 
 AuditEvent eventFrom(const QSqlQuery& q)
 {
@@ -103,6 +146,29 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
                                 {kHeadSetting, QString::number(event.id) + QLatin1Char(':') + event.hash});
     if (!head)
         return std::unexpected(head.error());
+    auto key = auditKey(m_database.path(), false);
+    if (!key)
+        return std::unexpected(key.error());
+    if (key->isEmpty()) {
+        // No key file. A log that was never keyed gets its key now; one that was keyed keeps its old MAC, so that
+        // `audit verify` goes on saying the key is missing (deleting the key file must not make a fresh start).
+        auto keyed = m_database.exec(QStringLiteral("SELECT count(*) FROM settings WHERE key = ?"), {kHeadMacSetting});
+        if (!keyed || !keyed->next())
+            return std::unexpected(keyed ? CoreError{CoreErrorKind::Database, QStringLiteral("cannot read the settings")}
+                                         : keyed.error());
+        const bool wasKeyed = keyed->value(0).toInt() > 0;
+        keyed->finish();
+        if (wasKeyed)
+            return event.id;
+        key = auditKey(m_database.path(), true);
+        if (!key)
+            return std::unexpected(key.error());
+    }
+    auto mac = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                               {kHeadMacSetting, headMac(*key, QString::number(event.id) + QLatin1Char(':') + event.hash)});
+    if (!mac)
+        return std::unexpected(mac.error());
     return event.id;
 }
 
@@ -223,8 +289,50 @@ CoreResult<AuditVerification> AuditLog::verify() const
         return bad(lastId, QStringLiteral("the end of the log was rewritten behind Tamga's back at event #%1")
                                .arg(lastId));
     }
+    // The head carries the desk's audit key: a log rewritten from start to end (every hash recomputed, the head
+    // copied) by someone without the key file does not.
+    auto storedMac = m_database.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kHeadMacSetting});
+    if (!storedMac)
+        return std::unexpected(storedMac.error());
+    const QString mac = storedMac->next() ? storedMac->value(0).toString() : QString();
+    storedMac->finish();
+    auto key = auditKey(m_database.path(), false);
+    if (!key)
+        return std::unexpected(key.error());
+    if (!events.empty()) {
+        if (key->isEmpty())
+            return bad(lastId, QStringLiteral("the audit key %1.audit-key is missing: the log's head cannot be proved "
+                                              "(restore the key file from the backup)")
+                                   .arg(m_database.path()));
+        if (mac != headMac(*key, lastHead))
+            return bad(lastId, QStringLiteral("the log's head (event #%1) does not carry the desk's audit key: the log "
+                                              "was rewritten behind Tamga's back")
+                                   .arg(lastId));
+    } else {
+        // An empty log on a desk that has done anything at all was emptied: every operator was added with an event.
+        auto operators = m_database.exec(QStringLiteral("SELECT count(*) FROM operators"));
+        if (!operators)
+            return std::unexpected(operators.error());
+        const qint64 count = operators->next() ? operators->value(0).toLongLong() : 0;
+        operators->finish();
+        if (count > 0 || !mac.isEmpty())
+            return bad(1, QStringLiteral("the log is empty, but the desk has %1 operator(s): its events were deleted "
+                                         "behind Tamga's back")
+                              .arg(count));
+    }
     report.headHash = expectedPrev;
+    report.headId = lastId;
     return report;
+}
+
+CoreResult<std::optional<qint64>> AuditLog::findWitness(const QString& witnessedHash) const
+{
+    auto found = m_database.exec(QStringLiteral("SELECT id FROM audit_log WHERE hash = ?"), {witnessedHash.toLower()});
+    if (!found)
+        return std::unexpected(found.error());
+    if (!found->next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(found->value(0).toLongLong());
 }
 
 CoreStatus AuditLog::exportCsv(const QString& path) const

@@ -93,6 +93,12 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
     // always says TRAINING.
     r.training = training || query->value(13).toString() == QStringLiteral("practice");
     query->finish();
+    auto head = m_database.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    if (!head)
+        return std::unexpected(head.error());
+    if (head->next())
+        r.auditHead = QStringLiteral("#%1 %2").arg(head->value(0).toString(), head->value(1).toString());
+    head->finish();
     return r;
 }
 

@@ -70,3 +70,30 @@ TEST_CASE("text in the database that would drive a terminal is printed escaped")
     auto listed = desk.cli({"applicant", "list"});
     CHECK(listed.out.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("audit verify --witness finds a head kept on paper - a missing audit key file is an alarm")
+{
+    EnrollDesk desk;
+    auto first = desk.cli({"audit", "verify"});
+    REQUIRE(first.exitCode == 0);
+    const std::string head = first.out.substr(first.out.rfind(' ') + 1, 64);
+    REQUIRE(head.size() == 64);
+    REQUIRE(desk.cli({"org", "add", "--name", "Later organization"}).exitCode == 0);
+
+    auto witnessed = desk.cli({"audit", "verify", "--witness", head});
+    INFO(witnessed.err);
+    CHECK(witnessed.exitCode == 0);
+    CHECK_THAT(witnessed.out, Catch::Contains("still in the chain"));
+    auto unknown = desk.cli({"audit", "verify", "--witness", std::string(64, 'a')});
+    CHECK(unknown.exitCode == 3);
+    CHECK_THAT(unknown.err, Catch::Contains("not in the chain"));
+
+    std::filesystem::remove(desk.db() + ".audit-key");
+    auto keyless = desk.cli({"audit", "verify"});
+    CHECK(keyless.exitCode == 3);
+    CHECK_THAT(keyless.err, Catch::Contains("audit key") && Catch::Contains("missing"));
+    // The desk goes on working, and the alarm stays: a later change does not make itself a new key.
+    REQUIRE(desk.cli({"org", "add", "--name", "After the key went"}).exitCode == 0);
+    CHECK_FALSE(std::filesystem::exists(desk.db() + ".audit-key"));
+    CHECK(desk.cli({"audit", "verify"}).exitCode == 3);
+}

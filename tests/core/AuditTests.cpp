@@ -6,7 +6,9 @@
 
 #include <sys/stat.h>
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QMessageAuthenticationCode>
 
 using namespace tamga::core;
 using tamga::test::CoreFixture;
@@ -150,4 +152,98 @@ TEST_CASE("the audit export holds every event as CSV")
     REQUIRE(AuditLog(fixture.db()).exportCsv(path));
     ::umask(previous);
     CHECK((QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == QFileDevice::Permissions());
+}
+
+namespace {
+
+// Rewrites the whole chain from event #1 as someone with write access to the database would: every hash
+// recomputed and linked, the head copied. With `key` (the attacker also has the key file) the head's MAC too.
+void rewriteChain(const CoreFixture& fixture, const QByteArray& key = {})
+{
+    auto all = fixture.db().exec(QStringLiteral("SELECT id, at, operator, action, object_type, object_id, outcome, details "
+                                                "FROM audit_log ORDER BY id"));
+    REQUIRE(all);
+    std::vector<AuditEvent> events;
+    while (all->next()) {
+        AuditEvent e;
+        e.id = all->value(0).toLongLong();
+        e.at = all->value(1).toString();
+        e.operatorName = all->value(2).toString();
+        e.action = all->value(3).toString();
+        e.objectType = all->value(4).toString();
+        e.objectId = all->value(5).toString();
+        e.outcome = all->value(6).toString();
+        e.details = all->value(7).toString();
+        events.push_back(e);
+    }
+    all->finish();
+    QString previous(64, QLatin1Char('0'));
+    for (AuditEvent& e : events) {
+        if (e.id == 2)
+            e.operatorName = QStringLiteral("somebody else");  // the change the rewrite was made for
+        e.prevHash = previous;
+        e.hash = AuditLog::hashOf(e);
+        REQUIRE(fixture.db().exec(QStringLiteral("UPDATE audit_log SET operator = ?, prev_hash = ?, hash = ? WHERE id = ?"),
+                                  {e.operatorName, e.prevHash, e.hash, e.id}));
+        previous = e.hash;
+    }
+    const QString head = QString::number(events.back().id) + QLatin1Char(':') + previous;
+    REQUIRE(fixture.db().exec(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'audit.head'"), {head}));
+    if (!key.isEmpty()) {
+        const QString mac = QString::fromLatin1(
+            QMessageAuthenticationCode::hash(head.toUtf8(), key, QCryptographicHash::Sha256).toHex());
+        REQUIRE(fixture.db().exec(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'audit.head_mac'"), {mac}));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a log cut at its end with the head copied - emptied - or rewritten whole is found - a witnessed head proves the rest")
+{
+    CoreFixture fixture;
+    makeHistory(fixture);
+    const QString witnessed = verify(fixture).headHash;  // printed on a receipt, say
+    REQUIRE(AuditLog(fixture.db()).findWitness(witnessed)->has_value());
+    // The key lives beside the database, never in it.
+    const QString keyFile = fixture.path() + QStringLiteral(".audit-key");
+    REQUIRE(QFile::exists(keyFile));
+    CHECK((QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == QFileDevice::Permissions());
+
+    SECTION("the last events deleted and the new last hash copied into the head")
+    {
+        auto last = fixture.db().exec(QStringLiteral("SELECT hash FROM audit_log WHERE id = 6"));
+        REQUIRE(last);
+        REQUIRE(last->next());
+        const QString hash = last->value(0).toString();
+        last->finish();
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log WHERE id > 6"),
+                         QStringLiteral("UPDATE settings SET value = '6:%1' WHERE key = 'audit.head'").arg(hash)});
+        const auto report = verify(fixture);
+        CHECK_FALSE(report.intact);
+        CHECK(report.problem.contains(QStringLiteral("audit key")));
+    }
+    SECTION("every event and the head deleted")
+    {
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log"), QStringLiteral("DELETE FROM settings WHERE key LIKE 'audit.%'")});
+        const auto report = verify(fixture);
+        CHECK_FALSE(report.intact);
+        CHECK(report.problem.contains(QStringLiteral("the log is empty")));
+    }
+    SECTION("the whole chain recomputed without the key")
+    {
+        rewriteChain(fixture);
+        const auto report = verify(fixture);
+        CHECK_FALSE(report.intact);
+        CHECK(report.problem.contains(QStringLiteral("does not carry the desk's audit key")));
+    }
+    SECTION("the whole chain recomputed with the key file at hand: only the witness catches it")
+    {
+        QFile file(keyFile);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        rewriteChain(fixture, file.readAll());
+        CHECK(verify(fixture).intact);
+        auto found = AuditLog(fixture.db()).findWitness(witnessed);
+        REQUIRE(found);
+        CHECK_FALSE(found->has_value());
+    }
 }

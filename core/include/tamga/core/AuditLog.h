@@ -32,6 +32,7 @@ struct AuditVerification {
     bool intact = true;
     qint64 eventsChecked = 0;
     QString headHash;                     // hash of the last event: record it elsewhere to anchor the chain
+    qint64 headId = 0;
     std::optional<qint64> firstBadEvent;  // the first event that does not fit
     QString problem;                      // e.g. "event #12 was edited behind Tamga's back"
 };
@@ -59,7 +60,12 @@ public:
     // Newest first.
     CoreResult<std::vector<AuditEvent>> list(int limit) const;
     // Checks every event in order; names the first that was edited, deleted, inserted or reordered.
+    // Walks the chain; the head must also carry the desk's audit key (a file beside the database, never in it),
+    // and an empty log on a desk with operators is an alarm.
     CoreResult<AuditVerification> verify() const;
+    // The event whose hash a witness kept (printed on a receipt or a daily summary, written down by a supervisor):
+    // nullopt when the chain no longer holds it. Meaningful after verify() found the chain intact.
+    CoreResult<std::optional<qint64>> findWitness(const QString& witnessedHash) const;
     // All events, oldest first, as CSV (RFC 4180, UTF-8).
     CoreStatus exportCsv(const QString& path) const;
 

@@ -29,6 +29,9 @@ struct ReceiptData {
     QString clerk;
     QDateTime issuedAt;    // when the certificate reached the token (verified)
     bool training = false; // printed by a training desk, or for a practice CA's certificate: marked TRAINING
+    // The audit chain's head ("#id hash") when the receipt was made: paper the officer and the RA keep, which
+    // `tamga-cli audit verify --witness HASH` later finds in the chain. Not part of contentHash().
+    QString auditHead;
 
     // SHA-256 (hex) of the canonical content: every field above, length-prefixed.
     QString contentHash() const;
