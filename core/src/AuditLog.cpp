@@ -198,6 +198,8 @@ CoreResult<std::vector<AuditEvent>> AuditLog::list(int limit) const
     std::vector<AuditEvent> events;
     while (query->next())
         events.push_back(eventFrom(*query));
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return events;
 }
 
@@ -209,6 +211,8 @@ CoreResult<AuditVerification> AuditLog::verify() const
     std::vector<AuditEvent> events;
     while (query->next())
         events.push_back(eventFrom(*query));
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     query->finish();
 
     // Which event each stored hash belongs to: tells a moved event from an edited one.
@@ -352,6 +356,10 @@ CoreStatus AuditLog::exportCsv(const QString& path) const
         for (const QString& f : fields)
             quoted << csvField(f);
         file.write(quoted.join(QLatin1Char(',')).toUtf8() + "\r\n");
+    }
+    if (auto complete = Database::readToEnd(*query); !complete) {
+        file.cancelWriting();
+        return complete;
     }
     if (!file.commit())
         return coreError(CoreErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));

@@ -90,6 +90,8 @@ CoreResult<std::vector<CaConfig>> CaConnectors::list() const
     std::vector<CaConfig> result;
     while (query->next())
         result.push_back(configFrom(*query));
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return result;
 }
 
@@ -182,6 +184,8 @@ CoreResult<QList<QByteArray>> TrustAnchors::allDer() const
         if (auto certificate = ossl::certificateFromPem(query->value(0).toString().toLatin1()))
             result << ossl::derOf(certificate.get());
     }
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return result;
 }
 
@@ -193,6 +197,8 @@ CoreResult<std::vector<TrustAnchors::Anchor>> TrustAnchors::list() const
     std::vector<Anchor> result;
     while (query->next())
         result.push_back({query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString()});
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return result;
 }
 

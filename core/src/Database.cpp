@@ -207,6 +207,14 @@ CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& val
     return run(*cached, values);
 }
 
+CoreStatus Database::readToEnd(const QSqlQuery& query)
+{
+    if (query.lastError().isValid())
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("reading the database stopped part way: %1").arg(query.lastError().text()));
+    return {};
+}
+
 CoreStatus Database::begin() const
 {
     // Every transaction here writes. BEGIN IMMEDIATE takes the write lock at the start, waiting for another

@@ -267,9 +267,8 @@ CoreResult<std::vector<EnrollmentRecord>> records(const Database& database, cons
     std::vector<EnrollmentRecord> result;
     while (query->next())
         result.push_back(recordFrom(*query));
-    if (query->lastError().isValid())
-        return coreError(CoreErrorKind::Database,
-                         QStringLiteral("reading the enrollments failed: %1").arg(query->lastError().text()));
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return result;
 }
 

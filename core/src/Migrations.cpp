@@ -195,9 +195,8 @@ CoreStatus recomputeOfficerSearchText(const Database& database)
         fields.civilId = officers->value(3).toString();
         texts.emplace_back(officers->value(0).toLongLong(), Registry::searchTextOf(fields, officers->value(4).toString()));
     }
-    if (officers->lastError().isValid())
-        return coreError(CoreErrorKind::Database,
-                         QStringLiteral("reading the officers failed: %1").arg(officers->lastError().text()));
+    if (auto complete = Database::readToEnd(*officers); !complete)
+        return complete;
     for (const auto& [id, text] : texts) {
         if (auto updated = database.exec(QStringLiteral("UPDATE officers SET search_text = ? WHERE id = ?"), {text, id});
             !updated)

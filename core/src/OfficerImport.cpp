@@ -131,6 +131,8 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                             query->value(7).toString(),   query->value(8).toString()};
                 officersByCivilId.insert(s.fields.civilId, s);
             }
+            if (auto complete = Database::readToEnd(*query); !complete)
+                return std::unexpected(complete.error());
         }
         auto organizations = Registry(database).organizations();
         if (!organizations)

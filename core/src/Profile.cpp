@@ -344,6 +344,8 @@ CoreResult<std::vector<CertificateProfile>> Profiles::list() const
         if (profile)
             result.push_back(*profile);
     }
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return result;
 }
 

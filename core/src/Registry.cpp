@@ -182,6 +182,8 @@ CoreResult<std::vector<Organization>> Registry::organizations() const
             o.parentId = query->value(3).toLongLong();
         result.push_back(std::move(o));
     }
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
     return result;
 }
 
@@ -343,9 +345,8 @@ CoreResult<std::vector<Officer>> Registry::officers(std::optional<qint64> organi
             return std::unexpected(query.error());
         while (query->next())
             result.push_back(officerFrom(*query));
-        if (query->lastError().isValid())
-            return coreError(CoreErrorKind::Database,
-                             QStringLiteral("reading the officers failed: %1").arg(query->lastError().text()));
+        if (auto complete = Database::readToEnd(*query); !complete)
+            return std::unexpected(complete.error());
         query->finish();
         if (!result.empty())
             break;

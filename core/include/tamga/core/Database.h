@@ -44,6 +44,9 @@ public:
     // and kept (the returned query is valid until the same SQL runs again); reads are prepared each time, and the
     // read ends when the returned query goes.
     CoreResult<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
+    // After a loop over query.next(): a row that could not be read (a damaged page, an I/O error) ends the loop
+    // as the last row does; this tells the two apart, so that partial data is never taken for all of it.
+    static CoreStatus readToEnd(const QSqlQuery& query);
 
     // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.
     template <typename T, typename Work>
