@@ -118,6 +118,24 @@ void typePins(ui::EnrollmentWizard* wizard, const QString& pin, bool newToken)
     REQUIRE(wizard->currentId() == Page::WorkPage);
 }
 
+// The desk in Mongolian while it lives: Qt's own strings and the desk's, as DeskSetup installs them.
+struct MongolianDesk {
+    QTranslator qtStrings;
+    QTranslator deskStrings;
+    MongolianDesk()
+    {
+        REQUIRE(qtStrings.load(QStringLiteral(":/i18n/qtbase_mn.qm")));
+        REQUIRE(deskStrings.load(QStringLiteral(":/i18n/tamga_mn.qm")));
+        QApplication::installTranslator(&qtStrings);
+        QApplication::installTranslator(&deskStrings);
+    }
+    ~MongolianDesk()
+    {
+        QApplication::removeTranslator(&deskStrings);
+        QApplication::removeTranslator(&qtStrings);
+    }
+};
+
 bool retryShown(ui::EnrollmentWizard* wizard)
 {
     return child<QPushButton>(wizard->currentPage(), "tryAgain")->isVisibleTo(wizard->currentPage());
@@ -441,13 +459,8 @@ TEST_CASE("the PIN policy refuses repeated and consecutive digits and lengths ou
 TEST_CASE("the desk speaks Mongolian from the translations compiled into it - Qt's own buttons included")
 {
     TrainingDesk desk;
-    QTranslator qtStrings;
-    QTranslator deskStrings;
-    REQUIRE(qtStrings.load(QStringLiteral(":/i18n/qtbase_mn.qm")));
-    REQUIRE(deskStrings.load(QStringLiteral(":/i18n/tamga_mn.qm")));
-    QApplication::installTranslator(&qtStrings);
-    QApplication::installTranslator(&deskStrings);
     {
+        MongolianDesk mongolian;
         ui::MainWindow window(desk.context());
         CHECK(window.tabs()->tabText(0) == QStringLiteral("&Ширээ"));
         CHECK(window.tabs()->tabText(1) == QStringLiteral("&Албан хаагчид"));
@@ -468,8 +481,6 @@ TEST_CASE("the desk speaks Mongolian from the translations compiled into it - Qt
         CHECK(box.button(QMessageBox::Yes)->text().remove(QLatin1Char('&')) == QStringLiteral("Тийм"));
         CHECK(box.button(QMessageBox::No)->text().remove(QLatin1Char('&')) == QStringLiteral("Үгүй"));
     }
-    QApplication::removeTranslator(&deskStrings);
-    QApplication::removeTranslator(&qtStrings);
     ui::MainWindow english(desk.context());
     CHECK(english.tabs()->tabText(0) == QStringLiteral("&Desk"));
 }
@@ -532,13 +543,8 @@ std::string clashes(const std::map<QChar, QStringList>& found)
 TEST_CASE("in Mongolian every Alt+letter on a screen belongs to one control - the main window's tabs and the wizard's pages")
 {
     TrainingDesk desk;
-    QTranslator qtStrings;
-    QTranslator deskStrings;
-    REQUIRE(qtStrings.load(QStringLiteral(":/i18n/qtbase_mn.qm")));
-    REQUIRE(deskStrings.load(QStringLiteral(":/i18n/tamga_mn.qm")));
-    QApplication::installTranslator(&qtStrings);
-    QApplication::installTranslator(&deskStrings);
     {
+        MongolianDesk mongolian;
         ui::MainWindow window(desk.context());
         for (int tab = 0; tab < window.tabs()->count(); ++tab) {
             window.tabs()->setCurrentIndex(tab);
@@ -558,6 +564,4 @@ TEST_CASE("in Mongolian every Alt+letter on a screen belongs to one control - th
             CHECK(clashes(found).empty());
         }
     }
-    QApplication::removeTranslator(&deskStrings);
-    QApplication::removeTranslator(&qtStrings);
 }
