@@ -71,7 +71,9 @@ QByteArray issue(const tamga::test::TestCa& ca, const EvpKey& key, const Request
     X509_set_issuer_name(certificate, X509_get_subject_name(caCertificate));
     X509V3_CTX context;
     X509V3_set_ctx(&context, caCertificate, certificate, nullptr, nullptr, 0);
-    X509_add_ext(certificate, X509V3_EXT_conf_nid(nullptr, &context, NID_key_usage, "critical,digitalSignature,nonRepudiation"), -1);
+    X509_EXTENSION* keyUsage = X509V3_EXT_conf_nid(nullptr, &context, NID_key_usage, "critical,digitalSignature,nonRepudiation");
+    X509_add_ext(certificate, keyUsage, -1);  // adds a copy
+    X509_EXTENSION_free(keyUsage);
     configure(certificate, &context);
     BIO* keyBio = BIO_new_mem_buf(ca.keyPem.data(), static_cast<int>(ca.keyPem.size()));
     EVP_PKEY* caKey = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
