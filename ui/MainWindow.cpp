@@ -596,11 +596,18 @@ public:
         auto* modules = new QListWidget(this);
         modules->setMaximumHeight(90);
         connect(context.worker, &core::DeskWorker::registeredModulesListed, this,
-                [modules](const QStringList& names, const QStringList& paths) {
+                [modules](const QStringList& names, const QStringList& paths, const QStringList& packages) {
                     modules->clear();
                     for (qsizetype i = 0; i < names.size(); ++i) {
-                        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(names[i], paths[i]), modules);
+                        // Where the library came from: a module no package installed was put there by hand.
+                        const QString origin = packages.value(i).isEmpty()
+                                                   ? tr("installed by hand, no package")
+                                                   : tr("package %1").arg(packages.value(i));
+                        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(names[i], paths[i], origin),
+                                                         modules);
                         item->setData(Qt::UserRole, paths[i]);
+                        if (packages.value(i).isEmpty())
+                            item->setForeground(QColor(0xb3, 0x26, 0x1e));
                     }
                 });
         context.worker->listRegisteredModules();

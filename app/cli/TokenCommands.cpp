@@ -4,6 +4,7 @@
 #include "SecretInput.h"
 #include "SignIn.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
@@ -360,16 +361,25 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
 
     if (words[0] == "modules") {
         auto modules = pkcs11::registeredModules();
+        QStringList paths;
+        for (const auto& m : modules)
+            paths << q(m.path);
+        // Where each library came from: a module no package installed was put there by hand.
+        const QHash<QString, QString> owners = core::debianPackagesOwning(paths);
         if (options.json) {
             QJsonArray array;
             for (const auto& m : modules)
-                array.append(QJsonObject{{QStringLiteral("name"), q(m.name)}, {QStringLiteral("path"), q(m.path)}});
+                array.append(QJsonObject{{QStringLiteral("name"), q(m.name)},
+                                         {QStringLiteral("path"), q(m.path)},
+                                         {QStringLiteral("package"), owners.value(q(m.path))}});
             printJson(array);
         } else {
             std::vector<std::vector<std::string>> rows;
-            for (const auto& m : modules)
-                rows.push_back({m.name, m.path});
-            printTable({"NAME", "PATH"}, rows);
+            for (const auto& m : modules) {
+                const QString owner = owners.value(q(m.path));
+                rows.push_back({m.name, m.path, owner.isEmpty() ? "(none: installed by hand)" : s(owner)});
+            }
+            printTable({"NAME", "PATH", "PACKAGE"}, rows);
         }
         return ExitOk;
     }

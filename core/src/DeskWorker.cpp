@@ -2,6 +2,7 @@
 
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
@@ -173,7 +174,11 @@ void DeskWorker::listRegisteredModules()
             names << QString::fromStdString(module.name);
             paths << QString::fromStdString(module.path);
         }
-        Q_EMIT registeredModulesListed(names, paths);
+        const QHash<QString, QString> owners = debianPackagesOwning(paths);
+        QStringList packages;
+        for (const QString& path : paths)
+            packages << owners.value(path);
+        Q_EMIT registeredModulesListed(names, paths, packages);
     });
 }
 

@@ -297,4 +297,6 @@ MN = {
  '<b>%1 %2</b> — %3<br>%4<br>Civil ID <b>%5</b>%6': '<b>%1 %2</b> — %3<br>%4<br>Регистр <b>%5</b>%6',
  'Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer sign with it.':
    '%2-ийн %1 токеныг арилгах уу? Доторх бүх түлхүүр, гэрчилгээ бүрмөсөн устаж, %2 түүгээр гарын үсэг зурах боломжгүй болно.',
+ 'installed by hand, no package': 'гараар суулгасан, багцгүй',
+ 'package %1': '%1 багц',
 }

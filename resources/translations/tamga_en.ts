@@ -937,6 +937,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Subject &amp;preview for:</source>
         <translation>Subject &amp;preview for:</translation>
     </message>
+    <message>
+        <source>installed by hand, no package</source>
+        <translation>installed by hand, no package</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>package %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -934,6 +934,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Subject &amp;preview for:</source>
         <translation>Урьдч&amp;илан харах:</translation>
     </message>
+    <message>
+        <source>installed by hand, no package</source>
+        <translation>гараар суулгасан, багцгүй</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>%1 багц</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

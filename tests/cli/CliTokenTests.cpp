@@ -284,3 +284,20 @@ TEST_CASE("token commands that change a token need a sign-in - a clerk may only 
     auto verify = cli({"audit", "verify"});
     CHECK(verify.exitCode == 0);
 }
+
+TEST_CASE("tamga-cli modules names the Debian package of each registered module")
+{
+    SoftHsmSandbox hsm;
+    Cli cli(hsm);
+    auto modules = cli({"--json", "modules"});
+    REQUIRE(modules.exitCode == 0);
+    bool softhsm = false;
+    for (const auto& value : QJsonDocument::fromJson(QByteArray::fromStdString(modules.out)).array()) {
+        const QJsonObject module = value.toObject();
+        if (module.value(QStringLiteral("name")).toString() == QStringLiteral("softhsm2")) {
+            softhsm = true;
+            CHECK(module.value(QStringLiteral("package")).toString() == QStringLiteral("libsofthsm2"));
+        }
+    }
+    CHECK(softhsm);  // softhsm2 registers its module with p11-kit
+}

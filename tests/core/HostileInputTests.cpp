@@ -9,6 +9,7 @@
 #include "tamga/core/Files.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/SystemPackages.h"
 #include "tamga/core/Text.h"
 
 #include <catch2/catch.hpp>
@@ -316,4 +317,18 @@ TEST_CASE("a profile is read strictly: unknown keys - wrong types - unknown fiel
                 "\"keyUsage\" must be an array of strings");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("description"), QString(600, QLatin1Char('x'))); },
                 "\"description\" is 600 characters long");
+}
+
+TEST_CASE("a PKCS#11 module is shown with the Debian package that installed it - a file put there by hand with none")
+{
+    tamga::test::TempDir dir;
+    const QString byHand = QString::fromStdString(dir.file("evil.so"));
+    QFile file(byHand);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.close();
+    // SoftHSM's module through Debian's compatibility link, as a desk configures it.
+    const QString softhsm = QStringLiteral("/usr/lib/softhsm/libsofthsm2.so");
+    const auto owners = debianPackagesOwning({softhsm, byHand});
+    CHECK(owners.value(softhsm) == QStringLiteral("libsofthsm2"));
+    CHECK_FALSE(owners.contains(byHand));
 }

@@ -78,8 +78,8 @@ Q_SIGNALS:
     void tokenOperationFinished(bool succeeded, const QString& message);
     void caTested(const QString& name, bool succeeded, const QString& message);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
-    // Names and paths, in the same order.
-    void registeredModulesListed(const QStringList& names, const QStringList& paths);
+    // Names, paths and the Debian package that installed each (empty: none did), in the same order.
+    void registeredModulesListed(const QStringList& names, const QStringList& paths, const QStringList& packages);
 
 private:
     // Runs `action` on the worker with its own database connection and a TokenService, and reports the outcome
