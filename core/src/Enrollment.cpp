@@ -13,7 +13,6 @@
 
 #include <QJsonArray>
 #include <QSet>
-#include <QSqlError>
 
 #include <csignal>
 #include <unistd.h>

@@ -53,6 +53,13 @@ CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, con
         return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
     QByteArray content;
     char buffer[65536];
+    // The buffer may hold a secret (a key file, a shared secret): nothing of it stays on the stack, whichever way
+    // this returns.
+    struct Wipe {
+        char* bytes;
+        std::size_t size;
+        ~Wipe() { OPENSSL_cleanse(bytes, size); }
+    } wipe{buffer, sizeof buffer};
     for (;;) {
         const ssize_t got = ::read(fd, buffer, sizeof buffer);
         if (got < 0 && errno == EINTR)
@@ -71,8 +78,6 @@ CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, con
         content.append(buffer, static_cast<qsizetype>(got));
     }
     ::close(fd);
-    // The buffer may have held a secret (a key file, a shared secret): nothing of it stays on the stack.
-    OPENSSL_cleanse(buffer, sizeof buffer);
     return content;
 }
 

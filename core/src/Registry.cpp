@@ -8,7 +8,6 @@
 
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlError>
 
 #include <algorithm>
 
@@ -92,13 +91,14 @@ std::vector<FieldProblem> Registry::normalizeOfficer(OfficerFields& f)
     }
     // Every text is shown, printed, exported and put into certificates: no control or bidirectional characters,
     // and lengths that fit real names and RFC 5280's bounds (a CN of surname and given name holds 64).
-    const std::pair<const char*, const QString*> limited[] = {
-        {"surname", &f.surname}, {"given_name", &f.givenName}, {"position", &f.position},
-        {"department", &f.department}, {"email", &f.email}, {"phone", &f.phone}};
-    for (const auto& [field, value] : limited) {
-        const int maxLength = QLatin1String(field) == QLatin1String("surname") || QLatin1String(field) == QLatin1String("given_name")
-                                  ? kMaxNameLength
-                                  : kMaxFieldLength;
+    const struct {
+        const char* field;
+        const QString* value;
+        int maxLength;
+    } limited[] = {{"surname", &f.surname, kMaxNameLength},     {"given_name", &f.givenName, kMaxNameLength},
+                   {"position", &f.position, kMaxFieldLength},  {"department", &f.department, kMaxFieldLength},
+                   {"email", &f.email, kMaxFieldLength},        {"phone", &f.phone, kMaxFieldLength}};
+    for (const auto& [field, value, maxLength] : limited) {
         if (auto problem = textProblem(QString::fromLatin1(field), *value, maxLength))
             problems.push_back({QString::fromLatin1(field), *problem});
     }

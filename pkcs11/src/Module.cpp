@@ -260,10 +260,8 @@ Result<bool> Module::refreshIfNeeded() const
     PKCS11_CTX_free(impl.libp11);
     impl.libp11 = fresh;
     if (PKCS11_CTX_load(fresh, impl.path.c_str()) != 0) {
-        // Leave the module usable by raw Cryptoki at least; the next scan tries libp11 again.
-        CK_C_INITIALIZE_ARGS args{};
-        args.flags = CKF_OS_LOCKING_OK;
-        impl.functions->C_Initialize(&args);
+        // The module stays uninitialized (its calls answer CKR_CRYPTOKI_NOT_INITIALIZED, the worker keeps its last
+        // list) and the next full scan tries again. Initializing it by hand here would leave libp11 unable to.
         impl.stale = true;
         return std::unexpected(makeError(ErrorKind::ModuleFailed, "initialize module again", impl.path,
                                          "the module failed to initialize again"));
