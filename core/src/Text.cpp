@@ -48,13 +48,6 @@ QString latinTransliteration(const QString& text)
     return latin;
 }
 
-QString foldForSearch(const QString& text)
-{
-    QString folded = text.normalized(QString::NormalizationForm_C).toLower().simplified();
-    folded.replace(QChar(0x00F6), QLatin1Char('o')).replace(QChar(0x00FC), QLatin1Char('u'));
-    return folded;
-}
-
 namespace {
 
 bool isControlOrBidi(char32_t c)
@@ -64,6 +57,19 @@ bool isControlOrBidi(char32_t c)
 }
 
 }  // namespace
+
+QString foldForSearch(const QString& text)
+{
+    // A NUL reaching the full-text query ends its string early ("unterminated string": found by the search fuzzer).
+    QString spaced = text;
+    for (QChar& c : spaced) {
+        if (isControlOrBidi(c.unicode()))
+            c = QLatin1Char(' ');
+    }
+    QString folded = spaced.normalized(QString::NormalizationForm_C).toLower().simplified();
+    folded.replace(QChar(0x00F6), QLatin1Char('o')).replace(QChar(0x00FC), QLatin1Char('u'));
+    return folded;
+}
 
 std::optional<QString> textProblem(const QString& field, const QString& text, int maxLength)
 {

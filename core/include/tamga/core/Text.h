@@ -15,7 +15,8 @@ QString normalizedText(const QString& text);
 QString latinTransliteration(const QString& text);
 
 // The form both the stored search text and a query are reduced to: NFC, lower case, Latin diacritics of
-// ö/ü dropped (so "Ölziibat" finds "Өлзийбат" through its transliteration).
+// ö/ü dropped (so "Ölziibat" finds "Өлзийбат" through its transliteration), and control or bidi characters
+// (pasted into a search box; never stored) taken as spaces.
 QString foldForSearch(const QString& text);
 
 // Latin text reduced so that the usual ways of writing one Mongolian name in Latin letters meet: people write
