@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 #include <openssl/asn1.h>
 #include <openssl/objects.h>
 
@@ -207,8 +209,10 @@ CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& j
     p.emailInSubjectAltName = email.toBool(true);
     const QJsonValue validity = json.value(QStringLiteral("validityDays"));
     if (!validity.isUndefined()) {
+        // The range first: converting a double outside int's range (1e300) to int is undefined behaviour (found
+        // by the profile fuzzer under UBSan).
         const double days = validity.toDouble(-1);
-        if (!validity.isDouble() || days != static_cast<double>(static_cast<int>(days)) || days < 1 || days > 3650)
+        if (!validity.isDouble() || !(days >= 1 && days <= 3650) || days != std::floor(days))
             return invalid(QStringLiteral("\"validityDays\" must be a whole number of days from 1 to 3650"));
         p.validityDays = static_cast<int>(days);
     }
