@@ -68,6 +68,9 @@ QString errorHeadline(int coreErrorKind, int tokenErrorKind)
                                                "The token was removed. Plug it in again and press Try again.");
         case pkcs11::ErrorKind::TokenNotFound:
             return QCoreApplication::translate("EnrollmentWizard", "The token is not plugged in.");
+        case pkcs11::ErrorKind::AmbiguousToken:
+            return QCoreApplication::translate("EnrollmentWizard",
+                                               "Two plugged-in tokens cannot be told apart. Leave only one plugged in.");
         case pkcs11::ErrorKind::MemoryFull: return QCoreApplication::translate("EnrollmentWizard", "The token is full.");
         case pkcs11::ErrorKind::MechanismNotSupported:
         case pkcs11::ErrorKind::KeySizeNotSupported:

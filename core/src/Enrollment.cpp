@@ -466,6 +466,9 @@ CoreStatus EnrollmentEngine::step(Context& context) const
         auto info = std::optional<pkcs11::TokenInfo>(*found);
         QString serial = r.tokenSerial;
         bool initialized = false;
+        // A token that cannot make the profile's key is refused before anything on it is erased or changed.
+        if (auto able = pkcs11::Token::checkCanGenerate(context.module, *info, context.profile.keyType); !able)
+            return std::unexpected(fromTokenError(able.error()));
         if (context.preparation) {
             context.report(QStringLiteral("initializing the token"));
             // Through the token service: erasing a token that was set up before is a supervisor's action, and

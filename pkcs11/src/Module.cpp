@@ -71,6 +71,36 @@ TokenInfo tokenInfoFrom(const std::string& modulePath, CK_SLOT_ID slot, const CK
     return token;
 }
 
+std::uint64_t Module::Impl::claimSession(CK_SESSION_HANDLE handle)
+{
+    std::lock_guard lock(sessionOwnersMutex);
+    sessionOwners[handle] = ++lastSessionOwner;
+    return lastSessionOwner;
+}
+
+bool Module::Impl::releaseSession(CK_SESSION_HANDLE handle, std::uint64_t owner)
+{
+    std::lock_guard lock(sessionOwnersMutex);
+    auto it = sessionOwners.find(handle);
+    if (it == sessionOwners.end() || it->second != owner)
+        return false;
+    sessionOwners.erase(it);
+    return true;
+}
+
+bool Module::Impl::ownsSession(CK_SESSION_HANDLE handle, std::uint64_t owner)
+{
+    std::lock_guard lock(sessionOwnersMutex);
+    auto it = sessionOwners.find(handle);
+    return it != sessionOwners.end() && it->second == owner;
+}
+
+void Module::Impl::forgetSessions()
+{
+    std::lock_guard lock(sessionOwnersMutex);
+    sessionOwners.clear();
+}
+
 Module::Impl::~Impl()
 {
     if (libp11) {
@@ -162,9 +192,9 @@ Result<std::shared_ptr<Module>> Module::loadNew(const std::string& path)
     impl->info.libraryVersion = versionText(info.libraryVersion);
     impl->info.cryptokiVersion = versionText(info.cryptokiVersion);
 
-    impl->tokensFixedAtInitialize = quirksForModule(impl->info.manufacturer).tokensFixedAtInitialize;
+    impl->quirks = quirksForModule(impl->info.manufacturer);
     // Slot events: only where the module implements the call and is not known to answer it falsely.
-    if (!quirksForModule(impl->info.manufacturer).slotEventsUnreliable) {
+    if (!impl->quirks.slotEventsUnreliable) {
         CK_SLOT_ID slot = 0;
         CK_RV rv = impl->functions->C_WaitForSlotEvent(CKF_DONT_BLOCK, &slot, nullptr);
         impl->slotEvents = (rv == CKR_OK || rv == CKR_NO_EVENT);
@@ -245,7 +275,7 @@ Result<std::vector<SlotInfo>> Module::slots() const
 Result<bool> Module::refreshIfNeeded() const
 {
     Impl& impl = *m_impl;
-    if (!impl.tokensFixedAtInitialize && !impl.stale)
+    if (!impl.quirks.tokensFixedAtInitialize && !impl.stale)
         return false;
     std::lock_guard lock(impl.libp11Mutex);
     if (impl.openSessions > 0 || impl.signingKeys > 0)
@@ -288,12 +318,30 @@ Result<TokenInfo> Module::findToken(const std::string& serial) const
     auto present = tokens();
     if (!present)
         return std::unexpected(present.error());
+    // Every path that turns a serial into a slot comes here, so raw Cryptoki and libp11 act on the same token.
+    // Some modules give all their tokens one serial (tpm2-pkcs11: "0000000000000000", its empty slot included):
+    // an initialized token is preferred to empty slots, and two initialized tokens with one serial are refused,
+    // because a PIN or an erase meant for one would reach the other.
+    std::vector<TokenInfo> matching;
     for (TokenInfo& token : *present) {
         if (token.serial == serial)
-            return std::move(token);
+            matching.push_back(std::move(token));
     }
-    return std::unexpected(makeError(ErrorKind::TokenNotFound, "find token", m_impl->path,
-                                     "no token with serial \"" + serial + "\" is plugged in"));
+    if (matching.size() > 1) {
+        TokenInfo anyBlank = matching.front();
+        std::erase_if(matching, [](const TokenInfo& token) { return !token.flags.tokenInitialized; });
+        if (matching.empty())  // only empty slots: any of them is the same blank token
+            return anyBlank;
+    }
+    if (matching.size() == 1)
+        return std::move(matching.front());
+    if (matching.empty()) {
+        return std::unexpected(makeError(ErrorKind::TokenNotFound, "find token", m_impl->path,
+                                         "no token with serial \"" + serial + "\" is plugged in"));
+    }
+    return std::unexpected(makeError(ErrorKind::AmbiguousToken, "find token", m_impl->path,
+                                     std::to_string(matching.size()) + " plugged-in tokens report the serial \"" +
+                                         serial + "\" and Tamga cannot tell them apart; leave only one plugged in"));
 }
 
 Result<TokenInfo> Module::findUninitializedToken() const

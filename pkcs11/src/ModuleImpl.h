@@ -3,10 +3,13 @@
 
 #include "Cryptoki.h"
 #include "tamga/pkcs11/Module.h"
+#include "tamga/pkcs11/Quirks.h"
 
 #include <libp11.h>
 
 #include <atomic>
+#include <cstdint>
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -20,13 +23,28 @@ struct Module::Impl {
     CK_FUNCTION_LIST* functions = nullptr;  // raw Cryptoki
     PKCS11_CTX* libp11 = nullptr;           // owns C_Initialize / C_Finalize of the module
     bool slotEvents = false;
-    bool tokensFixedAtInitialize = false;   // the quirk: re-initialize to see tokens come and go
+    Quirks quirks;                          // this module's entry in the quirk table
     std::mutex libp11Mutex;                 // libp11's management calls are not thread-safe
     // What must not outlive a re-initialization of the module: open Cryptoki sessions and libp11 signing keys.
     std::atomic<int> openSessions{0};
     std::atomic<int> signingKeys{0};
     // A slot answered with an error that is not "no token": the module holds something that went away.
     std::atomic<bool> stale{false};
+
+    // Which Session object owns each session handle Tamga opened. A module may hand out a handle again once it
+    // is closed (opencryptoki does), and libp11 closes every session of a slot behind Tamga's back
+    // (C_CloseAllSessions when it opens or releases a slot): a Session closes or logs out its handle only while
+    // it is still the owner, so no code path closes a session it did not open.
+    std::mutex sessionOwnersMutex;
+    std::map<CK_SESSION_HANDLE, std::uint64_t> sessionOwners;
+    std::uint64_t lastSessionOwner = 0;
+    // Records that `handle` was just opened by a new owner (replacing a stale owner of a reused handle).
+    std::uint64_t claimSession(CK_SESSION_HANDLE handle);
+    // Ends `owner`'s claim; true when it still owned the handle (and may close it).
+    bool releaseSession(CK_SESSION_HANDLE handle, std::uint64_t owner);
+    bool ownsSession(CK_SESSION_HANDLE handle, std::uint64_t owner);
+    // After a libp11 call that may have closed every session of the module's slots: no Session owns one now.
+    void forgetSessions();
 
     ~Impl();
 };

@@ -5,21 +5,17 @@
 namespace tamga::pkcs11 {
 
 Session::Session(Module::Impl& module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle)
-    : m_functions(module.functions),
-      m_modulePath(&module.path),
-      m_openSessions(&module.openSessions),
-      m_slot(slot),
-      m_handle(handle)
+    : m_module(&module), m_functions(module.functions), m_slot(slot), m_handle(handle), m_owner(module.claimSession(handle))
 {
-    ++*m_openSessions;
+    ++m_module->openSessions;
 }
 
 Session::Session(Session&& other) noexcept
-    : m_functions(other.m_functions),
-      m_modulePath(other.m_modulePath),
-      m_openSessions(other.m_openSessions),
+    : m_module(other.m_module),
+      m_functions(other.m_functions),
       m_slot(other.m_slot),
       m_handle(other.m_handle),
+      m_owner(other.m_owner),
       m_loggedIn(other.m_loggedIn)
 {
     other.m_handle = CK_INVALID_HANDLE;
@@ -30,10 +26,13 @@ Session::~Session()
 {
     if (m_handle == CK_INVALID_HANDLE)
         return;
-    if (m_loggedIn)
-        m_functions->C_Logout(m_handle);
-    m_functions->C_CloseSession(m_handle);
-    --*m_openSessions;
+    // A handle this object no longer owns belongs to someone else now (or to nobody): leave it alone.
+    if (m_module->releaseSession(m_handle, m_owner)) {
+        if (m_loggedIn)
+            m_functions->C_Logout(m_handle);
+        m_functions->C_CloseSession(m_handle);
+    }
+    --m_module->openSessions;
 }
 
 Result<Session> Session::open(const Module& module, const std::string& serial, const char* operation,

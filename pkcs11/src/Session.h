@@ -22,7 +22,7 @@ public:
     Session& operator=(Session&&) = delete;
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
-    ~Session();  // logs out (when this session logged in) and closes
+    ~Session();  // logs out (when this session logged in) and closes, if it still owns its handle
 
     // C_Login, verifying the PIN even when the token is already logged in by another session of this process
     // (libp11 would report success there). A wrong PIN comes back as WrongPin with the tries the token reports.
@@ -31,9 +31,13 @@ public:
     CK_SESSION_HANDLE handle() const { return m_handle; }
     CK_SLOT_ID slot() const { return m_slot; }
     CK_FUNCTION_LIST* f() const { return m_functions; }
-    const std::string& modulePath() const { return *m_modulePath; }
+    const std::string& modulePath() const { return m_module->path; }
+    const Quirks& quirks() const { return m_module->quirks; }
+    // Whether this object still owns its handle: false once libp11 closed the slot's sessions or the module
+    // gave the handle to a newer session (see Module::Impl::sessionOwners).
+    bool owned() const { return m_module->ownsSession(m_handle, m_owner); }
 
-    TokenError error(CK_RV rv, const char* operation) const { return makeError(rv, operation, *m_modulePath); }
+    TokenError error(CK_RV rv, const char* operation) const { return makeError(rv, operation, m_module->path); }
 
     Result<std::vector<CK_OBJECT_HANDLE>> find(std::span<CK_ATTRIBUTE> match, const char* operation) const;
 
@@ -45,11 +49,11 @@ public:
 private:
     Session(Module::Impl& module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
 
+    Module::Impl* m_module = nullptr;  // counts open sessions: no re-initialization while this is open
     CK_FUNCTION_LIST* m_functions = nullptr;
-    const std::string* m_modulePath = nullptr;
-    std::atomic<int>* m_openSessions = nullptr;  // the module's count: no re-initialization while this is open
     CK_SLOT_ID m_slot = 0;
     CK_SESSION_HANDLE m_handle = CK_INVALID_HANDLE;
+    std::uint64_t m_owner = 0;
     bool m_loggedIn = false;
 };
 

@@ -153,7 +153,7 @@ Status storeCertificateObject(const Session& session, std::span<const std::uint8
 
     CK_OBJECT_CLASS certificateClass = CKO_CERTIFICATE;
     CK_CERTIFICATE_TYPE certificateType = CKC_X_509;
-    std::array attributes{
+    std::vector attributes{
         attr(CKA_CLASS, certificateClass),
         attr(CKA_CERTIFICATE_TYPE, certificateType),
         attr(CKA_TOKEN, kTrue),
@@ -165,10 +165,19 @@ Status storeCertificateObject(const Session& session, std::span<const std::uint8
         attrBytes(CKA_ISSUER, fields->issuer),
         attrBytes(CKA_SERIAL_NUMBER, fields->serial),
         attrBytes(CKA_VALUE, der),
-        attr(CKA_CERTIFICATE_CATEGORY, category),
     };
+    // The category (user or authority) helps readers tell the officer's certificate from the chain, but it is
+    // optional: a module that refuses it (the quirk table, or any that answers "invalid attribute") gets the
+    // certificate without it.
+    if (!session.quirks().certificateCategoryRefused)
+        attributes.push_back(attr(CKA_CERTIFICATE_CATEGORY, category));
     CK_OBJECT_HANDLE handle = CK_INVALID_HANDLE;
     CK_RV rv = session.f()->C_CreateObject(session.handle(), attributes.data(), attributes.size(), &handle);
+    if ((rv == CKR_ATTRIBUTE_TYPE_INVALID || rv == CKR_ATTRIBUTE_VALUE_INVALID) &&
+        attributes.back().type == CKA_CERTIFICATE_CATEGORY) {
+        attributes.pop_back();
+        rv = session.f()->C_CreateObject(session.handle(), attributes.data(), attributes.size(), &handle);
+    }
     if (rv != CKR_OK)
         return std::unexpected(session.error(rv, operation));
     return {};
@@ -194,19 +203,20 @@ KeySpec specOf(KeyType type)
 
 // Whether the token lists the mechanism and, for RSA, supports the size: checked before generating so the clerk
 // hears "this token cannot make RSA-4096 keys" rather than a bare return code.
-Status checkMechanism(const Session& session, const KeySpec& spec, KeyType type, const char* operation)
+Status checkMechanism(CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, const std::string& modulePath,
+                      const KeySpec& spec, KeyType type, const char* operation)
 {
     CK_MECHANISM_INFO info{};
-    CK_RV rv = session.f()->C_GetMechanismInfo(session.slot(), spec.mechanism, &info);
+    CK_RV rv = functions->C_GetMechanismInfo(slot, spec.mechanism, &info);
     if (rv == CKR_MECHANISM_INVALID) {
-        return std::unexpected(makeError(ErrorKind::MechanismNotSupported, operation, session.modulePath(),
+        return std::unexpected(makeError(ErrorKind::MechanismNotSupported, operation, modulePath,
                                          "this token cannot generate " + keyTypeName(type) + " keys"));
     }
     if (rv != CKR_OK)
         return {};  // not every module answers; let C_GenerateKeyPair decide
     if (spec.modulusBits &&
         (spec.modulusBits < info.ulMinKeySize || (info.ulMaxKeySize && spec.modulusBits > info.ulMaxKeySize))) {
-        TokenError error = makeError(ErrorKind::KeySizeNotSupported, operation, session.modulePath(),
+        TokenError error = makeError(ErrorKind::KeySizeNotSupported, operation, modulePath,
                                      "this token supports RSA keys of " + std::to_string(info.ulMinKeySize) +
                                          " to " + std::to_string(info.ulMaxKeySize) + " bits, not " +
                                          std::to_string(spec.modulusBits));
@@ -238,6 +248,7 @@ struct TokenSigningKey::State {
             Module::Impl& impl = module->impl();
             std::lock_guard lock(impl.libp11Mutex);
             PKCS11_release_all_slots(impl.libp11, slots, slotCount);
+            impl.forgetSessions();  // libp11 has just called C_CloseAllSessions on every slot
         }
     }
 };
@@ -279,8 +290,9 @@ namespace {
 
 bool stillOpen(const Session& session)
 {
+    // Owned first: a handle libp11 closed may since have been given to a session that is not this one.
     CK_SESSION_INFO info{};
-    return session.f()->C_GetSessionInfo(session.handle(), &info) == CKR_OK &&
+    return session.owned() && session.f()->C_GetSessionInfo(session.handle(), &info) == CKR_OK &&
            (info.state == CKS_RW_USER_FUNCTIONS || info.state == CKS_RO_USER_FUNCTIONS);
 }
 
@@ -341,6 +353,26 @@ Result<TokenInfo> Token::initialize(const std::shared_ptr<Module>& module, const
             knownSerials.insert(t.serial);
     }
 
+    // The slot is checked again just before the erase: it must still hold the token that was chosen (a pulled
+    // and swapped token, or a snapshot from before another desk's change, would erase the wrong one), and no
+    // other initialized token may share its serial, or the SO login and user PIN that follow could reach the
+    // other one (tpm2-pkcs11 gives every token the same serial).
+    for (const TokenInfo& t : *before) {
+        if (t.slotId == token.slotId && (t.serial != token.serial || t.label != token.label ||
+                                         t.flags.tokenInitialized != token.flags.tokenInitialized)) {
+            return std::unexpected(makeError(ErrorKind::TokenRemoved, operation, path,
+                                             "the token in this slot changed since it was chosen; choose it again"));
+        }
+        if (t.slotId != token.slotId && t.serial == token.serial && t.flags.tokenInitialized) {
+            return std::unexpected(makeError(ErrorKind::AmbiguousToken, operation, path,
+                                             "another plugged-in token reports the same serial \"" + token.serial +
+                                                 "\"; Tamga could not tell the two apart afterwards: leave only "
+                                                 "this one plugged in"));
+        }
+    }
+    if (std::ranges::none_of(*before, [&](const TokenInfo& t) { return t.slotId == token.slotId; }))
+        return std::unexpected(makeError(ErrorKind::TokenRemoved, operation, path, "the token is no longer plugged in"));
+
     // C_InitToken wants exactly 32 blank-padded bytes (libp11 0.4.12 passes the label unpadded: not used here).
     std::array<CK_UTF8CHAR, kLabelFieldSize> paddedLabel;
     paddedLabel.fill(' ');
@@ -377,6 +409,43 @@ Result<TokenInfo> Token::initialize(const std::shared_ptr<Module>& module, const
     return fresh.info();
 }
 
+namespace {
+
+// Signs a digest-sized value with every private key in the logged-in session: proof that the keys survived
+// what was just done to the token (a PIN change).
+Status everyKeySigns(const Session& session, const char* operation)
+{
+    CK_OBJECT_CLASS privateClass = CKO_PRIVATE_KEY;
+    std::array match{attr(CKA_CLASS, privateClass)};
+    auto keys = session.find(match, operation);
+    if (!keys)
+        return std::unexpected(keys.error());
+    std::array<CK_BYTE, 32> digest{};  // a SHA-256-sized value: ECDSA and raw PKCS#1 v1.5 both take it
+    for (CK_OBJECT_HANDLE key : *keys) {
+        if (session.boolean(key, CKA_SIGN) == false)
+            continue;  // a key put there for another use (decryption): nothing to prove by signing
+        const auto keyType = session.number(key, CKA_KEY_TYPE);
+        if (!keyType || (*keyType != CKK_RSA && *keyType != CKK_EC)) {
+            return std::unexpected(makeError(ErrorKind::Other, operation, session.modulePath(),
+                                             "a private key on the token can no longer be read"));
+        }
+        CK_MECHANISM mechanism{*keyType == CKK_RSA ? CKM_RSA_PKCS : CKM_ECDSA, nullptr, 0};
+        CK_RV rv = session.f()->C_SignInit(session.handle(), &mechanism, key);
+        std::array<CK_BYTE, 1024> signature{};
+        CK_ULONG signatureLength = signature.size();
+        if (rv == CKR_OK)
+            rv = session.f()->C_Sign(session.handle(), digest.data(), digest.size(), signature.data(), &signatureLength);
+        if (rv != CKR_OK) {
+            TokenError error = session.error(rv, operation);
+            error.message = "a key on the token no longer signs: " + error.message;
+            return std::unexpected(error);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
 Status Token::changeUserPin(const Pin& oldPin, const Pin& newPin) const
 {
     const char* operation = "change PIN";
@@ -388,7 +457,11 @@ Status Token::changeUserPin(const Pin& oldPin, const Pin& newPin) const
     auto session = Session::open(*m_module, m_serial, operation);
     if (!session)
         return std::unexpected(session.error());
-    // In a session that is not logged in, C_SetPIN changes the user PIN after checking the old one.
+    // Logged in with the old PIN first, as pkcs11-tool does. PKCS#11 also allows C_SetPIN in a session that is not
+    // logged in, but opencryptoki's soft token then re-wraps its key store without having unlocked it: the new PIN
+    // works and every private key is unreadable.
+    if (auto ok = session->login(CKU_USER, oldPin, operation); !ok)
+        return ok;
     CK_RV rv = session->f()->C_SetPIN(session->handle(), const_cast<CK_UTF8CHAR*>(oldPin.bytes()), oldPin.size(),
                                       const_cast<CK_UTF8CHAR*>(newPin.bytes()), newPin.size());
     if (rv != CKR_OK) {
@@ -397,7 +470,11 @@ Status Token::changeUserPin(const Pin& oldPin, const Pin& newPin) const
             addPinTries(error, session->f(), session->slot(), CKU_USER);
         return std::unexpected(error);
     }
-    return {};
+    // Not "changed" until the keys are shown to work under the new PIN: a token that lost them says so now,
+    // not when the officer first signs.
+    if (auto ok = session->login(CKU_USER, newPin, operation); !ok)
+        return ok;
+    return everyKeySigns(*session, operation);
 }
 
 Status Token::setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const
@@ -419,6 +496,12 @@ Status Token::setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const
     return {};
 }
 
+Status Token::checkCanGenerate(const std::shared_ptr<Module>& module, const TokenInfo& token, KeyType type)
+{
+    Module::Impl& impl = module->impl();
+    return checkMechanism(impl.functions, token.slotId, impl.path, specOf(type), type, "check key generation");
+}
+
 Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, const std::string& label) const
 {
     const char* operation = "generate key pair";
@@ -428,7 +511,7 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
     auto& session = *lease;
 
     const KeySpec spec = specOf(type);
-    if (auto ok = checkMechanism(*session, spec, type, operation); !ok)
+    if (auto ok = checkMechanism(session->f(), session->slot(), session->modulePath(), spec, type, operation); !ok)
         return std::unexpected(ok.error());
 
     // A provisional ID until the public key is known; replaced below by SHA-1 of the public key.
@@ -436,11 +519,15 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
     std::array<std::uint8_t, 3> publicExponent{0x01, 0x00, 0x01};
     CK_ULONG modulusBits = spec.modulusBits;
 
+    const bool usageDerived = session->quirks().keyUsageDerivedByToken;
     std::vector<CK_ATTRIBUTE> publicTemplate{
-        attr(CKA_TOKEN, kTrue),     attr(CKA_PRIVATE, kFalse), attr(CKA_VERIFY, kTrue),
-        attr(CKA_ENCRYPT, kFalse),  attr(CKA_WRAP, kFalse),    attrText(CKA_LABEL, label),
+        attr(CKA_TOKEN, kTrue), attr(CKA_PRIVATE, kFalse), attr(CKA_WRAP, kFalse), attrText(CKA_LABEL, label),
         attrBytes(CKA_ID, provisionalId),
     };
+    if (!usageDerived) {
+        publicTemplate.push_back(attr(CKA_VERIFY, kTrue));
+        publicTemplate.push_back(attr(CKA_ENCRYPT, kFalse));
+    }
     if (spec.mechanism == CKM_RSA_PKCS_KEY_PAIR_GEN) {
         publicTemplate.push_back(attr(CKA_MODULUS_BITS, modulusBits));
         publicTemplate.push_back(attrBytes(CKA_PUBLIC_EXPONENT, publicExponent));
@@ -448,10 +535,12 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
         publicTemplate.push_back(attrBytes(CKA_EC_PARAMS, spec.ecParams));
     }
     std::vector<CK_ATTRIBUTE> privateTemplate{
-        attr(CKA_TOKEN, kTrue),        attr(CKA_PRIVATE, kTrue),     attr(CKA_SENSITIVE, kTrue),
-        attr(CKA_EXTRACTABLE, kFalse), attr(CKA_SIGN, kTrue),        attr(CKA_DECRYPT, kFalse),
-        attr(CKA_UNWRAP, kFalse),      attrText(CKA_LABEL, label),   attrBytes(CKA_ID, provisionalId),
+        attr(CKA_TOKEN, kTrue),        attr(CKA_PRIVATE, kTrue), attr(CKA_SENSITIVE, kTrue),
+        attr(CKA_EXTRACTABLE, kFalse), attr(CKA_SIGN, kTrue),    attr(CKA_UNWRAP, kFalse),
+        attrText(CKA_LABEL, label),    attrBytes(CKA_ID, provisionalId),
     };
+    if (!usageDerived)
+        privateTemplate.push_back(attr(CKA_DECRYPT, kFalse));
 
     CK_MECHANISM mechanism{spec.mechanism, nullptr, 0};
     CK_OBJECT_HANDLE publicKey = CK_INVALID_HANDLE;
@@ -709,9 +798,15 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
         }
     }
 
+    // The slot raw Cryptoki resolves (refusing a serial that several tokens share); libp11 must use the same.
+    auto rawSlot = slotOfToken(*m_module, m_serial, operation);
+    if (!rawSlot)
+        return std::unexpected(rawSlot.error());
+
     Module::Impl& impl = m_module->impl();
-    std::lock_guard lock(impl.libp11Mutex);
+    // `state` before `lock`: destroyed after the lock is released, since ~State takes the same mutex.
     auto state = std::make_unique<TokenSigningKey::State>(m_module);
+    std::lock_guard lock(impl.libp11Mutex);
     auto fail = [&](const std::string& message) {
         return std::unexpected(makeError(ErrorKind::Other, operation, m_module->path(), message));
     };
@@ -724,13 +819,16 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
     PKCS11_SLOT* slot = nullptr;
     for (unsigned int i = 0; i < state->slotCount; ++i) {
         PKCS11_TOKEN* token = state->slots[i].token;
-        if (token && token->serialnr && m_serial == token->serialnr)
+        if (token && token->serialnr && m_serial == token->serialnr &&
+            PKCS11_get_slotid_from_slot(&state->slots[i]) == *rawSlot)
             slot = &state->slots[i];
     }
     if (!slot)
         return std::unexpected(makeError(ErrorKind::TokenRemoved, operation, m_module->path(),
                                          "the token is no longer plugged in"));
-    if (PKCS11_open_session(slot, 0) != 0 || PKCS11_login(slot, 0, userPin.c_str()) != 0)
+    const int opened = PKCS11_open_session(slot, 0);
+    impl.forgetSessions();  // libp11 0.4.12 closes all of the slot's sessions when it first opens one
+    if (opened != 0 || PKCS11_login(slot, 0, userPin.c_str()) != 0)
         return fail("libp11 could not log in to the token");
     PKCS11_KEY* keys = nullptr;
     unsigned int keyCount = 0;

@@ -552,6 +552,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer sign with it.</source>
         <translation>Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer sign with it.</translation>
     </message>
+    <message>
+        <source>Two plugged-in tokens cannot be told apart. Leave only one plugged in.</source>
+        <translation>Two plugged-in tokens cannot be told apart. Leave only one plugged in.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

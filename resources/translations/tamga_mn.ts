@@ -551,6 +551,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer sign with it.</source>
         <translation>%2-ийн %1 токеныг арилгах уу? Доторх бүх түлхүүр, гэрчилгээ бүрмөсөн устаж, %2 түүгээр гарын үсэг зурах боломжгүй болно.</translation>
     </message>
+    <message>
+        <source>Two plugged-in tokens cannot be told apart. Leave only one plugged in.</source>
+        <translation>Залгасан хоёр токеныг ялгах боломжгүй байна. Зөвхөн нэгийг нь залгаатай үлдээнэ үү.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

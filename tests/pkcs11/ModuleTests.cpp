@@ -97,12 +97,11 @@ TEST_CASE("p11-kit's registered modules are listed with their files")
 TEST_CASE("the quirks table knows SoftHSM and nothing about unknown vendors")
 {
     CHECK(quirksForModule("SoftHSM").slotEventsUnreliable);
-    CHECK(quirksForToken("SoftHSM project", "SoftHSM v2").initTokenMovesSlot);
-    CHECK(quirksForToken("SoftHSM project", "SoftHSM v2").noPinRetryCounter);
     CHECK(quirksForModule("SoftHSM").tokensFixedAtInitialize);  // shown for real in WorkerTests
+    CHECK_FALSE(quirksForModule("SoftHSM").certificateCategoryRefused);
     CHECK_FALSE(quirksForModule("Some Vendor").tokensFixedAtInitialize);
     CHECK_FALSE(quirksForModule("Some Vendor").slotEventsUnreliable);
-    CHECK_FALSE(quirksForToken("Some Vendor", "Model").initTokenMovesSlot);
+    CHECK_FALSE(quirksForModule("Some Vendor").keyUsageDerivedByToken);
 
     // The table matches what SoftHSM really does: a wrong PIN never locks it.
     SoftHsmSandbox hsm;

@@ -137,6 +137,14 @@ SoftHsmSandbox::SoftHsmSandbox(const TestModuleOptions& options) : SoftHsmSandbo
         ::setenv("TAMGA_TEST_RSA_MAX_BITS", std::to_string(options.rsaMaxBits).c_str(), 1);
     else
         ::unsetenv("TAMGA_TEST_RSA_MAX_BITS");
+    auto flag = [](const char* name, bool on) { on ? ::setenv(name, "1", 1) : ::unsetenv(name); };
+    flag("TAMGA_TEST_REUSE_HANDLES", options.reuseSessionHandles);
+    flag("TAMGA_TEST_REFUSE_CERT_CATEGORY", options.refuseCertificateCategory);
+    flag("TAMGA_TEST_SETPIN_NEEDS_LOGIN", options.setPinNeedsLogin);
+    if (!options.serialForEveryToken.empty())
+        ::setenv("TAMGA_TEST_SERIAL", options.serialForEveryToken.c_str(), 1);
+    else
+        ::unsetenv("TAMGA_TEST_SERIAL");
     m_modulePath = testModulePath();
 }
 

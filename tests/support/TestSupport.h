@@ -43,6 +43,11 @@ struct TestModuleOptions {
     int pinTries = 0;        // 0: SoftHSM's own behaviour (no lockout)
     bool noEc = false;       // the token cannot generate EC keys
     unsigned rsaMaxBits = 0; // largest RSA key the token generates (0: SoftHSM's limit)
+    // What other real modules do (see TestTokenModule.cpp):
+    bool reuseSessionHandles = false;        // opencryptoki: a closed session's handle is handed out again
+    bool refuseCertificateCategory = false;  // opencryptoki: CKA_CERTIFICATE_CATEGORY is an invalid attribute
+    std::string serialForEveryToken{};       // tpm2-pkcs11: every token reports this serial
+    bool setPinNeedsLogin = false;           // C_SetPIN is refused in a session that is not logged in
 };
 
 // A SoftHSM2 token store of its own: SOFTHSM2_CONF points at it for this process and its children.

@@ -5,7 +5,11 @@
 //    a locked PIN answers CKR_PIN_LOCKED, and C_InitPIN by the SO (unblock) resets it;
 //  - a pulled token: from a chosen call on, slots report no token, C_GetTokenInfo and C_OpenSession answer
 //    CKR_TOKEN_NOT_PRESENT and session calls answer CKR_DEVICE_REMOVED;
-//  - a token that lacks EC key generation or limits RSA key sizes, as older tokens do.
+//  - a token that lacks EC key generation or limits RSA key sizes, as older tokens do;
+//  - what other real modules do that SoftHSM does not: session handles handed out again once closed (the
+//    lowest free number, as opencryptoki does), CKA_CERTIFICATE_CATEGORY refused in a certificate template
+//    (opencryptoki), one serial for every token (tpm2-pkcs11), C_SetPIN refused in a session that is not logged
+//    in (where opencryptoki would silently lose the keys).
 //
 // Configuration (environment, read at C_Initialize):
 //   TAMGA_TEST_TARGET_MODULE  the real module (required)
@@ -13,6 +17,10 @@
 //   TAMGA_TEST_PIN_TRIES      user-PIN tries before locking (0 or unset: no counter, as the target does)
 //   TAMGA_TEST_NO_EC=1        the token has no EC key generation
 //   TAMGA_TEST_RSA_MAX_BITS   the largest RSA key the token generates
+//   TAMGA_TEST_REUSE_HANDLES=1        session handles are small numbers, reused once closed
+//   TAMGA_TEST_REFUSE_CERT_CATEGORY=1 C_CreateObject refuses CKA_CERTIFICATE_CATEGORY
+//   TAMGA_TEST_SERIAL                 the serial every token reports
+//   TAMGA_TEST_SETPIN_NEEDS_LOGIN=1   C_SetPIN answers CKR_USER_NOT_LOGGED_IN in a public session
 // Control files in the state folder, looked at on every call:
 //   removed        exists: the token is pulled; delete it to plug the token back in
 //   remove-after   holds N: the token is pulled after N more calls (the file is consumed)
@@ -25,6 +33,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <string>
 #include <sys/stat.h>
@@ -41,6 +50,43 @@ int g_maxTries = 0;
 bool g_noEc = false;
 CK_ULONG g_rsaMaxBits = 0;
 long g_callsUntilRemoval = -1;
+bool g_reuseHandles = false;
+bool g_refuseCertificateCategory = false;
+std::string g_serial;
+bool g_setPinNeedsLogin = false;
+
+// With g_reuseHandles: the handles this module gives out (the lowest free number) and the target's behind them.
+std::map<CK_SESSION_HANDLE, CK_SESSION_HANDLE> g_sessions;
+std::map<CK_SESSION_HANDLE, CK_SLOT_ID> g_sessionSlots;
+
+CK_SESSION_HANDLE targetSession(CK_SESSION_HANDLE session)
+{
+    if (!g_reuseHandles)
+        return session;
+    std::lock_guard lock(g_mutex);
+    auto it = g_sessions.find(session);
+    return it == g_sessions.end() ? CK_INVALID_HANDLE : it->second;
+}
+
+CK_SESSION_HANDLE ownSession(CK_SESSION_HANDLE target, CK_SLOT_ID slot)
+{
+    if (!g_reuseHandles)
+        return target;
+    std::lock_guard lock(g_mutex);
+    CK_SESSION_HANDLE handle = 1;
+    while (g_sessions.contains(handle))
+        ++handle;
+    g_sessions[handle] = target;
+    g_sessionSlots[handle] = slot;
+    return handle;
+}
+
+void forgetSession(CK_SESSION_HANDLE session)
+{
+    std::lock_guard lock(g_mutex);
+    g_sessions.erase(session);
+    g_sessionSlots.erase(session);
+}
 
 std::string statePath(const std::string& name)
 {
@@ -93,7 +139,7 @@ std::string serialOfSlot(CK_SLOT_ID slot)
 std::string serialOfSession(CK_SESSION_HANDLE session)
 {
     CK_SESSION_INFO info{};
-    if (g_target->C_GetSessionInfo(session, &info) != CKR_OK)
+    if (g_target->C_GetSessionInfo(targetSession(session), &info) != CKR_OK)
         return {};
     return serialOfSlot(info.slotID);
 }
@@ -143,6 +189,24 @@ struct Guard<Member> {
     }
 };
 
+// Wraps a function whose first argument is a session: a pulled token answers CKR_DEVICE_REMOVED, and the
+// handle is translated to the target's.
+template <auto Member>
+struct SessionGuard;
+
+template <typename... Args, CK_RV (*CK_FUNCTION_LIST::*Member)(CK_SESSION_HANDLE, Args...)>
+struct SessionGuard<Member> {
+    static CK_RV call(CK_SESSION_HANDLE session, Args... args)
+    {
+        if (tokenPulled())
+            return CKR_DEVICE_REMOVED;
+        const CK_SESSION_HANDLE target = targetSession(session);
+        if (target == CK_INVALID_HANDLE)
+            return CKR_SESSION_HANDLE_INVALID;
+        return (g_target->*Member)(target, args...);
+    }
+};
+
 // Wraps a module-level or clean-up function: always forwarded (finalizing, closing sessions and logging out work
 // on a pulled token too, as the module forgets the token's sessions).
 template <auto Member>
@@ -164,6 +228,10 @@ CK_RV shimInitialize(void* args)
     g_maxTries = std::getenv("TAMGA_TEST_PIN_TRIES") ? std::atoi(std::getenv("TAMGA_TEST_PIN_TRIES")) : 0;
     g_noEc = std::getenv("TAMGA_TEST_NO_EC") != nullptr;
     g_rsaMaxBits = std::getenv("TAMGA_TEST_RSA_MAX_BITS") ? std::strtoul(std::getenv("TAMGA_TEST_RSA_MAX_BITS"), nullptr, 10) : 0;
+    g_reuseHandles = std::getenv("TAMGA_TEST_REUSE_HANDLES") != nullptr;
+    g_refuseCertificateCategory = std::getenv("TAMGA_TEST_REFUSE_CERT_CATEGORY") != nullptr;
+    g_serial = std::getenv("TAMGA_TEST_SERIAL") ? std::getenv("TAMGA_TEST_SERIAL") : "";
+    g_setPinNeedsLogin = std::getenv("TAMGA_TEST_SETPIN_NEEDS_LOGIN") != nullptr;
     if (!g_library) {
         g_library = ::dlopen(target, RTLD_NOW | RTLD_LOCAL);
         if (!g_library)
@@ -197,9 +265,14 @@ CK_RV shimGetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO* info)
     if (tokenPulled())
         return CKR_TOKEN_NOT_PRESENT;
     CK_RV rv = g_target->C_GetTokenInfo(slot, info);
+    const std::string realSerial = rv == CKR_OK ? trimmed(info->serialNumber, sizeof info->serialNumber) : "";
+    if (rv == CKR_OK && !g_serial.empty()) {
+        std::memset(info->serialNumber, ' ', sizeof info->serialNumber);
+        std::memcpy(info->serialNumber, g_serial.data(), std::min(g_serial.size(), sizeof info->serialNumber));
+    }
     if (rv != CKR_OK || g_maxTries <= 0 || !(info->flags & CKF_TOKEN_INITIALIZED))
         return rv;
-    const int tries = triesLeft(trimmed(info->serialNumber, sizeof info->serialNumber));
+    const int tries = triesLeft(realSerial);
     info->flags &= ~static_cast<CK_FLAGS>(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);
     if (tries <= 0)
         info->flags |= CKF_USER_PIN_LOCKED;
@@ -226,19 +299,72 @@ CK_RV shimOpenSession(CK_SLOT_ID slot, CK_FLAGS flags, void* app, CK_NOTIFY noti
 {
     if (tokenPulled())
         return CKR_TOKEN_NOT_PRESENT;
-    return g_target->C_OpenSession(slot, flags, app, notify, session);
+    CK_RV rv = g_target->C_OpenSession(slot, flags, app, notify, session);
+    if (rv == CKR_OK)
+        *session = ownSession(*session, slot);
+    return rv;
+}
+
+CK_RV shimCloseSession(CK_SESSION_HANDLE session)
+{
+    const CK_SESSION_HANDLE target = targetSession(session);
+    if (target == CK_INVALID_HANDLE)
+        return CKR_SESSION_HANDLE_INVALID;
+    CK_RV rv = g_target->C_CloseSession(target);
+    if (g_reuseHandles && rv == CKR_OK)
+        forgetSession(session);
+    return rv;
+}
+
+CK_RV shimCloseAllSessions(CK_SLOT_ID slot)
+{
+    CK_RV rv = g_target->C_CloseAllSessions(slot);
+    if (g_reuseHandles && rv == CKR_OK) {
+        std::lock_guard lock(g_mutex);
+        for (auto it = g_sessionSlots.begin(); it != g_sessionSlots.end();) {
+            if (it->second == slot) {
+                g_sessions.erase(it->first);
+                it = g_sessionSlots.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    return rv;
+}
+
+CK_RV shimLogout(CK_SESSION_HANDLE session)
+{
+    const CK_SESSION_HANDLE target = targetSession(session);
+    if (target == CK_INVALID_HANDLE)
+        return CKR_SESSION_HANDLE_INVALID;
+    return g_target->C_Logout(target);
+}
+
+CK_RV shimCreateObject(CK_SESSION_HANDLE session, CK_ATTRIBUTE* attributes, CK_ULONG count, CK_OBJECT_HANDLE* object)
+{
+    if (tokenPulled())
+        return CKR_DEVICE_REMOVED;
+    if (g_refuseCertificateCategory) {
+        for (CK_ULONG i = 0; i < count; ++i) {
+            if (attributes[i].type == CKA_CERTIFICATE_CATEGORY)
+                return CKR_ATTRIBUTE_TYPE_INVALID;
+        }
+    }
+    return g_target->C_CreateObject(targetSession(session), attributes, count, object);
 }
 
 CK_RV shimLogin(CK_SESSION_HANDLE session, CK_USER_TYPE user, CK_UTF8CHAR* pin, CK_ULONG length)
 {
     if (tokenPulled())
         return CKR_DEVICE_REMOVED;
+    const CK_SESSION_HANDLE target = targetSession(session);
     if (user != CKU_USER)
-        return g_target->C_Login(session, user, pin, length);
+        return g_target->C_Login(target, user, pin, length);
     const std::string serial = serialOfSession(session);
     if (pinLocked(serial))
         return CKR_PIN_LOCKED;
-    return countPinCheck(serial, g_target->C_Login(session, user, pin, length));
+    return countPinCheck(serial, g_target->C_Login(target, user, pin, length));
 }
 
 CK_RV shimSetPin(CK_SESSION_HANDLE session, CK_UTF8CHAR* oldPin, CK_ULONG oldLength, CK_UTF8CHAR* newPin,
@@ -246,20 +372,23 @@ CK_RV shimSetPin(CK_SESSION_HANDLE session, CK_UTF8CHAR* oldPin, CK_ULONG oldLen
 {
     if (tokenPulled())
         return CKR_DEVICE_REMOVED;
+    const CK_SESSION_HANDLE target = targetSession(session);
     CK_SESSION_INFO info{};
-    g_target->C_GetSessionInfo(session, &info);
+    g_target->C_GetSessionInfo(target, &info);
+    if (g_setPinNeedsLogin && (info.state == CKS_RO_PUBLIC_SESSION || info.state == CKS_RW_PUBLIC_SESSION))
+        return CKR_USER_NOT_LOGGED_IN;
     const bool changesUserPin = info.state != CKS_RW_SO_FUNCTIONS;
     const std::string serial = changesUserPin ? serialOfSession(session) : std::string();
     if (pinLocked(serial))
         return CKR_PIN_LOCKED;
-    return countPinCheck(serial, g_target->C_SetPIN(session, oldPin, oldLength, newPin, newLength));
+    return countPinCheck(serial, g_target->C_SetPIN(target, oldPin, oldLength, newPin, newLength));
 }
 
 CK_RV shimInitPin(CK_SESSION_HANDLE session, CK_UTF8CHAR* pin, CK_ULONG length)
 {
     if (tokenPulled())
         return CKR_DEVICE_REMOVED;
-    CK_RV rv = g_target->C_InitPIN(session, pin, length);
+    CK_RV rv = g_target->C_InitPIN(targetSession(session), pin, length);
     const std::string serial = serialOfSession(session);
     if (rv == CKR_OK && g_maxTries > 0 && !serial.empty())
         setTriesLeft(serial, g_maxTries);
@@ -281,7 +410,7 @@ CK_RV shimGenerateKeyPair(CK_SESSION_HANDLE session, CK_MECHANISM* mechanism, CK
                 return CKR_KEY_SIZE_RANGE;
         }
     }
-    return g_target->C_GenerateKeyPair(session, mechanism, publicTemplate, publicCount, privateTemplate,
+    return g_target->C_GenerateKeyPair(targetSession(session), mechanism, publicTemplate, publicCount, privateTemplate,
                                        privateCount, publicKey, privateKey);
 }
 
@@ -296,62 +425,60 @@ void buildList()
     TAMGA_FORWARD(C_Finalize);
     TAMGA_FORWARD(C_GetInfo);
     TAMGA_FORWARD(C_GetMechanismList);
-    TAMGA_FORWARD(C_CloseSession);
-    TAMGA_FORWARD(C_CloseAllSessions);
-    TAMGA_FORWARD(C_Logout);
     TAMGA_FORWARD(C_WaitForSlotEvent);
 #undef TAMGA_FORWARD
 #define TAMGA_GUARD(name) g_list.name = &Guard<&CK_FUNCTION_LIST::name>::call
+#define TAMGA_SESSION(name) g_list.name = &SessionGuard<&CK_FUNCTION_LIST::name>::call
     TAMGA_GUARD(C_InitToken);
-    TAMGA_GUARD(C_GetSessionInfo);
-    TAMGA_GUARD(C_GetOperationState);
-    TAMGA_GUARD(C_SetOperationState);
-    TAMGA_GUARD(C_CreateObject);
-    TAMGA_GUARD(C_CopyObject);
-    TAMGA_GUARD(C_DestroyObject);
-    TAMGA_GUARD(C_GetObjectSize);
-    TAMGA_GUARD(C_GetAttributeValue);
-    TAMGA_GUARD(C_SetAttributeValue);
-    TAMGA_GUARD(C_FindObjectsInit);
-    TAMGA_GUARD(C_FindObjects);
-    TAMGA_GUARD(C_FindObjectsFinal);
-    TAMGA_GUARD(C_EncryptInit);
-    TAMGA_GUARD(C_Encrypt);
-    TAMGA_GUARD(C_EncryptUpdate);
-    TAMGA_GUARD(C_EncryptFinal);
-    TAMGA_GUARD(C_DecryptInit);
-    TAMGA_GUARD(C_Decrypt);
-    TAMGA_GUARD(C_DecryptUpdate);
-    TAMGA_GUARD(C_DecryptFinal);
-    TAMGA_GUARD(C_DigestInit);
-    TAMGA_GUARD(C_Digest);
-    TAMGA_GUARD(C_DigestUpdate);
-    TAMGA_GUARD(C_DigestKey);
-    TAMGA_GUARD(C_DigestFinal);
-    TAMGA_GUARD(C_SignInit);
-    TAMGA_GUARD(C_Sign);
-    TAMGA_GUARD(C_SignUpdate);
-    TAMGA_GUARD(C_SignFinal);
-    TAMGA_GUARD(C_SignRecoverInit);
-    TAMGA_GUARD(C_SignRecover);
-    TAMGA_GUARD(C_VerifyInit);
-    TAMGA_GUARD(C_Verify);
-    TAMGA_GUARD(C_VerifyUpdate);
-    TAMGA_GUARD(C_VerifyFinal);
-    TAMGA_GUARD(C_VerifyRecoverInit);
-    TAMGA_GUARD(C_VerifyRecover);
-    TAMGA_GUARD(C_DigestEncryptUpdate);
-    TAMGA_GUARD(C_DecryptDigestUpdate);
-    TAMGA_GUARD(C_SignEncryptUpdate);
-    TAMGA_GUARD(C_DecryptVerifyUpdate);
-    TAMGA_GUARD(C_GenerateKey);
-    TAMGA_GUARD(C_WrapKey);
-    TAMGA_GUARD(C_UnwrapKey);
-    TAMGA_GUARD(C_DeriveKey);
-    TAMGA_GUARD(C_SeedRandom);
-    TAMGA_GUARD(C_GenerateRandom);
-    TAMGA_GUARD(C_GetFunctionStatus);
-    TAMGA_GUARD(C_CancelFunction);
+    TAMGA_SESSION(C_GetSessionInfo);
+    TAMGA_SESSION(C_GetOperationState);
+    TAMGA_SESSION(C_SetOperationState);
+    TAMGA_SESSION(C_CopyObject);
+    TAMGA_SESSION(C_DestroyObject);
+    TAMGA_SESSION(C_GetObjectSize);
+    TAMGA_SESSION(C_GetAttributeValue);
+    TAMGA_SESSION(C_SetAttributeValue);
+    TAMGA_SESSION(C_FindObjectsInit);
+    TAMGA_SESSION(C_FindObjects);
+    TAMGA_SESSION(C_FindObjectsFinal);
+    TAMGA_SESSION(C_EncryptInit);
+    TAMGA_SESSION(C_Encrypt);
+    TAMGA_SESSION(C_EncryptUpdate);
+    TAMGA_SESSION(C_EncryptFinal);
+    TAMGA_SESSION(C_DecryptInit);
+    TAMGA_SESSION(C_Decrypt);
+    TAMGA_SESSION(C_DecryptUpdate);
+    TAMGA_SESSION(C_DecryptFinal);
+    TAMGA_SESSION(C_DigestInit);
+    TAMGA_SESSION(C_Digest);
+    TAMGA_SESSION(C_DigestUpdate);
+    TAMGA_SESSION(C_DigestKey);
+    TAMGA_SESSION(C_DigestFinal);
+    TAMGA_SESSION(C_SignInit);
+    TAMGA_SESSION(C_Sign);
+    TAMGA_SESSION(C_SignUpdate);
+    TAMGA_SESSION(C_SignFinal);
+    TAMGA_SESSION(C_SignRecoverInit);
+    TAMGA_SESSION(C_SignRecover);
+    TAMGA_SESSION(C_VerifyInit);
+    TAMGA_SESSION(C_Verify);
+    TAMGA_SESSION(C_VerifyUpdate);
+    TAMGA_SESSION(C_VerifyFinal);
+    TAMGA_SESSION(C_VerifyRecoverInit);
+    TAMGA_SESSION(C_VerifyRecover);
+    TAMGA_SESSION(C_DigestEncryptUpdate);
+    TAMGA_SESSION(C_DecryptDigestUpdate);
+    TAMGA_SESSION(C_SignEncryptUpdate);
+    TAMGA_SESSION(C_DecryptVerifyUpdate);
+    TAMGA_SESSION(C_GenerateKey);
+    TAMGA_SESSION(C_WrapKey);
+    TAMGA_SESSION(C_UnwrapKey);
+    TAMGA_SESSION(C_DeriveKey);
+    TAMGA_SESSION(C_SeedRandom);
+    TAMGA_SESSION(C_GenerateRandom);
+    TAMGA_SESSION(C_GetFunctionStatus);
+    TAMGA_SESSION(C_CancelFunction);
+#undef TAMGA_SESSION
 #undef TAMGA_GUARD
     g_list.C_Initialize = shimInitialize;
     g_list.C_GetFunctionList = shimGetFunctionList;
@@ -360,6 +487,10 @@ void buildList()
     g_list.C_GetTokenInfo = shimGetTokenInfo;
     g_list.C_GetMechanismInfo = shimGetMechanismInfo;
     g_list.C_OpenSession = shimOpenSession;
+    g_list.C_CloseSession = shimCloseSession;
+    g_list.C_CloseAllSessions = shimCloseAllSessions;
+    g_list.C_Logout = shimLogout;
+    g_list.C_CreateObject = shimCreateObject;
     g_list.C_Login = shimLogin;
     g_list.C_SetPIN = shimSetPin;
     g_list.C_InitPIN = shimInitPin;

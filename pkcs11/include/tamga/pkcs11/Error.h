@@ -14,6 +14,7 @@ enum class ErrorKind {
     ModuleFailed,          // the module loaded but does not behave as Cryptoki
     TokenNotFound,         // no token with that serial (or no uninitialized token) is present
     TokenRemoved,          // the token was pulled during the operation
+    AmbiguousToken,        // several plugged-in tokens report the serial: Tamga cannot tell which is meant
     WrongPin,              // incorrect PIN; TokenError::triesLeft says how many tries remain when known
     PinLocked,             // the PIN is blocked
     PinPolicy,             // the new PIN is too short, too long or refused by the token's policy

@@ -61,6 +61,10 @@ public:
 
     Result<TokenInfo> info() const;
 
+    // Whether the token can generate this kind of key (its mechanism and, for RSA, the size), asked without a
+    // session or PIN: checked before anything on the token is changed or erased for an enrollment.
+    static Status checkCanGenerate(const std::shared_ptr<Module>& module, const TokenInfo& token, KeyType type);
+
     Status changeUserPin(const Pin& oldPin, const Pin& newPin) const;
     // Sets a new user PIN with the SO PIN: unblocks a locked user PIN, or sets the first one.
     Status setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const;
@@ -104,8 +108,8 @@ private:
 
     std::shared_ptr<Module> m_module;
     std::string m_serial;
-    // libp11 closes every session of a slot when a signing key is released: a held session found closed is
-    // opened (and logged in) again on next use.
+    // libp11 closes every session of a slot when it opens or releases one: a held session found closed (or no
+    // longer owned, see Module::Impl::sessionOwners) is opened and logged in again on next use.
     mutable std::shared_ptr<Session> m_held;
     // Where the token was last seen; checked (one C_GetTokenInfo) before it is used again.
     std::shared_ptr<unsigned long> m_lastSlot = std::make_shared<unsigned long>(~0UL);
