@@ -272,3 +272,23 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
     auto resumed = desk.cli({"enrollment", "resume", "1", "--pin-file", desk.pinFile()});
     CHECK_THAT(resumed.out + resumed.err, Catch::Contains("submitted"));
 }
+
+TEST_CASE("enroll --init refuses a token that cannot make the profile's key - before erasing it")
+{
+    // opencryptoki's soft token has no EC: before, the token was wiped first and the key generation failed after.
+    const tamga::test::TestModuleOptions rsaOnly{.noEc = true};
+    EnrollDesk desk(&rsaOnly);
+    desk.addPracticeCa();
+    const std::string serial = desk.initToken("kept as it was");
+    const auto before = pkcs11toolObjects(desk.hsm().modulePath(), "kept as it was", desk.pin());
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
+                              "--ca", "practice", "--pin-file", desk.pinFile(), "--init", "--label", "Wiped",
+                              "--so-pin-file", desk.soPinFile()});
+    CHECK(enrolled.exitCode != 0);
+    CHECK_THAT(enrolled.err, Catch::Contains("cannot generate ec-p256"));
+    // Still the same token: its label (and so its initialization) untouched, nothing new on it.
+    const auto after = pkcs11toolObjects(desk.hsm().modulePath(), "kept as it was", desk.pin());
+    CHECK(after.size() == before.size());
+    auto listed = run({requireTool("pkcs11-tool"), "--module", desk.hsm().modulePath(), "--list-token-slots"});
+    CHECK_THAT(listed.out, Catch::Contains("kept as it was") && !Catch::Contains("Wiped"));
+}

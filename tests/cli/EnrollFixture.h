@@ -14,12 +14,16 @@ namespace tamga::test {
 
 class EnrollDesk {
 public:
-    explicit EnrollDesk(const TestModuleOptions* moduleOptions = nullptr)
-        : m_hsm(moduleOptions ? SoftHsmSandbox(*moduleOptions) : SoftHsmSandbox())
+    // `modulePath` names another PKCS#11 module (a real token started by tests/support/tokens) with the SO PIN
+    // that token expects; the SoftHSM sandbox then only provides the private folder.
+    explicit EnrollDesk(const TestModuleOptions* moduleOptions = nullptr, const std::string& modulePath = {},
+                        const std::string& soPin = "12345678")
+        : m_hsm(moduleOptions ? SoftHsmSandbox(*moduleOptions) : SoftHsmSandbox()),
+          m_modulePath(modulePath.empty() ? m_hsm.modulePath() : modulePath)
     {
         m_password = m_hsm.secretFile("boss.pw", "Boss-password-1");
         m_pinFile = m_hsm.secretFile("user.pin", pin());
-        m_soPinFile = m_hsm.secretFile("so.pin", "12345678");
+        m_soPinFile = m_hsm.secretFile("so.pin", soPin);
         REQUIRE(cli({"operator", "add", "--name", "boss", "--role", "supervisor", "--password-file", m_password})
                     .exitCode == 0);
         auto org = cli({"org", "add", "--name", "Нийслэлийн Мэдээллийн технологийн газар", "--register-no", "9000001"});
@@ -34,7 +38,7 @@ public:
 
     ProcessResult cli(std::vector<std::string> arguments, std::map<std::string, std::string> environment = {}) const
     {
-        arguments.insert(arguments.begin(), {TAMGA_CLI, "--db", db(), "--module", m_hsm.modulePath()});
+        arguments.insert(arguments.begin(), {TAMGA_CLI, "--db", db(), "--module", m_modulePath});
         environment.emplace("TAMGA_OPERATOR", "boss");
         environment.emplace("TAMGA_PASSWORD_FILE", m_password);
         return run(arguments, environment);
@@ -76,7 +80,7 @@ public:
     // and one certificate under `keyId`, all with one label, and no other private key.
     void checkTokenHoldsOneKeyAndCertificate(const std::string& tokenLabel, const std::string& keyId) const
     {
-        const auto objects = pkcs11toolObjects(m_hsm.modulePath(), tokenLabel, pin());
+        const auto objects = pkcs11toolObjects(m_modulePath, tokenLabel, pin());
         int privateKeys = 0, publicKeys = 0, certificates = 0, otherPrivateKeys = 0;
         std::string label;
         for (const auto& o : objects) {
@@ -100,7 +104,7 @@ public:
         CHECK_FALSE(label.empty());
 
         auto serial = tokenSerial(tokenLabel);
-        const auto listed = p11toolObjects(m_hsm.modulePath(), serial, pin());
+        const auto listed = p11toolObjects(m_modulePath, serial, pin(), tokenLabel);
         int gnutlsSeen = 0;
         for (const auto& o : listed)
             gnutlsSeen += o.id == keyId && (o.kind == "private" || o.kind == "public" || o.kind == "cert");
@@ -110,7 +114,7 @@ public:
     std::string readCertificatePem(const std::string& tokenLabel, const std::string& keyId) const
     {
         const std::string der = m_hsm.dir().file("read-" + keyId + ".der");
-        pkcs11toolReadCertificate(m_hsm.modulePath(), tokenLabel, keyId, der);
+        pkcs11toolReadCertificate(m_modulePath, tokenLabel, keyId, der);
         auto pem = run({requireTool("openssl"), "x509", "-inform", "DER", "-in", der});
         REQUIRE(pem.exitCode == 0);
         return pem.out;
@@ -122,7 +126,7 @@ public:
     {
         if (rootPem.empty())
             rootPem = m_hsm.dir().file("practice-ca/root.pem");
-        const auto objects = pkcs11toolObjects(m_hsm.modulePath(), tokenLabel, pin());
+        const auto objects = pkcs11toolObjects(m_modulePath, tokenLabel, pin());
         std::string chain;
         for (const auto& o : objects) {
             if (o.kind == "Certificate" && o.id != keyId)
@@ -157,6 +161,7 @@ public:
     }
 
     const SoftHsmSandbox& hsm() const { return m_hsm; }
+    const std::string& modulePath() const { return m_modulePath; }
     const TempDir& dir() const { return m_hsm.dir(); }
     std::string db() const { return m_hsm.dir().file("desk.db"); }
     const std::string& officerId() const { return m_officerId; }
@@ -168,6 +173,7 @@ private:
     static std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
     SoftHsmSandbox m_hsm;
+    std::string m_modulePath;
     std::string m_password;
     std::string m_pinFile;
     std::string m_soPinFile;

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <sstream>
 
 namespace tamga::test {
@@ -36,10 +37,24 @@ bool startsWith(const std::string& line, const std::string& prefix)
 
 }  // namespace
 
-std::vector<ListedObject> p11toolObjects(const std::string& module, const std::string& serial, const std::string& pin)
+std::vector<ListedObject> p11toolObjects(const std::string& module, const std::string& serial, const std::string& pin,
+                                         const std::string& tokenLabel)
 {
-    auto result = run({requireTool("p11tool"), "--provider", module, "--login", "--list-all", "pkcs11:serial=" + serial},
-                      {{"GNUTLS_PIN", pin}});
+    std::string url = "pkcs11:serial=" + serial;
+    if (!tokenLabel.empty()) {
+        url += ";token=";
+        for (unsigned char c : tokenLabel) {  // RFC 7512 percent-encoding of everything but unreserved letters
+            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+                url += static_cast<char>(c);
+            } else {
+                static const char* hex = "0123456789ABCDEF";
+                url += '%';
+                url += hex[c >> 4];
+                url += hex[c & 15];
+            }
+        }
+    }
+    auto result = run({requireTool("p11tool"), "--provider", module, "--login", "--list-all", url}, {{"GNUTLS_PIN", pin}});
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     std::vector<ListedObject> objects;

@@ -14,8 +14,10 @@ struct ListedObject {
     std::string access;  // p11tool's "Flags:" line, or pkcs11-tool's "Access:" line
 };
 
-// p11tool --login --list-all on the token with this serial (PIN through GNUTLS_PIN, not argv).
-std::vector<ListedObject> p11toolObjects(const std::string& module, const std::string& serial, const std::string& pin);
+// p11tool --login --list-all on the token with this serial, and this label when given (a module may give all its
+// tokens one serial: tpm2-pkcs11). The PIN goes through GNUTLS_PIN, not argv.
+std::vector<ListedObject> p11toolObjects(const std::string& module, const std::string& serial, const std::string& pin,
+                                         const std::string& tokenLabel = {});
 // p11tool --list-tokens: the labels of every token the module shows, exactly as p11tool prints them.
 std::vector<std::string> p11toolTokenLabels(const std::string& module);
 
