@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "ToolListings.h"
 #include "tamga/pkcs11/Module.h"
+#include "tamga/pkcs11/Quirks.h"
 #include "tamga/pkcs11/Token.h"
 
 #include <catch2/catch.hpp>
@@ -71,6 +72,12 @@ TEST_CASE("a real token that is not SoftHSM: initialized - a key made on it - ce
     auto module = Module::load(real.module);
     INFO((module ? std::string() : module.error().describe()));
     REQUIRE(module);
+    // The quirk table's entries are keyed by what these modules really report.
+    const Quirks quirks = quirksForModule((*module)->info().manufacturer);
+    CHECK(quirks.certificateCategoryRefused == (real.kind == "opencryptoki"));
+    CHECK(quirks.keyUsageDerivedByToken == (real.kind == "tpm2"));
+    CHECK_FALSE(quirks.tokensFixedAtInitialize);
+
     auto blank = (*module)->findUninitializedToken();
     REQUIRE(blank);
     if (!ec) {
