@@ -115,7 +115,17 @@ public:
 
 private:
     struct Context;
+    // One step from the record's state to the next (EnrollmentSteps.cpp), each state's work in its own function.
     CoreStatus step(Context& context) const;
+    CoreStatus prepareToken(Context& context) const;
+    CoreStatus generateKey(Context& context) const;
+    CoreStatus buildRequest(Context& context) const;
+    CoreStatus submitRequest(Context& context) const;
+    CoreStatus collectCertificate(Context& context) const;
+    CoreStatus writeCertificate(Context& context) const;
+    CoreStatus readTokenBack(Context& context) const;
+    CoreStatus locateToken(Context& context) const;
+    CoreResult<pkcs11::Token*> workToken(Context& context) const;
     // Moves the enrollment to `to` in one transaction with its audit event; `inside` runs in that transaction.
     CoreStatus transition(Context& context, EnrollmentState to, const QVariantMap& columns, const QJsonObject& details,
                           const std::function<CoreStatus()>& inside = {}) const;
