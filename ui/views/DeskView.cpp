@@ -1,0 +1,106 @@
+#include "Views.h"
+
+#include "DisplayNames.h"
+
+#include "EnrollmentWizard.h"
+#include "ReceiptPrinting.h"
+#include "SecretField.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Enrollment.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+
+namespace tamga::ui {
+
+namespace {
+
+class DeskView : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(MainWindow)
+public:
+    DeskView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
+    {
+        auto* layout = new QVBoxLayout(this);
+        auto* start = new QPushButton(tr("&New enrollment  (Ctrl+N)"), this);
+        QFont big = start->font();
+        big.setPointSize(big.pointSize() + 6);
+        start->setFont(big);
+        start->setMinimumHeight(64);
+        layout->addWidget(start);
+        layout->addWidget(new QLabel(tr("Enrollments waiting to be finished:"), this));
+        m_list = new QListWidget(this);
+        layout->addWidget(m_list);
+        auto* resume = new QPushButton(tr("&Continue the selected enrollment"), this);
+        layout->addWidget(resume);
+        connect(start, &QPushButton::clicked, window, [window] { window->startEnrollment(); });
+        connect(resume, &QPushButton::clicked, window, [this, window] {
+            if (auto* item = m_list->currentItem())
+                window->startEnrollment(item->data(Qt::UserRole).toLongLong());
+        });
+        connect(m_list, &QListWidget::itemActivated, window,
+                [window](QListWidgetItem* item) { window->startEnrollment(item->data(Qt::UserRole).toLongLong()); });
+        connect(window, &MainWindow::enrollmentsChanged, this, [this] { refresh(); });
+        refresh();
+    }
+
+    void refresh()
+    {
+        m_list->clear();
+        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
+        auto all = core::EnrollmentEngine(*m_context.database, connectors, {}).list(std::nullopt);
+        if (!all)
+            return;
+        for (const auto& r : *all) {
+            if (r.state == core::EnrollmentState::HandedOver || r.state == core::EnrollmentState::Cancelled ||
+                r.state == core::EnrollmentState::Failed)
+                continue;
+            auto* item = new QListWidgetItem(tr("#%1  %2 — %3 — %4").arg(r.id).arg(r.officerName, stateDisplayName(r.state),
+                                                                             r.lastError.isEmpty() ? r.tokenSerial : r.lastError),
+                                             m_list);
+            item->setData(Qt::UserRole, r.id);
+        }
+    }
+
+    const DeskContext& m_context;
+    QListWidget* m_list = nullptr;
+};
+
+}  // namespace
+
+QWidget* newDeskView(MainWindow* window, const DeskContext& context)
+{
+    return new DeskView(window, context);
+}
+
+}  // namespace tamga::ui

@@ -1,0 +1,182 @@
+#include "Views.h"
+
+#include "DisplayNames.h"
+
+#include "EnrollmentWizard.h"
+#include "ReceiptPrinting.h"
+#include "SecretField.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Enrollment.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+
+namespace tamga::ui {
+
+namespace {
+
+class SettingsView : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(MainWindow)
+public:
+    SettingsView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
+    {
+        auto* layout = new QFormLayout(this);
+        auto* language = new QComboBox(this);
+        language->addItem(tr("System language"), QString());
+        language->addItem(QStringLiteral("Монгол"), QStringLiteral("mn"));
+        language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+        core::Settings settings(*context.database);
+        const QString current = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
+        language->setCurrentIndex(std::max(0, language->findData(current)));
+        layout->addRow(tr("&Language:"), language);
+        connect(language, &QComboBox::currentIndexChanged, this, [this, language] {
+            core::Settings(*m_context.database).setValue(m_context.signedIn, core::setting::Language,
+                                                         language->currentData().toString());
+            m_note->setText(tr("The language changes the next time Tamga starts."));
+        });
+
+        auto* modules = new QListWidget(this);
+        modules->setMaximumHeight(90);
+        connect(context.worker, &core::DeskWorker::registeredModulesListed, this,
+                [modules](const QStringList& names, const QStringList& paths, const QStringList& packages) {
+                    modules->clear();
+                    for (qsizetype i = 0; i < names.size(); ++i) {
+                        // Where the library came from: a module no package installed was put there by hand.
+                        const QString origin = packages.value(i).isEmpty()
+                                                   ? tr("installed by hand, no package")
+                                                   : tr("package %1").arg(packages.value(i));
+                        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(names[i], paths[i], origin),
+                                                         modules);
+                        item->setData(Qt::UserRole, paths[i]);
+                        if (packages.value(i).isEmpty())
+                            item->setForeground(QColor(0xb3, 0x26, 0x1e));
+                    }
+                });
+        context.worker->listRegisteredModules();
+        auto* useModule = new QPushButton(tr("&Use the selected module for this desk"), this);
+        // The module is a library every later Tamga process loads: a supervisor's choice (core refuses a clerk too).
+        if (context.signedIn.role != core::Role::Supervisor) {
+            useModule->setEnabled(false);
+            useModule->setToolTip(tr("Supervisors only"));
+        }
+        layout->addRow(tr("PKCS#11 modules (p11-kit):"), modules);
+        layout->addRow(QString(), useModule);
+        connect(useModule, &QPushButton::clicked, this, [this, modules] {
+            if (auto* item = modules->currentItem()) {
+                core::Settings(*m_context.database)
+                    .setValue(m_context.signedIn, core::setting::Pkcs11Modules, item->data(Qt::UserRole).toString());
+                m_note->setText(tr("The desk uses %1 from its next start.").arg(item->data(Qt::UserRole).toString()));
+            }
+        });
+
+        m_cas = new QListWidget(this);
+        m_cas->setMaximumHeight(90);
+        if (auto cas = core::CaConnectors(*context.database, context.dataDir).list()) {
+            for (const auto& c : *cas)
+                m_cas->addItem(c.name + QStringLiteral(" (") + c.type + QLatin1Char(')'));
+        }
+        auto* test = new QPushButton(tr("&Test the selected CA"), this);
+        layout->addRow(tr("CA connectors:"), m_cas);
+        layout->addRow(QString(), test);
+        connect(test, &QPushButton::clicked, this, [this] {
+            if (auto* item = m_cas->currentItem()) {
+                m_note->setText(tr("Asking the CA…"));
+                m_context.worker->testCa(item->text().section(QLatin1Char(' '), 0, 0));
+            }
+        });
+        connect(context.worker, &core::DeskWorker::caTested, this, [this](const QString& name, bool ok, const QString& message) {
+            m_note->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
+            m_note->setText(name + QStringLiteral(": ") + message);
+        });
+
+        auto* anchors = new QListWidget(this);
+        anchors->setMaximumHeight(90);
+        if (auto list = core::TrustAnchors(*context.database).list()) {
+            for (const auto& a : *list)
+                anchors->addItem(a.subject);
+        }
+        layout->addRow(tr("Trust anchors:"), anchors);
+
+        auto* profiles = new QComboBox(this);
+        if (auto list = core::Profiles(*context.database).list()) {
+            for (const auto& p : *list)
+                profiles->addItem(QStringLiteral("%1 — %2 (%3)")
+                                      .arg(profileDisplayName(p.name), profileDisplayDescription(p.name, p.description),
+                                           QString::fromStdString(pkcs11::keyTypeName(p.keyType))),
+                                  p.name);
+        }
+        auto* officer = new QLineEdit(this);
+        officer->setPlaceholderText(tr("Civil ID of an officer, for the subject preview"));
+        auto* subject = new QLabel(this);
+        subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        subject->setWordWrap(true);
+        layout->addRow(tr("Certificate profiles:"), profiles);
+        layout->addRow(tr("Subject &preview for:"), officer);
+        layout->addRow(QString(), subject);
+        auto preview = [this, profiles, officer, subject] {
+            subject->clear();
+            auto found = core::Registry(*m_context.database).officers(std::nullopt, officer->text(), 2);
+            auto profile = core::Profiles(*m_context.database).find(profiles->currentData().toString());
+            if (!found || found->size() != 1 || !profile)
+                return;
+            auto built = core::buildSubject(*profile, found->front());
+            if (!built) {
+                subject->setText(built.error().message);
+                return;
+            }
+            QStringList lines;
+            for (const auto& a : built->attributes)
+                lines << QStringLiteral("%1 (%2) = %3").arg(a.shortName, a.stringTypeName(), a.value);
+            subject->setText(lines.join(QLatin1Char('\n')));
+        };
+        connect(profiles, &QComboBox::currentIndexChanged, this, preview);
+        connect(officer, &QLineEdit::textChanged, this, preview);
+        m_note = new QLabel(this);
+        m_note->setWordWrap(true);
+        layout->addRow(m_note);
+    }
+
+    const DeskContext& m_context;
+    QListWidget* m_cas = nullptr;
+    QLabel* m_note = nullptr;
+};
+
+}  // namespace
+
+QWidget* newSettingsView(MainWindow* window, const DeskContext& context)
+{
+    return new SettingsView(window, context);
+}
+
+}  // namespace tamga::ui

@@ -1,0 +1,148 @@
+#include "Views.h"
+
+#include "DisplayNames.h"
+
+#include "EnrollmentWizard.h"
+#include "ReceiptPrinting.h"
+#include "SecretField.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Enrollment.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+
+namespace tamga::ui {
+
+namespace {
+
+class TokensView : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(MainWindow)
+public:
+    TokensView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
+    {
+        auto* layout = new QVBoxLayout(this);
+        m_model = new QStandardItemModel(this);
+        m_model->setHorizontalHeaderLabels({tr("Serial"), tr("Label"), tr("Model"), tr("State"), tr("PIN")});
+        m_table = makeTable(m_model, this);
+        layout->addWidget(m_table);
+        auto* buttons = new QHBoxLayout;
+        auto* initialize = new QPushButton(tr("&Initialize…"), this);
+        auto* change = new QPushButton(tr("&Change PIN…"), this);
+        auto* unblock = new QPushButton(tr("&Unblock PIN…"), this);
+        const bool supervisor = context.signedIn.role == core::Role::Supervisor;
+        initialize->setEnabled(supervisor);
+        unblock->setEnabled(supervisor);
+        if (!supervisor) {
+            initialize->setToolTip(tr("Supervisors only"));
+            unblock->setToolTip(tr("Supervisors only"));
+        }
+        buttons->addWidget(initialize);
+        buttons->addWidget(change);
+        buttons->addWidget(unblock);
+        buttons->addStretch();
+        layout->addLayout(buttons);
+        m_result = new QLabel(this);
+        m_result->setWordWrap(true);
+        layout->addWidget(m_result);
+        connect(context.worker, &core::DeskWorker::tokensChanged, this, [this](const QList<core::TokenSnapshot>& t) { show(t); });
+        connect(context.worker, &core::DeskWorker::tokenOperationFinished, this, [this](bool ok, const QString& message) {
+            m_result->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
+            m_result->setText(ok ? tr("Done. %1").arg(message) : message);
+        });
+        connect(initialize, &QPushButton::clicked, this, [this] {
+            const QString serial = selectedSerial();
+            bool ok = false;
+            const QString label = QInputDialog::getText(this, tr("Initialize token"), tr("Token label:"), QLineEdit::Normal,
+                                                        QStringLiteral("Tamga"), &ok);
+            if (!ok)
+                return;
+            auto so = askPin(this, tr("Initialize token"), tr("New SO PIN:"));
+            auto user = so ? askPin(this, tr("Initialize token"), tr("New user PIN:")) : std::nullopt;
+            if (so && user)
+                m_context.worker->initializeToken(m_context.signedIn, serial, label, std::move(*so), std::move(*user));
+        });
+        connect(change, &QPushButton::clicked, this, [this] {
+            auto old = askPin(this, tr("Change PIN"), tr("Current PIN:"));
+            auto fresh = old ? askPin(this, tr("Change PIN"), tr("New PIN:")) : std::nullopt;
+            if (old && fresh)
+                m_context.worker->changePin(m_context.signedIn, selectedSerial(), std::move(*old), std::move(*fresh));
+        });
+        connect(unblock, &QPushButton::clicked, this, [this] {
+            auto so = askPin(this, tr("Unblock PIN"), tr("SO PIN:"));
+            auto fresh = so ? askPin(this, tr("Unblock PIN"), tr("New user PIN:")) : std::nullopt;
+            if (so && fresh)
+                m_context.worker->unblockPin(m_context.signedIn, selectedSerial(), std::move(*so), std::move(*fresh));
+        });
+        show(context.worker->tokens());
+    }
+
+    QString selectedSerial() const
+    {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        return rows.isEmpty() ? QString() : m_model->item(rows.front().row())->text();
+    }
+
+    void show(const QList<core::TokenSnapshot>& tokens)
+    {
+        m_model->removeRows(0, m_model->rowCount());
+        for (const auto& t : tokens) {
+            const auto& f = t.info.flags;
+            const QString state = !f.tokenInitialized ? tr("not initialized")
+                                  : f.userPinLocked    ? tr("PIN blocked")
+                                  : !f.userPinInitialized ? tr("no user PIN")
+                                  : f.userPinFinalTry   ? tr("PIN: final try")
+                                  : f.userPinCountLow   ? tr("PIN: few tries left")
+                                                        : tr("ready");
+            m_model->appendRow({new QStandardItem(t.serial()), new QStandardItem(t.label()), new QStandardItem(t.model()),
+                                new QStandardItem(state),
+                                new QStandardItem(tr("%1–%2 characters").arg(t.info.minPinLength).arg(t.info.maxPinLength))});
+        }
+        if (m_model->rowCount() > 0)
+            m_table->selectRow(0);
+    }
+
+    const DeskContext& m_context;
+    QStandardItemModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_result = nullptr;
+};
+
+}  // namespace
+
+QWidget* newTokensView(MainWindow* window, const DeskContext& context)
+{
+    return new TokensView(window, context);
+}
+
+}  // namespace tamga::ui

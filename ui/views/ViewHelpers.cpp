@@ -1,0 +1,101 @@
+#include "Views.h"
+
+#include "DisplayNames.h"
+
+#include "EnrollmentWizard.h"
+#include "ReceiptPrinting.h"
+#include "SecretField.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Enrollment.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+
+namespace tamga::ui {
+
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
+{
+    auto* table = new QTableView(parent);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setStretchLastSection(true);
+    // Headers are never cut: a column is at least as wide as its title (Mongolian titles are long).
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Columns as wide as their title and contents, once per change of the data (a refresh appends its rows one by
+    // one: the resize waits for the event loop, so it runs once for the lot).
+    auto* resize = new QTimer(table);
+    resize->setSingleShot(true);
+    resize->setInterval(0);
+    QObject::connect(resize, &QTimer::timeout, table, [table] { table->resizeColumnsToContents(); });
+    QObject::connect(model, &QAbstractItemModel::modelReset, resize, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, resize, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, resize, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, resize, qOverload<>(&QTimer::start));
+    resize->start();
+    table->verticalHeader()->hide();
+    table->setAlternatingRowColors(true);
+    return table;
+}
+
+qint64 selectedId(const QTableView* table)
+{
+    const auto rows = table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : table->model()->index(rows.front().row(), 0).data(Qt::UserRole).toLongLong();
+}
+
+QStandardItem* idItem(qint64 id, const QString& text)
+{
+    auto* item = new QStandardItem(text);
+    item->setData(id, Qt::UserRole);
+    return item;
+}
+
+// A PIN asked in a password field; the text goes straight into a wiping buffer.
+std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const QString& label)
+{
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    dialog.setTextEchoMode(QLineEdit::Password);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    auto* field = dialog.findChild<QLineEdit*>();
+    if (!field || field->text().isEmpty())
+        return std::nullopt;
+    return takeSecret(field);
+}
+
+}  // namespace tamga::ui

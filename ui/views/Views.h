@@ -1,0 +1,36 @@
+// The Main window's tabs, one file each (ui/views/*View.cpp), and the small helpers they share. Every view's
+// texts are in the translation context "MainWindow".
+#pragma once
+
+#include "DeskContext.h"
+#include "MainWindow.h"
+#include "tamga/pkcs11/SecretBuffer.h"
+
+#include <QString>
+
+#include <optional>
+
+class QAbstractItemModel;
+class QStandardItem;
+class QTableView;
+class QWidget;
+
+namespace tamga::ui {
+
+// A read-only, sortable table with whole-row selection, as every list of the desk is.
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent);
+// The id (first column's user data) of the selected row, 0 when none.
+qint64 selectedId(const QTableView* table);
+// A first-column item that carries the row's id.
+QStandardItem* idItem(qint64 id, const QString& text);
+// A PIN asked in a password field; the text goes straight into a wiping buffer.
+std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const QString& label);
+
+QWidget* newDeskView(MainWindow* window, const DeskContext& context);
+QWidget* newOfficersView(MainWindow* window, const DeskContext& context);
+QWidget* newTokensView(MainWindow* window, const DeskContext& context);
+QWidget* newEnrollmentsView(MainWindow* window, const DeskContext& context);
+QWidget* newAuditView(MainWindow* window, const DeskContext& context);
+QWidget* newSettingsView(MainWindow* window, const DeskContext& context);
+
+}  // namespace tamga::ui
