@@ -74,24 +74,25 @@ int main(int argc, char** argv)
     auto next = [&] {
         core::EnrollmentJob job;
         job.by = *trainer;
-        job.officerId = 1 + done % 5;  // the training registry's sample officers
+        job.officerId = 1 + done % 5; // the training registry's sample officers
         job.profile = QStringLiteral("signing");
         job.ca = QStringLiteral("practice");
         job.pin = pkcs11::Pin("258147");
         job.preparation = core::TokenPreparation{QStringLiteral("Bench %1").arg(done), pkcs11::Pin("86420975")};
         worker.enroll(std::move(job));
     };
-    QObject::connect(&worker, &core::DeskWorker::enrollmentFinished, &window, [&](qint64, bool ok, const QString&, const QString& error) {
-        ++done;
-        if (!ok) {
-            ++failed;
-            std::fprintf(stderr, "enrollment failed: %s\n", qPrintable(error));
-        }
-        if (done < runs)
-            QTimer::singleShot(0, next);
-        else
-            application.quit();
-    });
+    QObject::connect(&worker, &core::DeskWorker::enrollmentFinished, &window,
+                     [&](qint64, bool ok, const QString&, const QString& error) {
+                         ++done;
+                         if (!ok) {
+                             ++failed;
+                             std::fprintf(stderr, "enrollment failed: %s\n", qPrintable(error));
+                         }
+                         if (done < runs)
+                             QTimer::singleShot(0, next);
+                         else
+                             application.quit();
+                     });
     QTimer::singleShot(200, [&] {
         last = clock.elapsed();
         heartbeat.start(5);

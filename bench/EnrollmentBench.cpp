@@ -58,7 +58,7 @@ void writeText(const QString& path, const QByteArray& text)
     file.write(text);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -72,9 +72,13 @@ int main(int argc, char** argv)
     const QString root = dir.path();
     QDir().mkpath(root + QStringLiteral("/tokens"));
     writeText(root + QStringLiteral("/softhsm2.conf"),
-              QStringLiteral("directories.tokendir = %1/tokens\nobjectstore.backend = file\nlog.level = ERROR\n").arg(root).toUtf8());
+              QStringLiteral("directories.tokendir = %1/tokens\nobjectstore.backend = file\nlog.level = ERROR\n")
+                  .arg(root)
+                  .toUtf8());
     qputenv("SOFTHSM2_CONF", (root + QStringLiteral("/softhsm2.conf")).toUtf8());
-    if (!shell(QStringLiteral("softhsm2-util --init-token --free --label bench --so-pin 12345678 --pin %1 >/dev/null").arg(kPin), root))
+    if (!shell(QStringLiteral("softhsm2-util --init-token --free --label bench --so-pin 12345678 --pin %1 >/dev/null")
+                   .arg(kPin),
+               root))
         return 1;
 
     // The desk.
@@ -82,9 +86,11 @@ int main(int argc, char** argv)
     if (!db)
         return 1;
     core::Operators operators(**db);
-    auto boss = operators.add(std::nullopt, QStringLiteral("bench"), core::Role::Supervisor, core::Password("bench-password"));
+    auto boss =
+        operators.add(std::nullopt, QStringLiteral("bench"), core::Role::Supervisor, core::Password("bench-password"));
     core::Registry registry(**db);
-    auto org = registry.addOrganization(*boss, QStringLiteral("Нийслэлийн МТГ"), QStringLiteral("9000001"), std::nullopt);
+    auto org =
+        registry.addOrganization(*boss, QStringLiteral("Нийслэлийн МТГ"), QStringLiteral("9000001"), std::nullopt);
     core::CaConnectors connectors(**db, root);
     connectors.add(*boss, {0, QStringLiteral("practice"), QStringLiteral("practice"), {}});
     core::Profiles profiles(**db);
@@ -126,9 +132,10 @@ int main(int argc, char** argv)
                              "serialNumber = supplied\n[ext]\nbasicConstraints = critical,CA:FALSE\n")
                   .arg(root)
                   .toUtf8());
-    if (!shell(QStringLiteral("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca/ca-key.pem "
-                              "-out ca/ca.pem -days 30 -subj /CN=Pipeline-CA 2>/dev/null"),
-               root))
+    if (!shell(
+            QStringLiteral("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca/ca-key.pem "
+                           "-out ca/ca.pem -days 30 -subj /CN=Pipeline-CA 2>/dev/null"),
+            root))
         return 1;
 
     struct Kind {
@@ -140,7 +147,8 @@ int main(int argc, char** argv)
     const Kind kinds[] = {{"EC P-256", QStringLiteral("signing"), pkcs11::KeyType::EcP256, "EC:prime256v1"},
                           {"RSA-2048", QStringLiteral("signing-rsa"), pkcs11::KeyType::Rsa2048, "rsa:2048"}};
 
-    std::printf("| key | Tamga enrollment | raw token + CA operations | shell pipeline | Tamga / raw | pipeline / Tamga |\n");
+    std::printf(
+        "| key | Tamga enrollment | raw token + CA operations | shell pipeline | Tamga / raw | pipeline / Tamga |\n");
     std::printf("|---|---|---|---|---|---|\n");
     int officerNumber = 0;
     for (const Kind& kind : kinds) {
@@ -148,8 +156,9 @@ int main(int argc, char** argv)
         for (int run = 0; run < runs; ++run) {
             ++officerNumber;
             const QString civilId = QStringLiteral("УБ9001%1").arg(officerNumber + 1000, 4, 10, QLatin1Char('0'));
-            auto officer = registry.addOfficer(*boss, {*org, QStringLiteral("Бат"), QStringLiteral("Officer%1").arg(officerNumber),
-                                                       civilId, QStringLiteral("Дарга")});
+            auto officer =
+                registry.addOfficer(*boss, {*org, QStringLiteral("Бат"), QStringLiteral("Officer%1").arg(officerNumber),
+                                            civilId, QStringLiteral("Дарга")});
             if (!officer) {
                 std::fprintf(stderr, "%s\n", qPrintable(officer.error().message));
                 return 1;
@@ -158,11 +167,13 @@ int main(int argc, char** argv)
             // Tamga, the whole enrollment.
             QElapsedTimer timer;
             timer.start();
-            auto id = engine.create(*boss, *officer, QString::fromStdString(serial), kind.profile, QStringLiteral("practice"));
+            auto id = engine.create(*boss, *officer, QString::fromStdString(serial), kind.profile,
+                                    QStringLiteral("practice"));
             auto done = id ? engine.run(*boss, *id, pin, nullptr) : std::unexpected(id.error());
             tamga.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
             if (!done || done->state != core::EnrollmentState::Verified) {
-                std::fprintf(stderr, "enrollment failed: %s\n", done ? "not verified" : qPrintable(done.error().message));
+                std::fprintf(stderr, "enrollment failed: %s\n",
+                             done ? "not verified" : qPrintable(done.error().message));
                 return 1;
             }
 
@@ -174,10 +185,11 @@ int main(int argc, char** argv)
             auto signer = token.signingKey(pin, key->id);
             auto fullOfficer = registry.officer(*officer);
             auto subject = core::buildSubject(*profiles.find(kind.profile), *fullOfficer);
-            auto request = core::buildCertificateRequest(*subject, *profiles.find(kind.profile),
-                                                         QByteArray(reinterpret_cast<const char*>(key->publicKeyDer.data()),
-                                                                    static_cast<qsizetype>(key->publicKeyDer.size())),
-                                                         signer->get());
+            auto request =
+                core::buildCertificateRequest(*subject, *profiles.find(kind.profile),
+                                              QByteArray(reinterpret_cast<const char*>(key->publicKeyDer.data()),
+                                                         static_cast<qsizetype>(key->publicKeyDer.size())),
+                                              signer->get());
             auto issued = (*practice)->submit(request->der, *profiles.find(kind.profile), 0);
             auto bytes = [](const QByteArray& data) { return std::vector<std::uint8_t>(data.begin(), data.end()); };
             token.storeCertificate(pin, bytes(issued->certificateDer), key->id, key->label);
@@ -199,7 +211,8 @@ int main(int argc, char** argv)
                     "pkcs11-tool --module %1 --token-label bench --login --pin %2 --keypairgen --key-type %3 --id %4 "
                     "--label p%4 >/dev/null 2>&1\n"
                     "OPENSSL_CONF=engine.cnf openssl req -new -engine pkcs11 -keyform engine -key "
-                    "'pkcs11:token=bench;id=%5;type=private;pin-value=%2' -subj '/C=MN/CN=Officer %4/serialNumber=PNOMN-UB%4' "
+                    "'pkcs11:token=bench;id=%5;type=private;pin-value=%2' -subj '/C=MN/CN=Officer "
+                    "%4/serialNumber=PNOMN-UB%4' "
                     "-out p%4.csr 2>/dev/null\n"
                     "openssl ca -batch -config ca/ca.cnf -extensions ext -in p%4.csr -out p%4.pem -notext 2>/dev/null\n"
                     "openssl x509 -in p%4.pem -outform DER -out p%4.der\n"

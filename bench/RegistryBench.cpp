@@ -21,14 +21,15 @@ using namespace tamga::core;
 namespace {
 
 const QStringList kSurnames{
-    QStringLiteral("Дорж"),     QStringLiteral("Батболд"),  QStringLiteral("Ганбаатар"), QStringLiteral("Өлзийбат"),
+    QStringLiteral("Дорж"),     QStringLiteral("Батболд"),   QStringLiteral("Ганбаатар"), QStringLiteral("Өлзийбат"),
     QStringLiteral("Мөнхбаяр"), QStringLiteral("Энхтүвшин"), QStringLiteral("Цэрэндорж"), QStringLiteral("Сүхбаатар"),
-    QStringLiteral("Төмөр"),    QStringLiteral("Баяр"),     QStringLiteral("Жаргал"),    QStringLiteral("Нямдорж"),
+    QStringLiteral("Төмөр"),    QStringLiteral("Баяр"),      QStringLiteral("Жаргал"),    QStringLiteral("Нямдорж"),
 };
 const QStringList kGivenNames{
-    QStringLiteral("Батбаяр"), QStringLiteral("Сарангэрэл"), QStringLiteral("Оюунчимэг"), QStringLiteral("Түмэнжаргал"),
-    QStringLiteral("Гэрэл"),   QStringLiteral("Хүрэлбаатар"), QStringLiteral("Наранцэцэг"), QStringLiteral("Ганзориг"),
-    QStringLiteral("Мөнх-Эрдэнэ"), QStringLiteral("Отгонбаяр"), QStringLiteral("Алтанцэцэг"), QStringLiteral("Бат-Очир"),
+    QStringLiteral("Батбаяр"),     QStringLiteral("Сарангэрэл"), QStringLiteral("Оюунчимэг"),
+    QStringLiteral("Түмэнжаргал"), QStringLiteral("Гэрэл"),      QStringLiteral("Хүрэлбаатар"),
+    QStringLiteral("Наранцэцэг"),  QStringLiteral("Ганзориг"),   QStringLiteral("Мөнх-Эрдэнэ"),
+    QStringLiteral("Отгонбаяр"),   QStringLiteral("Алтанцэцэг"), QStringLiteral("Бат-Очир"),
 };
 const QString kLetters = QStringLiteral("АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯӨҮ");
 
@@ -69,7 +70,7 @@ Timing timeSearch(const Registry& registry, const QString& query, int runs)
     return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)], hits};
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -98,8 +99,7 @@ int main(int argc, char** argv)
         csv += QStringLiteral("Байгууллага %1,%2,%3,%4,%5,Дарга,Хэлтэс %6,user%7@ub.gov.mn,+976 9900%8\n")
                    .arg(i % 50)
                    .arg(1000000 + i % 50)
-                   .arg(kSurnames[i % kSurnames.size()], kGivenNames[(i / 7) % kGivenNames.size()],
-                        civilIdFor(i))
+                   .arg(kSurnames[i % kSurnames.size()], kGivenNames[(i / 7) % kGivenNames.size()], civilIdFor(i))
                    .arg(i % 9)
                    .arg(i)
                    .arg(i % 10000, 4, 10, QLatin1Char('0'))
@@ -111,9 +111,9 @@ int main(int argc, char** argv)
     const double importMs = static_cast<double>(importTimer.nsecsElapsed()) / 1e6;
     if (!report || !report->problems.empty() || report->added != importRows) {
         std::fprintf(stderr, "import failed: %s\n",
-                     report ? (report->problems.empty() ? "count mismatch"
-                                                        : qPrintable(report->problems.front().reason))
-                            : qPrintable(report.error().message));
+                     report
+                         ? (report->problems.empty() ? "count mismatch" : qPrintable(report->problems.front().reason))
+                         : qPrintable(report.error().message));
         return 1;
     }
 

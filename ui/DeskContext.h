@@ -14,8 +14,8 @@ struct DeskContext {
     const core::Database* database = nullptr;
     core::DeskWorker* worker = nullptr;
     core::Operator signedIn;
-    QString dataDir;  // the database's folder (practice CA, ...)
+    QString dataDir; // the database's folder (practice CA, ...)
     bool training = false;
 };
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -48,7 +48,8 @@ core::CoreStatus prepareTrainingDesk(DeskOptions& options)
 {
     QString folder = qEnvironmentVariable("TAMGA_TRAINING_DIR");
     if (folder.isEmpty())
-        folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tamga/training-desk");
+        folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                 QStringLiteral("/tamga/training-desk");
     QDir().mkpath(folder + QStringLiteral("/tokens"));
     QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString conf = folder + QStringLiteral("/softhsm2.conf");
@@ -80,7 +81,8 @@ core::CoreStatus prepareTrainingDesk(DeskOptions& options)
                                  core::Password(trainingPassword().toStdString()));
     if (!trainer)
         return std::unexpected(trainer.error());
-    if (auto set = core::Settings(**database).setValue(*trainer, core::setting::DeskTraining, QStringLiteral("1")); !set)
+    if (auto set = core::Settings(**database).setValue(*trainer, core::setting::DeskTraining, QStringLiteral("1"));
+        !set)
         return set;
     core::CaConnectors connectors(**database, folder);
     if (auto ca = connectors.add(*trainer, {0, QStringLiteral("practice"), QStringLiteral("practice"), {}}); !ca)
@@ -99,14 +101,38 @@ core::CoreStatus prepareTrainingDesk(DeskOptions& options)
     const core::OfficerFields sample[] = {
         {*it, QStringLiteral("Дорж"), QStringLiteral("Батбаяр"), QStringLiteral("УБ90010112"), QStringLiteral("Дарга"),
          QStringLiteral("Удирдлага"), QStringLiteral("batbayar@example.mn"), QStringLiteral("+976 9911 2233")},
-        {*it, QStringLiteral("Өлзийбат"), QStringLiteral("Сарангэрэл"), QStringLiteral("УБ85121503"),
-         QStringLiteral("Ахлах мэргэжилтэн"), QStringLiteral("Сүлжээний хэлтэс"), QStringLiteral("sarangerel@example.mn"), {}},
-        {*district, QStringLiteral("Цэрэндорж"), QStringLiteral("Хүрэлбаатар"), QStringLiteral("ХУ78030422"),
-         QStringLiteral("Засаг дарга"), {}, QStringLiteral("khurelbaatar@example.mn"), {}},
-        {*district, QStringLiteral("Мөнхбаяр"), QStringLiteral("Оюунчимэг"), QStringLiteral("ХУ05250134"),
-         QStringLiteral("Хэлтсийн дарга"), QStringLiteral("Санхүүгийн хэлтэс"), {}, {}},
-        {*city, QStringLiteral("Ганбаатар"), QStringLiteral("Түмэнжаргал"), QStringLiteral("ЧЖ92110709"),
-         QStringLiteral("Тамгын газрын дарга"), {}, QStringLiteral("tumenjargal@example.mn"), {}},
+        {*it,
+         QStringLiteral("Өлзийбат"),
+         QStringLiteral("Сарангэрэл"),
+         QStringLiteral("УБ85121503"),
+         QStringLiteral("Ахлах мэргэжилтэн"),
+         QStringLiteral("Сүлжээний хэлтэс"),
+         QStringLiteral("sarangerel@example.mn"),
+         {}},
+        {*district,
+         QStringLiteral("Цэрэндорж"),
+         QStringLiteral("Хүрэлбаатар"),
+         QStringLiteral("ХУ78030422"),
+         QStringLiteral("Засаг дарга"),
+         {},
+         QStringLiteral("khurelbaatar@example.mn"),
+         {}},
+        {*district,
+         QStringLiteral("Мөнхбаяр"),
+         QStringLiteral("Оюунчимэг"),
+         QStringLiteral("ХУ05250134"),
+         QStringLiteral("Хэлтсийн дарга"),
+         QStringLiteral("Санхүүгийн хэлтэс"),
+         {},
+         {}},
+        {*city,
+         QStringLiteral("Ганбаатар"),
+         QStringLiteral("Түмэнжаргал"),
+         QStringLiteral("ЧЖ92110709"),
+         QStringLiteral("Тамгын газрын дарга"),
+         {},
+         QStringLiteral("tumenjargal@example.mn"),
+         {}},
     };
     for (const auto& officer : sample) {
         if (auto added = registry.addOfficer(*trainer, officer); !added)
@@ -119,7 +145,7 @@ void installTranslation(QApplication& application, const QString& language)
 {
     const QString chosen = language.isEmpty() ? QLocale::system().name().left(2) : language;
     if (chosen != QStringLiteral("mn"))
-        return;  // the source strings are English
+        return; // the source strings are English
     // Qt's own strings first, then the desk's: a translator installed later is asked first.
     for (const QString& catalogue : {QStringLiteral(":/i18n/qtbase_mn.qm"), QStringLiteral(":/i18n/tamga_mn.qm")}) {
         auto* translator = new QTranslator(&application);
@@ -129,4 +155,4 @@ void installTranslation(QApplication& application, const QString& language)
     QLocale::setDefault(QLocale(QLocale::Mongolian, QLocale::Mongolia));
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -19,7 +19,7 @@ struct DeskOptions {
     QString databasePath;
     std::vector<std::string> modulePaths;
     bool training = false;
-    QString language;  // "mn", "en", or empty for the desk setting / system locale
+    QString language; // "mn", "en", or empty for the desk setting / system locale
 };
 
 // Reads --training, --db PATH, --module PATH (repeatable), --lang mn|en.
@@ -35,4 +35,4 @@ void installTranslation(QApplication& application, const QString& language);
 // The password of the training desk's trainer account (training desks only; printed on its sign-in screen).
 QString trainingPassword();
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -12,25 +12,34 @@ QString translated(const char* text)
     return QCoreApplication::translate("DisplayNames", text);
 }
 
-}  // namespace
+} // namespace
 
 QString stateDisplayName(core::EnrollmentState state)
 {
     using core::EnrollmentState;
     switch (state) {
-    case EnrollmentState::Created: return translated(QT_TRANSLATE_NOOP("DisplayNames", "started"));
-    case EnrollmentState::TokenPrepared: return translated(QT_TRANSLATE_NOOP("DisplayNames", "token prepared"));
-    case EnrollmentState::KeyGenerated: return translated(QT_TRANSLATE_NOOP("DisplayNames", "key made on the token"));
-    case EnrollmentState::RequestBuilt: return translated(QT_TRANSLATE_NOOP("DisplayNames", "request signed"));
-    case EnrollmentState::Submitted: return translated(QT_TRANSLATE_NOOP("DisplayNames", "waiting for the CA"));
+    case EnrollmentState::Created:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "started"));
+    case EnrollmentState::TokenPrepared:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "token prepared"));
+    case EnrollmentState::KeyGenerated:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "key made on the token"));
+    case EnrollmentState::RequestBuilt:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "request signed"));
+    case EnrollmentState::Submitted:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "waiting for the CA"));
     case EnrollmentState::CertificateReceived:
         return translated(QT_TRANSLATE_NOOP("DisplayNames", "certificate received"));
     case EnrollmentState::WrittenToToken:
         return translated(QT_TRANSLATE_NOOP("DisplayNames", "certificate written to the token"));
-    case EnrollmentState::Verified: return translated(QT_TRANSLATE_NOOP("DisplayNames", "verified, to be handed over"));
-    case EnrollmentState::HandedOver: return translated(QT_TRANSLATE_NOOP("DisplayNames", "handed over"));
-    case EnrollmentState::Failed: return translated(QT_TRANSLATE_NOOP("DisplayNames", "failed"));
-    case EnrollmentState::Cancelled: return translated(QT_TRANSLATE_NOOP("DisplayNames", "cancelled"));
+    case EnrollmentState::Verified:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "verified, to be handed over"));
+    case EnrollmentState::HandedOver:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "handed over"));
+    case EnrollmentState::Failed:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "failed"));
+    case EnrollmentState::Cancelled:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "cancelled"));
     }
     return core::stateName(state);
 }
@@ -40,7 +49,8 @@ QString auditActionDisplayName(const QString& action)
     static const QHash<QString, const char*> names{
         {QStringLiteral("operator.add"), QT_TRANSLATE_NOOP("DisplayNames", "operator added")},
         {QStringLiteral("operator.sign_in"), QT_TRANSLATE_NOOP("DisplayNames", "sign-in")},
-        {QStringLiteral("operator.refused"), QT_TRANSLATE_NOOP("DisplayNames", "action refused to the operator's role")},
+        {QStringLiteral("operator.refused"),
+         QT_TRANSLATE_NOOP("DisplayNames", "action refused to the operator's role")},
         {QStringLiteral("organization.add"), QT_TRANSLATE_NOOP("DisplayNames", "organization added")},
         {QStringLiteral("officer.add"), QT_TRANSLATE_NOOP("DisplayNames", "officer added")},
         {QStringLiteral("officer.update"), QT_TRANSLATE_NOOP("DisplayNames", "officer's record changed")},
@@ -104,4 +114,4 @@ QString profileDisplayDescription(const QString& name, const QString& storedDesc
     return storedDescription;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -20,4 +20,4 @@ QString roleDisplayName(core::Role role);
 QString outcomeDisplayName(const QString& outcome);
 QString profileDisplayDescription(const QString& name, const QString& storedDescription);
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -1,8 +1,8 @@
 #include "EnrollmentWizard.h"
 
 #include "DisplayNames.h"
-#include "wizard/WizardPages.h"
 #include "tamga/core/CaConnector.h"
+#include "wizard/WizardPages.h"
 
 #include <QMessageBox>
 #include <QPainter>
@@ -91,13 +91,13 @@ void EnrollmentWizard::reject()
                 return;
         }
     } else if (m_enrollmentId == 0 && currentId() != OfficerPage) {
-        const auto answer = QMessageBox::question(this, windowTitle(),
-                                                  tr("Close this enrollment? Nothing has been written yet."),
-                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        const auto answer =
+            QMessageBox::question(this, windowTitle(), tr("Close this enrollment? Nothing has been written yet."),
+                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return;
     }
     QWizard::reject();
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

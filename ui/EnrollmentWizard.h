@@ -36,12 +36,12 @@ public:
 
     // Shared state between the pages.
     qint64 m_officerId = 0;
-    QString m_officerName;  // surname and given name, as the pages name the officer
+    QString m_officerName; // surname and given name, as the pages name the officer
     QString m_officerCivilId;
     QString m_tokenSerial;
     qint64 m_enrollmentId = 0;
     bool m_tokenNeedsInit = false;
-    bool m_working = false;  // the worker is writing the token: the wizard cannot be closed
+    bool m_working = false; // the worker is writing the token: the wizard cannot be closed
     unsigned long m_pinMin = 4;
     unsigned long m_pinMax = 16;
     // PINs typed at the PIN page, kept in wiping buffers until the work page hands them to the worker.
@@ -59,4 +59,4 @@ QString errorHeadline(int coreErrorKind, int tokenErrorKind);
 // run of consecutive digits (123456, 987654). Returns an empty string, or what is wrong.
 QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned long maxLength);
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -52,7 +52,8 @@ MainWindow::MainWindow(DeskContext context, QWidget* parent) : QMainWindow(paren
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
     if (m_context.training) {
-        auto* banner = new QLabel(tr("TRAINING — practice CA and training tokens; nothing issued here is valid"), central);
+        auto* banner =
+            new QLabel(tr("TRAINING — practice CA and training tokens; nothing issued here is valid"), central);
         banner->setAlignment(Qt::AlignCenter);
         banner->setStyleSheet(QStringLiteral("background:#b3261e;color:white;padding:4px;font-weight:bold"));
         layout->addWidget(banner);
@@ -76,8 +77,8 @@ MainWindow::MainWindow(DeskContext context, QWidget* parent) : QMainWindow(paren
     if (auto cas = core::CaConnectors(*m_context.database, m_context.dataDir).list(); cas && !cas->empty())
         ca = cas->front().name;
     // Permanent: a message in the status bar (a hand-over done) does not hide who is signed in or which CA is used.
-    statusBar()->addPermanentWidget(
-        new QLabel(tr("Operator: %1 (%2)").arg(m_context.signedIn.name, roleDisplayName(m_context.signedIn.role)), this));
+    statusBar()->addPermanentWidget(new QLabel(
+        tr("Operator: %1 (%2)").arg(m_context.signedIn.name, roleDisplayName(m_context.signedIn.role)), this));
     statusBar()->addPermanentWidget(new QLabel(tr("CA: %1").arg(ca.isEmpty() ? tr("none configured") : ca), this));
     m_tokenStatus = new QLabel(this);
     statusBar()->addPermanentWidget(m_tokenStatus);
@@ -101,7 +102,8 @@ void MainWindow::fitScreen()
     const QRect available = where->availableGeometry();
     // The window manager's frame is known once the window is shown: showEvent fits again then.
     const QSize frame = frameGeometry().size() - geometry().size();
-    const QSize size(std::min(1280, available.width() - frame.width()), std::min(800, available.height() - frame.height()));
+    const QSize size(std::min(1280, available.width() - frame.width()),
+                     std::min(800, available.height() - frame.height()));
     resize(size);
     move(available.topLeft() + QPoint((available.width() - size.width() - frame.width()) / 2,
                                       (available.height() - size.height() - frame.height()) / 2));
@@ -136,8 +138,8 @@ EnrollmentWizard* MainWindow::startEnrollment(qint64 resumeId)
     connect(wizard, &QWizard::finished, this, [this, wizard](int result) {
         // The hand-over is said where the clerk looks next: the desk's status bar.
         if (result == QDialog::Accepted)
-            statusBar()->showMessage(tr("Enrollment #%1 handed over to %2.").arg(wizard->enrollmentId()).arg(wizard->m_officerName),
-                                     30000);
+            statusBar()->showMessage(
+                tr("Enrollment #%1 handed over to %2.").arg(wizard->enrollmentId()).arg(wizard->m_officerName), 30000);
         Q_EMIT enrollmentsChanged();
     });
     wizard->open();
@@ -174,4 +176,4 @@ void MainWindow::offerInterruptedEnrollments()
         startEnrollment(ids.front());
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

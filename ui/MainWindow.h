@@ -38,4 +38,4 @@ private:
     QLabel* m_tokenStatus = nullptr;
 };
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

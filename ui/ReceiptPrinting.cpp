@@ -25,7 +25,7 @@ SaveFileChooser& chooser()
     return instance;
 }
 
-}  // namespace
+} // namespace
 
 void setSaveFileChooser(SaveFileChooser replacement)
 {
@@ -83,4 +83,4 @@ QString saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget*
     return path;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -21,4 +21,4 @@ bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* pa
 // Returns the path the receipt was saved to, or an empty string (not saved; a failure was shown).
 QString saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget* parent);
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -38,12 +38,13 @@ void paintQrCode(QPainter& painter, const QRectF& area, const QString& text)
     if (!code)
         return;
     const int width = code->width;
-    const double cell = area.width() / (width + 8);  // a quiet zone of four modules on each side
+    const double cell = area.width() / (width + 8); // a quiet zone of four modules on each side
     painter.fillRect(area, Qt::white);
     for (int y = 0; y < width; ++y) {
         for (int x = 0; x < width; ++x) {
             if (code->data[y * width + x] & 1)
-                painter.fillRect(QRectF(area.left() + (x + 4) * cell, area.top() + (y + 4) * cell, cell, cell), Qt::black);
+                painter.fillRect(QRectF(area.left() + (x + 4) * cell, area.top() + (y + 4) * cell, cell, cell),
+                                 Qt::black);
         }
     }
 }
@@ -112,8 +113,8 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
         {QStringLiteral("Э-токены дугаар\nToken serial"), r.tokenSerial},
         {QStringLiteral("Гэрчилгээний дугаар\nCertificate serial"), r.certificateSerial.toUpper()},
         {QStringLiteral("SHA-256 хээ\nSHA-256 fingerprint"), groupedFingerprint(r.fingerprintSha256)},
-        {QStringLiteral("Хүчинтэй хугацаа\nValidity"), core::deskDate(r.validFrom) + QStringLiteral(" — ") +
-                                                           core::deskDate(r.validUntil)},
+        {QStringLiteral("Хүчинтэй хугацаа\nValidity"),
+         core::deskDate(r.validFrom) + QStringLiteral(" — ") + core::deskDate(r.validUntil)},
         {QStringLiteral("Гэрчилгээ олгогч\nIssuing CA"), r.issuer},
         {QStringLiteral("Хүлээлгэн өгсөн ажилтан\nClerk"), r.clerk},
         {QStringLiteral("Огноо, цаг\nDate and time"), core::deskDateTime(r.issuedAt)},
@@ -125,7 +126,7 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
     painter.setPen(QPen(QColor(120, 120, 120), page.mm(0.2)));
     for (const auto& [label, value] : rows) {
         QFont valueFont = font(page, 9.5, true);
-        if (value.contains(QLatin1Char('\n'))) {  // the fingerprint: fixed-width, so its groups line up
+        if (value.contains(QLatin1Char('\n'))) { // the fingerprint: fixed-width, so its groups line up
             valueFont.setFamily(QStringLiteral("DejaVu Sans Mono"));
             valueFont.setPixelSize(static_cast<int>(8.5 * 0.3528 * page.pxPerMm));
         }
@@ -160,9 +161,9 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
     y += painter.boundingRect(ackRect, Qt::TextWordWrap, acknowledgement).height() + page.mm(2);
     painter.setFont(font(page, 8.5));
     painter.setPen(QColor(60, 60, 60));
-    const QString english =
-        QStringLiteral("I confirm that I received the e-token above in good order and set its PIN myself. I will not "
-                       "pass the token or its PIN to anyone, and will report its loss to the registration unit at once.");
+    const QString english = QStringLiteral(
+        "I confirm that I received the e-token above in good order and set its PIN myself. I will not "
+        "pass the token or its PIN to anyone, and will report its loss to the registration unit at once.");
     const QRectF englishRect(left, y, width, page.mm(30));
     painter.drawText(englishRect, Qt::TextWordWrap, english);
     y += painter.boundingRect(englishRect, Qt::TextWordWrap, english).height() + page.mm(16);
@@ -196,7 +197,7 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
                          QStringLiteral("аудитын гинж / audit chain %1").arg(r.auditHead));
 }
 
-}  // namespace
+} // namespace
 
 void paintReceipt(QPagedPaintDevice& device, QPainter& painter, const core::ReceiptData& receipt)
 {
@@ -229,4 +230,4 @@ QString writeReceiptPdf(const core::ReceiptData& receipt, const QString& path)
     return {};
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -18,4 +18,4 @@ void paintReceipt(QPagedPaintDevice& device, QPainter& painter, const core::Rece
 // Writes the receipt as a PDF file. Returns an empty string, or what went wrong.
 QString writeReceiptPdf(const core::ReceiptData& receipt, const QString& path);
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -21,4 +21,4 @@ inline pkcs11::SecretBuffer takeSecret(QLineEdit* field)
     return secret;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

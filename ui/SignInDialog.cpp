@@ -68,4 +68,4 @@ void SignInDialog::attempt()
     accept();
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -33,4 +33,4 @@ private:
     core::Operator m_operator;
 };
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

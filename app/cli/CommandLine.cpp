@@ -76,4 +76,4 @@ std::vector<std::string> CommandLine::unknownOptions(const std::set<std::string>
     return unknown;
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -14,9 +14,9 @@ enum ExitStatus { ExitOk = 0, ExitUsage = 1, ExitFailed = 2, ExitIntegrity = 3 }
 
 // Options every command understands.
 struct GlobalOptions {
-    std::vector<std::string> modulePaths;  // resolved: --module, else TAMGA_PKCS11_MODULE, else OpenSC's
+    std::vector<std::string> modulePaths; // resolved: --module, else TAMGA_PKCS11_MODULE, else OpenSC's
     bool json = false;
-    std::string databasePath;              // resolved: --db, else TAMGA_DB, else the application-data folder
+    std::string databasePath; // resolved: --db, else TAMGA_DB, else the application-data folder
 };
 
 class CommandLine {
@@ -24,8 +24,8 @@ public:
     // `flags` take no value; `repeatable` options may be given several times. Anything else starting with
     // "--" takes exactly one value. Returns nullopt and sets `error` on a malformed line.
     static std::optional<CommandLine> parse(const std::vector<std::string>& arguments,
-                                            const std::set<std::string>& flags,
-                                            const std::set<std::string>& repeatable, std::string& error);
+                                            const std::set<std::string>& flags, const std::set<std::string>& repeatable,
+                                            std::string& error);
 
     const std::vector<std::string>& words() const { return m_words; }
     bool flag(const std::string& name) const { return m_flags.contains(name); }
@@ -41,4 +41,4 @@ private:
     std::multimap<std::string, std::string> m_options;
 };
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

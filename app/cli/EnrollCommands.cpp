@@ -111,7 +111,8 @@ void progressToStderr(core::EnrollmentState, const QString& message)
     std::cerr << "  " << s(message) << '\n';
 }
 
-int caCommand(const std::string& action, const CommandLine& line, const Database& database, const GlobalOptions& options)
+int caCommand(const std::string& action, const CommandLine& line, const Database& database,
+              const GlobalOptions& options)
 {
     core::CaConnectors connectors(database, dataDir(options));
     const auto& words = line.words();
@@ -130,8 +131,8 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& c : *all)
-            rows.push_back({s(c.name), s(c.type),
-                            s(QString::fromUtf8(QJsonDocument(c.settings).toJson(QJsonDocument::Compact)))});
+            rows.push_back(
+                {s(c.name), s(c.type), s(QString::fromUtf8(QJsonDocument(c.settings).toJson(QJsonDocument::Compact)))});
         printTable({"NAME", "TYPE", "SETTINGS"}, rows);
         return ExitOk;
     }
@@ -162,15 +163,15 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
     if (!type)
         return usage("--type is required");
     QJsonObject settings;
-    const std::pair<const char*, const char*> textOptions[] = {{"url", "url"}, {"reference", "reference"},
-                                                                {"profile", "profile"}};
+    const std::pair<const char*, const char*> textOptions[] = {
+        {"url", "url"}, {"reference", "reference"}, {"profile", "profile"}};
     for (const auto& [option, key] : textOptions) {
         if (auto value = line.value(option))
             settings.insert(QLatin1String(key), q(*value));
     }
-    const std::pair<const char*, const char*> fileOptions[] = {{"secret-file", "secretFile"}, {"cert", "certFile"},
-                                                                {"key", "keyFile"},           {"trust", "trustFile"},
-                                                                {"auth-key-file", "authKeyFile"}, {"dir", "dir"}};
+    const std::pair<const char*, const char*> fileOptions[] = {
+        {"secret-file", "secretFile"},    {"cert", "certFile"}, {"key", "keyFile"}, {"trust", "trustFile"},
+        {"auth-key-file", "authKeyFile"}, {"dir", "dir"}};
     for (const auto& [option, key] : fileOptions) {
         if (auto value = line.value(option))
             settings.insert(QLatin1String(key), absolute(*value));
@@ -307,12 +308,13 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
             attributes.append(QJsonObject{{QStringLiteral("attribute"), a.shortName},
                                           {QStringLiteral("type"), a.stringTypeName()},
                                           {QStringLiteral("value"), a.value}});
-        printJson(QJsonObject{{QStringLiteral("profile"), profile->name},
-                              {QStringLiteral("subject"), attributes},
-                              {QStringLiteral("email"), subject->email},
-                              {QStringLiteral("keyUsage"), QJsonArray::fromStringList(profile->keyUsage)},
-                              {QStringLiteral("extendedKeyUsage"), QJsonArray::fromStringList(profile->extendedKeyUsage)},
-                              {QStringLiteral("keyType"), QString::fromStdString(pkcs11::keyTypeName(profile->keyType))}});
+        printJson(
+            QJsonObject{{QStringLiteral("profile"), profile->name},
+                        {QStringLiteral("subject"), attributes},
+                        {QStringLiteral("email"), subject->email},
+                        {QStringLiteral("keyUsage"), QJsonArray::fromStringList(profile->keyUsage)},
+                        {QStringLiteral("extendedKeyUsage"), QJsonArray::fromStringList(profile->extendedKeyUsage)},
+                        {QStringLiteral("keyType"), QString::fromStdString(pkcs11::keyTypeName(profile->keyType))}});
         return ExitOk;
     }
     std::vector<std::vector<std::string>> rows;
@@ -323,8 +325,9 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
     printTable({"ATTRIBUTE", "ASN.1 TYPE", "VALUE"}, rows);
     std::cout << "key " << pkcs11::keyTypeName(profile->keyType) << "; key usage "
               << s(profile->keyUsage.join(QLatin1Char('+')))
-              << (profile->extendedKeyUsage.isEmpty() ? std::string()
-                                                      : "; extended " + s(profile->extendedKeyUsage.join(QLatin1Char('+'))))
+              << (profile->extendedKeyUsage.isEmpty()
+                      ? std::string()
+                      : "; extended " + s(profile->extendedKeyUsage.join(QLatin1Char('+'))))
               << "; " << profile->validityDays << " days\n";
     return ExitOk;
 }
@@ -484,7 +487,7 @@ int batchCommand(const std::string& action, const CommandLine& line, const Datab
     return ExitOk;
 }
 
-}  // namespace
+} // namespace
 
 bool isEnrollCommand(const std::string& word)
 {
@@ -533,4 +536,4 @@ int runEnrollCommand(const CommandLine& line, const GlobalOptions& options)
     return batchCommand(action, line, **database, options);
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -9,4 +9,4 @@ bool isEnrollCommand(const std::string& word);
 int runEnrollCommand(const CommandLine& line, const GlobalOptions& options);
 const char* enrollUsage();
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

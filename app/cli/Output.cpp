@@ -64,4 +64,4 @@ int fail(const QString& message)
     return fail(message.toStdString());
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -36,4 +36,4 @@ inline std::string s(const QString& text)
     return core::escapedForTerminal(text).toStdString();
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -31,4 +31,4 @@ int runReceiptCommand(const CommandLine& line, const GlobalOptions& options)
     return ExitOk;
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

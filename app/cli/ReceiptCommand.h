@@ -7,4 +7,4 @@ namespace tamga::cli {
 
 int runReceiptCommand(const CommandLine& line, const GlobalOptions& options);
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -172,8 +172,8 @@ int applicantCommand(const std::string& action, const CommandLine& line, const D
                           << s(p.reason) << '\n';
             }
             return cli::fail(std::to_string(report->problems.size()) +
-                             (report->problems.size() == 1 ? " problem" : " problems") +
-                             " in " + words[2] + "; nothing was imported");
+                             (report->problems.size() == 1 ? " problem" : " problems") + " in " + words[2] +
+                             "; nothing was imported");
         }
         if (report->changedNothing()) {
             std::cout << "Nothing changed: all " << report->rows << " rows of " << words[2]
@@ -237,7 +237,8 @@ int operatorCommand(const std::string& action, const CommandLine& line, const Da
             return status;
     }
     std::string error;
-    auto password = secretFromFileOrPrompt(line.value("password-file"), "Password for the new operator " + *name, error);
+    auto password =
+        secretFromFileOrPrompt(line.value("password-file"), "Password for the new operator " + *name, error);
     if (!password)
         return usage(error);
     auto added = operators.add(by, q(*name), *role, *password);
@@ -306,8 +307,8 @@ int auditCommand(const std::string& action, const CommandLine& line, const Datab
                 result.insert(QStringLiteral("witnessedEvent"), *witnessed);
             printJson(result);
         } else {
-            std::cout << "The audit log is intact: " << verification->eventsChecked
-                      << " events, chain head " << s(verification->headHash) << '\n';
+            std::cout << "The audit log is intact: " << verification->eventsChecked << " events, chain head "
+                      << s(verification->headHash) << '\n';
             if (witnessed)
                 std::cout << "The witnessed head is event #" << *witnessed << ", still in the chain.\n";
         }
@@ -349,7 +350,7 @@ int configCommand(const std::string& action, const CommandLine& line, const Data
     return usage("config get KEY, or config set KEY VALUE");
 }
 
-}  // namespace
+} // namespace
 
 bool isRegistryCommand(const std::string& word)
 {
@@ -402,4 +403,4 @@ int runRegistryCommand(const CommandLine& line, const GlobalOptions& options)
     return auditCommand(action, line, **database, options);
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -9,4 +9,4 @@ bool isRegistryCommand(const std::string& word);
 int runRegistryCommand(const CommandLine& line, const GlobalOptions& options);
 const char* registryUsage();
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -34,7 +34,7 @@ bool readInto(int fd, pkcs11::SecretBuffer& secret, bool stopAtNewline)
     }
 }
 
-}  // namespace
+} // namespace
 
 std::optional<pkcs11::SecretBuffer> readSecretFile(const std::string& path, std::string& error)
 {
@@ -95,4 +95,4 @@ std::optional<pkcs11::SecretBuffer> secretFromFileOrPrompt(const std::optional<s
     return file ? readSecretFile(*file, error) : promptSecret(prompt, error);
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -19,4 +19,4 @@ std::optional<pkcs11::SecretBuffer> promptSecret(const std::string& prompt, std:
 std::optional<pkcs11::SecretBuffer> secretFromFileOrPrompt(const std::optional<std::string>& file,
                                                            const std::string& prompt, std::string& error);
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -13,8 +13,8 @@ namespace tamga::cli {
 // --password-file F (or TAMGA_PASSWORD_FILE, or a prompt). `passwordOption` is the option that holds the
 // sign-in password: "password-file" normally, "operator-password-file" for `operator add`, whose
 // --password-file is the new operator's.
-std::optional<core::Operator> signIn(const CommandLine& line, const core::Database& database, const std::string& passwordOption,
-                                     int& status)
+std::optional<core::Operator> signIn(const CommandLine& line, const core::Database& database,
+                                     const std::string& passwordOption, int& status)
 {
     std::string name = line.value("operator").value_or("");
     if (name.empty()) {
@@ -62,4 +62,4 @@ std::optional<qint64> idValue(const CommandLine& line, const std::string& option
     return id;
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -21,4 +21,4 @@ std::optional<core::Operator> signIn(const CommandLine& line, const core::Databa
 // A positive number from --option; nullopt when absent, or (with `status` set) when not a number.
 std::optional<qint64> idValue(const CommandLine& line, const std::string& option, int& status);
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

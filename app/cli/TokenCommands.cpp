@@ -172,7 +172,7 @@ struct SignedInTokens {
 };
 
 std::optional<SignedInTokens> signInForTokens(const CommandLine& line, const GlobalOptions& options,
-                                               const LoadedModules& loaded, int& status)
+                                              const LoadedModules& loaded, int& status)
 {
     auto database = core::Database::openExisting(q(options.databasePath));
     if (!database) {
@@ -236,9 +236,10 @@ int unblock(const CommandLine& line, const SignedInTokens& tokens, const std::st
     return result ? ExitOk : fail(result.error());
 }
 
-int keygen(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial, const GlobalOptions& options)
+int keygen(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial,
+           const GlobalOptions& options)
 {
-    const auto type = pkcs11::parseKeyType(*line.value("type"));  // validated by runTokenCommand
+    const auto type = pkcs11::parseKeyType(*line.value("type")); // validated by runTokenCommand
     const auto label = line.value("label");
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
@@ -271,9 +272,12 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
         return fail(objects.error());
     auto algorithm = [](const pkcs11::ObjectInfo& o) -> std::string {
         switch (o.algorithm) {
-        case pkcs11::KeyAlgorithm::Rsa: return "RSA-" + std::to_string(o.keyBits);
-        case pkcs11::KeyAlgorithm::Ec: return "EC-P" + std::to_string(o.keyBits);
-        case pkcs11::KeyAlgorithm::Other: break;
+        case pkcs11::KeyAlgorithm::Rsa:
+            return "RSA-" + std::to_string(o.keyBits);
+        case pkcs11::KeyAlgorithm::Ec:
+            return "EC-P" + std::to_string(o.keyBits);
+        case pkcs11::KeyAlgorithm::Other:
+            break;
         }
         return "";
     };
@@ -293,10 +297,9 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
             }
             if (o.objectClass == pkcs11::ObjectClass::Certificate) {
                 object.insert(QStringLiteral("subject"), q(o.subject));
-                object.insert(QStringLiteral("category"),
-                              o.certificateCategory == 2   ? QStringLiteral("authority")
-                              : o.certificateCategory == 1 ? QStringLiteral("user")
-                                                           : QStringLiteral("unspecified"));
+                object.insert(QStringLiteral("category"), o.certificateCategory == 2   ? QStringLiteral("authority")
+                                                          : o.certificateCategory == 1 ? QStringLiteral("user")
+                                                                                       : QStringLiteral("unspecified"));
             }
             array.append(object);
         }
@@ -323,7 +326,7 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
 
 int deleteKey(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial)
 {
-    const auto id = pkcs11::fromHex(*line.value("id"));  // validated by runTokenCommand
+    const auto id = pkcs11::fromHex(*line.value("id")); // validated by runTokenCommand
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
     if (!pin)
@@ -332,7 +335,7 @@ int deleteKey(const CommandLine& line, const SignedInTokens& tokens, const std::
     return result ? ExitOk : fail(result.error());
 }
 
-}  // namespace
+} // namespace
 
 const char* tokenUsage()
 {
@@ -439,4 +442,4 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
     return deleteKey(line, *tokens, *serial);
 }
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

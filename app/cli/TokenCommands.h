@@ -14,4 +14,4 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options);
 // Usage text for the token commands.
 const char* tokenUsage();
 
-}  // namespace tamga::cli
+} // namespace tamga::cli

@@ -9,8 +9,8 @@
 #include "tamga/pkcs11/Module.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 
 #include <algorithm>
 #include <cstdlib>
@@ -48,15 +48,14 @@ std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const 
     return paths;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv)
 {
     // Rendering a receipt needs Qt GUI's fonts and painter, without a window: the offscreen platform. The command
     // word may follow global options (--db X receipt 1 ...), so any argument that is "receipt" counts.
-    const bool rendersReceipt = std::any_of(argv + 1, argv + argc, [](const char* word) {
-        return std::string_view(word) == "receipt";
-    });
+    const bool rendersReceipt =
+        std::any_of(argv + 1, argv + argc, [](const char* word) { return std::string_view(word) == "receipt"; });
     if (rendersReceipt && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application(rendersReceipt ? new QGuiApplication(argc, argv)
@@ -78,12 +77,53 @@ int main(int argc, char** argv)
         printUsage(line->flag("help") ? std::cout : std::cerr);
         return line->flag("help") ? ExitOk : ExitUsage;
     }
-    const auto unknown = line->unknownOptions(
-        {"json", "uninitialized", "help", "module", "db", "serial", "label", "so-pin-file", "pin-file",
-         "new-pin-file", "type", "id", "operator", "password-file", "operator-password-file", "name", "register-no",
-         "parent", "org", "surname", "given-name", "civil-id", "position", "department", "email", "phone", "search",
-         "role", "limit", "out", "init", "applicant", "token", "profile", "ca", "url", "reference", "secret-file",
-         "cert", "key", "trust", "auth-key-file", "dir", "state", "in", "timeout", "witness"});
+    const auto unknown = line->unknownOptions({"json",
+                                               "uninitialized",
+                                               "help",
+                                               "module",
+                                               "db",
+                                               "serial",
+                                               "label",
+                                               "so-pin-file",
+                                               "pin-file",
+                                               "new-pin-file",
+                                               "type",
+                                               "id",
+                                               "operator",
+                                               "password-file",
+                                               "operator-password-file",
+                                               "name",
+                                               "register-no",
+                                               "parent",
+                                               "org",
+                                               "surname",
+                                               "given-name",
+                                               "civil-id",
+                                               "position",
+                                               "department",
+                                               "email",
+                                               "phone",
+                                               "search",
+                                               "role",
+                                               "limit",
+                                               "out",
+                                               "init",
+                                               "applicant",
+                                               "token",
+                                               "profile",
+                                               "ca",
+                                               "url",
+                                               "reference",
+                                               "secret-file",
+                                               "cert",
+                                               "key",
+                                               "trust",
+                                               "auth-key-file",
+                                               "dir",
+                                               "state",
+                                               "in",
+                                               "timeout",
+                                               "witness"});
     if (!unknown.empty()) {
         std::cerr << "error: unknown option --" << unknown.front() << '\n';
         printUsage(std::cerr);

@@ -42,9 +42,9 @@ int main(int argc, char** argv)
         if (options.modulePaths.empty())
             options.modulePaths.push_back(pkcs11::defaultModulePath());
     }
-    const bool training = options.training ||
-                          settings.value(core::setting::DeskTraining).value_or(std::nullopt).value_or(QString()) ==
-                              QStringLiteral("1");
+    const bool training =
+        options.training ||
+        settings.value(core::setting::DeskTraining).value_or(std::nullopt).value_or(QString()) == QStringLiteral("1");
 
     ui::SignInDialog signIn(**database, training);
     if (signIn.exec() != QDialog::Accepted)

@@ -6,9 +6,9 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
-#include <QFileInfo>
 #include <QSaveFile>
 
 #include <map>
@@ -58,7 +58,8 @@ CoreResult<QByteArray> auditKey(const QString& databasePath, bool create)
 
 QString headMac(const QByteArray& key, const QString& head)
 {
-    return QString::fromLatin1(QMessageAuthenticationCode::hash(head.toUtf8(), key, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QMessageAuthenticationCode::hash(head.toUtf8(), key, QCryptographicHash::Sha256).toHex());
 }
 
 AuditEvent eventFrom(const QSqlQuery& q)
@@ -94,14 +95,21 @@ QString csvField(const QString& text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-}  // namespace
+} // namespace
 
 QString AuditLog::hashOf(const AuditEvent& e)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArrayLiteral("tamga-audit-v1"));
-    const QString fields[] = {QString::number(e.id), e.at,     e.operatorName, e.action,  e.objectType,
-                              e.objectId,           e.outcome, e.details,      e.prevHash};
+    const QString fields[] = {QString::number(e.id),
+                              e.at,
+                              e.operatorName,
+                              e.action,
+                              e.objectType,
+                              e.objectId,
+                              e.outcome,
+                              e.details,
+                              e.prevHash};
     for (const QString& field : fields) {
         const QByteArray bytes = field.toUtf8();
         hash.addData(QByteArray::number(bytes.size()) + ':');
@@ -111,8 +119,7 @@ QString AuditLog::hashOf(const AuditEvent& e)
 }
 
 CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& action, const QString& objectType,
-                                    const QString& objectId, const QString& outcome,
-                                    const QJsonObject& details) const
+                                    const QString& objectId, const QString& outcome, const QJsonObject& details) const
 {
     auto last = m_database.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!last)
@@ -134,10 +141,10 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
     event.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     event.hash = hashOf(event);
 
-    auto inserted = m_database.exec(
-        QStringLiteral("INSERT INTO audit_log (") + kColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {event.id, event.at, event.operatorName, event.action, event.objectType, event.objectId, event.outcome,
-         event.details, event.prevHash, event.hash});
+    auto inserted = m_database.exec(QStringLiteral("INSERT INTO audit_log (") + kColumns +
+                                        QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    {event.id, event.at, event.operatorName, event.action, event.objectType,
+                                     event.objectId, event.outcome, event.details, event.prevHash, event.hash});
     if (!inserted)
         return std::unexpected(inserted.error());
     // The head (last id and hash) is kept beside the chain, so that events cut off its end are noticed too.
@@ -154,8 +161,8 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
         // `audit verify` goes on saying the key is missing (deleting the key file must not make a fresh start).
         auto keyed = m_database.exec(QStringLiteral("SELECT count(*) FROM settings WHERE key = ?"), {kHeadMacSetting});
         if (!keyed || !keyed->next())
-            return std::unexpected(keyed ? CoreError{CoreErrorKind::Database, QStringLiteral("cannot read the settings")}
-                                         : keyed.error());
+            return std::unexpected(
+                keyed ? CoreError{CoreErrorKind::Database, QStringLiteral("cannot read the settings")} : keyed.error());
         const bool wasKeyed = keyed->value(0).toInt() > 0;
         keyed->finish();
         if (wasKeyed)
@@ -164,9 +171,10 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
         if (!key)
             return std::unexpected(key.error());
     }
-    auto mac = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                               {kHeadMacSetting, headMac(*key, QString::number(event.id) + QLatin1Char(':') + event.hash)});
+    auto mac =
+        m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                        {kHeadMacSetting, headMac(*key, QString::number(event.id) + QLatin1Char(':') + event.hash)});
     if (!mac)
         return std::unexpected(mac.error());
     return event.id;
@@ -190,9 +198,8 @@ CoreStatus AuditLog::recordChange(const std::function<CoreStatus()>& change, con
 
 CoreResult<std::vector<AuditEvent>> AuditLog::list(int limit) const
 {
-    auto query = m_database.exec(QStringLiteral("SELECT ") + kColumns +
-                                     QStringLiteral(" FROM audit_log ORDER BY id DESC LIMIT ?"),
-                                 {limit});
+    auto query = m_database.exec(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_log ORDER BY id DESC LIMIT ?"), {limit});
     if (!query)
         return std::unexpected(query.error());
     std::vector<AuditEvent> events;
@@ -290,8 +297,8 @@ CoreResult<AuditVerification> AuditLog::verify() const
                                              .arg(lastId + 1)
                                              .arg(recordedId));
         }
-        return bad(lastId, QStringLiteral("the end of the log was rewritten behind Tamga's back at event #%1")
-                               .arg(lastId));
+        return bad(lastId,
+                   QStringLiteral("the end of the log was rewritten behind Tamga's back at event #%1").arg(lastId));
     }
     // The head carries the desk's audit key: a log rewritten from start to end (every hash recomputed, the head
     // copied) by someone without the key file does not.
@@ -350,8 +357,16 @@ CoreStatus AuditLog::exportCsv(const QString& path) const
     file.write("id,at,operator,action,object_type,object_id,outcome,details,prev_hash,hash\r\n");
     while (query->next()) {
         const AuditEvent e = eventFrom(*query);
-        const QStringList fields{QString::number(e.id), e.at,      e.operatorName, e.action, e.objectType,
-                                 e.objectId,            e.outcome, e.details,      e.prevHash, e.hash};
+        const QStringList fields{QString::number(e.id),
+                                 e.at,
+                                 e.operatorName,
+                                 e.action,
+                                 e.objectType,
+                                 e.objectId,
+                                 e.outcome,
+                                 e.details,
+                                 e.prevHash,
+                                 e.hash};
         QStringList quoted;
         for (const QString& f : fields)
             quoted << csvField(f);
@@ -366,4 +381,4 @@ CoreStatus AuditLog::exportCsv(const QString& path) const
     return {};
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

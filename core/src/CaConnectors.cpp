@@ -2,8 +2,8 @@
 #include "Ossl.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
-#include "tamga/core/Operators.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/Operators.h"
 
 #include <QJsonDocument>
 
@@ -11,8 +11,8 @@ namespace tamga::core {
 
 bool isRevocationReason(const QString& reason)
 {
-    static const QStringList reasons{QStringLiteral("unspecified"),         QStringLiteral("keyCompromise"),
-                                     QStringLiteral("affiliationChanged"),  QStringLiteral("superseded"),
+    static const QStringList reasons{QStringLiteral("unspecified"),          QStringLiteral("keyCompromise"),
+                                     QStringLiteral("affiliationChanged"),   QStringLiteral("superseded"),
                                      QStringLiteral("cessationOfOperation"), QStringLiteral("certificateHold"),
                                      QStringLiteral("privilegeWithdrawn")};
     return reasons.contains(reason);
@@ -28,7 +28,7 @@ CaConfig configFrom(const QSqlQuery& q)
 
 const QString kSelect = QStringLiteral("SELECT id, name, type, settings FROM ca_connectors ");
 
-}  // namespace
+} // namespace
 
 CoreResult<qint64> CaConnectors::add(const Operator& by, const CaConfig& config) const
 {
@@ -64,11 +64,12 @@ CoreResult<qint64> CaConnectors::add(const Operator& by, const CaConfig& config)
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 newId = inserted->lastInsertId().toLongLong();
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("ca.add"), QStringLiteral("ca"),
-                                                  QString::number(newId), audit::Ok,
-                                                  {{QStringLiteral("name"), config.name},
-                                                   {QStringLiteral("type"), config.type},
-                                                   {QStringLiteral("settings"), config.settings}});
+        auto logged =
+            AuditLog(m_database)
+                .append(by.name, QStringLiteral("ca.add"), QStringLiteral("ca"), QString::number(newId), audit::Ok,
+                        {{QStringLiteral("name"), config.name},
+                         {QStringLiteral("type"), config.type},
+                         {QStringLiteral("settings"), config.settings}});
         if (!logged)
             return std::unexpected(logged.error());
         return newId;
@@ -101,7 +102,8 @@ CoreResult<CaConfig> CaConnectors::find(const QString& name) const
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
-        return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no CA named \"%1\" (tamga-cli ca list)").arg(name));
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("there is no CA named \"%1\" (tamga-cli ca list)").arg(name));
     CaConfig config = configFrom(*query);
     query->finish();
     return config;
@@ -142,7 +144,8 @@ CoreResult<int> TrustAnchors::add(const Operator& by, const QByteArray& pem) con
     for (const auto& certificate : certificates) {
         if (!X509_check_ca(certificate.get())) {
             return coreError(CoreErrorKind::InvalidInput,
-                             QStringLiteral("%1 is not a CA certificate").arg(ossl::nameText(X509_get_subject_name(certificate.get()))));
+                             QStringLiteral("%1 is not a CA certificate")
+                                 .arg(ossl::nameText(X509_get_subject_name(certificate.get()))));
         }
     }
     return m_database.transaction<int>([&]() -> CoreResult<int> {
@@ -158,14 +161,15 @@ CoreResult<int> TrustAnchors::add(const Operator& by, const QByteArray& pem) con
             if (known)
                 continue;
             const QString subject = ossl::nameText(X509_get_subject_name(certificate.get()));
-            auto inserted = m_database.exec(QStringLiteral("INSERT INTO trust_anchors (subject, fingerprint_sha256, "
-                                                           "certificate_pem, added_at) VALUES (?, ?, ?, ?)"),
-                                            {subject, fingerprint, QString::fromLatin1(ossl::pemOf(certificate.get())),
-                                             storedNow()});
+            auto inserted = m_database.exec(
+                QStringLiteral("INSERT INTO trust_anchors (subject, fingerprint_sha256, "
+                               "certificate_pem, added_at) VALUES (?, ?, ?, ?)"),
+                {subject, fingerprint, QString::fromLatin1(ossl::pemOf(certificate.get())), storedNow()});
             if (!inserted)
                 return std::unexpected(inserted.error());
-            auto logged = AuditLog(m_database).append(by.name, QStringLiteral("trust.add"), QStringLiteral("trust_anchor"),
-                                                      fingerprint, audit::Ok, {{QStringLiteral("subject"), subject}});
+            auto logged = AuditLog(m_database)
+                              .append(by.name, QStringLiteral("trust.add"), QStringLiteral("trust_anchor"), fingerprint,
+                                      audit::Ok, {{QStringLiteral("subject"), subject}});
             if (!logged)
                 return std::unexpected(logged.error());
             ++added;
@@ -191,7 +195,8 @@ CoreResult<QList<QByteArray>> TrustAnchors::allDer() const
 
 CoreResult<std::vector<TrustAnchors::Anchor>> TrustAnchors::list() const
 {
-    auto query = m_database.exec(QStringLiteral("SELECT id, subject, fingerprint_sha256 FROM trust_anchors ORDER BY id"));
+    auto query =
+        m_database.exec(QStringLiteral("SELECT id, subject, fingerprint_sha256 FROM trust_anchors ORDER BY id"));
     if (!query)
         return std::unexpected(query.error());
     std::vector<Anchor> result;
@@ -202,4 +207,4 @@ CoreResult<std::vector<TrustAnchors::Anchor>> TrustAnchors::list() const
     return result;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

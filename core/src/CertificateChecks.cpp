@@ -36,9 +36,12 @@ QStringList keyUsageNames(std::uint32_t bits)
 {
     QStringList names;
     const std::pair<std::uint32_t, const char*> known[] = {
-        {KU_DIGITAL_SIGNATURE, "digitalSignature"}, {KU_NON_REPUDIATION, "nonRepudiation"},
-        {KU_KEY_ENCIPHERMENT, "keyEncipherment"},   {KU_DATA_ENCIPHERMENT, "dataEncipherment"},
-        {KU_KEY_AGREEMENT, "keyAgreement"},         {KU_KEY_CERT_SIGN, "keyCertSign"},
+        {KU_DIGITAL_SIGNATURE, "digitalSignature"},
+        {KU_NON_REPUDIATION, "nonRepudiation"},
+        {KU_KEY_ENCIPHERMENT, "keyEncipherment"},
+        {KU_DATA_ENCIPHERMENT, "dataEncipherment"},
+        {KU_KEY_AGREEMENT, "keyAgreement"},
+        {KU_KEY_CERT_SIGN, "keyCertSign"},
         {KU_CRL_SIGN, "cRLSign"},
     };
     for (const auto& [bit, name] : known) {
@@ -57,11 +60,21 @@ QSet<QString> extendedKeyUsageNames(X509* certificate)
     for (int i = 0; i < sk_ASN1_OBJECT_num(usages); ++i) {
         const int nid = OBJ_obj2nid(sk_ASN1_OBJECT_value(usages, i));
         switch (nid) {
-        case NID_client_auth: names << QStringLiteral("clientAuth"); break;
-        case NID_email_protect: names << QStringLiteral("emailProtection"); break;
-        case NID_code_sign: names << QStringLiteral("codeSigning"); break;
-        case NID_ms_smartcard_login: names << QStringLiteral("msSmartcardLogin"); break;
-        case NID_server_auth: names << QStringLiteral("serverAuth"); break;
+        case NID_client_auth:
+            names << QStringLiteral("clientAuth");
+            break;
+        case NID_email_protect:
+            names << QStringLiteral("emailProtection");
+            break;
+        case NID_code_sign:
+            names << QStringLiteral("codeSigning");
+            break;
+        case NID_ms_smartcard_login:
+            names << QStringLiteral("msSmartcardLogin");
+            break;
+        case NID_server_auth:
+            names << QStringLiteral("serverAuth");
+            break;
         default: {
             char text[128];
             OBJ_obj2txt(text, sizeof text, sk_ASN1_OBJECT_value(usages, i), 0);
@@ -82,13 +95,20 @@ QString generalNameText(const GENERAL_NAME* name)
                                                    ASN1_STRING_length(value))
                              : QString();
     switch (type) {
-    case GEN_EMAIL: return QStringLiteral("email:") + text;
-    case GEN_DNS: return QStringLiteral("DNS:") + text;
-    case GEN_URI: return QStringLiteral("URI:") + text;
-    case GEN_IPADD: return QStringLiteral("IP address");
-    case GEN_OTHERNAME: return QStringLiteral("otherName (e.g. a Windows logon name)");
-    case GEN_DIRNAME: return QStringLiteral("a directory name");
-    default: return QStringLiteral("a name of type %1").arg(type);
+    case GEN_EMAIL:
+        return QStringLiteral("email:") + text;
+    case GEN_DNS:
+        return QStringLiteral("DNS:") + text;
+    case GEN_URI:
+        return QStringLiteral("URI:") + text;
+    case GEN_IPADD:
+        return QStringLiteral("IP address");
+    case GEN_OTHERNAME:
+        return QStringLiteral("otherName (e.g. a Windows logon name)");
+    case GEN_DIRNAME:
+        return QStringLiteral("a directory name");
+    default:
+        return QStringLiteral("a name of type %1").arg(type);
     }
 }
 
@@ -97,12 +117,13 @@ std::optional<QString> unexpectedExtension(X509* certificate, const QString& req
 {
     // subjectAltName: exactly one rfc822Name equal to the requested address, or none when none was requested.
     int critical = 0;
-    std::unique_ptr<GENERAL_NAMES, ossl::Deleter<GENERAL_NAMES_free>> names(static_cast<GENERAL_NAMES*>(
-        X509_get_ext_d2i(certificate, NID_subject_alt_name, &critical, nullptr)));
+    std::unique_ptr<GENERAL_NAMES, ossl::Deleter<GENERAL_NAMES_free>> names(
+        static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(certificate, NID_subject_alt_name, &critical, nullptr)));
     QStringList found;
     for (int i = 0; names && i < sk_GENERAL_NAME_num(names.get()); ++i)
         found << generalNameText(sk_GENERAL_NAME_value(names.get(), i));
-    const QStringList wanted = requestedEmail.isEmpty() ? QStringList() : QStringList{QStringLiteral("email:") + requestedEmail};
+    const QStringList wanted =
+        requestedEmail.isEmpty() ? QStringList() : QStringList{QStringLiteral("email:") + requestedEmail};
     if (found != wanted || (critical == -2 /* more than one extension */)) {
         return QStringLiteral("its subjectAltName holds %1; the request asked for %2")
             .arg(found.isEmpty() ? QStringLiteral("nothing") : found.join(QStringLiteral(", ")),
@@ -114,10 +135,18 @@ std::optional<QString> unexpectedExtension(X509* certificate, const QString& req
     if (constraints && constraints->ca)
         return QStringLiteral("it is a CA certificate (basicConstraints CA:TRUE), not an officer's");
     // The extensions an end-entity certificate may carry; any other is refused by name.
-    static const QSet<int> allowed{NID_key_usage,          NID_ext_key_usage,         NID_subject_alt_name,
-                                   NID_basic_constraints,  NID_subject_key_identifier, NID_authority_key_identifier,
-                                   NID_crl_distribution_points, NID_info_access,      NID_certificate_policies,
-                                   NID_freshest_crl,       NID_issuer_alt_name,       NID_qcStatements};
+    static const QSet<int> allowed{NID_key_usage,
+                                   NID_ext_key_usage,
+                                   NID_subject_alt_name,
+                                   NID_basic_constraints,
+                                   NID_subject_key_identifier,
+                                   NID_authority_key_identifier,
+                                   NID_crl_distribution_points,
+                                   NID_info_access,
+                                   NID_certificate_policies,
+                                   NID_freshest_crl,
+                                   NID_issuer_alt_name,
+                                   NID_qcStatements};
     for (int i = 0; i < X509_get_ext_count(certificate); ++i) {
         X509_EXTENSION* extension = X509_get_ext(certificate, i);
         const ASN1_OBJECT* object = X509_EXTENSION_get_object(extension);
@@ -126,7 +155,8 @@ std::optional<QString> unexpectedExtension(X509* certificate, const QString& req
         char oid[128];
         OBJ_obj2txt(oid, sizeof oid, object, 0);
         return QStringLiteral("it carries the %1extension %2, which no profile of this desk allows")
-            .arg(X509_EXTENSION_get_critical(extension) ? QStringLiteral("critical ") : QString(), QString::fromLatin1(oid));
+            .arg(X509_EXTENSION_get_critical(extension) ? QStringLiteral("critical ") : QString(),
+                 QString::fromLatin1(oid));
     }
     return std::nullopt;
 }
@@ -144,7 +174,7 @@ CertificateSummary summaryOf(X509* certificate)
     return summary;
 }
 
-}  // namespace
+} // namespace
 
 CoreResult<CertificateSummary> summarizeCertificate(const QByteArray& certificateDer)
 {
@@ -172,8 +202,8 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
     X509_NAME* subject = X509_get_subject_name(certificate.get());
     const int entries = X509_NAME_entry_count(subject);
     if (entries != static_cast<int>(expected.subject.attributes.size())) {
-        return std::unexpected(rejected(QStringLiteral("its subject \"%1\" is not the subject requested")
-                                            .arg(ossl::nameText(subject))));
+        return std::unexpected(
+            rejected(QStringLiteral("its subject \"%1\" is not the subject requested").arg(ossl::nameText(subject))));
     }
     for (const SubjectAttribute& wanted : expected.subject.attributes) {
         bool found = false;
@@ -196,24 +226,24 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
     const std::uint32_t actualBits =
         (X509_get_extension_flags(certificate.get()) & EXFLAG_KUSAGE) ? X509_get_key_usage(certificate.get()) : 0;
     if (actualBits != wantedBits) {
-        return std::unexpected(rejected(QStringLiteral("its key usage is %1, the profile %2 asks for %3 (did the CA use "
-                                                       "another profile?)")
-                                            .arg(keyUsageNames(actualBits).join(QLatin1Char('+')).isEmpty()
-                                                     ? QStringLiteral("missing")
-                                                     : keyUsageNames(actualBits).join(QLatin1Char('+')),
-                                                 expected.profile.name,
-                                                 keyUsageNames(wantedBits).join(QLatin1Char('+')))));
+        return std::unexpected(
+            rejected(QStringLiteral("its key usage is %1, the profile %2 asks for %3 (did the CA use "
+                                    "another profile?)")
+                         .arg(keyUsageNames(actualBits).join(QLatin1Char('+')).isEmpty()
+                                  ? QStringLiteral("missing")
+                                  : keyUsageNames(actualBits).join(QLatin1Char('+')),
+                              expected.profile.name, keyUsageNames(wantedBits).join(QLatin1Char('+')))));
     }
     const QSet<QString> actualEku = extendedKeyUsageNames(certificate.get());
     const QSet<QString> wantedEku(expected.profile.extendedKeyUsage.begin(), expected.profile.extendedKeyUsage.end());
     if (actualEku != wantedEku) {
         QStringList actual = actualEku.values();
         actual.sort();
-        return std::unexpected(rejected(QStringLiteral("its extended key usage is %1, the profile %2 asks for %3")
-                                            .arg(actual.isEmpty() ? QStringLiteral("none") : actual.join(QLatin1Char('+')),
-                                                 expected.profile.name,
-                                                 wantedEku.isEmpty() ? QStringLiteral("none")
-                                                                     : expected.profile.extendedKeyUsage.join(QLatin1Char('+')))));
+        return std::unexpected(rejected(
+            QStringLiteral("its extended key usage is %1, the profile %2 asks for %3")
+                .arg(actual.isEmpty() ? QStringLiteral("none") : actual.join(QLatin1Char('+')), expected.profile.name,
+                     wantedEku.isEmpty() ? QStringLiteral("none")
+                                         : expected.profile.extendedKeyUsage.join(QLatin1Char('+')))));
     }
 
     // 4. Nothing more than was asked for: the subjectAltName is exactly the e-mail requested (or absent), it is not
@@ -227,13 +257,14 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
                                             .arg(ossl::timeText(X509_get0_notBefore(certificate.get())))));
     }
     if (X509_cmp_current_time(X509_get0_notAfter(certificate.get())) < 0) {
-        return std::unexpected(rejected(QStringLiteral("it has expired (on %1)")
-                                            .arg(ossl::timeText(X509_get0_notAfter(certificate.get())))));
+        return std::unexpected(rejected(
+            QStringLiteral("it has expired (on %1)").arg(ossl::timeText(X509_get0_notAfter(certificate.get())))));
     }
 
     // 6. It chains to a configured trust anchor.
     if (anchorsDer.isEmpty())
-        return std::unexpected(rejected(QStringLiteral("no trust anchor is configured (tamga-cli trust add FILE.pem)")));
+        return std::unexpected(
+            rejected(QStringLiteral("no trust anchor is configured (tamga-cli trust add FILE.pem)")));
     ossl::StorePtr store(X509_STORE_new());
     for (const QByteArray& der : anchorsDer) {
         if (auto anchor = ossl::certificateFromDer(der))
@@ -254,7 +285,7 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
 
     CertificateSummary summary = summaryOf(certificate.get());
     STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(context.get());
-    for (int i = 1; i < sk_X509_num(chain); ++i) {  // [0] is the certificate itself
+    for (int i = 1; i < sk_X509_num(chain); ++i) { // [0] is the certificate itself
         X509* link = sk_X509_value(chain, i);
         summary.chainPem += ossl::pemOf(link);
         summary.chainDer << ossl::derOf(link);
@@ -262,4 +293,4 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
     return summary;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

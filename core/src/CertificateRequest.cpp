@@ -14,7 +14,7 @@ namespace {
 // Every extension is built from OpenSSL's typed structures, never from its configuration syntax: a value such as
 // "x@y.mn,DNS:login.gov.mn" or "otherName:msUPN;UTF8:admin" must stay one e-mail address (or be refused), not
 // become further names.
-bool pushExtension(STACK_OF(X509_EXTENSION)* extensions, int nid, bool critical, void* value)
+bool pushExtension(STACK_OF(X509_EXTENSION) * extensions, int nid, bool critical, void* value)
 {
     X509_EXTENSION* extension = X509V3_EXT_i2d(nid, critical ? 1 : 0, value);
     if (!extension)
@@ -23,7 +23,7 @@ bool pushExtension(STACK_OF(X509_EXTENSION)* extensions, int nid, bool critical,
     return true;
 }
 
-bool addKeyUsage(STACK_OF(X509_EXTENSION)* extensions, const QStringList& usages)
+bool addKeyUsage(STACK_OF(X509_EXTENSION) * extensions, const QStringList& usages)
 {
     static const QHash<QString, int> bits{
         {QStringLiteral("digitalSignature"), 0}, {QStringLiteral("nonRepudiation"), 1},
@@ -40,11 +40,11 @@ bool addKeyUsage(STACK_OF(X509_EXTENSION)* extensions, const QStringList& usages
     return pushExtension(extensions, NID_key_usage, true, bitString.get());
 }
 
-bool addExtendedKeyUsage(STACK_OF(X509_EXTENSION)* extensions, const QStringList& usages)
+bool addExtendedKeyUsage(STACK_OF(X509_EXTENSION) * extensions, const QStringList& usages)
 {
-    std::unique_ptr<EXTENDED_KEY_USAGE, ossl::Deleter<[](EXTENDED_KEY_USAGE* u) {
-        sk_ASN1_OBJECT_pop_free(u, ASN1_OBJECT_free);
-    }>> list(sk_ASN1_OBJECT_new_null());
+    std::unique_ptr<EXTENDED_KEY_USAGE,
+                    ossl::Deleter<[](EXTENDED_KEY_USAGE* u) { sk_ASN1_OBJECT_pop_free(u, ASN1_OBJECT_free); }>>
+        list(sk_ASN1_OBJECT_new_null());
     if (!list)
         return false;
     for (const QString& usage : usages) {
@@ -57,7 +57,7 @@ bool addExtendedKeyUsage(STACK_OF(X509_EXTENSION)* extensions, const QStringList
 }
 
 // subjectAltName with exactly one rfc822Name holding exactly `address`.
-bool addEmail(STACK_OF(X509_EXTENSION)* extensions, const QString& address)
+bool addEmail(STACK_OF(X509_EXTENSION) * extensions, const QString& address)
 {
     if (!isPlainEmailAddress(address))
         return false;
@@ -78,15 +78,15 @@ bool addEmail(STACK_OF(X509_EXTENSION)* extensions, const QString& address)
     return pushExtension(extensions, NID_subject_alt_name, false, names.get());
 }
 
-}  // namespace
+} // namespace
 
 CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& subject,
                                                        const CertificateProfile& profile,
                                                        const QByteArray& publicKeyDer, EVP_PKEY* tokenKey)
 {
     auto failed = [](const QString& what) {
-        return coreError(CoreErrorKind::Token, QStringLiteral("building the request failed: %1 (%2)")
-                                                   .arg(what, ossl::lastError()));
+        return coreError(CoreErrorKind::Token,
+                         QStringLiteral("building the request failed: %1 (%2)").arg(what, ossl::lastError()));
     };
     ossl::ReqPtr request(X509_REQ_new());
     ossl::PkeyPtr publicKey = ossl::publicKeyFromDer(publicKeyDer);
@@ -121,9 +121,9 @@ CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& s
 
     // The signature is made on the token (C_Sign through libp11).
     if (X509_REQ_sign(request.get(), tokenKey, EVP_sha256()) <= 0)
-        return coreError(CoreErrorKind::Token,
-                         QStringLiteral("the token did not sign the request (%1); is it still plugged in?")
-                             .arg(ossl::lastError()));
+        return coreError(
+            CoreErrorKind::Token,
+            QStringLiteral("the token did not sign the request (%1); is it still plugged in?").arg(ossl::lastError()));
     if (X509_REQ_verify(request.get(), publicKey.get()) != 1)
         return failed(QStringLiteral("the request's signature does not verify with the token's public key"));
     return CertificateRequest{ossl::derOf(request.get()), ossl::pemOf(request.get())};
@@ -152,7 +152,8 @@ RequestedSubject subjectOfRequest(const QByteArray& requestDer)
         auto* names = static_cast<GENERAL_NAMES*>(X509V3_get_d2i(extensions, NID_subject_alt_name, nullptr, nullptr));
         for (int i = 0; names && i < sk_GENERAL_NAME_num(names); ++i) {
             int type = 0;
-            const auto* value = static_cast<const ASN1_STRING*>(GENERAL_NAME_get0_value(sk_GENERAL_NAME_value(names, i), &type));
+            const auto* value =
+                static_cast<const ASN1_STRING*>(GENERAL_NAME_get0_value(sk_GENERAL_NAME_value(names, i), &type));
             if (type == GEN_EMAIL && value)
                 subject.email = QString::fromLatin1(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
                                                     ASN1_STRING_length(value));
@@ -172,4 +173,4 @@ QByteArray publicKeyOfRequest(const QByteArray& request)
     return key ? ossl::publicKeyDer(key) : QByteArray();
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -2,9 +2,9 @@
 // certificate, /api/v1/cfssl/revoke. CFSSL issues from its *default* profile when the profile name is unknown:
 // Tamga's certificate checks are what notice that.
 #include "Connectors.h"
-#include "tamga/core/Files.h"
 #include "Http.h"
 #include "Ossl.h"
+#include "tamga/core/Files.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,7 +37,10 @@ public:
             return std::unexpected(key.error());
         // The key file holds hex; the decoded key stays in a wiping buffer (no plain copy left on the heap).
         auto nibble = [](char c) {
-            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            return c >= '0' && c <= '9'   ? c - '0'
+                   : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                   : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                          : -1;
         };
         pkcs11::SecretBuffer keyBytes;
         const std::string_view hex = key->view();
@@ -59,11 +62,12 @@ public:
              reinterpret_cast<const unsigned char*>(inner.constData()), static_cast<std::size_t>(inner.size()), mac,
              &macLength);
         const QByteArray body =
-            QJsonDocument(QJsonObject{
-                              {QStringLiteral("token"), QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(mac),
-                                                                                       static_cast<int>(macLength))
-                                                                                .toBase64())},
-                              {QStringLiteral("request"), QString::fromLatin1(inner.toBase64())}})
+            QJsonDocument(
+                QJsonObject{
+                    {QStringLiteral("token"),
+                     QString::fromLatin1(
+                         QByteArray(reinterpret_cast<const char*>(mac), static_cast<int>(macLength)).toBase64())},
+                    {QStringLiteral("request"), QString::fromLatin1(inner.toBase64())}})
                 .toJson(QJsonDocument::Compact);
         auto result = call(QStringLiteral("/api/v1/cfssl/authsign"), body);
         if (!result)
@@ -71,7 +75,8 @@ public:
         const QByteArray pem = result->value(QStringLiteral("certificate")).toString().toLatin1();
         auto certificate = ossl::certificateFromPem(pem);
         if (!certificate)
-            return coreError(CoreErrorKind::CaGarbled, QStringLiteral("CFSSL at %1 answered without a certificate").arg(m_url));
+            return coreError(CoreErrorKind::CaGarbled,
+                             QStringLiteral("CFSSL at %1 answered without a certificate").arg(m_url));
         CaResponse response;
         response.certificateDer = ossl::derOf(certificate.get());
         if (auto chain = caCertificates())
@@ -110,10 +115,12 @@ public:
         if (!result)
             return std::unexpected(result.error());
         QList<QByteArray> chain;
-        for (const auto& certificate : ossl::certificatesFrom(result->value(QStringLiteral("certificate")).toString().toLatin1()))
+        for (const auto& certificate :
+             ossl::certificatesFrom(result->value(QStringLiteral("certificate")).toString().toLatin1()))
             chain << ossl::derOf(certificate.get());
         if (chain.isEmpty())
-            return coreError(CoreErrorKind::CaGarbled, QStringLiteral("CFSSL at %1 did not send its certificate").arg(m_url));
+            return coreError(CoreErrorKind::CaGarbled,
+                             QStringLiteral("CFSSL at %1 did not send its certificate").arg(m_url));
         return chain;
     }
 
@@ -121,13 +128,15 @@ private:
     // POSTs JSON and returns the "result" object of CFSSL's {"success", "result", "errors"} envelope.
     CoreResult<QJsonObject> call(const QString& path, const QByteArray& body) const
     {
-        auto answer = http::post({m_url + path, m_trustFile, m_timeoutSeconds}, QByteArrayLiteral("application/json"), body);
+        auto answer =
+            http::post({m_url + path, m_trustFile, m_timeoutSeconds}, QByteArrayLiteral("application/json"), body);
         if (!answer)
             return std::unexpected(answer.error());
         QJsonParseError parseError{};
         const QJsonDocument document = QJsonDocument::fromJson(*answer, &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return coreError(CoreErrorKind::CaGarbled, QStringLiteral("CFSSL at %1 sent something that is not JSON").arg(m_url));
+            return coreError(CoreErrorKind::CaGarbled,
+                             QStringLiteral("CFSSL at %1 sent something that is not JSON").arg(m_url));
         const QJsonObject envelope = document.object();
         if (!envelope.value(QStringLiteral("success")).toBool()) {
             QStringList messages;
@@ -146,7 +155,7 @@ private:
     int m_timeoutSeconds;
 };
 
-}  // namespace
+} // namespace
 
 CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings)
 {
@@ -154,7 +163,8 @@ CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings
     const QString keyFile = settings.value(QStringLiteral("authKeyFile")).toString();
     const QString profile = settings.value(QStringLiteral("profile")).toString();
     if (url.isEmpty() || keyFile.isEmpty() || profile.isEmpty())
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a cfssl CA needs --url, --auth-key-file and --profile"));
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("a cfssl CA needs --url, --auth-key-file and --profile"));
     return std::unique_ptr<CaConnector>(
         std::make_unique<CfsslCa>(url, keyFile, profile, settings.value(QStringLiteral("trustFile")).toString(),
                                   settings.value(QStringLiteral("timeoutSeconds")).toInt(30)));
@@ -176,4 +186,4 @@ CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QStri
     return secret;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

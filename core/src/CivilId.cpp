@@ -11,7 +11,7 @@ bool isMongolianCyrillicCapital(QChar c)
     return (u >= 0x0410 && u <= 0x042F) || u == 0x0401 || u == 0x04E8 || u == 0x04AE;
 }
 
-}  // namespace
+} // namespace
 
 CoreResult<CivilId> parseCivilId(const QString& input)
 {
@@ -38,16 +38,18 @@ CoreResult<CivilId> parseCivilId(const QString& input)
         year = 2000 + yy;
     }
     if (month < 1 || month > 12) {
-        return invalid(QStringLiteral("%1 is not a month (01-12, or 21-32 for births from 2000 on)")
-                           .arg(text.mid(4, 2)));
+        return invalid(
+            QStringLiteral("%1 is not a month (01-12, or 21-32 for births from 2000 on)").arg(text.mid(4, 2)));
     }
     const QDate birthDate(year, month, day);
     if (!birthDate.isValid())
-        return invalid(QStringLiteral("%1-%2-%3 is not a date").arg(year).arg(month, 2, 10, QLatin1Char('0'))
+        return invalid(QStringLiteral("%1-%2-%3 is not a date")
+                           .arg(year)
+                           .arg(month, 2, 10, QLatin1Char('0'))
                            .arg(day, 2, 10, QLatin1Char('0')));
     if (birthDate > QDate::currentDate())
         return invalid(QStringLiteral("the birth date %1 is in the future").arg(birthDate.toString(Qt::ISODate)));
     return CivilId{text, birthDate};
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

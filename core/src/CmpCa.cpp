@@ -2,9 +2,9 @@
 // the token, rr to revoke, genm to test the connection. Messages are protected with a shared secret (PBM) or a
 // signer certificate and key; responses are checked against the configured trust anchor.
 #include "Connectors.h"
-#include "tamga/core/Files.h"
 #include "Http.h"
 #include "Ossl.h"
+#include "tamga/core/Files.h"
 
 #include <QFile>
 #include <QUrl>
@@ -30,11 +30,11 @@ int collectCmpLog(const char*, const char*, int, OSSL_CMP_severity level, const 
 
 int reasonCode(const QString& reason)
 {
-    static const QStringList codes{QStringLiteral("unspecified"),          QStringLiteral("keyCompromise"),
-                                   QStringLiteral("cACompromise"),         QStringLiteral("affiliationChanged"),
-                                   QStringLiteral("superseded"),           QStringLiteral("cessationOfOperation"),
-                                   QStringLiteral("certificateHold"),      QStringLiteral("unused"),
-                                   QStringLiteral("removeFromCRL"),        QStringLiteral("privilegeWithdrawn")};
+    static const QStringList codes{QStringLiteral("unspecified"),     QStringLiteral("keyCompromise"),
+                                   QStringLiteral("cACompromise"),    QStringLiteral("affiliationChanged"),
+                                   QStringLiteral("superseded"),      QStringLiteral("cessationOfOperation"),
+                                   QStringLiteral("certificateHold"), QStringLiteral("unused"),
+                                   QStringLiteral("removeFromCRL"),   QStringLiteral("privilegeWithdrawn")};
     return std::max<int>(0, static_cast<int>(codes.indexOf(reason)));
 }
 
@@ -61,9 +61,9 @@ public:
         if (!issued)
             return std::unexpected(failure(session, QStringLiteral("enrollment")));
         CaResponse response;
-        response.certificateDer = ossl::derOf(issued);  // owned by the context: copy before it goes
-        for (auto* list : {OSSL_CMP_CTX_get1_caPubs(session.context.get()),
-                           OSSL_CMP_CTX_get1_extraCertsIn(session.context.get())}) {
+        response.certificateDer = ossl::derOf(issued); // owned by the context: copy before it goes
+        for (auto* list :
+             {OSSL_CMP_CTX_get1_caPubs(session.context.get()), OSSL_CMP_CTX_get1_extraCertsIn(session.context.get())}) {
             for (int i = 0; i < sk_X509_num(list); ++i)
                 response.chainDer << ossl::derOf(sk_X509_value(list, i));
             sk_X509_pop_free(list, X509_free);
@@ -73,7 +73,8 @@ public:
 
     CoreResult<CaResponse> collect(const QString&, const QByteArray&) override
     {
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("this CMP CA answers at once; nothing is pending"));
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("this CMP CA answers at once; nothing is pending"));
     }
 
     CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
@@ -124,7 +125,8 @@ private:
         const bool https = url.scheme() == QStringLiteral("https");
         session.server = url.toString();
         if (!ctx || !url.isValid() || url.host().isEmpty() || (!https && url.scheme() != QStringLiteral("http")))
-            return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a cmp CA needs --url http(s)://host:port/path"));
+            return coreError(CoreErrorKind::InvalidInput,
+                             QStringLiteral("a cmp CA needs --url http(s)://host:port/path"));
         OSSL_CMP_CTX_set1_server(ctx, url.host().toUtf8().constData());
         OSSL_CMP_CTX_set_serverPort(ctx, url.port(https ? 443 : 80));
         OSSL_CMP_CTX_set1_serverPath(ctx, url.path().isEmpty() ? "/" : url.path().toUtf8().constData());
@@ -157,7 +159,8 @@ private:
             OSSL_CMP_CTX_set1_referenceValue(ctx, reinterpret_cast<const unsigned char*>(ref.constData()), ref.size());
             OSSL_CMP_CTX_set1_secretValue(ctx, secret->bytes(), static_cast<int>(secret->size()));
         } else {
-            auto certificate = ossl::certificateFromPem(readFile(m_settings.value(QStringLiteral("certFile")).toString()));
+            auto certificate =
+                ossl::certificateFromPem(readFile(m_settings.value(QStringLiteral("certFile")).toString()));
             const QByteArray keyPem = readFile(m_settings.value(QStringLiteral("keyFile")).toString());
             ossl::BioPtr keyBio(BIO_new_mem_buf(keyPem.constData(), static_cast<int>(keyPem.size())));
             ossl::PkeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
@@ -173,7 +176,8 @@ private:
             ossl::StorePtr store(X509_STORE_new());
             const auto anchors = ossl::certificatesFrom(readFile(trustFile));
             if (anchors.empty())
-                return coreError(CoreErrorKind::InvalidInput, QStringLiteral("no certificate in the trust file %1").arg(trustFile));
+                return coreError(CoreErrorKind::InvalidInput,
+                                 QStringLiteral("no certificate in the trust file %1").arg(trustFile));
             for (const auto& anchor : anchors)
                 X509_STORE_add_cert(store.get(), anchor.get());
             OSSL_CMP_CTX_set0_trustedStore(ctx, store.release());
@@ -186,7 +190,8 @@ private:
     {
         OSSL_CMP_CTX* ctx = session.context.get();
         const int status = OSSL_CMP_CTX_get_status(ctx);
-        const QString said = t_cmpLog.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(t_cmpLog.join(QStringLiteral("; ")));
+        const QString said =
+            t_cmpLog.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(t_cmpLog.join(QStringLiteral("; ")));
         if (status == OSSL_CMP_PKISTATUS_rejection || status == OSSL_CMP_PKISTATUS_waiting) {
             char text[512];
             OSSL_CMP_CTX_snprint_PKIStatus(ctx, text, sizeof text);
@@ -210,7 +215,7 @@ private:
     QJsonObject m_settings;
 };
 
-}  // namespace
+} // namespace
 
 CoreResult<std::unique_ptr<CaConnector>> makeCmpCa(const QJsonObject& settings)
 {
@@ -227,4 +232,4 @@ CoreResult<std::unique_ptr<CaConnector>> makeCmpCa(const QJsonObject& settings)
     return std::unique_ptr<CaConnector>(std::make_unique<CmpCa>(settings));
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -21,9 +21,9 @@ CoreResult<CaResponse> findIssuedCertificate(const QString& folder, const QByteA
 
 // One file of the exchange folder as read: the certificates in it (DER), or why none were taken.
 struct ExchangeFile {
-    QString name;                     // relative to the folder
-    QList<QByteArray> certificates;   // end-entity and CA certificates, DER
-    QString problem;                  // not read, or nothing usable in it; empty when certificates were found
+    QString name;                   // relative to the folder
+    QList<QByteArray> certificates; // end-entity and CA certificates, DER
+    QString problem;                // not read, or nothing usable in it; empty when certificates were found
 };
 // Every file of the exchange folder, each read once (regular files only, at most 4 MiB, at most 2000
 // certificates a file), in name order.
@@ -33,4 +33,4 @@ std::vector<ExchangeFile> readExchangeFolder(const QString& folder);
 // content.
 CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -56,8 +56,8 @@ CsvDocument parseCsv(const QByteArray& bytes)
     CsvRecord record;
     record.line = 1;
     QString field;
-    bool quoted = false;        // inside a quoted field
-    bool afterQuote = false;    // a quoted field just closed: only a comma or a line end may follow
+    bool quoted = false;     // inside a quoted field
+    bool afterQuote = false; // a quoted field just closed: only a comma or a line end may follow
     bool recordHasContent = false;
     auto endField = [&] {
         record.fields << field;
@@ -87,7 +87,7 @@ CsvDocument parseCsv(const QByteArray& bytes)
                     afterQuote = true;
                 }
             } else if (c == QLatin1Char('\r') && i + 1 < size && text[i + 1] == QLatin1Char('\n')) {
-                continue;  // a CRLF inside a quoted field is kept as one line break
+                continue; // a CRLF inside a quoted field is kept as one line break
             } else {
                 if (c == QLatin1Char('\n'))
                     ++line;
@@ -99,7 +99,7 @@ CsvDocument parseCsv(const QByteArray& bytes)
             recordHasContent = true;
             endField();
         } else if (c == QLatin1Char('\r') && i + 1 < size && text[i + 1] == QLatin1Char('\n')) {
-            continue;  // CRLF: the LF ends the record
+            continue; // CRLF: the LF ends the record
         } else if (c == QLatin1Char('\n')) {
             ++line;
             endRecord();
@@ -128,4 +128,4 @@ CsvDocument parseCsv(const QByteArray& bytes)
     return document;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -21,7 +21,7 @@ QString newConnectionName()
     return QStringLiteral("tamga-db-%1").arg(++counter);
 }
 
-}  // namespace
+} // namespace
 
 QString storedNow()
 {
@@ -70,10 +70,11 @@ CoreResult<std::unique_ptr<Database>> Database::open(const QString& path)
 CoreResult<std::unique_ptr<Database>> Database::openExisting(const QString& path)
 {
     if (!QFileInfo(path).isFile()) {
-        return coreError(CoreErrorKind::NotFound,
-                         QStringLiteral("there is no desk database at %1 (a typo in --db or TAMGA_DB?); a new one is made "
-                                        "only by the first supervisor's \"tamga-cli operator add\" or the desk's first start")
-                             .arg(path));
+        return coreError(
+            CoreErrorKind::NotFound,
+            QStringLiteral("there is no desk database at %1 (a typo in --db or TAMGA_DB?); a new one is made "
+                           "only by the first supervisor's \"tamga-cli operator add\" or the desk's first start")
+                .arg(path));
     }
     return open(path);
 }
@@ -133,10 +134,11 @@ CoreStatus Database::migrateTo(int targetVersion)
             if (step.version <= found || step.version > targetVersion)
                 continue;
             auto failed = [&](const CoreError& error) {
-                return coreError(CoreErrorKind::Database, QStringLiteral("migrating %1 to schema version %2 (%3) failed: %4")
-                                                              .arg(m_path)
-                                                              .arg(step.version)
-                                                              .arg(QString::fromUtf8(step.description), error.message));
+                return coreError(CoreErrorKind::Database,
+                                 QStringLiteral("migrating %1 to schema version %2 (%3) failed: %4")
+                                     .arg(m_path)
+                                     .arg(step.version)
+                                     .arg(QString::fromUtf8(step.description), error.message));
             };
             for (const QString& statement : step.statements) {
                 if (auto done = exec(statement); !done)
@@ -146,8 +148,7 @@ CoreStatus Database::migrateTo(int targetVersion)
                 if (auto done = step.code(*this); !done)
                     return failed(done.error());
             }
-            if (auto stored = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {step.version});
-                !stored)
+            if (auto stored = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {step.version}); !stored)
                 return std::unexpected(stored.error());
         }
         return true;
@@ -182,7 +183,7 @@ CoreResult<QSqlQuery> run(QSqlQuery& query, const QVariantList& values)
     return query;
 }
 
-}  // namespace
+} // namespace
 
 CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const
 {
@@ -254,4 +255,4 @@ void Database::rollback() const
     QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -33,7 +33,7 @@ std::optional<pkcs11::Token> tokenBySerial(const pkcs11::TokenWorker& worker, co
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 DeskWorker::DeskWorker(QString databasePath, std::vector<std::string> modulePaths, QObject* parent)
     : QObject(parent), m_databasePath(std::move(databasePath))
@@ -48,7 +48,7 @@ DeskWorker::DeskWorker(QString databasePath, std::vector<std::string> modulePath
 
 DeskWorker::~DeskWorker()
 {
-    m_worker.reset();  // finishes the job in hand and joins the thread while this object is still whole
+    m_worker.reset(); // finishes the job in hand and joins the thread while this object is still whole
 }
 
 QList<TokenSnapshot> DeskWorker::tokens() const
@@ -72,8 +72,8 @@ void DeskWorker::enroll(EnrollmentJob job)
         EnrollmentEngine engine(**database, connectors, worker->modules());
         qint64 id = shared->enrollmentId;
         if (id == 0) {
-            auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile, shared->ca,
-                                         shared->preparation.has_value());
+            auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile,
+                                         shared->ca, shared->preparation.has_value());
             if (!created) {
                 Q_EMIT enrollmentFailed(0, static_cast<int>(created.error().kind), created.error().tokenErrorKind);
                 Q_EMIT enrollmentFinished(0, false, QString(), created.error().message);
@@ -203,9 +203,10 @@ void DeskWorker::testCa(QString name)
             Q_EMIT caTested(name, false, certificates.error().message);
             return;
         }
-        Q_EMIT caTested(name, true, tr("The CA answers; it sent %n CA certificate(s).", nullptr,
-                                       static_cast<int>(certificates->size())));
+        Q_EMIT caTested(
+            name, true,
+            tr("The CA answers; it sent %n CA certificate(s).", nullptr, static_cast<int>(certificates->size())));
     });
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -53,7 +53,8 @@ const QString kRecordSelect = QStringLiteral(
     "SELECT e.id, e.officer_id, o.surname || ' ' || o.given_name, g.name, COALESCE(t.serial, ''), "
     "COALESCE(p.name, ''), COALESCE(c.name, ''), e.state, e.key_id, e.csr_pem, e.ca_reference, e.last_error, "
     "e.created_at, e.updated_at, "
-    "x.serial_hex, x.subject, x.issuer, x.not_before, x.not_after, x.fingerprint_sha256, x.certificate_pem, x.chain_pem "
+    "x.serial_hex, x.subject, x.issuer, x.not_before, x.not_after, x.fingerprint_sha256, x.certificate_pem, "
+    "x.chain_pem "
     "FROM enrollments e JOIN officers o ON o.id = e.officer_id JOIN organizations g ON g.id = o.organization_id "
     "LEFT JOIN tokens t ON t.id = e.token_id LEFT JOIN certificate_profiles p ON p.id = e.profile_id "
     "LEFT JOIN ca_connectors c ON c.id = e.ca_id "
@@ -93,7 +94,7 @@ EnrollmentRecord recordFrom(const QSqlQuery& query)
     return r;
 }
 
-}  // namespace
+} // namespace
 
 QString stateName(EnrollmentState state)
 {
@@ -159,36 +160,40 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
                 const bool finished = other->value(2).toString() == stateName(EnrollmentState::Verified) ||
                                       other->value(2).toString() == stateName(EnrollmentState::HandedOver);
                 return coreError(CoreErrorKind::Conflict,
-                                 finished ? QStringLiteral("token %1 holds the key of %3 (enrollment #%2); it can be used "
-                                                           "for another officer only if it is erased first (--init, a "
-                                                           "supervisor)")
-                                                .arg(tokenSerial, other->value(0).toString(), other->value(1).toString())
-                                          : QStringLiteral("token %1 is in enrollment #%2 for %3, which is not finished; "
-                                                           "finish or cancel that one first")
-                                                .arg(tokenSerial, other->value(0).toString(), other->value(1).toString()));
+                                 finished
+                                     ? QStringLiteral("token %1 holds the key of %3 (enrollment #%2); it can be used "
+                                                      "for another officer only if it is erased first (--init, a "
+                                                      "supervisor)")
+                                           .arg(tokenSerial, other->value(0).toString(), other->value(1).toString())
+                                     : QStringLiteral("token %1 is in enrollment #%2 for %3, which is not finished; "
+                                                      "finish or cancel that one first")
+                                           .arg(tokenSerial, other->value(0).toString(), other->value(1).toString()));
             }
         }
         if (!tokenSerial.isEmpty()) {
-            auto token = m_database.exec(QStringLiteral("INSERT INTO tokens (serial, first_seen_at, updated_at) VALUES (?, ?, ?) "
-                                                        "ON CONFLICT(serial) DO UPDATE SET updated_at = excluded.updated_at"),
-                                         {tokenSerial, now, now});
+            auto token = m_database.exec(
+                QStringLiteral("INSERT INTO tokens (serial, first_seen_at, updated_at) VALUES (?, ?, ?) "
+                               "ON CONFLICT(serial) DO UPDATE SET updated_at = excluded.updated_at"),
+                {tokenSerial, now, now});
             if (!token)
                 return std::unexpected(token.error());
         }
         auto inserted = m_database.exec(
-            QStringLiteral("INSERT INTO enrollments (officer_id, token_id, profile_id, ca_id, state, created_at, updated_at) "
-                           "VALUES (?, (SELECT id FROM tokens WHERE serial = ?), ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO enrollments (officer_id, token_id, profile_id, ca_id, state, created_at, updated_at) "
+                "VALUES (?, (SELECT id FROM tokens WHERE serial = ?), ?, ?, ?, ?, ?)"),
             {officerId, tokenSerial, *profileId, ca->id, stateName(EnrollmentState::Created), now, now});
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 id = inserted->lastInsertId().toLongLong();
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("enrollment.created"), QStringLiteral("enrollment"),
-                                                  QString::number(id), audit::Ok,
-                                                  {{QStringLiteral("officer_id"), officerId},
-                                                   {QStringLiteral("civil_id"), officer->fields.civilId},
-                                                   {QStringLiteral("token"), tokenSerial},
-                                                   {QStringLiteral("profile"), profileName},
-                                                   {QStringLiteral("ca"), caName}});
+        auto logged = AuditLog(m_database)
+                          .append(by.name, QStringLiteral("enrollment.created"), QStringLiteral("enrollment"),
+                                  QString::number(id), audit::Ok,
+                                  {{QStringLiteral("officer_id"), officerId},
+                                   {QStringLiteral("civil_id"), officer->fields.civilId},
+                                   {QStringLiteral("token"), tokenSerial},
+                                   {QStringLiteral("profile"), profileName},
+                                   {QStringLiteral("ca"), caName}});
         if (!logged)
             return std::unexpected(logged.error());
         return id;
@@ -208,7 +213,7 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::record(qint64 id) const
 namespace {
 
 CoreResult<std::vector<EnrollmentRecord>> records(const Database& database, const QString& whereAndOrder,
-                                                 const QVariantList& values = {})
+                                                  const QVariantList& values = {})
 {
     auto query = database.exec(kRecordSelect + whereAndOrder, values);
     if (!query)
@@ -221,7 +226,7 @@ CoreResult<std::vector<EnrollmentRecord>> records(const Database& database, cons
     return result;
 }
 
-}  // namespace
+} // namespace
 
 CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::list(std::optional<EnrollmentState> state) const
 {
@@ -231,12 +236,13 @@ CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::list(std::optional<E
 
 CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::onToken(const QString& serial) const
 {
-    return records(m_database, QStringLiteral("WHERE t.serial = ? AND e.state NOT IN ('failed', 'cancelled') ORDER BY e.id DESC"),
+    return records(m_database,
+                   QStringLiteral("WHERE t.serial = ? AND e.state NOT IN ('failed', 'cancelled') ORDER BY e.id DESC"),
                    {serial});
 }
 
 CoreResult<std::vector<EnrollmentRecord>> EnrollmentEngine::withValidCertificate(qint64 officerId,
-                                                                                const QString& profileName) const
+                                                                                 const QString& profileName) const
 {
     return records(m_database,
                    QStringLiteral("WHERE e.officer_id = ? AND p.name = ? AND x.status = 'valid' AND x.not_after > ? "
@@ -271,9 +277,9 @@ CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, co
         }
         QJsonObject event = details;
         event.insert(QStringLiteral("from"), stateName(from));
-        auto logged = AuditLog(m_database).append(context.by.name, QStringLiteral("enrollment.") + stateName(to),
-                                                  QStringLiteral("enrollment"), QString::number(context.record.id),
-                                                  audit::Ok, event);
+        auto logged = AuditLog(m_database)
+                          .append(context.by.name, QStringLiteral("enrollment.") + stateName(to),
+                                  QStringLiteral("enrollment"), QString::number(context.record.id), audit::Ok, event);
         if (!logged)
             return std::unexpected(logged.error());
         return true;
@@ -293,16 +299,18 @@ CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, co
 CoreStatus EnrollmentEngine::recordFailure(const Operator& by, qint64 id, EnrollmentState state,
                                            const CoreError& error) const
 {
-    return AuditLog(m_database).recordChange(
-        [&]() -> CoreStatus {
-            auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET last_error = ?, updated_at = ? WHERE id = ?"),
-                                           {error.message, storedNow(), id});
-            if (!updated)
-                return std::unexpected(updated.error());
-            return {};
-        },
-        by.name, QStringLiteral("enrollment.") + stateName(state), QStringLiteral("enrollment"), QString::number(id),
-        audit::Failed, {{QStringLiteral("error"), error.message}});
+    return AuditLog(m_database)
+        .recordChange(
+            [&]() -> CoreStatus {
+                auto updated = m_database.exec(
+                    QStringLiteral("UPDATE enrollments SET last_error = ?, updated_at = ? WHERE id = ?"),
+                    {error.message, storedNow(), id});
+                if (!updated)
+                    return std::unexpected(updated.error());
+                return {};
+            },
+            by.name, QStringLiteral("enrollment.") + stateName(state), QStringLiteral("enrollment"),
+            QString::number(id), audit::Failed, {{QStringLiteral("error"), error.message}});
 }
 
 CoreResult<CertificateSummary> EnrollmentEngine::acceptCertificate(const Operator&, const EnrollmentRecord& record,
@@ -316,7 +324,8 @@ CoreResult<CertificateSummary> EnrollmentEngine::acceptCertificate(const Operato
         return std::unexpected(anchors.error());
     auto request = ossl::requestFromPem(record.requestPem);
     if (!request)
-        return coreError(CoreErrorKind::Database, QStringLiteral("enrollment #%1 has no readable request").arg(record.id));
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("enrollment #%1 has no readable request").arg(record.id));
     ExpectedCertificate expected{publicKeyOfRequest(record.requestPem), subjectOfRequest(ossl::derOf(request.get())),
                                  *profile};
     return checkIssuedCertificate(response.certificateDer, response.chainDer, *anchors, expected);
@@ -371,18 +380,19 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint
     const pkcs11::Pin none;
     const ProgressSink silent;
     Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
-    auto moved = transition(context, EnrollmentState::HandedOver, {}, {{QStringLiteral("token"), loaded->tokenSerial}},
-                            [&]() -> CoreStatus {
-                                auto issued = m_database.exec(
-                                    QStringLiteral("UPDATE tokens SET status = 'issued', updated_at = ? WHERE serial = ?"),
-                                    {storedNow(), loaded->tokenSerial});
-                                if (!issued)
-                                    return std::unexpected(issued.error());
-                                return {};
-                            });
+    auto moved =
+        transition(context, EnrollmentState::HandedOver, {}, {{QStringLiteral("token"), loaded->tokenSerial}},
+                   [&]() -> CoreStatus {
+                       auto issued = m_database.exec(
+                           QStringLiteral("UPDATE tokens SET status = 'issued', updated_at = ? WHERE serial = ?"),
+                           {storedNow(), loaded->tokenSerial});
+                       if (!issued)
+                           return std::unexpected(issued.error());
+                       return {};
+                   });
     if (!moved)
         return std::unexpected(moved.error());
     return record(id);
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

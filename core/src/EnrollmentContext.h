@@ -66,4 +66,4 @@ struct EnrollmentEngine::Context {
     }
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -34,17 +34,17 @@ CoreResult<int> EnrollmentEngine::exportRequests(const Operator& by, const QStri
         ++exported;
     }
     auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database).append(by.name, QStringLiteral("batch.export"), QStringLiteral("ca"), caName, audit::Ok,
-                                           {{QStringLiteral("folder"), folder}, {QStringLiteral("enrollments"), ids}});
+        return AuditLog(m_database)
+            .append(by.name, QStringLiteral("batch.export"), QStringLiteral("ca"), caName, audit::Ok,
+                    {{QStringLiteral("folder"), folder}, {QStringLiteral("enrollments"), ids}});
     });
     if (!logged)
         return std::unexpected(logged.error());
     return exported;
 }
 
-CoreResult<EnrollmentEngine::ImportOutcome> EnrollmentEngine::importCertificates(const Operator& by,
-                                                                                 const QString& caName,
-                                                                                 const QString& folder) const
+CoreResult<EnrollmentEngine::ImportOutcome>
+EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, const QString& folder) const
 {
     auto waiting = list(EnrollmentState::Submitted);
     if (!waiting)
@@ -60,7 +60,7 @@ CoreResult<EnrollmentEngine::ImportOutcome> EnrollmentEngine::importCertificates
     };
     std::vector<Candidate> endEntity;
     QList<QByteArray> caCertificates;
-    QHash<QString, int> usedFromFile;  // file -> certificates accepted from it
+    QHash<QString, int> usedFromFile; // file -> certificates accepted from it
     QHash<QString, int> caFromFile;
     for (const ExchangeFile& file : readExchangeFolder(folder)) {
         if (!file.problem.isEmpty()) {
@@ -97,7 +97,8 @@ CoreResult<EnrollmentEngine::ImportOutcome> EnrollmentEngine::importCertificates
         }
         // Several for one key (a renewal, an expired one beside a valid one, the same one twice): each is checked,
         // newest first, and the first that passes every check is taken, whatever the order of the files.
-        std::ranges::sort(candidates, [](const Candidate* a, const Candidate* b) { return a->notBefore > b->notBefore; });
+        std::ranges::sort(candidates,
+                          [](const Candidate* a, const Candidate* b) { return a->notBefore > b->notBefore; });
         QStringList reasons;
         bool accepted = false;
         for (const Candidate* c : candidates) {
@@ -140,9 +141,10 @@ CoreResult<EnrollmentEngine::ImportOutcome> EnrollmentEngine::importCertificates
     }
     for (auto it = caFromFile.begin(); it != caFromFile.end(); ++it) {
         if (!usedFromFile.contains(it.key()))
-            outcome.files << QStringLiteral("%1: %2 CA certificate(s), used to build chains").arg(it.key()).arg(it.value());
+            outcome.files
+                << QStringLiteral("%1: %2 CA certificate(s), used to build chains").arg(it.key()).arg(it.value());
     }
     return outcome;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -14,13 +14,20 @@ namespace tamga::core {
 CoreStatus EnrollmentEngine::step(Context& context) const
 {
     switch (context.record.state) {
-    case EnrollmentState::Created: return prepareToken(context);
-    case EnrollmentState::TokenPrepared: return generateKey(context);
-    case EnrollmentState::KeyGenerated: return buildRequest(context);
-    case EnrollmentState::RequestBuilt: return submitRequest(context);
-    case EnrollmentState::Submitted: return collectCertificate(context);
-    case EnrollmentState::CertificateReceived: return writeCertificate(context);
-    case EnrollmentState::WrittenToToken: return readTokenBack(context);
+    case EnrollmentState::Created:
+        return prepareToken(context);
+    case EnrollmentState::TokenPrepared:
+        return generateKey(context);
+    case EnrollmentState::KeyGenerated:
+        return buildRequest(context);
+    case EnrollmentState::RequestBuilt:
+        return submitRequest(context);
+    case EnrollmentState::Submitted:
+        return collectCertificate(context);
+    case EnrollmentState::CertificateReceived:
+        return writeCertificate(context);
+    case EnrollmentState::WrittenToToken:
+        return readTokenBack(context);
     case EnrollmentState::Verified:
     case EnrollmentState::HandedOver:
     case EnrollmentState::Failed:
@@ -44,9 +51,10 @@ CoreStatus EnrollmentEngine::locateToken(Context& context) const
         if (found.error().kind == pkcs11::ErrorKind::AmbiguousToken)
             return std::unexpected(fromTokenError(found.error()));
     }
-    return coreError(CoreErrorKind::Token, QStringLiteral("the token %1 is not plugged in; plug it in and resume enrollment #%2")
-                                               .arg(r.tokenSerial)
-                                               .arg(r.id));
+    return coreError(CoreErrorKind::Token,
+                     QStringLiteral("the token %1 is not plugged in; plug it in and resume enrollment #%2")
+                         .arg(r.tokenSerial)
+                         .arg(r.id));
 }
 
 CoreResult<pkcs11::Token*> EnrollmentEngine::workToken(Context& context) const
@@ -98,8 +106,8 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
         // Through the token service: erasing a token that was set up before is a supervisor's action, and
         // either way the initialization is audited with the token's serial.
         auto done = TokenService(m_database, {context.module})
-                        .initialize(context.by, r.tokenSerial, context.preparation->label,
-                                    context.preparation->soPin, context.pin);
+                        .initialize(context.by, r.tokenSerial, context.preparation->label, context.preparation->soPin,
+                                    context.pin);
         if (!done)
             return std::unexpected(done.error());
         info = *done;
@@ -160,10 +168,11 @@ CoreStatus EnrollmentEngine::generateKey(Context& context) const
         context.publicKeyDer = toBytes(generated->publicKeyDer);
     }
     const QString idHex = QString::fromStdString(pkcs11::toHex(*keyId));
-    return transition(context, EnrollmentState::KeyGenerated, {{QStringLiteral("key_id"), idHex}},
-                      {{QStringLiteral("key_id"), idHex},
-                       {QStringLiteral("key_type"), QString::fromStdString(pkcs11::keyTypeName(context.profile.keyType))},
-                       {QStringLiteral("reused_after_interruption"), reused}});
+    return transition(
+        context, EnrollmentState::KeyGenerated, {{QStringLiteral("key_id"), idHex}},
+        {{QStringLiteral("key_id"), idHex},
+         {QStringLiteral("key_type"), QString::fromStdString(pkcs11::keyTypeName(context.profile.keyType))},
+         {QStringLiteral("reused_after_interruption"), reused}});
 }
 
 // key_generated -> request_built: the PKCS#10 request built and signed on the token.
@@ -193,9 +202,10 @@ CoreStatus EnrollmentEngine::buildRequest(Context& context) const
     auto request = buildCertificateRequest(*subject, context.profile, context.publicKeyDer, signer->get());
     if (!request)
         return std::unexpected(request.error());
-    return transition(context, EnrollmentState::RequestBuilt, {{QStringLiteral("csr_pem"), QString::fromLatin1(request->pem)}},
-                      {{QStringLiteral("subject"), ossl::nameText(X509_REQ_get_subject_name(
-                                                       ossl::requestFromDer(request->der).get()))}});
+    return transition(context, EnrollmentState::RequestBuilt,
+                      {{QStringLiteral("csr_pem"), QString::fromLatin1(request->pem)}},
+                      {{QStringLiteral("subject"),
+                        ossl::nameText(X509_REQ_get_subject_name(ossl::requestFromDer(request->der).get()))}});
 }
 
 // request_built -> submitted (-> certificate_received when the CA answers at once).
@@ -213,15 +223,16 @@ CoreStatus EnrollmentEngine::submitRequest(Context& context) const
     if (!response)
         return std::unexpected(response.error());
     if (response->status == CaResponse::Status::Pending) {
-        if (auto moved = transition(context, EnrollmentState::Submitted,
-                                    {{QStringLiteral("ca_reference"), response->reference}},
-                                    {{QStringLiteral("ca"), context.ca.name},
-                                     {QStringLiteral("pending"), true},
-                                     {QStringLiteral("reference"), response->reference}});
+        if (auto moved =
+                transition(context, EnrollmentState::Submitted, {{QStringLiteral("ca_reference"), response->reference}},
+                           {{QStringLiteral("ca"), context.ca.name},
+                            {QStringLiteral("pending"), true},
+                            {QStringLiteral("reference"), response->reference}});
             !moved)
             return moved;
-        return coreError(CoreErrorKind::Pending,
-                         QStringLiteral("the request waits for the CA %1 (%2)").arg(context.ca.name, response->reference));
+        return coreError(
+            CoreErrorKind::Pending,
+            QStringLiteral("the request waits for the CA %1 (%2)").arg(context.ca.name, response->reference));
     }
     auto accepted = acceptCertificate(context.by, r, *response);
     if (!accepted)
@@ -245,9 +256,8 @@ CoreStatus EnrollmentEngine::collectCertificate(Context& context) const
         return coreError(CoreErrorKind::Database, QStringLiteral("enrollment #%1 has no readable request").arg(r.id));
     // A CA that answers at once and has no reference for us was interrupted before its answer was stored:
     // ask it again (the CA may then hold two certificates for this key; only the one accepted here is used).
-    auto response = r.caReference.isEmpty()
-                        ? (*connector)->submit(ossl::derOf(request.get()), context.profile, r.id)
-                        : (*connector)->collect(r.caReference, ossl::derOf(request.get()));
+    auto response = r.caReference.isEmpty() ? (*connector)->submit(ossl::derOf(request.get()), context.profile, r.id)
+                                            : (*connector)->collect(r.caReference, ossl::derOf(request.get()));
     if (!response)
         return std::unexpected(response.error());
     if (response->status == CaResponse::Status::Pending) {
@@ -284,9 +294,11 @@ CoreStatus EnrollmentEngine::writeCertificate(Context& context) const
         return std::unexpected(fromTokenError(stored.error()));
     for (const QByteArray& link : r.certificate->chainDer) {
         auto linkCertificate = ossl::certificateFromDer(link);
-        const std::string label =
-            linkCertificate ? ossl::nameText(X509_get_subject_name(linkCertificate.get())).section(QStringLiteral("CN="), 1).section(QLatin1Char(','), 0, 0).toStdString()
-                            : std::string("CA");
+        const std::string label = linkCertificate ? ossl::nameText(X509_get_subject_name(linkCertificate.get()))
+                                                        .section(QStringLiteral("CN="), 1)
+                                                        .section(QLatin1Char(','), 0, 0)
+                                                        .toStdString()
+                                                  : std::string("CA");
         if (auto stored = token.storeCaCertificate(context.pin, fromBytes(link), label.empty() ? "CA" : label); !stored)
             return std::unexpected(fromTokenError(stored.error()));
     }
@@ -363,7 +375,8 @@ CoreStatus EnrollmentEngine::verifyToken(Context& context, const pkcs11::Token& 
         if (object.id != *keyId)
             continue;
         if (object.label != label)
-            return problem(QStringLiteral("an object with the key's ID has the label \"%1\"").arg(QString::fromStdString(object.label)));
+            return problem(QStringLiteral("an object with the key's ID has the label \"%1\"")
+                               .arg(QString::fromStdString(object.label)));
         privateKeys += object.objectClass == pkcs11::ObjectClass::PrivateKey;
         publicKeys += object.objectClass == pkcs11::ObjectClass::PublicKey;
         if (object.objectClass == pkcs11::ObjectClass::PrivateKey && (!object.sensitive || object.extractable))
@@ -389,9 +402,10 @@ CoreStatus EnrollmentEngine::verifyToken(Context& context, const pkcs11::Token& 
         matches = toBytes(stored.der) == expectedDer && stored.label == label;
     }
     if (withKeyId != 1 || !matches)
-        return problem(QStringLiteral("%1 certificates carry the key's ID; exactly the certificate from the CA, with the "
-                                      "key's label, was expected")
-                           .arg(withKeyId));
+        return problem(
+            QStringLiteral("%1 certificates carry the key's ID; exactly the certificate from the CA, with the "
+                           "key's label, was expected")
+                .arg(withKeyId));
     for (const QByteArray& link : r.certificate->chainDer) {
         const bool present = std::any_of(certificates->begin(), certificates->end(),
                                          [&](const auto& stored) { return toBytes(stored.der) == link; });
@@ -410,4 +424,4 @@ CoreStatus EnrollmentEngine::verifyToken(Context& context, const pkcs11::Token& 
     return {};
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

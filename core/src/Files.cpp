@@ -22,8 +22,9 @@ CoreStatus openPrivateFile(QSaveFile& file)
     // the mode set here on the still empty temporary file is the mode the finished file has.
     if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         file.cancelWriting();
-        return coreError(CoreErrorKind::Io,
-                         QStringLiteral("cannot make %1 private to its owner: %2").arg(file.fileName(), file.errorString()));
+        return coreError(
+            CoreErrorKind::Io,
+            QStringLiteral("cannot make %1 private to its owner: %2").arg(file.fileName(), file.errorString()));
     }
     return {};
 }
@@ -43,14 +44,20 @@ CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, con
     const QByteArray nativePath = QFile::encodeName(path);
     struct stat status {};
     if (::lstat(nativePath.constData(), &status) != 0)
-        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+        return coreError(
+            CoreErrorKind::Io,
+            QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
     if (!S_ISREG(status.st_mode))
-        return coreError(CoreErrorKind::Io, QStringLiteral("%1 %2 is not a regular file (a link, a device or a folder); it is "
-                                                           "not read").arg(what, path));
+        return coreError(CoreErrorKind::Io,
+                         QStringLiteral("%1 %2 is not a regular file (a link, a device or a folder); it is "
+                                        "not read")
+                             .arg(what, path));
     // O_NOFOLLOW: the file checked is the file read, even if it was swapped for a link in between.
     const int fd = ::open(nativePath.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
-        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+        return coreError(
+            CoreErrorKind::Io,
+            QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
     QByteArray content;
     char buffer[65536];
     // The buffer may hold a secret (a key file, a shared secret): nothing of it stays on the stack, whichever way
@@ -67,13 +74,17 @@ CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, con
         if (got < 0) {
             const int error = errno;
             ::close(fd);
-            return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(error))));
+            return coreError(
+                CoreErrorKind::Io,
+                QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(error))));
         }
         if (got == 0)
             break;
         if (content.size() + got > maxBytes) {
             ::close(fd);
-            return coreError(CoreErrorKind::Io, QStringLiteral("%1 %2 is larger than %3 bytes; it is not read").arg(what, path).arg(maxBytes));
+            return coreError(
+                CoreErrorKind::Io,
+                QStringLiteral("%1 %2 is larger than %3 bytes; it is not read").arg(what, path).arg(maxBytes));
         }
         content.append(buffer, static_cast<qsizetype>(got));
     }
@@ -81,4 +92,4 @@ CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, con
     return content;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -1,9 +1,9 @@
 // The offline exchange: requests are written as PEM files with a manifest into a folder that goes to the CA;
 // certificates come back as PEM, DER or PKCS#7 files in any name, and are matched to their requests by public key.
 #include "Connectors.h"
-#include "tamga/core/Files.h"
 #include "Ossl.h"
 #include "tamga/core/CertificateRequest.h"
+#include "tamga/core/Files.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -60,11 +60,13 @@ public:
         QSaveFile file(folder + QStringLiteral("/revoke-%1.json").arg(serial));
         if (!file.open(QIODevice::WriteOnly))
             return coreError(CoreErrorKind::Io, QStringLiteral("cannot write into %1").arg(folder));
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("serial"), serial},
-                                             {QStringLiteral("issuer"), ossl::nameText(X509_get_issuer_name(certificate.get()))},
-                                             {QStringLiteral("reason"), reason},
-                                             {QStringLiteral("certificate"), QString::fromLatin1(ossl::pemOf(certificate.get()))}})
-                       .toJson());
+        file.write(
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("serial"), serial},
+                            {QStringLiteral("issuer"), ossl::nameText(X509_get_issuer_name(certificate.get()))},
+                            {QStringLiteral("reason"), reason},
+                            {QStringLiteral("certificate"), QString::fromLatin1(ossl::pemOf(certificate.get()))}})
+                .toJson());
         if (!file.commit())
             return coreError(CoreErrorKind::Io, QStringLiteral("cannot write into %1").arg(folder));
         return {};
@@ -164,7 +166,7 @@ private:
     QString m_dir;
 };
 
-}  // namespace
+} // namespace
 
 CoreResult<std::unique_ptr<CaConnector>> makeFilesCa(const QJsonObject& settings)
 {
@@ -199,7 +201,7 @@ std::vector<ExchangeFile> readExchangeFolder(const QString& folder)
         ExchangeFile file;
         file.name = base.relativeFilePath(path);
         if (file.name == QStringLiteral("manifest.json") || file.name.endsWith(QStringLiteral(".csr.pem")))
-            continue;  // what the desk wrote itself
+            continue; // what the desk wrote itself
         auto content = readRegularFile(path, kMaxFileBytes, QStringLiteral("the CA's file"));
         if (!content) {
             file.problem = content.error().message;
@@ -223,4 +225,4 @@ std::vector<ExchangeFile> readExchangeFolder(const QString& folder)
     return files;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

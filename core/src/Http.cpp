@@ -70,7 +70,7 @@ BIO* onConnection(BIO* bio, void* argument, int connect, int detail)
     return bio;
 }
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<TlsSetup, void (*)(TlsSetup*)> makeTls(const QString& trustFile, const QString& host, QString& error)
 {
@@ -83,10 +83,10 @@ std::unique_ptr<TlsSetup, void (*)(TlsSetup*)> makeTls(const QString& trustFile,
     }
     SSL_CTX_set_verify(setup->context, SSL_VERIFY_PEER, nullptr);
     SSL_CTX_set_min_proto_version(setup->context, TLS1_2_VERSION);
-    const bool anchors = trustFile.isEmpty() ? SSL_CTX_set_default_verify_paths(setup->context) == 1
-                                             : SSL_CTX_load_verify_locations(setup->context,
-                                                                              trustFile.toLocal8Bit().constData(),
-                                                                              nullptr) == 1;
+    const bool anchors =
+        trustFile.isEmpty()
+            ? SSL_CTX_set_default_verify_paths(setup->context) == 1
+            : SSL_CTX_load_verify_locations(setup->context, trustFile.toLocal8Bit().constData(), nullptr) == 1;
     if (!anchors) {
         error = QStringLiteral("cannot read the TLS trust anchors %1: %2").arg(trustFile, ossl::lastError());
         return {nullptr, freeTls};
@@ -112,7 +112,8 @@ CoreStatus checkReachable(const QString& host, int port, const QString& server, 
     const QByteArray hostBytes = host.toUtf8();
     const QByteArray portBytes = QByteArray::number(port);
     if (::getaddrinfo(hostBytes.constData(), portBytes.constData(), &hints, &addresses) != 0 || !addresses)
-        return coreError(CoreErrorKind::CaUnreachable, QStringLiteral("the CA's host %1 is unknown (%2)").arg(host, server));
+        return coreError(CoreErrorKind::CaUnreachable,
+                         QStringLiteral("the CA's host %1 is unknown (%2)").arg(host, server));
     QString reason = QStringLiteral("no answer");
     bool connected = false;
     for (addrinfo* a = addresses; a && !connected; a = a->ai_next) {
@@ -126,8 +127,9 @@ CoreStatus checkReachable(const QString& host, int port, const QString& server, 
             if (rc == 0) {
                 ::close(fd);
                 freeaddrinfo(addresses);
-                return coreError(CoreErrorKind::CaUnreachable,
-                                 QStringLiteral("the CA at %1 did not answer within %2 seconds").arg(server).arg(timeoutSeconds));
+                return coreError(
+                    CoreErrorKind::CaUnreachable,
+                    QStringLiteral("the CA at %1 did not answer within %2 seconds").arg(server).arg(timeoutSeconds));
             }
             int error = 0;
             socklen_t length = sizeof error;
@@ -143,7 +145,8 @@ CoreStatus checkReachable(const QString& host, int port, const QString& server, 
     }
     freeaddrinfo(addresses);
     if (!connected)
-        return coreError(CoreErrorKind::CaUnreachable, QStringLiteral("the CA at %1 cannot be reached (%2)").arg(server, reason));
+        return coreError(CoreErrorKind::CaUnreachable,
+                         QStringLiteral("the CA at %1 cannot be reached (%2)").arg(server, reason));
     return {};
 }
 
@@ -151,23 +154,25 @@ CoreError failure(const QString& server, int timeoutSeconds)
 {
     const QString detail = ossl::lastError();
     if (detail.contains(QStringLiteral("status code")) || detail.contains(QStringLiteral("received error"))) {
-        return {CoreErrorKind::CaRefused, QStringLiteral("the CA at %1 answered with an error (%2)").arg(server, detail)};
+        return {CoreErrorKind::CaRefused,
+                QStringLiteral("the CA at %1 answered with an error (%2)").arg(server, detail)};
     }
     if (detail.contains(QStringLiteral("timeout"), Qt::CaseInsensitive) ||
         detail.contains(QStringLiteral("timed out"), Qt::CaseInsensitive)) {
         return {CoreErrorKind::CaUnreachable,
                 QStringLiteral("the CA at %1 did not answer within %2 seconds").arg(server).arg(timeoutSeconds)};
     }
-    if (detail.contains(QStringLiteral("certificate verify failed")) || detail.contains(QStringLiteral("ssl"), Qt::CaseInsensitive)) {
+    if (detail.contains(QStringLiteral("certificate verify failed")) ||
+        detail.contains(QStringLiteral("ssl"), Qt::CaseInsensitive)) {
         return {CoreErrorKind::CaUnreachable,
                 QStringLiteral("the TLS connection to %1 failed (%2)").arg(server, detail)};
     }
     if (detail.contains(QStringLiteral("content")) || detail.contains(QStringLiteral("parse"))) {
-        return {CoreErrorKind::CaGarbled, QStringLiteral("the answer from %1 could not be read (%2)").arg(server, detail)};
+        return {CoreErrorKind::CaGarbled,
+                QStringLiteral("the answer from %1 could not be read (%2)").arg(server, detail)};
     }
-    return {CoreErrorKind::CaUnreachable,
-            QStringLiteral("the CA at %1 cannot be reached (%2)")
-                .arg(server, detail.isEmpty() ? QStringLiteral("no answer") : detail)};
+    return {CoreErrorKind::CaUnreachable, QStringLiteral("the CA at %1 cannot be reached (%2)")
+                                              .arg(server, detail.isEmpty() ? QStringLiteral("no answer") : detail)};
 }
 
 CoreResult<QByteArray> post(const Target& target, const QByteArray& contentType, const QByteArray& body)
@@ -179,7 +184,8 @@ CoreResult<QByteArray> post(const Target& target, const QByteArray& contentType,
     const bool tls = url.scheme() == QStringLiteral("https");
     const QByteArray host = url.host().toUtf8();
     const QByteArray port = QByteArray::number(url.port(tls ? 443 : 80));
-    const QByteArray path = url.path(QUrl::FullyEncoded).isEmpty() ? QByteArray("/") : url.path(QUrl::FullyEncoded).toUtf8();
+    const QByteArray path =
+        url.path(QUrl::FullyEncoded).isEmpty() ? QByteArray("/") : url.path(QUrl::FullyEncoded).toUtf8();
 
     std::unique_ptr<TlsSetup, void (*)(TlsSetup*)> setup(nullptr, freeTls);
     if (tls) {
@@ -188,7 +194,8 @@ CoreResult<QByteArray> post(const Target& target, const QByteArray& contentType,
         if (!setup)
             return coreError(CoreErrorKind::InvalidInput, error);
     }
-    if (auto reachable = checkReachable(url.host(), url.port(tls ? 443 : 80), target.url, target.timeoutSeconds); !reachable)
+    if (auto reachable = checkReachable(url.host(), url.port(tls ? 443 : 80), target.url, target.timeoutSeconds);
+        !reachable)
         return std::unexpected(reachable.error());
     ossl::BioPtr request(BIO_new_mem_buf(body.constData(), static_cast<int>(body.size())));
     ERR_clear_error();
@@ -207,4 +214,4 @@ CoreResult<QByteArray> post(const Target& target, const QByteArray& contentType,
     return answer;
 }
 
-}  // namespace tamga::core::http
+} // namespace tamga::core::http

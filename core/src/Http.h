@@ -14,8 +14,8 @@
 namespace tamga::core::http {
 
 struct Target {
-    QString url;        // http://host:port/path or https://...
-    QString trustFile;  // PEM anchors for an https server's certificate
+    QString url;       // http://host:port/path or https://...
+    QString trustFile; // PEM anchors for an https server's certificate
     int timeoutSeconds = 30;
 };
 
@@ -36,4 +36,4 @@ CoreStatus checkReachable(const QString& host, int port, const QString& server, 
 // Classifies the failure of an HTTP exchange from OpenSSL's error queue (which it clears).
 CoreError failure(const QString& server, int timeoutSeconds);
 
-}  // namespace tamga::core::http
+} // namespace tamga::core::http

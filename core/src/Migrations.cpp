@@ -29,18 +29,18 @@ QStringList registrySchema()
         // Local operator accounts.
         QStringLiteral("CREATE TABLE operators ("
                        " id INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL UNIQUE,"                        // sign-in name
+                       " name TEXT NOT NULL UNIQUE," // sign-in name
                        " role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),"
-                       " password_hash TEXT NOT NULL,"                      // scrypt$N$r$p$salt$hash, never the password
-                       " created_at TEXT NOT NULL,"                         // UTC ISO 8601
-                       " disabled INTEGER NOT NULL DEFAULT 0)"),            // 1: may no longer sign in
+                       " password_hash TEXT NOT NULL,"           // scrypt$N$r$p$salt$hash, never the password
+                       " created_at TEXT NOT NULL,"              // UTC ISO 8601
+                       " disabled INTEGER NOT NULL DEFAULT 0)"), // 1: may no longer sign in
 
         // Organizations the RA serves.
         QStringLiteral("CREATE TABLE organizations ("
                        " id INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL,"                               // NFC
-                       " register_no TEXT UNIQUE,"                          // seven-digit state registration number
-                       " parent_id INTEGER REFERENCES organizations(id),"   // the parent body, if any
+                       " name TEXT NOT NULL,"                             // NFC
+                       " register_no TEXT UNIQUE,"                        // seven-digit state registration number
+                       " parent_id INTEGER REFERENCES organizations(id)," // the parent body, if any
                        " created_at TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX organizations_name ON organizations(name)"),
 
@@ -48,30 +48,30 @@ QStringList registrySchema()
         QStringLiteral("CREATE TABLE officers ("
                        " id INTEGER PRIMARY KEY,"
                        " organization_id INTEGER NOT NULL REFERENCES organizations(id),"
-                       " surname TEXT NOT NULL,"                            // family name or patronymic (овог), NFC
-                       " given_name TEXT NOT NULL,"                         // нэр, NFC
-                       " civil_id TEXT NOT NULL UNIQUE,"                    // регистрийн дугаар, e.g. УБ90010112
-                       " position TEXT NOT NULL,"                           // албан тушаал
+                       " surname TEXT NOT NULL,"         // family name or patronymic (овог), NFC
+                       " given_name TEXT NOT NULL,"      // нэр, NFC
+                       " civil_id TEXT NOT NULL UNIQUE," // регистрийн дугаар, e.g. УБ90010112
+                       " position TEXT NOT NULL,"        // албан тушаал
                        " department TEXT NOT NULL DEFAULT '',"
                        " email TEXT NOT NULL DEFAULT '',"
                        " phone TEXT NOT NULL DEFAULT '',"
-                       " search_text TEXT NOT NULL,"                        // folded names, ID, organization + Latin
+                       " search_text TEXT NOT NULL," // folded names, ID, organization + Latin
                        " created_at TEXT NOT NULL,"
                        " updated_at TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX officers_organization ON officers(organization_id)"),
 
         // The audit log: append-only, each event chained to the one before by SHA-256.
         QStringLiteral("CREATE TABLE audit_log ("
-                       " id INTEGER PRIMARY KEY,"                           // sequence, part of the hashed content
-                       " at TEXT NOT NULL,"                                 // UTC ISO 8601 with milliseconds
-                       " operator TEXT NOT NULL,"                           // who (operator name, or 'system')
-                       " action TEXT NOT NULL,"                             // what, e.g. 'officer.add'
-                       " object_type TEXT NOT NULL,"                        // on what kind of object
-                       " object_id TEXT NOT NULL,"                          // which one
-                       " outcome TEXT NOT NULL,"                            // 'ok', 'refused', 'failed'
-                       " details TEXT NOT NULL,"                            // JSON, compact, never a secret
-                       " prev_hash TEXT NOT NULL,"                          // hash of the event before (hex)
-                       " hash TEXT NOT NULL)"),                             // SHA-256 over this event's content (hex)
+                       " id INTEGER PRIMARY KEY,"    // sequence, part of the hashed content
+                       " at TEXT NOT NULL,"          // UTC ISO 8601 with milliseconds
+                       " operator TEXT NOT NULL,"    // who (operator name, or 'system')
+                       " action TEXT NOT NULL,"      // what, e.g. 'officer.add'
+                       " object_type TEXT NOT NULL," // on what kind of object
+                       " object_id TEXT NOT NULL,"   // which one
+                       " outcome TEXT NOT NULL,"     // 'ok', 'refused', 'failed'
+                       " details TEXT NOT NULL,"     // JSON, compact, never a secret
+                       " prev_hash TEXT NOT NULL,"   // hash of the event before (hex)
+                       " hash TEXT NOT NULL)"),      // SHA-256 over this event's content (hex)
     };
     statements += sqlite::officerSearchIndexStatements();
     return statements;
@@ -85,7 +85,7 @@ QStringList pkiSchema()
         // Every token the desk has seen.
         QStringLiteral("CREATE TABLE tokens ("
                        " id INTEGER PRIMARY KEY,"
-                       " serial TEXT NOT NULL UNIQUE,"                      // the token's serial (how it is addressed)
+                       " serial TEXT NOT NULL UNIQUE," // the token's serial (how it is addressed)
                        " manufacturer TEXT NOT NULL DEFAULT '',"
                        " model TEXT NOT NULL DEFAULT '',"
                        " label TEXT NOT NULL DEFAULT '',"
@@ -98,8 +98,8 @@ QStringList pkiSchema()
         QStringLiteral("CREATE TABLE certificate_profiles ("
                        " id INTEGER PRIMARY KEY,"
                        " name TEXT NOT NULL UNIQUE,"
-                       " definition TEXT NOT NULL,"                         // JSON
-                       " builtin INTEGER NOT NULL DEFAULT 0,"               // 1: shipped with Tamga
+                       " definition TEXT NOT NULL,"           // JSON
+                       " builtin INTEGER NOT NULL DEFAULT 0," // 1: shipped with Tamga
                        " created_at TEXT NOT NULL)"),
 
         // CA connectors: how to reach a CA. Secrets are never stored here, only the path of a file holding them.
@@ -107,14 +107,14 @@ QStringList pkiSchema()
                        " id INTEGER PRIMARY KEY,"
                        " name TEXT NOT NULL UNIQUE,"
                        " type TEXT NOT NULL CHECK (type IN ('practice', 'cmp', 'cfssl', 'files')),"
-                       " settings TEXT NOT NULL DEFAULT '{}',"              // JSON: URL, folder, file paths
+                       " settings TEXT NOT NULL DEFAULT '{}'," // JSON: URL, folder, file paths
                        " created_at TEXT NOT NULL)"),
 
         // Trust anchors: CA certificates an issued certificate must chain to.
         QStringLiteral("CREATE TABLE trust_anchors ("
                        " id INTEGER PRIMARY KEY,"
                        " subject TEXT NOT NULL,"
-                       " fingerprint_sha256 TEXT NOT NULL UNIQUE,"          // hex
+                       " fingerprint_sha256 TEXT NOT NULL UNIQUE," // hex
                        " certificate_pem TEXT NOT NULL,"
                        " added_at TEXT NOT NULL)"),
 
@@ -125,10 +125,10 @@ QStringList pkiSchema()
                        " token_id INTEGER REFERENCES tokens(id),"
                        " profile_id INTEGER REFERENCES certificate_profiles(id),"
                        " ca_id INTEGER REFERENCES ca_connectors(id),"
-                       " state TEXT NOT NULL,"                              // created ... handed_over, failed, cancelled
-                       " key_id TEXT NOT NULL DEFAULT '',"                  // CKA_ID of the key on the token (hex)
+                       " state TEXT NOT NULL,"             // created ... handed_over, failed, cancelled
+                       " key_id TEXT NOT NULL DEFAULT ''," // CKA_ID of the key on the token (hex)
                        " csr_pem TEXT NOT NULL DEFAULT '',"
-                       " ca_reference TEXT NOT NULL DEFAULT '',"            // the CA's handle for a pending request
+                       " ca_reference TEXT NOT NULL DEFAULT ''," // the CA's handle for a pending request
                        " last_error TEXT NOT NULL DEFAULT '',"
                        " receipt_sha256 TEXT NOT NULL DEFAULT '',"
                        " created_at TEXT NOT NULL,"
@@ -157,7 +157,7 @@ QStringList pkiSchema()
                        " certificate_id INTEGER NOT NULL REFERENCES certificates(id),"
                        " reason TEXT NOT NULL CHECK (reason IN ('unspecified', 'keyCompromise', 'affiliationChanged',"
                        "  'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn')),"
-                       " state TEXT NOT NULL DEFAULT 'received',"           // received, submitted, done, failed
+                       " state TEXT NOT NULL DEFAULT 'received'," // received, submitted, done, failed
                        " requested_at TEXT NOT NULL,"
                        " submitted_at TEXT NOT NULL DEFAULT '',"
                        " last_error TEXT NOT NULL DEFAULT '')"),
@@ -182,9 +182,9 @@ QStringList builtinProfileRows()
 // code that writes it for new officers, and the search indexes are rebuilt from it.
 CoreStatus recomputeOfficerSearchText(const Database& database)
 {
-    auto officers = database.exec(QStringLiteral(
-        "SELECT o.id, o.surname, o.given_name, o.civil_id, g.name FROM officers o "
-        "JOIN organizations g ON g.id = o.organization_id"));
+    auto officers =
+        database.exec(QStringLiteral("SELECT o.id, o.surname, o.given_name, o.civil_id, g.name FROM officers o "
+                                     "JOIN organizations g ON g.id = o.organization_id"));
     if (!officers)
         return std::unexpected(officers.error());
     std::vector<std::pair<qint64, QString>> texts;
@@ -193,19 +193,21 @@ CoreStatus recomputeOfficerSearchText(const Database& database)
         fields.surname = officers->value(1).toString();
         fields.givenName = officers->value(2).toString();
         fields.civilId = officers->value(3).toString();
-        texts.emplace_back(officers->value(0).toLongLong(), Registry::searchTextOf(fields, officers->value(4).toString()));
+        texts.emplace_back(officers->value(0).toLongLong(),
+                           Registry::searchTextOf(fields, officers->value(4).toString()));
     }
     if (auto complete = Database::readToEnd(*officers); !complete)
         return complete;
     for (const auto& [id, text] : texts) {
-        if (auto updated = database.exec(QStringLiteral("UPDATE officers SET search_text = ? WHERE id = ?"), {text, id});
+        if (auto updated =
+                database.exec(QStringLiteral("UPDATE officers SET search_text = ? WHERE id = ?"), {text, id});
             !updated)
             return std::unexpected(updated.error());
     }
     return sqlite::rebuildOfficerSearchIndexes(database);
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<Migration>& migrations()
 {
@@ -219,4 +221,4 @@ const std::vector<Migration>& migrations()
     return steps;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

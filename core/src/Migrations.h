@@ -23,4 +23,4 @@ struct Migration {
 
 const std::vector<Migration>& migrations();
 
-}  // namespace tamga::core
+} // namespace tamga::core

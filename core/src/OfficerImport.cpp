@@ -43,7 +43,7 @@ struct OrganizationRef {
 struct PlannedOrganization {
     QString name;
     QString registerNo;
-    qint64 id = 0;  // known once inserted
+    qint64 id = 0; // known once inserted
 };
 
 struct PlannedOfficer {
@@ -53,12 +53,12 @@ struct PlannedOfficer {
     qint64 existingId = 0; // > 0: an update of this officer
 };
 
-}  // namespace
+} // namespace
 
 const QStringList& officerCsvColumns()
 {
-    static const QStringList columns{kOrganization, kRegisterNo, kSurname,  kGivenName, kCivilId,
-                                     kPosition,     kDepartment, kEmail,    kPhone};
+    static const QStringList columns{kOrganization, kRegisterNo, kSurname, kGivenName, kCivilId,
+                                     kPosition,     kDepartment, kEmail,   kPhone};
     return columns;
 }
 
@@ -119,8 +119,9 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
         // What the registry holds now.
         QHash<QString, StoredOfficer> officersByCivilId;
         {
-            auto query = database.exec(QStringLiteral("SELECT id, organization_id, surname, given_name, civil_id, position, "
-                                                      "department, email, phone FROM officers"));
+            auto query =
+                database.exec(QStringLiteral("SELECT id, organization_id, surname, given_name, civil_id, position, "
+                                             "department, email, phone FROM officers"));
             if (!query)
                 return std::unexpected(query.error());
             while (query->next()) {
@@ -147,7 +148,7 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
 
         std::vector<PlannedOrganization> plannedOrganizations;
         QHash<QString, int> plannedByNumber;
-        QHash<QString, int> plannedByName;  // only those without a number
+        QHash<QString, int> plannedByName; // only those without a number
         std::vector<PlannedOfficer> plannedOfficers;
         QHash<QString, int> lineOfCivilId;
 
@@ -269,7 +270,7 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                 continue;
             }
             OfficerFields wanted = p.fields;
-            wanted.organizationId = p.organization.id;  // 0 when the organization is new: then it differs
+            wanted.organizationId = p.organization.id; // 0 when the organization is new: then it differs
             if (wanted == officersByCivilId.value(p.fields.civilId).fields) {
                 ++report.unchanged;
             } else {
@@ -306,8 +307,9 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             qint64 lastNewId = 0;
             for (PlannedOfficer* p : changes) {
                 const PlannedOrganization* newOrganization =
-                    p->organization.planned >= 0 ? &plannedOrganizations[static_cast<std::size_t>(p->organization.planned)]
-                                                 : nullptr;
+                    p->organization.planned >= 0
+                        ? &plannedOrganizations[static_cast<std::size_t>(p->organization.planned)]
+                        : nullptr;
                 p->fields.organizationId = newOrganization ? newOrganization->id : p->organization.id;
                 QString organizationName = newOrganization ? newOrganization->name : QString();
                 if (!newOrganization) {
@@ -320,24 +322,27 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                 const QString searchText = Registry::searchTextOf(f, organizationName);
                 QString oldSearchText;
                 if (p->existingId) {
-                    auto old = database.exec(QStringLiteral("SELECT search_text FROM officers WHERE id = ?"),
-                                             {p->existingId});
+                    auto old =
+                        database.exec(QStringLiteral("SELECT search_text FROM officers WHERE id = ?"), {p->existingId});
                     if (!old)
                         return std::unexpected(old.error());
                     oldSearchText = old->next() ? old->value(0).toString() : QString();
                     old->finish();
                 }
-                CoreResult<QSqlQuery> done = p->existingId
-                    ? database.exec(QStringLiteral("UPDATE officers SET organization_id = ?, surname = ?, given_name = ?, "
-                                                   "position = ?, department = ?, email = ?, phone = ?, search_text = ?, "
-                                                   "updated_at = ? WHERE id = ?"),
-                                    {f.organizationId, f.surname, f.givenName, f.position, f.department, f.email, f.phone,
-                                     searchText, now, p->existingId})
-                    : database.exec(QStringLiteral("INSERT INTO officers (organization_id, surname, given_name, civil_id, "
-                                                   "position, department, email, phone, search_text, created_at, "
-                                                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    {f.organizationId, f.surname, f.givenName, f.civilId, f.position, f.department,
-                                     f.email, f.phone, searchText, now, now});
+                CoreResult<QSqlQuery> done =
+                    p->existingId
+                        ? database.exec(
+                              QStringLiteral("UPDATE officers SET organization_id = ?, surname = ?, given_name = ?, "
+                                             "position = ?, department = ?, email = ?, phone = ?, search_text = ?, "
+                                             "updated_at = ? WHERE id = ?"),
+                              {f.organizationId, f.surname, f.givenName, f.position, f.department, f.email, f.phone,
+                               searchText, now, p->existingId})
+                        : database.exec(
+                              QStringLiteral("INSERT INTO officers (organization_id, surname, given_name, civil_id, "
+                                             "position, department, email, phone, search_text, created_at, "
+                                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              {f.organizationId, f.surname, f.givenName, f.civilId, f.position, f.department, f.email,
+                               f.phone, searchText, now, now});
                 if (!done)
                     return std::unexpected(done.error());
                 const qint64 id = p->existingId ? p->existingId : done->lastInsertId().toLongLong();
@@ -348,14 +353,14 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                     firstNewId = firstNewId ? firstNewId : id;
                     lastNewId = id;
                 }
-                auto logged = audit.append(by.name, p->existingId ? QStringLiteral("officer.update")
-                                                                   : QStringLiteral("officer.add"),
-                                           QStringLiteral("officer"), QString::number(id), audit::Ok,
-                                           {{QStringLiteral("organization_id"), f.organizationId},
-                                            {QStringLiteral("civil_id"), f.civilId},
-                                            {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName},
-                                            {QStringLiteral("source"), sourceName},
-                                            {QStringLiteral("line"), p->line}});
+                auto logged = audit.append(
+                    by.name, p->existingId ? QStringLiteral("officer.update") : QStringLiteral("officer.add"),
+                    QStringLiteral("officer"), QString::number(id), audit::Ok,
+                    {{QStringLiteral("organization_id"), f.organizationId},
+                     {QStringLiteral("civil_id"), f.civilId},
+                     {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName},
+                     {QStringLiteral("source"), sourceName},
+                     {QStringLiteral("line"), p->line}});
                 if (!logged)
                     return std::unexpected(logged.error());
             }
@@ -364,14 +369,14 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                 if (auto indexed = sqlite::indexOfficers(database, firstNewId, lastNewId); !indexed)
                     return std::unexpected(indexed.error());
             }
-            auto summary = audit.append(by.name, QStringLiteral("officer.import"), QStringLiteral("file"), sourceName,
-                                        audit::Ok,
-                                        {{QStringLiteral("sha256"), fileDigest},
-                                         {QStringLiteral("rows"), report.rows},
-                                         {QStringLiteral("added"), report.added},
-                                         {QStringLiteral("updated"), report.updated},
-                                         {QStringLiteral("unchanged"), report.unchanged},
-                                         {QStringLiteral("organizations_added"), report.organizationsAdded}});
+            auto summary =
+                audit.append(by.name, QStringLiteral("officer.import"), QStringLiteral("file"), sourceName, audit::Ok,
+                             {{QStringLiteral("sha256"), fileDigest},
+                              {QStringLiteral("rows"), report.rows},
+                              {QStringLiteral("added"), report.added},
+                              {QStringLiteral("updated"), report.updated},
+                              {QStringLiteral("unchanged"), report.unchanged},
+                              {QStringLiteral("organizations_added"), report.organizationsAdded}});
             if (!summary)
                 return std::unexpected(summary.error());
         }
@@ -386,4 +391,4 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
     return database.transaction<ImportReport>([&] { return planAndWrite(true); });
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

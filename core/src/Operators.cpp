@@ -23,8 +23,7 @@ constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 constexpr int kMinimumPasswordLength = 8;
 
-QByteArray scrypt(const Password& password, const QByteArray& salt, std::uint64_t n, std::uint64_t r,
-                  std::uint64_t p)
+QByteArray scrypt(const Password& password, const QByteArray& salt, std::uint64_t n, std::uint64_t r, std::uint64_t p)
 {
     QByteArray out(static_cast<int>(kHashBytes), '\0');
     if (EVP_PBE_scrypt(password.c_str(), password.size(), reinterpret_cast<const unsigned char*>(salt.constData()),
@@ -34,7 +33,7 @@ QByteArray scrypt(const Password& password, const QByteArray& salt, std::uint64_
     return out;
 }
 
-}  // namespace
+} // namespace
 
 QString roleName(Role role)
 {
@@ -92,8 +91,9 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
     if (auto problem = textProblem(QStringLiteral("the operator name"), trimmedName, 64))
         return coreError(CoreErrorKind::InvalidInput, escapedForTerminal(*problem));
     if (static_cast<int>(password.size()) < kMinimumPasswordLength) {
-        return coreError(CoreErrorKind::InvalidInput,
-                         QStringLiteral("the password must be at least %1 characters long").arg(kMinimumPasswordLength));
+        return coreError(
+            CoreErrorKind::InvalidInput,
+            QStringLiteral("the password must be at least %1 characters long").arg(kMinimumPasswordLength));
     }
     auto exist = anyExist();
     if (!exist)
@@ -105,7 +105,8 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
         }
     } else {
         if (!by)
-            return coreError(CoreErrorKind::NotSignedIn, QStringLiteral("adding an operator needs a supervisor's sign-in"));
+            return coreError(CoreErrorKind::NotSignedIn,
+                             QStringLiteral("adding an operator needs a supervisor's sign-in"));
         if (auto allowed = require(*by, Role::Supervisor, QStringLiteral("operator.add")); !allowed)
             return std::unexpected(allowed.error());
     }
@@ -116,7 +117,8 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
         if (!existing)
             return std::unexpected(existing.error());
         if (existing->next())
-            return coreError(CoreErrorKind::Conflict, QStringLiteral("an operator named %1 exists already").arg(trimmedName));
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("an operator named %1 exists already").arg(trimmedName));
         existing->finish();
         auto inserted = m_database.exec(
             QStringLiteral("INSERT INTO operators (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)"),
@@ -125,11 +127,12 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
             return std::unexpected(inserted.error());
         Operator created{inserted->lastInsertId().toLongLong(), trimmedName, role};
         const QString author = by ? by->name : trimmedName;
-        auto logged = AuditLog(m_database).append(author, QStringLiteral("operator.add"), QStringLiteral("operator"),
-                                                  QString::number(created.id), audit::Ok,
-                                                  {{QStringLiteral("name"), trimmedName},
-                                                   {QStringLiteral("role"), roleName(role)},
-                                                   {QStringLiteral("first"), !by.has_value()}});
+        auto logged = AuditLog(m_database)
+                          .append(author, QStringLiteral("operator.add"), QStringLiteral("operator"),
+                                  QString::number(created.id), audit::Ok,
+                                  {{QStringLiteral("name"), trimmedName},
+                                   {QStringLiteral("role"), roleName(role)},
+                                   {QStringLiteral("first"), !by.has_value()}});
         if (!logged)
             return std::unexpected(logged.error());
         return created;
@@ -157,15 +160,16 @@ CoreResult<Operator> Operators::signIn(const QString& name, const Password& pass
     if (found && matches && !disabled)
         return *found;
 
-    const QString reason = !found ? QStringLiteral("unknown operator")
+    const QString reason = !found     ? QStringLiteral("unknown operator")
                            : disabled ? QStringLiteral("operator disabled")
                                       : QStringLiteral("wrong password");
     // The name tried is whatever was typed or given on a command line: it is kept escaped and cut, so that it can
     // neither forge a line of the audit log nor fill it.
     const QString triedName = escapedForTerminal(name.left(64));
     auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database).append(triedName, QStringLiteral("operator.sign_in"), QStringLiteral("operator"), triedName,
-                                           audit::Refused, {{QStringLiteral("reason"), reason}});
+        return AuditLog(m_database)
+            .append(triedName, QStringLiteral("operator.sign_in"), QStringLiteral("operator"), triedName,
+                    audit::Refused, {{QStringLiteral("reason"), reason}});
     });
     if (!logged)
         return std::unexpected(logged.error());
@@ -178,8 +182,9 @@ CoreStatus Operators::require(const Operator& who, Role needed, const QString& a
     if (needed == Role::Clerk || who.role == Role::Supervisor)
         return {};
     auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database).append(who.name, action, QStringLiteral("operator"), who.name, audit::Refused,
-                                           {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")}});
+        return AuditLog(m_database)
+            .append(who.name, action, QStringLiteral("operator"), who.name, audit::Refused,
+                    {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")}});
     });
     if (!logged)
         return std::unexpected(logged.error());
@@ -187,4 +192,4 @@ CoreStatus Operators::require(const Operator& who, Role needed, const QString& a
                      QStringLiteral("%1 is a clerk; %2 needs a supervisor").arg(who.name, action));
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

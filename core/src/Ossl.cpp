@@ -16,7 +16,7 @@ QString lastError()
         ERR_error_string_n(code, buffer, sizeof buffer);
         QString part = QString::fromLatin1(buffer);
         if (data && *data && (flags & ERR_TXT_STRING))
-            part += QStringLiteral(" (%1)").arg(QString::fromUtf8(data));  // e.g. the HTTP status code
+            part += QStringLiteral(" (%1)").arg(QString::fromUtf8(data)); // e.g. the HTTP status code
         parts << part;
     }
     return parts.join(QStringLiteral("; "));
@@ -24,8 +24,7 @@ QString lastError()
 
 namespace {
 
-template <typename T, typename Encoder>
-QByteArray encode(const T* object, Encoder encoder)
+template <typename T, typename Encoder> QByteArray encode(const T* object, Encoder encoder)
 {
     int length = encoder(object, nullptr);
     if (length <= 0)
@@ -48,7 +47,7 @@ BioPtr readBio(const QByteArray& data)
     return BioPtr(BIO_new_mem_buf(data.constData(), static_cast<int>(data.size())));
 }
 
-}  // namespace
+} // namespace
 
 QByteArray derOf(const X509* certificate)
 {
@@ -79,7 +78,7 @@ X509Ptr certificateFromDer(const QByteArray& der)
     const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
     X509Ptr certificate(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
     if (certificate && p != reinterpret_cast<const unsigned char*>(der.constData()) + der.size())
-        return nullptr;  // trailing garbage
+        return nullptr; // trailing garbage
     return certificate;
 }
 
@@ -106,7 +105,7 @@ std::vector<X509Ptr> certificatesFrom(const QByteArray& data)
         auto bio = readBio(data);
         while (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
             result.emplace_back(certificate);
-        ERR_clear_error();  // the read that ends the loop leaves "no start line"
+        ERR_clear_error(); // the read that ends the loop leaves "no start line"
         return result;
     }
     if (auto certificate = certificateFromDer(data)) {
@@ -183,4 +182,4 @@ QString timeText(const ASN1_TIME* time)
     return moment.toString(Qt::ISODate);
 }
 
-}  // namespace tamga::core::ossl
+} // namespace tamga::core::ossl

@@ -16,10 +16,8 @@
 
 namespace tamga::core::ossl {
 
-template <auto Free>
-struct Deleter {
-    template <typename T>
-    void operator()(T* p) const { Free(p); }
+template <auto Free> struct Deleter {
+    template <typename T> void operator()(T* p) const { Free(p); }
 };
 using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>>;
@@ -28,10 +26,11 @@ using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
 using NamePtr = std::unique_ptr<X509_NAME, Deleter<X509_NAME_free>>;
 using StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE_free>>;
 using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_free>>;
-using ExtensionsPtr = std::unique_ptr<STACK_OF(X509_EXTENSION), Deleter<[](STACK_OF(X509_EXTENSION)* s) {
-                                          sk_X509_EXTENSION_pop_free(s, X509_EXTENSION_free);
-                                      }>>;
-using X509StackPtr = std::unique_ptr<STACK_OF(X509), Deleter<[](STACK_OF(X509)* s) { sk_X509_pop_free(s, X509_free); }>>;
+using ExtensionsPtr =
+    std::unique_ptr<STACK_OF(X509_EXTENSION),
+                    Deleter<[](STACK_OF(X509_EXTENSION) * s) { sk_X509_EXTENSION_pop_free(s, X509_EXTENSION_free); }>>;
+using X509StackPtr =
+    std::unique_ptr<STACK_OF(X509), Deleter<[](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }>>;
 
 // The OpenSSL error queue of this thread as one line (and cleared).
 QString lastError();
@@ -52,7 +51,7 @@ QByteArray publicKeyDer(const EVP_PKEY* key);
 // "CN=..., O=..." in RFC 2253 order, UTF-8.
 QString nameText(const X509_NAME* name);
 QString serialHex(const X509* certificate);
-QString fingerprintSha256(const X509* certificate);  // lower-case hex
-QString timeText(const ASN1_TIME* time);              // ISO 8601 UTC
+QString fingerprintSha256(const X509* certificate); // lower-case hex
+QString timeText(const ASN1_TIME* time);            // ISO 8601 UTC
 
-}  // namespace tamga::core::ossl
+} // namespace tamga::core::ossl

@@ -42,8 +42,8 @@ void setRandomSerial(X509* certificate)
 {
     unsigned char bytes[16];
     RAND_bytes(bytes, sizeof bytes);
-    bytes[0] &= 0x7F;  // positive
-    bytes[0] |= 0x10;  // and no leading zero byte
+    bytes[0] &= 0x7F; // positive
+    bytes[0] |= 0x10; // and no leading zero byte
     BIGNUM* bn = BN_bin2bn(bytes, sizeof bytes, nullptr);
     BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(certificate));
     BN_free(bn);
@@ -60,7 +60,7 @@ void addExtension(X509* certificate, X509* issuer, int nid, const char* value)
 }
 
 ossl::X509Ptr makeCaCertificate(EVP_PKEY* key, const QString& commonName, X509* issuer, EVP_PKEY* issuerKey,
-                                 int pathLength)
+                                int pathLength)
 {
     ossl::X509Ptr certificate(X509_new());
     X509_set_version(certificate.get(), 2);
@@ -100,7 +100,8 @@ public:
         ossl::PkeyPtr rootKey(EVP_EC_gen("P-256"));
         ossl::PkeyPtr issuingKey(EVP_EC_gen("P-256"));
         if (!rootKey || !issuingKey)
-            return coreError(CoreErrorKind::Io, QStringLiteral("cannot make the practice CA's keys: %1").arg(ossl::lastError()));
+            return coreError(CoreErrorKind::Io,
+                             QStringLiteral("cannot make the practice CA's keys: %1").arg(ossl::lastError()));
         auto root = makeCaCertificate(rootKey.get(), QStringLiteral("Tamga TRAINING Root CA"), nullptr, nullptr, 1);
         auto issuing = makeCaCertificate(issuingKey.get(), QStringLiteral("Tamga TRAINING Issuing CA"), root.get(),
                                          rootKey.get(), 0);
@@ -119,8 +120,9 @@ public:
         ossl::ReqPtr request = ossl::requestFromDer(requestDer);
         EVP_PKEY* requestKey = request ? X509_REQ_get0_pubkey(request.get()) : nullptr;
         if (!requestKey || X509_REQ_verify(request.get(), requestKey) != 1)
-            return coreError(CoreErrorKind::CaRefused, QStringLiteral("the practice CA refused a request whose signature "
-                                                                      "does not verify"));
+            return coreError(CoreErrorKind::CaRefused,
+                             QStringLiteral("the practice CA refused a request whose signature "
+                                            "does not verify"));
         auto issuing = ossl::certificateFromPem(readFile(kIssuingFile));
         ossl::BioPtr keyBio(BIO_new_mem_buf(nullptr, 0));
         const QByteArray keyText = readFile(kIssuingKeyFile);
@@ -128,7 +130,8 @@ public:
         ossl::PkeyPtr issuingKey(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
         if (!issuing || !issuingKey)
             return coreError(CoreErrorKind::Io, QStringLiteral("the practice CA in %1 is damaged; delete the folder to "
-                                                               "make a new one").arg(m_dir));
+                                                               "make a new one")
+                                                    .arg(m_dir));
 
         ossl::X509Ptr certificate(X509_new());
         X509_set_version(certificate.get(), 2);
@@ -151,7 +154,8 @@ public:
         }
         sk_X509_EXTENSION_pop_free(requested, X509_EXTENSION_free);
         if (X509_sign(certificate.get(), issuingKey.get(), EVP_sha256()) <= 0)
-            return coreError(CoreErrorKind::CaRefused, QStringLiteral("the practice CA could not sign: %1").arg(ossl::lastError()));
+            return coreError(CoreErrorKind::CaRefused,
+                             QStringLiteral("the practice CA could not sign: %1").arg(ossl::lastError()));
 
         CaResponse response;
         response.certificateDer = ossl::derOf(certificate.get());
@@ -161,7 +165,8 @@ public:
 
     CoreResult<CaResponse> collect(const QString&, const QByteArray&) override
     {
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the practice CA answers at once; nothing is pending"));
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("the practice CA answers at once; nothing is pending"));
     }
 
     CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
@@ -172,10 +177,10 @@ public:
         QFile file(path(kRevokedFile));
         if (!file.open(QIODevice::Append))
             return coreError(CoreErrorKind::Io, QStringLiteral("cannot write %1").arg(file.fileName()));
-        file.write(QStringLiteral("%1 %2 %3\n")
-                       .arg(ossl::serialHex(certificate.get()), reason,
-                            QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
-                       .toUtf8());
+        file.write(
+            QStringLiteral("%1 %2 %3\n")
+                .arg(ossl::serialHex(certificate.get()), reason, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+                .toUtf8());
         return {};
     }
 
@@ -186,10 +191,7 @@ public:
         return chain();
     }
 
-    QByteArray rootPem()
-    {
-        return readFile(kRootFile);
-    }
+    QByteArray rootPem() { return readFile(kRootFile); }
 
 private:
     QString path(const QString& name) const { return m_dir + QLatin1Char('/') + name; }
@@ -213,7 +215,7 @@ private:
     QString m_dir;
 };
 
-}  // namespace
+} // namespace
 
 QString practiceCaDir(const QString& dataDir)
 {
@@ -233,4 +235,4 @@ CoreResult<QByteArray> practiceCaRoot(const QString& dataDir)
     return ca.rootPem();
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

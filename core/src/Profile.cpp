@@ -1,6 +1,6 @@
 #include "tamga/core/Profile.h"
-#include "tamga/core/Text.h"
 #include "tamga/core/Operators.h"
+#include "tamga/core/Text.h"
 
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
@@ -45,9 +45,9 @@ struct AttributeKind {
 int upperBound(const QString& attribute)
 {
     static const QHash<QString, int> bounds{
-        {QStringLiteral("C"), 2},   {QStringLiteral("O"), 64},  {QStringLiteral("OU"), 64},
+        {QStringLiteral("C"), 2},      {QStringLiteral("O"), 64},  {QStringLiteral("OU"), 64},
         {QStringLiteral("title"), 64}, {QStringLiteral("SN"), 64}, {QStringLiteral("GN"), 64},
-        {QStringLiteral("CN"), 64}, {QStringLiteral("L"), 128}, {QStringLiteral("serialNumber"), 64},
+        {QStringLiteral("CN"), 64},    {QStringLiteral("L"), 128}, {QStringLiteral("serialNumber"), 64},
     };
     return bounds.value(attribute, 64);
 }
@@ -68,7 +68,7 @@ const QHash<QString, AttributeKind>& attributeKinds()
     return kinds;
 }
 
-}  // namespace
+} // namespace
 
 QString SubjectAttribute::stringTypeName() const
 {
@@ -95,13 +95,18 @@ CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& j
     auto invalid = [](const QString& why) {
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("profile: %1").arg(escapedForTerminal(why)));
     };
-    static const QStringList known{QStringLiteral("name"),     QStringLiteral("description"),
-                                   QStringLiteral("keyType"),  QStringLiteral("subject"),
-                                   QStringLiteral("keyUsage"), QStringLiteral("extendedKeyUsage"),
-                                   QStringLiteral("emailInSubjectAltName"), QStringLiteral("validityDays")};
+    static const QStringList known{QStringLiteral("name"),
+                                   QStringLiteral("description"),
+                                   QStringLiteral("keyType"),
+                                   QStringLiteral("subject"),
+                                   QStringLiteral("keyUsage"),
+                                   QStringLiteral("extendedKeyUsage"),
+                                   QStringLiteral("emailInSubjectAltName"),
+                                   QStringLiteral("validityDays")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
-            return invalid(QStringLiteral("unknown key \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
+            return invalid(
+                QStringLiteral("unknown key \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
     }
     auto stringList = [&](const QString& key, bool required) -> CoreResult<QStringList> {
         const QJsonValue value = json.value(key);
@@ -152,10 +157,11 @@ CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& j
         return std::unexpected(subject.error());
     p.subject = *subject;
     if (p.subject.isEmpty())
-        return invalid(QStringLiteral("\"subject\" must list at least one attribute, e.g. \"CN={surname} {given_name}\""));
-    static const QStringList fields{QStringLiteral("organization"), QStringLiteral("department"),
-                                    QStringLiteral("position"),     QStringLiteral("surname"),
-                                    QStringLiteral("given_name"),   QStringLiteral("civil_id"),
+        return invalid(
+            QStringLiteral("\"subject\" must list at least one attribute, e.g. \"CN={surname} {given_name}\""));
+    static const QStringList fields{QStringLiteral("organization"),   QStringLiteral("department"),
+                                    QStringLiteral("position"),       QStringLiteral("surname"),
+                                    QStringLiteral("given_name"),     QStringLiteral("civil_id"),
                                     QStringLiteral("civil_id_latin"), QStringLiteral("email")};
     static const QRegularExpression braces(QStringLiteral("\\{([^{}]*)\\}"));
     QStringList seen;
@@ -190,7 +196,8 @@ CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& j
     p.keyUsage = *keyUsage;
     for (const QString& usage : p.keyUsage) {
         if (!kKeyUsages.contains(usage))
-            return invalid(QStringLiteral("unknown key usage \"%1\" (%2)").arg(usage, kKeyUsages.join(QStringLiteral(", "))));
+            return invalid(
+                QStringLiteral("unknown key usage \"%1\" (%2)").arg(usage, kKeyUsages.join(QStringLiteral(", "))));
     }
     if (p.keyUsage.isEmpty())
         return invalid(QStringLiteral("\"keyUsage\" must name at least one usage"));
@@ -256,18 +263,24 @@ QString transliterateCivilIdLetters(const QString& letters)
     // distinct once written together (Ц -> C so that Т+С stays TS; Ө -> OE and Ү -> UE because Е is YE;
     // Ы -> YY so that Ю (YU) and Ы+У differ; Щ -> SHH so that Ш+Ч stays SHCH; Э -> EH; Ъ -> QH; Ь -> QI).
     static const QHash<QChar, QString> table{
-        {QChar(0x0410), QStringLiteral("A")},  {QChar(0x0411), QStringLiteral("B")},  {QChar(0x0412), QStringLiteral("V")},
-        {QChar(0x0413), QStringLiteral("G")},  {QChar(0x0414), QStringLiteral("D")},  {QChar(0x0415), QStringLiteral("YE")},
-        {QChar(0x0401), QStringLiteral("YO")}, {QChar(0x0416), QStringLiteral("ZH")}, {QChar(0x0417), QStringLiteral("Z")},
-        {QChar(0x0418), QStringLiteral("I")},  {QChar(0x0419), QStringLiteral("J")},  {QChar(0x041A), QStringLiteral("K")},
-        {QChar(0x041B), QStringLiteral("L")},  {QChar(0x041C), QStringLiteral("M")},  {QChar(0x041D), QStringLiteral("N")},
-        {QChar(0x041E), QStringLiteral("O")},  {QChar(0x04E8), QStringLiteral("OE")}, {QChar(0x041F), QStringLiteral("P")},
-        {QChar(0x0420), QStringLiteral("R")},  {QChar(0x0421), QStringLiteral("S")},  {QChar(0x0422), QStringLiteral("T")},
-        {QChar(0x0423), QStringLiteral("U")},  {QChar(0x04AE), QStringLiteral("UE")}, {QChar(0x0424), QStringLiteral("F")},
-        {QChar(0x0425), QStringLiteral("KH")}, {QChar(0x0426), QStringLiteral("C")},  {QChar(0x0427), QStringLiteral("CH")},
-        {QChar(0x0428), QStringLiteral("SH")}, {QChar(0x0429), QStringLiteral("SHH")}, {QChar(0x042A), QStringLiteral("QH")},
-        {QChar(0x042B), QStringLiteral("YY")}, {QChar(0x042C), QStringLiteral("QI")}, {QChar(0x042D), QStringLiteral("EH")},
-        {QChar(0x042E), QStringLiteral("YU")}, {QChar(0x042F), QStringLiteral("YA")},
+        {QChar(0x0410), QStringLiteral("A")},   {QChar(0x0411), QStringLiteral("B")},
+        {QChar(0x0412), QStringLiteral("V")},   {QChar(0x0413), QStringLiteral("G")},
+        {QChar(0x0414), QStringLiteral("D")},   {QChar(0x0415), QStringLiteral("YE")},
+        {QChar(0x0401), QStringLiteral("YO")},  {QChar(0x0416), QStringLiteral("ZH")},
+        {QChar(0x0417), QStringLiteral("Z")},   {QChar(0x0418), QStringLiteral("I")},
+        {QChar(0x0419), QStringLiteral("J")},   {QChar(0x041A), QStringLiteral("K")},
+        {QChar(0x041B), QStringLiteral("L")},   {QChar(0x041C), QStringLiteral("M")},
+        {QChar(0x041D), QStringLiteral("N")},   {QChar(0x041E), QStringLiteral("O")},
+        {QChar(0x04E8), QStringLiteral("OE")},  {QChar(0x041F), QStringLiteral("P")},
+        {QChar(0x0420), QStringLiteral("R")},   {QChar(0x0421), QStringLiteral("S")},
+        {QChar(0x0422), QStringLiteral("T")},   {QChar(0x0423), QStringLiteral("U")},
+        {QChar(0x04AE), QStringLiteral("UE")},  {QChar(0x0424), QStringLiteral("F")},
+        {QChar(0x0425), QStringLiteral("KH")},  {QChar(0x0426), QStringLiteral("C")},
+        {QChar(0x0427), QStringLiteral("CH")},  {QChar(0x0428), QStringLiteral("SH")},
+        {QChar(0x0429), QStringLiteral("SHH")}, {QChar(0x042A), QStringLiteral("QH")},
+        {QChar(0x042B), QStringLiteral("YY")},  {QChar(0x042C), QStringLiteral("QI")},
+        {QChar(0x042D), QStringLiteral("EH")},  {QChar(0x042E), QStringLiteral("YU")},
+        {QChar(0x042F), QStringLiteral("YA")},
     };
     QString latin;
     for (QChar c : letters)
@@ -314,7 +327,7 @@ CoreResult<RequestedSubject> buildSubject(const CertificateProfile& profile, con
         expanded += value.mid(last);
         expanded = expanded.normalized(QString::NormalizationForm_C).simplified();
         if (expanded.isEmpty())
-            continue;  // an optional field left empty (no department): the attribute is left out
+            continue; // an optional field left empty (no department): the attribute is left out
         const AttributeKind kind = attributeKinds().value(name);
         if (auto problem = textProblem(name, expanded, upperBound(name))) {
             return coreError(CoreErrorKind::InvalidInput,
@@ -328,9 +341,10 @@ CoreResult<RequestedSubject> buildSubject(const CertificateProfile& profile, con
         subject.attributes.push_back({name, kind.nid, kind.stringType, expanded});
     }
     if (subject.attributes.empty()) {
-        return coreError(CoreErrorKind::InvalidInput,
-                         QStringLiteral("profile %1 gives %2 %3 an empty subject (its fields are empty for this officer)")
-                             .arg(profile.name, f.surname, f.givenName));
+        return coreError(
+            CoreErrorKind::InvalidInput,
+            QStringLiteral("profile %1 gives %2 %3 an empty subject (its fields are empty for this officer)")
+                .arg(profile.name, f.surname, f.givenName));
     }
     if (profile.emailInSubjectAltName)
         subject.email = f.email;
@@ -339,12 +353,14 @@ CoreResult<RequestedSubject> buildSubject(const CertificateProfile& profile, con
 
 CoreResult<std::vector<CertificateProfile>> Profiles::list() const
 {
-    auto query = m_database.exec(QStringLiteral("SELECT definition FROM certificate_profiles ORDER BY builtin DESC, name"));
+    auto query =
+        m_database.exec(QStringLiteral("SELECT definition FROM certificate_profiles ORDER BY builtin DESC, name"));
     if (!query)
         return std::unexpected(query.error());
     std::vector<CertificateProfile> result;
     while (query->next()) {
-        auto profile = CertificateProfile::fromJson(QJsonDocument::fromJson(query->value(0).toString().toUtf8()).object());
+        auto profile =
+            CertificateProfile::fromJson(QJsonDocument::fromJson(query->value(0).toString().toUtf8()).object());
         if (profile)
             result.push_back(*profile);
     }
@@ -383,20 +399,23 @@ CoreResult<qint64> Profiles::add(const Operator& by, const CertificateProfile& p
     return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
         auto existing = idOf(profile.name);
         if (existing)
-            return coreError(CoreErrorKind::Conflict, QStringLiteral("a profile named %1 exists already").arg(profile.name));
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("a profile named %1 exists already").arg(profile.name));
         const QString definition = QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact));
         auto inserted = m_database.exec(
-            QStringLiteral("INSERT INTO certificate_profiles (name, definition, builtin, created_at) VALUES (?, ?, 0, ?)"),
+            QStringLiteral(
+                "INSERT INTO certificate_profiles (name, definition, builtin, created_at) VALUES (?, ?, 0, ?)"),
             {profile.name, definition, storedNow()});
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 id = inserted->lastInsertId().toLongLong();
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("profile.add"), QStringLiteral("profile"),
-                                                  QString::number(id), audit::Ok, profile.toJson());
+        auto logged = AuditLog(m_database)
+                          .append(by.name, QStringLiteral("profile.add"), QStringLiteral("profile"),
+                                  QString::number(id), audit::Ok, profile.toJson());
         if (!logged)
             return std::unexpected(logged.error());
         return id;
     });
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -14,10 +14,20 @@ QString ReceiptData::contentHash() const
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArrayLiteral("tamga-receipt-v1"));
-    const QString fields[] = {QString::number(enrollmentId), organization,      position,          officerName,
-                              civilId,                       tokenModel,        tokenSerial,       certificateSerial,
-                              fingerprintSha256,             validFrom,         validUntil,        issuer,
-                              clerk,                         issuedAt.toUTC().toString(Qt::ISODate),
+    const QString fields[] = {QString::number(enrollmentId),
+                              organization,
+                              position,
+                              officerName,
+                              civilId,
+                              tokenModel,
+                              tokenSerial,
+                              certificateSerial,
+                              fingerprintSha256,
+                              validFrom,
+                              validUntil,
+                              issuer,
+                              clerk,
+                              issuedAt.toUTC().toString(Qt::ISODate),
                               training ? QStringLiteral("training") : QStringLiteral("production")};
     for (const QString& field : fields) {
         const QByteArray bytes = field.toUtf8();
@@ -64,8 +74,9 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
     if (!query)
         return std::unexpected(query.error());
     if (!query->next()) {
-        return coreError(CoreErrorKind::NotFound,
-                         QStringLiteral("enrollment #%1 has no certificate yet: there is nothing to hand over").arg(enrollmentId));
+        return coreError(
+            CoreErrorKind::NotFound,
+            QStringLiteral("enrollment #%1 has no certificate yet: there is nothing to hand over").arg(enrollmentId));
     }
     const auto state = parseState(query->value(0).toString());
     if (state != EnrollmentState::Verified && state != EnrollmentState::HandedOver) {
@@ -105,16 +116,18 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
 CoreStatus Receipts::recordPrinted(const Operator& by, const ReceiptData& receipt) const
 {
     const QString hash = receipt.contentHash();
-    return AuditLog(m_database).recordChange(
-        [&]() -> CoreStatus {
-            auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET receipt_sha256 = ? WHERE id = ?"),
-                                           {hash, receipt.enrollmentId});
-            if (!updated)
-                return std::unexpected(updated.error());
-            return {};
-        },
-        by.name, QStringLiteral("receipt.printed"), QStringLiteral("enrollment"), QString::number(receipt.enrollmentId),
-        audit::Ok, {{QStringLiteral("sha256"), hash}, {QStringLiteral("certificate_serial"), receipt.certificateSerial}});
+    return AuditLog(m_database)
+        .recordChange(
+            [&]() -> CoreStatus {
+                auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET receipt_sha256 = ? WHERE id = ?"),
+                                               {hash, receipt.enrollmentId});
+                if (!updated)
+                    return std::unexpected(updated.error());
+                return {};
+            },
+            by.name, QStringLiteral("receipt.printed"), QStringLiteral("enrollment"),
+            QString::number(receipt.enrollmentId), audit::Ok,
+            {{QStringLiteral("sha256"), hash}, {QStringLiteral("certificate_serial"), receipt.certificateSerial}});
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

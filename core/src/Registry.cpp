@@ -57,7 +57,7 @@ CoreStatus validOfficer(OfficerFields& fields)
     return coreError(CoreErrorKind::InvalidInput, reasons.join(QStringLiteral("; ")));
 }
 
-}  // namespace
+} // namespace
 
 std::optional<QString> Registry::registerNoProblem(const QString& registerNo)
 {
@@ -95,9 +95,9 @@ std::vector<FieldProblem> Registry::normalizeOfficer(OfficerFields& f)
         const char* field;
         const QString* value;
         int maxLength;
-    } limited[] = {{"surname", &f.surname, kMaxNameLength},     {"given_name", &f.givenName, kMaxNameLength},
-                   {"position", &f.position, kMaxFieldLength},  {"department", &f.department, kMaxFieldLength},
-                   {"email", &f.email, kMaxFieldLength},        {"phone", &f.phone, kMaxFieldLength}};
+    } limited[] = {{"surname", &f.surname, kMaxNameLength},    {"given_name", &f.givenName, kMaxNameLength},
+                   {"position", &f.position, kMaxFieldLength}, {"department", &f.department, kMaxFieldLength},
+                   {"email", &f.email, kMaxFieldLength},       {"phone", &f.phone, kMaxFieldLength}};
     for (const auto& [field, value, maxLength] : limited) {
         if (auto problem = textProblem(QString::fromLatin1(field), *value, maxLength))
             problems.push_back({QString::fromLatin1(field), *problem});
@@ -115,8 +115,8 @@ std::vector<FieldProblem> Registry::normalizeOfficer(OfficerFields& f)
 
 QString Registry::searchTextOf(const OfficerFields& f, const QString& organizationName)
 {
-    const QString text = f.surname + QLatin1Char(' ') + f.givenName + QLatin1Char(' ') + f.civilId +
-                         QLatin1Char(' ') + organizationName;
+    const QString text =
+        f.surname + QLatin1Char(' ') + f.givenName + QLatin1Char(' ') + f.civilId + QLatin1Char(' ') + organizationName;
     // The text as written (Cyrillic, found exactly), then its Latin spelling in the loose form a Latin query is
     // reduced to as well.
     return foldForSearch(text) + QStringLiteral(" | ") + looseLatinForSearch(latinTransliteration(text));
@@ -160,9 +160,9 @@ CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& 
         QJsonObject details{{QStringLiteral("name"), cleanName}, {QStringLiteral("register_no"), cleanNumber}};
         if (parentId)
             details.insert(QStringLiteral("parent_id"), *parentId);
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("organization.add"),
-                                                  QStringLiteral("organization"), QString::number(id), audit::Ok,
-                                                  details);
+        auto logged = AuditLog(m_database)
+                          .append(by.name, QStringLiteral("organization.add"), QStringLiteral("organization"),
+                                  QString::number(id), audit::Ok, details);
         if (!logged)
             return std::unexpected(logged.error());
         return id;
@@ -171,8 +171,8 @@ CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& 
 
 CoreResult<std::vector<Organization>> Registry::organizations() const
 {
-    auto query = m_database.exec(
-        QStringLiteral("SELECT id, name, register_no, parent_id FROM organizations ORDER BY name, id"));
+    auto query =
+        m_database.exec(QStringLiteral("SELECT id, name, register_no, parent_id FROM organizations ORDER BY name, id"));
     if (!query)
         return std::unexpected(query.error());
     std::vector<Organization> result;
@@ -233,11 +233,12 @@ CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields&
         const qint64 id = inserted->lastInsertId().toLongLong();
         if (auto indexed = sqlite::indexOfficers(m_database, id, id); !indexed)
             return std::unexpected(indexed.error());
-        auto logged = AuditLog(m_database).append(
-            by.name, QStringLiteral("officer.add"), QStringLiteral("officer"), QString::number(id), audit::Ok,
-            {{QStringLiteral("organization_id"), f.organizationId},
-             {QStringLiteral("civil_id"), f.civilId},
-             {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName}});
+        auto logged = AuditLog(m_database)
+                          .append(by.name, QStringLiteral("officer.add"), QStringLiteral("officer"),
+                                  QString::number(id), audit::Ok,
+                                  {{QStringLiteral("organization_id"), f.organizationId},
+                                   {QStringLiteral("civil_id"), f.civilId},
+                                   {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName}});
         if (!logged)
             return std::unexpected(logged.error());
         return id;
@@ -262,30 +263,36 @@ CoreStatus Registry::updateOfficer(const Operator& by, qint64 id, const OfficerF
         return std::unexpected(org.error());
     QJsonObject changed;
     const std::pair<const char*, std::pair<QString, QString>> fields[] = {
-        {"surname", {current->fields.surname, f.surname}},         {"given_name", {current->fields.givenName, f.givenName}},
-        {"position", {current->fields.position, f.position}},      {"department", {current->fields.department, f.department}},
-        {"email", {current->fields.email, f.email}},               {"phone", {current->fields.phone, f.phone}},
+        {"surname", {current->fields.surname, f.surname}},
+        {"given_name", {current->fields.givenName, f.givenName}},
+        {"position", {current->fields.position, f.position}},
+        {"department", {current->fields.department, f.department}},
+        {"email", {current->fields.email, f.email}},
+        {"phone", {current->fields.phone, f.phone}},
         {"organization", {current->organizationName, org->name}},
     };
     for (const auto& [name, values] : fields) {
         if (values.first != values.second)
-            changed.insert(QLatin1String(name), QJsonObject{{QStringLiteral("from"), values.first}, {QStringLiteral("to"), values.second}});
+            changed.insert(QLatin1String(name),
+                           QJsonObject{{QStringLiteral("from"), values.first}, {QStringLiteral("to"), values.second}});
     }
     if (changed.isEmpty())
         return {};
     auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
         const QString oldSearchText = searchTextOf(current->fields, current->organizationName);
         auto updated = m_database.exec(
-            QStringLiteral("UPDATE officers SET organization_id = ?, surname = ?, given_name = ?, position = ?, department = ?, "
-                           "email = ?, phone = ?, search_text = ?, updated_at = ? WHERE id = ?"),
+            QStringLiteral(
+                "UPDATE officers SET organization_id = ?, surname = ?, given_name = ?, position = ?, department = ?, "
+                "email = ?, phone = ?, search_text = ?, updated_at = ? WHERE id = ?"),
             {f.organizationId, f.surname, f.givenName, f.position, f.department, f.email, f.phone,
              searchTextOf(f, org->name), storedNow(), id});
         if (!updated)
             return std::unexpected(updated.error());
         if (auto indexed = sqlite::reindexOfficer(m_database, id, oldSearchText); !indexed)
             return std::unexpected(indexed.error());
-        auto logged = AuditLog(m_database).append(by.name, QStringLiteral("officer.update"), QStringLiteral("officer"),
-                                                  QString::number(id), audit::Ok, changed);
+        auto logged = AuditLog(m_database)
+                          .append(by.name, QStringLiteral("officer.update"), QStringLiteral("officer"),
+                                  QString::number(id), audit::Ok, changed);
         if (!logged)
             return std::unexpected(logged.error());
         return true;
@@ -352,9 +359,10 @@ CoreResult<std::vector<Officer>> Registry::officers(std::optional<qint64> organi
             break;
     }
     std::ranges::sort(result, [](const Officer& a, const Officer& b) {
-        return std::tie(a.fields.surname, a.fields.givenName, a.id) < std::tie(b.fields.surname, b.fields.givenName, b.id);
+        return std::tie(a.fields.surname, a.fields.givenName, a.id) <
+               std::tie(b.fields.surname, b.fields.givenName, b.id);
     });
     return result;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

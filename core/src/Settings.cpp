@@ -23,24 +23,26 @@ CoreResult<std::optional<QString>> Settings::value(const QString& key) const
 CoreStatus Settings::setValue(const Operator& by, const QString& key, const QString& value) const
 {
     if (key.startsWith(QStringLiteral("audit.")) || key.trimmed().isEmpty())
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("\"%1\" is not a setting that can be changed").arg(key));
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("\"%1\" is not a setting that can be changed").arg(key));
     // A clerk chooses the desk's language; everything else is a supervisor's (the PKCS#11 module setting names a
     // library that every later Tamga process loads and runs).
     if (key != setting::Language) {
         if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("setting.set")); !allowed)
             return allowed;
     }
-    return AuditLog(m_database).recordChange(
-        [&]() -> CoreStatus {
-            auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                                          {key, value});
-            if (!stored)
-                return std::unexpected(stored.error());
-            return {};
-        },
-        by.name, QStringLiteral("setting.set"), QStringLiteral("setting"), key, audit::Ok,
-        {{QStringLiteral("value"), value}});
+    return AuditLog(m_database)
+        .recordChange(
+            [&]() -> CoreStatus {
+                auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                                              {key, value});
+                if (!stored)
+                    return std::unexpected(stored.error());
+                return {};
+            },
+            by.name, QStringLiteral("setting.set"), QStringLiteral("setting"), key, audit::Ok,
+            {{QStringLiteral("value"), value}});
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

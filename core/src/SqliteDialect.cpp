@@ -61,17 +61,19 @@ CoreStatus open(QSqlDatabase& db, const QString& path)
     // A damaged file (a disk error, a copy cut short, bytes overwritten) is refused before anything reads partial
     // rows from it or writes into it: SQLite's quick_check reads every page and index once.
     if (!query.exec(QStringLiteral("PRAGMA quick_check(3)"))) {
-        return coreError(CoreErrorKind::Database, QStringLiteral("the database file %1 is damaged: %2. Nothing was read or "
-                                                                 "written; restore it from the last backup.")
-                                                      .arg(path, query.lastError().text()));
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("the database file %1 is damaged: %2. Nothing was read or "
+                                        "written; restore it from the last backup.")
+                             .arg(path, query.lastError().text()));
     }
     QStringList problems;
     while (query.next())
         problems << query.value(0).toString();
     if (problems != QStringList{QStringLiteral("ok")}) {
-        return coreError(CoreErrorKind::Database, QStringLiteral("the database file %1 is damaged (%2). Nothing was read or "
-                                                                 "written; restore it from the last backup.")
-                                                      .arg(path, problems.join(QStringLiteral("; "))));
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("the database file %1 is damaged (%2). Nothing was read or "
+                                        "written; restore it from the last backup.")
+                             .arg(path, problems.join(QStringLiteral("; "))));
     }
     return {};
 }
@@ -116,9 +118,9 @@ CoreStatus rebuildOfficerSearchIndexes(const Database& database)
 CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& oldSearchText)
 {
     for (const QString& table : {QStringLiteral("officer_search"), QStringLiteral("officer_words")}) {
-        auto removed = database.exec(
-            QStringLiteral("INSERT INTO %1(%1, rowid, search_text) VALUES ('delete', ?, ?)").arg(table),
-            {id, oldSearchText});
+        auto removed =
+            database.exec(QStringLiteral("INSERT INTO %1(%1, rowid, search_text) VALUES ('delete', ?, ?)").arg(table),
+                          {id, oldSearchText});
         if (!removed)
             return std::unexpected(removed.error());
     }
@@ -159,4 +161,4 @@ SearchClause officerSearch(const QStringList& words)
     }
     return clause;
 }
-}  // namespace tamga::core::sqlite
+} // namespace tamga::core::sqlite

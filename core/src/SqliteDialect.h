@@ -33,9 +33,9 @@ CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& ol
 // The join and WHERE clause, and the values to bind, that find officers whose search text contains every one of
 // `words` (already folded): anywhere for words of three characters or more, at the start of a word for one or two.
 struct SearchClause {
-    QString joinAndWhere;  // e.g. "JOIN officer_search s ON s.rowid = o.id WHERE officer_search MATCH ?"
+    QString joinAndWhere; // e.g. "JOIN officer_search s ON s.rowid = o.id WHERE officer_search MATCH ?"
     QVariantList values;
 };
 SearchClause officerSearch(const QStringList& words);
 
-}  // namespace tamga::core::sqlite
+} // namespace tamga::core::sqlite

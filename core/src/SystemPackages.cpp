@@ -34,4 +34,4 @@ QHash<QString, QString> debianPackagesOwning(const QStringList& paths)
     return owners;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -56,7 +56,7 @@ bool isControlOrBidi(char32_t c)
            c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
-}  // namespace
+} // namespace
 
 QString foldForSearch(const QString& text)
 {
@@ -106,8 +106,8 @@ QString escapedForTerminal(const QString& text)
 
 bool isPlainEmailAddress(const QString& address)
 {
-    static const QRegularExpression plain(
-        QStringLiteral("^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?"
+                                                         ":\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
     return address.size() <= 128 && plain.match(address).hasMatch();
 }
 
@@ -119,4 +119,4 @@ QString looseLatinForSearch(const QString& text)
     return loose;
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

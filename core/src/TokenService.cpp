@@ -13,7 +13,7 @@ namespace {
 pkcs11::Result<std::pair<std::shared_ptr<pkcs11::Module>, pkcs11::TokenInfo>>
 locate(const std::vector<std::shared_ptr<pkcs11::Module>>& modules, const QString& serial)
 {
-    pkcs11::TokenError lastError{pkcs11::ErrorKind::TokenNotFound, "find token", 0, "",
+    pkcs11::TokenError lastError{pkcs11::ErrorKind::TokenNotFound,  "find token", 0, "",
                                  "no PKCS#11 module is configured", std::nullopt};
     for (const auto& module : modules) {
         auto found = serial.isEmpty() ? module->findUninitializedToken() : module->findToken(serial.toStdString());
@@ -24,17 +24,23 @@ locate(const std::vector<std::shared_ptr<pkcs11::Module>>& modules, const QStrin
     return std::unexpected(lastError);
 }
 
-}  // namespace
+} // namespace
 
 QString tokenActionName(TokenAction action)
 {
     switch (action) {
-    case TokenAction::InitializeNew: return QStringLiteral("token.initialize");
-    case TokenAction::Erase: return QStringLiteral("token.erase");
-    case TokenAction::ChangePin: return QStringLiteral("token.change_pin");
-    case TokenAction::UnblockPin: return QStringLiteral("token.unblock_pin");
-    case TokenAction::GenerateKey: return QStringLiteral("token.generate_key");
-    case TokenAction::DeleteKey: return QStringLiteral("token.delete_key");
+    case TokenAction::InitializeNew:
+        return QStringLiteral("token.initialize");
+    case TokenAction::Erase:
+        return QStringLiteral("token.erase");
+    case TokenAction::ChangePin:
+        return QStringLiteral("token.change_pin");
+    case TokenAction::UnblockPin:
+        return QStringLiteral("token.unblock_pin");
+    case TokenAction::GenerateKey:
+        return QStringLiteral("token.generate_key");
+    case TokenAction::DeleteKey:
+        return QStringLiteral("token.delete_key");
     }
     return QStringLiteral("token.unknown");
 }
@@ -63,10 +69,10 @@ CoreStatus TokenService::permit(const Operator& by, TokenAction action, const QS
     if (roleMay(by.role, action))
         return {};
     auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database).append(by.name, tokenActionName(action), QStringLiteral("token"), serial,
-                                           audit::Refused,
-                                           {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")},
-                                            {QStringLiteral("role"), roleName(by.role)}});
+        return AuditLog(m_database)
+            .append(by.name, tokenActionName(action), QStringLiteral("token"), serial, audit::Refused,
+                    {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")},
+                     {QStringLiteral("role"), roleName(by.role)}});
     });
     if (!logged)
         return std::unexpected(logged.error());
@@ -84,8 +90,9 @@ CoreStatus TokenService::record(const Operator& by, TokenAction action, const QS
         all.insert(QStringLiteral("ckr"), static_cast<double>(error->returnCode));
     }
     auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database).append(by.name, tokenActionName(action), QStringLiteral("token"), serial,
-                                           error ? audit::Failed : audit::Ok, all);
+        return AuditLog(m_database)
+            .append(by.name, tokenActionName(action), QStringLiteral("token"), serial,
+                    error ? audit::Failed : audit::Ok, all);
     });
     if (error)
         return std::unexpected(fromTokenError(*error));
@@ -106,8 +113,9 @@ CoreResult<pkcs11::TokenInfo> TokenService::initialize(const Operator& by, const
         return std::unexpected(allowed.error());
     auto done = pkcs11::Token::initialize(module, info, soPin, label.toStdString(), userPin);
     const QString newSerial = done ? QString::fromStdString(done->serial) : serial;
-    auto recorded = record(by, action, newSerial, done ? std::nullopt : std::optional(done.error()),
-                           {{QStringLiteral("label"), label}, {QStringLiteral("model"), QString::fromStdString(info.model)}});
+    auto recorded =
+        record(by, action, newSerial, done ? std::nullopt : std::optional(done.error()),
+               {{QStringLiteral("label"), label}, {QStringLiteral("model"), QString::fromStdString(info.model)}});
     if (!recorded)
         return std::unexpected(recorded.error());
     return *done;
@@ -145,17 +153,17 @@ CoreResult<pkcs11::KeyPairInfo> TokenService::generateKey(const Operator& by, co
                                                           const QString& label) const
 {
     std::optional<pkcs11::KeyPairInfo> made;
-    auto done = onToken(
-        by, TokenAction::GenerateKey, serial,
-        [&](const pkcs11::Token& token, QJsonObject& details) -> pkcs11::Status {
-            auto generated = token.generateKeyPair(pin, type, label.toStdString());
-            if (!generated)
-                return std::unexpected(generated.error());
-            made = *generated;
-            details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(generated->id)));
-            return {};
-        },
-        {{QStringLiteral("type"), QString::fromStdString(pkcs11::keyTypeName(type))}, {QStringLiteral("label"), label}});
+    auto done = onToken(by, TokenAction::GenerateKey, serial,
+                        [&](const pkcs11::Token& token, QJsonObject& details) -> pkcs11::Status {
+                            auto generated = token.generateKeyPair(pin, type, label.toStdString());
+                            if (!generated)
+                                return std::unexpected(generated.error());
+                            made = *generated;
+                            details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(generated->id)));
+                            return {};
+                        },
+                        {{QStringLiteral("type"), QString::fromStdString(pkcs11::keyTypeName(type))},
+                         {QStringLiteral("label"), label}});
     if (!done)
         return std::unexpected(done.error());
     return *made;
@@ -169,4 +177,4 @@ CoreStatus TokenService::deleteKey(const Operator& by, const QString& serial, co
                    {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
 }
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -14,10 +14,8 @@ namespace tamga::pkcs11 {
 
 namespace {
 
-template <auto Free>
-struct Deleter {
-    template <typename T>
-    void operator()(T* p) const { Free(p); }
+template <auto Free> struct Deleter {
+    template <typename T> void operator()(T* p) const { Free(p); }
 };
 using BignumPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
 using ParamBuildPtr = std::unique_ptr<OSSL_PARAM_BLD, Deleter<OSSL_PARAM_BLD_free>>;
@@ -53,7 +51,7 @@ std::size_t fieldBytes(const char* curveName)
     return std::string_view(curveName) == "P-384" ? 48 : 32;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Bytes> rsaSpki(std::span<const std::uint8_t> modulus, std::span<const std::uint8_t> exponent)
 {
@@ -81,8 +79,7 @@ std::optional<Bytes> ecSpki(const char* curveName, std::span<const std::uint8_t>
         return ecSpki(curveName, inner);
     }
     ParamBuildPtr build(OSSL_PARAM_BLD_new());
-    if (!build ||
-        !OSSL_PARAM_BLD_push_utf8_string(build.get(), OSSL_PKEY_PARAM_GROUP_NAME, curveName, 0) ||
+    if (!build || !OSSL_PARAM_BLD_push_utf8_string(build.get(), OSSL_PKEY_PARAM_GROUP_NAME, curveName, 0) ||
         !OSSL_PARAM_BLD_push_octet_string(build.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()))
         return std::nullopt;
     return spkiFromParams("EC", build.get());
@@ -139,4 +136,4 @@ std::string nameToText(std::span<const std::uint8_t> derName)
     return std::string(data, static_cast<std::size_t>(length));
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -23,14 +23,14 @@ std::optional<Bytes> ecSpki(const char* curveName, std::span<const std::uint8_t>
 std::optional<Bytes> keyIdOfSpki(std::span<const std::uint8_t> spki);
 
 struct CertificateFields {
-    Bytes subject;  // DER Name
-    Bytes issuer;   // DER Name
-    Bytes serial;   // DER INTEGER
-    Bytes spki;     // DER SubjectPublicKeyInfo
+    Bytes subject; // DER Name
+    Bytes issuer;  // DER Name
+    Bytes serial;  // DER INTEGER
+    Bytes spki;    // DER SubjectPublicKeyInfo
 };
 std::optional<CertificateFields> parseCertificate(std::span<const std::uint8_t> der);
 
 // "CN=..., O=..." (RFC 2253 order, UTF-8) of a DER Name.
 std::string nameToText(std::span<const std::uint8_t> derName);
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

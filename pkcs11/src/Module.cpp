@@ -22,11 +22,11 @@ std::string versionText(const CK_VERSION& version)
 
 bool fileExists(const std::string& path)
 {
-    struct stat st{};
+    struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
 }
 
-}  // namespace
+} // namespace
 
 std::string trimPadded(const unsigned char* field, std::size_t size)
 {
@@ -121,7 +121,7 @@ namespace {
 // the same module would finalize it under the first one's feet.
 std::mutex g_loadedMutex;
 std::map<std::string, std::weak_ptr<Module>> g_loaded;
-}  // namespace
+} // namespace
 
 Result<std::shared_ptr<Module>> Module::load(const std::string& path)
 {
@@ -142,8 +142,7 @@ Result<std::shared_ptr<Module>> Module::loadNew(const std::string& path)
     if (path.empty())
         return std::unexpected(makeError(ErrorKind::ModuleMissing, operation, path, "no module path was given"));
     if (!fileExists(path)) {
-        return std::unexpected(
-            makeError(ErrorKind::ModuleMissing, operation, path, "the module file does not exist"));
+        return std::unexpected(makeError(ErrorKind::ModuleMissing, operation, path, "the module file does not exist"));
     }
 
     auto impl = std::make_unique<Impl>();
@@ -151,12 +150,11 @@ Result<std::shared_ptr<Module>> Module::loadNew(const std::string& path)
     impl->library = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!impl->library) {
         const char* reason = ::dlerror();
-        return std::unexpected(makeError(ErrorKind::ModuleMissing, operation, path,
-                                         std::string("the module cannot be loaded: ") +
-                                             (reason ? reason : "unknown loader error")));
+        return std::unexpected(
+            makeError(ErrorKind::ModuleMissing, operation, path,
+                      std::string("the module cannot be loaded: ") + (reason ? reason : "unknown loader error")));
     }
-    auto getFunctionList =
-        reinterpret_cast<CK_C_GetFunctionList>(::dlsym(impl->library, "C_GetFunctionList"));
+    auto getFunctionList = reinterpret_cast<CK_C_GetFunctionList>(::dlsym(impl->library, "C_GetFunctionList"));
     if (!getFunctionList) {
         return std::unexpected(makeError(ErrorKind::ModuleFailed, operation, path,
                                          "the library is not a PKCS#11 module (no C_GetFunctionList)"));
@@ -243,7 +241,7 @@ Result<std::vector<SlotInfo>> Module::slots() const
     for (CK_SLOT_ID id : ids) {
         CK_SLOT_INFO slotInfo{};
         if (CK_RV rv = f->C_GetSlotInfo(id, &slotInfo); rv != CKR_OK) {
-            if (rv != CKR_SLOT_ID_INVALID)  // not just a reader unplugged between the calls
+            if (rv != CKR_SLOT_ID_INVALID) // not just a reader unplugged between the calls
                 m_impl->stale = true;
             continue;
         }
@@ -261,7 +259,7 @@ Result<std::vector<SlotInfo>> Module::slots() const
             if (rv == CKR_OK) {
                 slot.token = tokenInfoFrom(m_impl->path, id, slotInfo, tokenInfo);
             } else {
-                slot.tokenPresent = false;  // pulled between the two calls, or gone in a way the module keeps
+                slot.tokenPresent = false; // pulled between the two calls, or gone in a way the module keeps
                 if (rv != CKR_TOKEN_NOT_PRESENT && rv != CKR_DEVICE_REMOVED && rv != CKR_SLOT_ID_INVALID &&
                     rv != CKR_TOKEN_NOT_RECOGNIZED)
                     m_impl->stale = true;
@@ -279,7 +277,7 @@ Result<bool> Module::refreshIfNeeded() const
         return false;
     std::lock_guard lock(impl.libp11Mutex);
     if (impl.openSessions > 0 || impl.signingKeys > 0)
-        return false;  // the next full scan tries again
+        return false; // the next full scan tries again
     // A new libp11 context first: libp11 keeps global state while any context exists. Unloading the old one
     // calls C_Finalize; loading the new one C_Initialize. Our own dlopen keeps the raw function list valid.
     PKCS11_CTX* fresh = PKCS11_CTX_new();
@@ -330,7 +328,7 @@ Result<TokenInfo> Module::findToken(const std::string& serial) const
     if (matching.size() > 1) {
         TokenInfo anyBlank = matching.front();
         std::erase_if(matching, [](const TokenInfo& token) { return !token.flags.tokenInitialized; });
-        if (matching.empty())  // only empty slots: any of them is the same blank token
+        if (matching.empty()) // only empty slots: any of them is the same blank token
             return anyBlank;
     }
     if (matching.size() == 1)
@@ -391,4 +389,4 @@ std::string defaultModulePath()
     return "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so";
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -20,11 +20,11 @@ struct Module::Impl {
     std::string path;
     ModuleInfo info;
     void* library = nullptr;               // our own dlopen reference, for the raw function list
-    CK_FUNCTION_LIST* functions = nullptr;  // raw Cryptoki
-    PKCS11_CTX* libp11 = nullptr;           // owns C_Initialize / C_Finalize of the module
+    CK_FUNCTION_LIST* functions = nullptr; // raw Cryptoki
+    PKCS11_CTX* libp11 = nullptr;          // owns C_Initialize / C_Finalize of the module
     bool slotEvents = false;
-    Quirks quirks;                          // this module's entry in the quirk table
-    std::mutex libp11Mutex;                 // libp11's management calls are not thread-safe
+    Quirks quirks;          // this module's entry in the quirk table
+    std::mutex libp11Mutex; // libp11's management calls are not thread-safe
     // What must not outlive a re-initialization of the module: open Cryptoki sessions and libp11 signing keys.
     std::atomic<int> openSessions{0};
     std::atomic<int> signingKeys{0};
@@ -58,4 +58,4 @@ TokenInfo tokenInfoFrom(const std::string& modulePath, CK_SLOT_ID slot, const CK
 // The slot that currently holds the token with this serial (SoftHSM moves tokens between slots on init).
 Result<CK_SLOT_ID> slotOfToken(const Module& module, const std::string& serial, const char* operation);
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

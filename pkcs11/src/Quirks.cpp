@@ -8,7 +8,7 @@ namespace tamga::pkcs11 {
 namespace {
 
 struct QuirkEntry {
-    std::string_view manufacturer;  // C_GetInfo's manufacturerID, exact, trimmed
+    std::string_view manufacturer; // C_GetInfo's manufacturerID, exact, trimmed
     Quirks quirks;
     // Why, and who needs it:
     std::string_view reason;
@@ -40,7 +40,7 @@ constexpr std::array kModuleQuirks{
     QuirkEntry{"tpm2-software.github.io", kTpm2Pkcs11, "tpm2-pkcs11"},
 };
 
-}  // namespace
+} // namespace
 
 Quirks quirksForModule(const std::string& libraryManufacturer)
 {
@@ -51,4 +51,4 @@ Quirks quirksForModule(const std::string& libraryManufacturer)
     return {};
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -74,4 +74,4 @@ void SecretBuffer::clear()
     m_bytes.clear();
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -5,18 +5,15 @@
 namespace tamga::pkcs11 {
 
 Session::Session(Module::Impl& module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle)
-    : m_module(&module), m_functions(module.functions), m_slot(slot), m_handle(handle), m_owner(module.claimSession(handle))
+    : m_module(&module), m_functions(module.functions), m_slot(slot), m_handle(handle),
+      m_owner(module.claimSession(handle))
 {
     ++m_module->openSessions;
 }
 
 Session::Session(Session&& other) noexcept
-    : m_module(other.m_module),
-      m_functions(other.m_functions),
-      m_slot(other.m_slot),
-      m_handle(other.m_handle),
-      m_owner(other.m_owner),
-      m_loggedIn(other.m_loggedIn)
+    : m_module(other.m_module), m_functions(other.m_functions), m_slot(other.m_slot), m_handle(other.m_handle),
+      m_owner(other.m_owner), m_loggedIn(other.m_loggedIn)
 {
     other.m_handle = CK_INVALID_HANDLE;
     other.m_loggedIn = false;
@@ -162,4 +159,4 @@ std::optional<CK_ULONG> Session::number(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TY
     return value;
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -22,7 +22,7 @@ public:
     Session& operator=(Session&&) = delete;
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
-    ~Session();  // logs out (when this session logged in) and closes, if it still owns its handle
+    ~Session(); // logs out (when this session logged in) and closes, if it still owns its handle
 
     // C_Login, verifying the PIN even when the token is already logged in by another session of this process
     // (libp11 would report success there). A wrong PIN comes back as WrongPin with the tries the token reports.
@@ -49,7 +49,7 @@ public:
 private:
     Session(Module::Impl& module, CK_SLOT_ID slot, CK_SESSION_HANDLE handle);
 
-    Module::Impl* m_module = nullptr;  // counts open sessions: no re-initialization while this is open
+    Module::Impl* m_module = nullptr; // counts open sessions: no re-initialization while this is open
     CK_FUNCTION_LIST* m_functions = nullptr;
     CK_SLOT_ID m_slot = 0;
     CK_SESSION_HANDLE m_handle = CK_INVALID_HANDLE;
@@ -60,4 +60,4 @@ private:
 // Fills in triesLeft and the message from the token's PIN flags after a wrong PIN.
 void addPinTries(TokenError& error, CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, CK_USER_TYPE user);
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -12,7 +12,7 @@ namespace tamga::pkcs11 {
 
 namespace {
 
-constexpr std::size_t kLabelFieldSize = 32;  // CK_TOKEN_INFO.label
+constexpr std::size_t kLabelFieldSize = 32; // CK_TOKEN_INFO.label
 
 Status checkPinLength(const TokenInfo& token, const Pin& pin, const char* operation)
 {
@@ -26,9 +26,10 @@ Status checkPinLength(const TokenInfo& token, const Pin& pin, const char* operat
     return {};
 }
 
-}  // namespace
+} // namespace
 
-Token::Token(std::shared_ptr<Module> module, std::string serial) : m_module(std::move(module)), m_serial(std::move(serial))
+Token::Token(std::shared_ptr<Module> module, std::string serial)
+    : m_module(std::move(module)), m_serial(std::move(serial))
 {
 }
 
@@ -59,7 +60,7 @@ bool stillOpen(const Session& session)
            (info.state == CKS_RW_USER_FUNCTIONS || info.state == CKS_RO_USER_FUNCTIONS);
 }
 
-}  // namespace
+} // namespace
 
 Result<std::shared_ptr<Session>> Token::userSession(const Pin& userPin, const char* operation) const
 {
@@ -72,7 +73,7 @@ Result<std::shared_ptr<Session>> Token::userSession(const Pin& userPin, const ch
         return std::unexpected(ok.error());
     auto session = std::make_shared<Session>(std::move(*opened));
     if (m_held)
-        m_held = session;  // the held session was closed under us: this one takes its place
+        m_held = session; // the held session was closed under us: this one takes its place
     return session;
 }
 
@@ -97,8 +98,8 @@ Result<TokenInfo> Token::initialize(const std::shared_ptr<Module>& module, const
     const char* operation = "initialize token";
     const std::string& path = module->path();
     if (label.empty() || label.size() > kLabelFieldSize) {
-        return std::unexpected(makeError(ErrorKind::InvalidInput, operation, path,
-                                         "the token label must be 1 to 32 bytes long (UTF-8)"));
+        return std::unexpected(
+            makeError(ErrorKind::InvalidInput, operation, path, "the token label must be 1 to 32 bytes long (UTF-8)"));
     }
     if (auto ok = checkPinLength(token, soPin, operation); !ok)
         return std::unexpected(ok.error());
@@ -134,7 +135,8 @@ Result<TokenInfo> Token::initialize(const std::shared_ptr<Module>& module, const
         }
     }
     if (std::ranges::none_of(*before, [&](const TokenInfo& t) { return t.slotId == token.slotId; }))
-        return std::unexpected(makeError(ErrorKind::TokenRemoved, operation, path, "the token is no longer plugged in"));
+        return std::unexpected(
+            makeError(ErrorKind::TokenRemoved, operation, path, "the token is no longer plugged in"));
 
     // C_InitToken wants exactly 32 blank-padded bytes (libp11 0.4.12 passes the label unpadded: not used here).
     std::array<CK_UTF8CHAR, kLabelFieldSize> paddedLabel;
@@ -158,7 +160,7 @@ Result<TokenInfo> Token::initialize(const std::shared_ptr<Module>& module, const
         if (t.flags.tokenInitialized && t.label == label && !knownSerials.contains(t.serial)) {
             initialized = t;
             if (t.serial == token.serial)
-                break;  // the same token, where the module keeps serials
+                break; // the same token, where the module keeps serials
         }
     }
     if (!initialized) {
@@ -183,10 +185,10 @@ Status everyKeySigns(const Session& session, const char* operation)
     auto keys = session.find(match, operation);
     if (!keys)
         return std::unexpected(keys.error());
-    std::array<CK_BYTE, 32> digest{};  // a SHA-256-sized value: ECDSA and raw PKCS#1 v1.5 both take it
+    std::array<CK_BYTE, 32> digest{}; // a SHA-256-sized value: ECDSA and raw PKCS#1 v1.5 both take it
     for (CK_OBJECT_HANDLE key : *keys) {
         if (session.boolean(key, CKA_SIGN) == false)
-            continue;  // a key put there for another use (decryption): nothing to prove by signing
+            continue; // a key put there for another use (decryption): nothing to prove by signing
         const auto keyType = session.number(key, CKA_KEY_TYPE);
         if (!keyType || (*keyType != CKK_RSA && *keyType != CKK_EC)) {
             return std::unexpected(makeError(ErrorKind::Other, operation, session.modulePath(),
@@ -197,7 +199,8 @@ Status everyKeySigns(const Session& session, const char* operation)
         std::array<CK_BYTE, 1024> signature{};
         CK_ULONG signatureLength = signature.size();
         if (rv == CKR_OK)
-            rv = session.f()->C_Sign(session.handle(), digest.data(), digest.size(), signature.data(), &signatureLength);
+            rv =
+                session.f()->C_Sign(session.handle(), digest.data(), digest.size(), signature.data(), &signatureLength);
         if (rv != CKR_OK) {
             TokenError error = session.error(rv, operation);
             error.message = "a key on the token no longer signs: " + error.message;
@@ -207,7 +210,7 @@ Status everyKeySigns(const Session& session, const char* operation)
     return {};
 }
 
-}  // namespace
+} // namespace
 
 Status Token::changeUserPin(const Pin& oldPin, const Pin& newPin) const
 {
@@ -259,4 +262,4 @@ Status Token::setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const
     return {};
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

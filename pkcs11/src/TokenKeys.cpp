@@ -10,26 +10,31 @@ namespace {
 
 struct KeySpec {
     CK_MECHANISM_TYPE mechanism;
-    CK_ULONG modulusBits;                    // RSA
-    std::span<const std::uint8_t> ecParams;  // EC
+    CK_ULONG modulusBits;                   // RSA
+    std::span<const std::uint8_t> ecParams; // EC
 };
 
 KeySpec specOf(KeyType type)
 {
     switch (type) {
-    case KeyType::Rsa2048: return {CKM_RSA_PKCS_KEY_PAIR_GEN, 2048, {}};
-    case KeyType::Rsa3072: return {CKM_RSA_PKCS_KEY_PAIR_GEN, 3072, {}};
-    case KeyType::Rsa4096: return {CKM_RSA_PKCS_KEY_PAIR_GEN, 4096, {}};
-    case KeyType::EcP256: return {CKM_EC_KEY_PAIR_GEN, 0, kP256Params};
-    case KeyType::EcP384: return {CKM_EC_KEY_PAIR_GEN, 0, kP384Params};
+    case KeyType::Rsa2048:
+        return {CKM_RSA_PKCS_KEY_PAIR_GEN, 2048, {}};
+    case KeyType::Rsa3072:
+        return {CKM_RSA_PKCS_KEY_PAIR_GEN, 3072, {}};
+    case KeyType::Rsa4096:
+        return {CKM_RSA_PKCS_KEY_PAIR_GEN, 4096, {}};
+    case KeyType::EcP256:
+        return {CKM_EC_KEY_PAIR_GEN, 0, kP256Params};
+    case KeyType::EcP384:
+        return {CKM_EC_KEY_PAIR_GEN, 0, kP384Params};
     }
     return {CKM_EC_KEY_PAIR_GEN, 0, kP256Params};
 }
 
 // Whether the token lists the mechanism and, for RSA, supports the size: checked before generating so the clerk
 // hears "this token cannot make RSA-4096 keys" rather than a bare return code.
-Status checkMechanism(CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, const std::string& modulePath,
-                      const KeySpec& spec, KeyType type, const char* operation)
+Status checkMechanism(CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, const std::string& modulePath, const KeySpec& spec,
+                      KeyType type, const char* operation)
 {
     CK_MECHANISM_INFO info{};
     CK_RV rv = functions->C_GetMechanismInfo(slot, spec.mechanism, &info);
@@ -38,20 +43,20 @@ Status checkMechanism(CK_FUNCTION_LIST* functions, CK_SLOT_ID slot, const std::s
                                          "this token cannot generate " + keyTypeName(type) + " keys"));
     }
     if (rv != CKR_OK)
-        return {};  // not every module answers; let C_GenerateKeyPair decide
+        return {}; // not every module answers; let C_GenerateKeyPair decide
     if (spec.modulusBits &&
         (spec.modulusBits < info.ulMinKeySize || (info.ulMaxKeySize && spec.modulusBits > info.ulMaxKeySize))) {
-        TokenError error = makeError(ErrorKind::KeySizeNotSupported, operation, modulePath,
-                                     "this token supports RSA keys of " + std::to_string(info.ulMinKeySize) +
-                                         " to " + std::to_string(info.ulMaxKeySize) + " bits, not " +
-                                         std::to_string(spec.modulusBits));
+        TokenError error =
+            makeError(ErrorKind::KeySizeNotSupported, operation, modulePath,
+                      "this token supports RSA keys of " + std::to_string(info.ulMinKeySize) + " to " +
+                          std::to_string(info.ulMaxKeySize) + " bits, not " + std::to_string(spec.modulusBits));
         error.returnCode = CKR_KEY_SIZE_RANGE;
         return std::unexpected(error);
     }
     return {};
 }
 
-}  // namespace
+} // namespace
 
 Status Token::checkCanGenerate(const std::shared_ptr<Module>& module, const TokenInfo& token, KeyType type)
 {
@@ -78,8 +83,8 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
 
     const bool usageDerived = session->quirks().keyUsageDerivedByToken;
     std::vector<CK_ATTRIBUTE> publicTemplate{
-        attr(CKA_TOKEN, kTrue), attr(CKA_PRIVATE, kFalse), attr(CKA_WRAP, kFalse), attrText(CKA_LABEL, label),
-        attrBytes(CKA_ID, provisionalId),
+        attr(CKA_TOKEN, kTrue),     attr(CKA_PRIVATE, kFalse),        attr(CKA_WRAP, kFalse),
+        attrText(CKA_LABEL, label), attrBytes(CKA_ID, provisionalId),
     };
     if (!usageDerived) {
         publicTemplate.push_back(attr(CKA_VERIFY, kTrue));
@@ -92,9 +97,8 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
         publicTemplate.push_back(attrBytes(CKA_EC_PARAMS, spec.ecParams));
     }
     std::vector<CK_ATTRIBUTE> privateTemplate{
-        attr(CKA_TOKEN, kTrue),        attr(CKA_PRIVATE, kTrue), attr(CKA_SENSITIVE, kTrue),
-        attr(CKA_EXTRACTABLE, kFalse), attr(CKA_SIGN, kTrue),    attr(CKA_UNWRAP, kFalse),
-        attrText(CKA_LABEL, label),    attrBytes(CKA_ID, provisionalId),
+        attr(CKA_TOKEN, kTrue), attr(CKA_PRIVATE, kTrue), attr(CKA_SENSITIVE, kTrue), attr(CKA_EXTRACTABLE, kFalse),
+        attr(CKA_SIGN, kTrue),  attr(CKA_UNWRAP, kFalse), attrText(CKA_LABEL, label), attrBytes(CKA_ID, provisionalId),
     };
     if (!usageDerived)
         privateTemplate.push_back(attr(CKA_DECRYPT, kFalse));
@@ -102,9 +106,9 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
     CK_MECHANISM mechanism{spec.mechanism, nullptr, 0};
     CK_OBJECT_HANDLE publicKey = CK_INVALID_HANDLE;
     CK_OBJECT_HANDLE privateKey = CK_INVALID_HANDLE;
-    CK_RV rv = session->f()->C_GenerateKeyPair(session->handle(), &mechanism, publicTemplate.data(),
-                                               publicTemplate.size(), privateTemplate.data(),
-                                               privateTemplate.size(), &publicKey, &privateKey);
+    CK_RV rv =
+        session->f()->C_GenerateKeyPair(session->handle(), &mechanism, publicTemplate.data(), publicTemplate.size(),
+                                        privateTemplate.data(), privateTemplate.size(), &publicKey, &privateKey);
     if (rv != CKR_OK) {
         TokenError error = session->error(rv, operation);
         if (error.kind == ErrorKind::MechanismNotSupported && spec.mechanism == CKM_EC_KEY_PAIR_GEN)
@@ -121,9 +125,9 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
     std::optional<Bytes> id = spki ? keyIdOfSpki(*spki) : std::nullopt;
     if (!spki || !id) {
         discard();
-        return std::unexpected(spki ? makeError(ErrorKind::Other, operation, session->modulePath(),
-                                                "cannot compute the key's identifier")
-                                    : spki.error());
+        return std::unexpected(
+            spki ? makeError(ErrorKind::Other, operation, session->modulePath(), "cannot compute the key's identifier")
+                 : spki.error());
     }
     CK_ATTRIBUTE idAttribute = attrBytes(CKA_ID, *id);
     for (CK_OBJECT_HANDLE object : {publicKey, privateKey}) {
@@ -131,7 +135,7 @@ Result<KeyPairInfo> Token::generateKeyPair(const Pin& userPin, KeyType type, con
         if (rv != CKR_OK) {
             TokenError error = session->error(rv, operation);
             if (!isRemoval(error))
-                discard();  // leave no half-labelled key pair behind
+                discard(); // leave no half-labelled key pair behind
             error.message = "could not set the new key's ID: " + error.message;
             return std::unexpected(error);
         }
@@ -169,7 +173,8 @@ Result<std::optional<KeyPairInfo>> Token::findKeyPair(const Pin& userPin, const 
         return std::unexpected(spki.error());
     auto properId = keyIdOfSpki(*spki);
     if (!properId)
-        return std::unexpected(makeError(ErrorKind::Other, operation, session->modulePath(), "cannot compute the key ID"));
+        return std::unexpected(
+            makeError(ErrorKind::Other, operation, session->modulePath(), "cannot compute the key ID"));
     if (*properId != currentId) {
         CK_ATTRIBUTE idAttribute = attrBytes(CKA_ID, *properId);
         for (CK_OBJECT_HANDLE object : {publicKeys->front(), privateKey}) {
@@ -182,8 +187,8 @@ Result<std::optional<KeyPairInfo>> Token::findKeyPair(const Pin& userPin, const 
     if (algorithm == KeyAlgorithm::Rsa) {
         const auto bits = session->bytes(publicKeys->front(), CKA_MODULUS).value_or(Bytes{}).size() * 8;
         type = bits >= 4096 ? KeyType::Rsa4096 : bits >= 3072 ? KeyType::Rsa3072 : KeyType::Rsa2048;
-    } else if (auto params = session->bytes(publicKeys->front(), CKA_EC_PARAMS); params && curveNameOf(*params) &&
-                                                                             std::string_view(curveNameOf(*params)) == "P-384") {
+    } else if (auto params = session->bytes(publicKeys->front(), CKA_EC_PARAMS);
+               params && curveNameOf(*params) && std::string_view(curveNameOf(*params)) == "P-384") {
         type = KeyType::EcP384;
     }
     return std::optional<KeyPairInfo>(KeyPairInfo{*properId, label, type, *spki});
@@ -227,4 +232,4 @@ Status Token::deleteKeyPair(const Pin& userPin, std::span<const std::uint8_t> id
     return {};
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

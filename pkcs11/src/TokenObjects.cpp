@@ -66,7 +66,7 @@ Status storeCertificateObject(const Session& session, std::span<const std::uint8
     return {};
 }
 
-}  // namespace
+} // namespace
 
 Result<std::vector<ObjectInfo>> Token::objects(const Pin* userPin) const
 {
@@ -112,7 +112,8 @@ Result<std::vector<ObjectInfo>> Token::objects(const Pin* userPin) const
             if (auto subject = session->bytes(handle, CKA_SUBJECT))
                 object.subject = nameToText(*subject);
             break;
-        default: break;
+        default:
+            break;
         }
         result.push_back(std::move(object));
     }
@@ -166,8 +167,8 @@ Status Token::storeCaCertificate(const Pin& userPin, std::span<const std::uint8_
     auto fields = parseCertificate(certificateDer);
     std::optional<Bytes> id = fields ? keyIdOfSpki(fields->spki) : std::nullopt;
     if (!id) {
-        return std::unexpected(makeError(ErrorKind::InvalidInput, operation, m_module->path(),
-                                         "the data is not a DER X.509 certificate"));
+        return std::unexpected(
+            makeError(ErrorKind::InvalidInput, operation, m_module->path(), "the data is not a DER X.509 certificate"));
     }
     auto lease = userSession(userPin, operation);
     if (!lease)
@@ -176,4 +177,4 @@ Status Token::storeCaCertificate(const Pin& userPin, std::span<const std::uint8_
     return storeCertificateObject(*session, certificateDer, *id, label, 2 /* authority */, operation);
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -21,12 +21,18 @@ KeyAlgorithm algorithmOf(CK_ULONG keyType)
 ObjectClass classOf(CK_ULONG objectClass)
 {
     switch (objectClass) {
-    case CKO_PRIVATE_KEY: return ObjectClass::PrivateKey;
-    case CKO_PUBLIC_KEY: return ObjectClass::PublicKey;
-    case CKO_CERTIFICATE: return ObjectClass::Certificate;
-    case CKO_DATA: return ObjectClass::Data;
-    case CKO_SECRET_KEY: return ObjectClass::SecretKey;
-    default: return ObjectClass::Other;
+    case CKO_PRIVATE_KEY:
+        return ObjectClass::PrivateKey;
+    case CKO_PUBLIC_KEY:
+        return ObjectClass::PublicKey;
+    case CKO_CERTIFICATE:
+        return ObjectClass::Certificate;
+    case CKO_DATA:
+        return ObjectClass::Data;
+    case CKO_SECRET_KEY:
+        return ObjectClass::SecretKey;
+    default:
+        return ObjectClass::Other;
     }
 }
 
@@ -76,4 +82,4 @@ Result<std::vector<CK_OBJECT_HANDLE>> objectsWithId(const Session& session, std:
     return session.find(match, operation);
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

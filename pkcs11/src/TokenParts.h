@@ -23,8 +23,7 @@ inline constexpr std::array<std::uint8_t, 7> kP384Params{0x06, 0x05, 0x2B, 0x81,
 inline CK_BBOOL kTrue = CK_TRUE;
 inline CK_BBOOL kFalse = CK_FALSE;
 
-template <typename T>
-CK_ATTRIBUTE attr(CK_ATTRIBUTE_TYPE type, T& value)
+template <typename T> CK_ATTRIBUTE attr(CK_ATTRIBUTE_TYPE type, T& value)
 {
     return {type, &value, sizeof value};
 }
@@ -49,4 +48,4 @@ Result<Bytes> spkiOfPublicKey(const Session& session, CK_OBJECT_HANDLE publicKey
 Result<std::vector<CK_OBJECT_HANDLE>> objectsWithId(const Session& session, std::span<const std::uint8_t> id,
                                                     const char* operation, std::optional<CK_OBJECT_CLASS> cls = {});
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -28,7 +28,7 @@ struct TokenSigningKey::State {
             Module::Impl& impl = module->impl();
             std::lock_guard lock(impl.libp11Mutex);
             PKCS11_release_all_slots(impl.libp11, slots, slotCount);
-            impl.forgetSessions();  // libp11 has just called C_CloseAllSessions on every slot
+            impl.forgetSessions(); // libp11 has just called C_CloseAllSessions on every slot
         }
     }
 };
@@ -57,9 +57,9 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
         if (!found)
             return std::unexpected(found.error());
         if (found->empty()) {
-            return std::unexpected(makeError(ErrorKind::ObjectNotFound, operation, m_module->path(),
-                                             "no private key with ID " + toHex({id.begin(), id.end()}) +
-                                                 " on the token"));
+            return std::unexpected(
+                makeError(ErrorKind::ObjectNotFound, operation, m_module->path(),
+                          "no private key with ID " + toHex({id.begin(), id.end()}) + " on the token"));
         }
     }
 
@@ -89,10 +89,10 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
             slot = &state->slots[i];
     }
     if (!slot)
-        return std::unexpected(makeError(ErrorKind::TokenRemoved, operation, m_module->path(),
-                                         "the token is no longer plugged in"));
+        return std::unexpected(
+            makeError(ErrorKind::TokenRemoved, operation, m_module->path(), "the token is no longer plugged in"));
     const int opened = PKCS11_open_session(slot, 0);
-    impl.forgetSessions();  // libp11 0.4.12 closes all of the slot's sessions when it first opens one
+    impl.forgetSessions(); // libp11 0.4.12 closes all of the slot's sessions when it first opens one
     if (opened != 0 || PKCS11_login(slot, 0, userPin.c_str()) != 0)
         return fail("libp11 could not log in to the token");
     PKCS11_KEY* keys = nullptr;
@@ -110,4 +110,4 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
     return TokenSigningKey(std::move(state));
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

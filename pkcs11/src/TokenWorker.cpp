@@ -23,7 +23,7 @@ bool slotEventPending(const Module& module)
     return module.impl().functions->C_WaitForSlotEvent(CKF_DONT_BLOCK, &slot, nullptr) == CKR_OK;
 }
 
-}  // namespace
+} // namespace
 
 TokenWorker::TokenWorker(std::vector<std::shared_ptr<Module>> modules, PresenceListener listener,
                          std::chrono::milliseconds pollInterval)
@@ -32,8 +32,8 @@ TokenWorker::TokenWorker(std::vector<std::shared_ptr<Module>> modules, PresenceL
 {
 }
 
-TokenWorker::TokenWorker(std::vector<std::string> modulePaths, PresenceListener listener,
-                         LoadErrorListener onLoadError, std::chrono::milliseconds pollInterval)
+TokenWorker::TokenWorker(std::vector<std::string> modulePaths, PresenceListener listener, LoadErrorListener onLoadError,
+                         std::chrono::milliseconds pollInterval)
     : m_modulePaths(std::move(modulePaths)), m_onLoadError(std::move(onLoadError)), m_listener(std::move(listener)),
       m_pollInterval(pollInterval), m_thread([this] { loop(); })
 {
@@ -156,4 +156,4 @@ void TokenWorker::scan(bool force)
         m_listener(change);
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -13,7 +13,7 @@ constexpr std::array<std::pair<KeyType, const char*>, 5> kKeyTypeNames{{
     {KeyType::EcP256, "ec-p256"},
     {KeyType::EcP384, "ec-p384"},
 }};
-}  // namespace
+} // namespace
 
 std::string keyTypeName(KeyType type)
 {
@@ -36,12 +36,18 @@ std::optional<KeyType> parseKeyType(const std::string& name)
 std::string objectClassName(ObjectClass objectClass)
 {
     switch (objectClass) {
-    case ObjectClass::PrivateKey: return "private-key";
-    case ObjectClass::PublicKey: return "public-key";
-    case ObjectClass::Certificate: return "certificate";
-    case ObjectClass::Data: return "data";
-    case ObjectClass::SecretKey: return "secret-key";
-    case ObjectClass::Other: break;
+    case ObjectClass::PrivateKey:
+        return "private-key";
+    case ObjectClass::PublicKey:
+        return "public-key";
+    case ObjectClass::Certificate:
+        return "certificate";
+    case ObjectClass::Data:
+        return "data";
+    case ObjectClass::SecretKey:
+        return "secret-key";
+    case ObjectClass::Other:
+        break;
     }
     return "other";
 }
@@ -87,4 +93,4 @@ std::optional<std::vector<std::uint8_t>> fromHex(const std::string& hex)
     return bytes;
 }
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

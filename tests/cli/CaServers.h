@@ -85,10 +85,26 @@ public:
     explicit CfsslServer(const TempDir& dir) : m_dir(dir.file("cfssl")), m_port(freePort())
     {
         std::filesystem::create_directories(m_dir);
-        auto root = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                         "-nodes", "-keyout", m_dir + "/ca-key.pem", "-out", m_dir + "/ca.pem", "-days", "3650", "-subj",
-                         "/C=MN/O=Test CFSSL CA/CN=CFSSL Test Root", "-addext", "basicConstraints=critical,CA:TRUE",
-                         "-addext", "keyUsage=critical,keyCertSign,cRLSign"});
+        auto root = run({requireTool("openssl"),
+                         "req",
+                         "-x509",
+                         "-newkey",
+                         "ec",
+                         "-pkeyopt",
+                         "ec_paramgen_curve:P-256",
+                         "-nodes",
+                         "-keyout",
+                         m_dir + "/ca-key.pem",
+                         "-out",
+                         m_dir + "/ca.pem",
+                         "-days",
+                         "3650",
+                         "-subj",
+                         "/C=MN/O=Test CFSSL CA/CN=CFSSL Test Root",
+                         "-addext",
+                         "basicConstraints=critical,CA:TRUE",
+                         "-addext",
+                         "keyUsage=critical,keyCertSign,cRLSign"});
         INFO(root.err);
         REQUIRE(root.exitCode == 0);
         const std::string key = "0123456789abcdef0123456789abcdef";
@@ -103,7 +119,8 @@ public:
                           "auth_key": "desk"}
     }
   },
-  "auth_keys": {"desk": {"type": "standard", "key": ")" + key + R"("}}
+  "auth_keys": {"desk": {"type": "standard", "key": ")" +
+                                              key + R"("}}
 })");
         m_process = std::make_unique<BackgroundProcess>(
             std::vector<std::string>{requireTool("cfssl"), "serve", "-address", "127.0.0.1", "-port",
@@ -164,7 +181,7 @@ private:
             if (client < 0)
                 return;
             if (m_reply.empty()) {
-                m_held.push_back(client);  // silent: the connection stays open, nothing is ever said
+                m_held.push_back(client); // silent: the connection stays open, nothing is ever said
                 continue;
             }
             char buffer[8192];
@@ -182,7 +199,7 @@ private:
     std::thread m_thread;
 };
 
-}  // namespace tamga::test
+} // namespace tamga::test
 
 namespace tamga::test {
 
@@ -190,13 +207,32 @@ namespace tamga::test {
 // shared secret for PBM protection.
 class CmpServer {
 public:
-    CmpServer(const TempDir& dir, const std::string& secret, bool https = false) : m_dir(dir.file("cmp-ca")), m_https(https)
+    CmpServer(const TempDir& dir, const std::string& secret, bool https = false)
+        : m_dir(dir.file("cmp-ca")), m_https(https)
     {
         std::filesystem::create_directories(m_dir);
-        auto root = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                         "-nodes", "-keyout", m_dir + "/ca-key.pem", "-out", m_dir + "/ca.pem", "-days", "3650", "-subj",
-                         "/C=MN/O=Test CMP CA/CN=CMP Test Issuing CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                         "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-addext", "subjectKeyIdentifier=hash"});
+        auto root = run({requireTool("openssl"),
+                         "req",
+                         "-x509",
+                         "-newkey",
+                         "ec",
+                         "-pkeyopt",
+                         "ec_paramgen_curve:P-256",
+                         "-nodes",
+                         "-keyout",
+                         m_dir + "/ca-key.pem",
+                         "-out",
+                         m_dir + "/ca.pem",
+                         "-days",
+                         "3650",
+                         "-subj",
+                         "/C=MN/O=Test CMP CA/CN=CMP Test Issuing CA",
+                         "-addext",
+                         "basicConstraints=critical,CA:TRUE",
+                         "-addext",
+                         "keyUsage=critical,keyCertSign,cRLSign",
+                         "-addext",
+                         "subjectKeyIdentifier=hash"});
         INFO(root.err);
         REQUIRE(root.exitCode == 0);
         writeFile(m_dir + "/secret", secret + "\n");
@@ -204,10 +240,10 @@ public:
                                            m_dir + "/secret", m_dir + "/revoked.txt"};
         if (https) {
             // The server's TLS certificate names it by its address, 127.0.0.1.
-            auto tls = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                            "ec_paramgen_curve:P-256", "-nodes", "-keyout", m_dir + "/tls-key.pem", "-out",
-                            m_dir + "/tls.pem", "-days", "30", "-subj", "/CN=127.0.0.1", "-addext",
-                            "subjectAltName=IP:127.0.0.1"});
+            auto tls =
+                run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                     "-nodes", "-keyout", m_dir + "/tls-key.pem", "-out", m_dir + "/tls.pem", "-days", "30", "-subj",
+                     "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
             REQUIRE(tls.exitCode == 0);
             arguments.push_back(m_dir + "/tls.pem");
             arguments.push_back(m_dir + "/tls-key.pem");
@@ -239,4 +275,4 @@ private:
     std::unique_ptr<BackgroundProcess> m_process;
 };
 
-}  // namespace tamga::test
+} // namespace tamga::test

@@ -28,7 +28,7 @@ void addCfsslProfile(const EnrollDesk& desk)
     REQUIRE(desk.cli({"profile", "add", desk.writeTemp("cfssl-profile.json", kCfsslProfile)}).exitCode == 0);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("enroll through a real CFSSL server: certificate on the token and chain verified")
 {
@@ -68,8 +68,8 @@ TEST_CASE("CFSSL's silent fall-back to its default profile is caught by the key-
     auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
                               "cfssl-signing", "--ca", "misconfigured", "--pin-file", desk.pinFile()});
     CHECK(enrolled.exitCode == 2);
-    CHECK_THAT(enrolled.err, Catch::Contains("refused") && Catch::Contains("key usage") &&
-                                 Catch::Contains("another profile"));
+    CHECK_THAT(enrolled.err,
+               Catch::Contains("refused") && Catch::Contains("key usage") && Catch::Contains("another profile"));
     auto show = desk.cli({"enrollment", "show", "1"});
     CHECK_THAT(show.out, Catch::Contains("state       request_built") && Catch::Contains("last error"));
 }
@@ -101,9 +101,9 @@ TEST_CASE("a CA that is down - silent - or garbled gives a clear message and los
     SECTION("nothing listens")
     {
         const std::string url = "http://127.0.0.1:" + std::to_string(freePort());
-        REQUIRE(desk.cli({"ca", "add", "down", "--type", "cfssl", "--url", url, "--auth-key-file", key, "--profile",
-                          "p"})
-                    .exitCode == 0);
+        REQUIRE(
+            desk.cli({"ca", "add", "down", "--type", "cfssl", "--url", url, "--auth-key-file", key, "--profile", "p"})
+                .exitCode == 0);
         auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
                                   "cfssl-signing", "--ca", "down", "--pin-file", desk.pinFile()});
         CHECK(enrolled.exitCode == 2);
@@ -147,7 +147,7 @@ TEST_CASE("a CA that is down - silent - or garbled gives a clear message and los
     auto show = desk.cli({"enrollment", "show", "1"});
     CHECK_THAT(show.out, Catch::Contains("state       request_built"));
     auto objects = desk.cli({"token", "objects", "--serial", serial, "--pin-file", desk.pinFile()});
-    CHECK(std::count(objects.out.begin(), objects.out.end(), '\n') == 3);  // header, private key, public key
+    CHECK(std::count(objects.out.begin(), objects.out.end(), '\n') == 3); // header, private key, public key
 }
 
 TEST_CASE("enroll through CMP (p10cr with PBM) against an issuing CA on OpenSSL's CMP server code")
@@ -198,11 +198,11 @@ TEST_CASE("the openssl cmp server over HTTP answers with a certificate for anoth
     // `openssl cmp` as a server binds every interface: it runs with tamga-cli inside a network namespace that
     // has only loopback (unshare -n), so nothing outside the test can reach it.
     EnrollDesk desk;
-    CmpServer keys(desk.dir(), "unused");  // only for its CA files
+    CmpServer keys(desk.dir(), "unused"); // only for its CA files
     const std::string dir = desk.dir().file("cmp-ca");
-    auto other = run({requireTool("openssl"), "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                      "-nodes", "-keyout", dir + "/other-key.pem", "-subj", "/C=MN/CN=Someone Else", "-out",
-                      dir + "/other.csr"});
+    auto other =
+        run({requireTool("openssl"), "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+             "-keyout", dir + "/other-key.pem", "-subj", "/C=MN/CN=Someone Else", "-out", dir + "/other.csr"});
     REQUIRE(other.exitCode == 0);
     REQUIRE(run({requireTool("openssl"), "x509", "-req", "-in", dir + "/other.csr", "-CA", dir + "/ca.pem", "-CAkey",
                  dir + "/ca-key.pem", "-out", dir + "/other.pem", "-days", "30"})
@@ -214,12 +214,17 @@ TEST_CASE("the openssl cmp server over HTTP answers with a certificate for anoth
                 .exitCode == 0);
     const std::string serial = desk.initToken("mock");
 
-    const std::string script =
-        "ip link set lo up && "
-        "(openssl cmp -port 18299 -srv_ref mock -srv_secret pass:mock-secret -rsp_cert '" + dir + "/other.pem' "
-        "-rsp_capubs '" + dir + "/ca.pem' -max_msgs 5 >'" + dir + "/mock.log' 2>&1 &) && sleep 1 && "
-        "'" TAMGA_CLI "' --db '" + desk.db() + "' --module '" + desk.hsm().modulePath() + "' enroll --applicant " +
-        desk.officerId() + " --token " + serial + " --profile signing --ca mock --pin-file '" + desk.pinFile() + "'";
+    const std::string script = "ip link set lo up && "
+                               "(openssl cmp -port 18299 -srv_ref mock -srv_secret pass:mock-secret -rsp_cert '" +
+                               dir +
+                               "/other.pem' "
+                               "-rsp_capubs '" +
+                               dir + "/ca.pem' -max_msgs 5 >'" + dir +
+                               "/mock.log' 2>&1 &) && sleep 1 && "
+                               "'" TAMGA_CLI "' --db '" +
+                               desk.db() + "' --module '" + desk.hsm().modulePath() + "' enroll --applicant " +
+                               desk.officerId() + " --token " + serial + " --profile signing --ca mock --pin-file '" +
+                               desk.pinFile() + "'";
     auto enrolled = run({requireTool("unshare"), "-n", "sh", "-c", script},
                         {{"TAMGA_OPERATOR", "boss"}, {"TAMGA_PASSWORD_FILE", desk.hsm().dir().file("boss.pw")}});
     INFO(readFile(dir + "/mock.log"));
@@ -246,13 +251,13 @@ TEST_CASE("enroll through CMP over HTTPS: the server's certificate is checked ag
                 .exitCode == 0);
 
     const std::string serial = desk.initToken("tls");
-    auto refused = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
-                             "untrusted-tls", "--pin-file", desk.pinFile()});
+    auto refused = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
+                             "--ca", "untrusted-tls", "--pin-file", desk.pinFile()});
     CHECK(refused.exitCode == 2);
     CHECK_THAT(refused.err, Catch::Contains("TLS") || Catch::Contains("certificate verify failed"));
 
     auto enrolled = desk.cli({"enrollment", "resume", "1", "--pin-file", desk.pinFile()});
-    CHECK(enrolled.exitCode == 2);  // still the untrusted CA: the enrollment keeps its CA
+    CHECK(enrolled.exitCode == 2); // still the untrusted CA: the enrollment keeps its CA
     auto fresh = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
                            "tls-cmp", "--pin-file", desk.pinFile()});
     INFO(fresh.err << cmp.log());

@@ -31,8 +31,8 @@ TEST_CASE("enroll with the practice CA: key - certificate and chain on the token
 
     // The subject went out with the string types the profile says.
     const std::string certificate = desk.readCertificatePem("Officer token", keyId);
-    auto parsed = run({requireTool("openssl"), "x509", "-noout", "-text", "-nameopt", "multiline,show_type,utf8,-esc_msb", "-in",
-                       desk.writeTemp("issued.pem", certificate)});
+    auto parsed = run({requireTool("openssl"), "x509", "-noout", "-text", "-nameopt",
+                       "multiline,show_type,utf8,-esc_msb", "-in", desk.writeTemp("issued.pem", certificate)});
     CHECK_THAT(parsed.out, Catch::Contains("countryName               = PRINTABLESTRING:MN"));
     CHECK_THAT(parsed.out, Catch::Contains("serialNumber              = PRINTABLESTRING:PNOMN-UB90010112"));
     CHECK_THAT(parsed.out, Catch::Contains("commonName                = UTF8STRING:Дорж Батбаяр"));
@@ -42,9 +42,9 @@ TEST_CASE("enroll with the practice CA: key - certificate and chain on the token
 
     // Every step is in the audit log, and the chain is intact.
     auto audit = desk.cli({"audit", "list", "--limit", "20"});
-    for (const char* state : {"enrollment.token_prepared", "enrollment.key_generated", "enrollment.request_built",
-                              "enrollment.submitted", "enrollment.certificate_received", "enrollment.written_to_token",
-                              "enrollment.verified"})
+    for (const char* state :
+         {"enrollment.token_prepared", "enrollment.key_generated", "enrollment.request_built", "enrollment.submitted",
+          "enrollment.certificate_received", "enrollment.written_to_token", "enrollment.verified"})
         CHECK_THAT(audit.out, Catch::Contains(state));
     CHECK(desk.cli({"audit", "verify"}).exitCode == 0);
 
@@ -65,7 +65,7 @@ TEST_CASE("enroll --init prepares a new token first - then hand-over marks it is
 {
     EnrollDesk desk;
     desk.addPracticeCa();
-    const std::string serial = desk.initToken("old label");  // a token that was used before
+    const std::string serial = desk.initToken("old label"); // a token that was used before
     auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
                               "authentication", "--ca", "practice", "--pin-file", desk.pinFile(), "--init", "--label",
                               "Fresh token", "--so-pin-file", desk.soPinFile()});
@@ -81,16 +81,16 @@ TEST_CASE("enroll --init prepares a new token first - then hand-over marks it is
 
 TEST_CASE("a process killed after each state resumes to exactly one key pair and one certificate")
 {
-    const char* states[] = {"token_prepared", "key_generated", "request_built", "submitted",
-                            "certificate_received", "written_to_token"};
+    const char* states[] = {"token_prepared", "key_generated",        "request_built",
+                            "submitted",      "certificate_received", "written_to_token"};
     for (const char* state : states) {
         DYNAMIC_SECTION("killed after " << state)
         {
             EnrollDesk desk;
             desk.addPracticeCa();
             const std::string serial = desk.initToken("crash");
-            auto killed = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
-                                    "--ca", "practice", "--pin-file", desk.pinFile()},
+            auto killed = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile",
+                                    "signing", "--ca", "practice", "--pin-file", desk.pinFile()},
                                    {{"TAMGA_FAULT_KILL_AFTER_STATE", state}});
             REQUIRE(killed.exitCode == 128 + SIGKILL);
             auto show = desk.cli({"enrollment", "show", "1"});
@@ -113,8 +113,8 @@ TEST_CASE("a key left without its final ID by a crash inside key generation is a
     const std::string serial = desk.initToken("half key");
     // Killed right after "token prepared": then a key pair appears with the enrollment's label but a provisional
     // ID, as if generation had been cut off before the ID was set.
-    auto killed = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
-                            "practice", "--pin-file", desk.pinFile()},
+    auto killed = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
+                            "--ca", "practice", "--pin-file", desk.pinFile()},
                            {{"TAMGA_FAULT_KILL_AFTER_STATE", "token_prepared"}});
     REQUIRE(killed.exitCode == 128 + SIGKILL);
     auto generated = run({requireTool("pkcs11-tool"), "--module", desk.hsm().modulePath(), "--token-label", "half key",
@@ -142,7 +142,7 @@ TEST_CASE("a wrong PIN or a missing token stops the enrollment where it is - res
     CHECK_THAT(wrong.err, Catch::Contains("PIN is wrong") && Catch::Contains("enrollment resume 1"));
     auto show = desk.cli({"enrollment", "show", "1"});
     CHECK_THAT(show.out, Catch::Contains("state       token_prepared") && Catch::Contains("last error  log in") &&
-                               Catch::Contains("PIN is wrong"));
+                             Catch::Contains("PIN is wrong"));
 
     auto noToken = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", "0000000000000000", "--profile",
                              "signing", "--ca", "practice", "--pin-file", desk.pinFile()});
@@ -215,7 +215,8 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
     }
     SECTION("files that are not certificates, or certificates for other keys")
     {
-        writeFile(desk.dir().file("from-ca/garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+        writeFile(desk.dir().file("from-ca/garbage.pem"),
+                  "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
         writeFile(desk.dir().file("from-ca/empty.der"), "");
         auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
         CHECK(imported.exitCode == 0);
@@ -224,8 +225,8 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
     SECTION("an expired and a valid certificate for one key: the valid one is taken whatever the file order")
     {
         // "a-" sorts first: the expired one is met first, as directory order put it last in an earlier Tamga.
-        ca.sign(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/a-expired.pem"), "v3_sign", false,
-                {"-startdate", "20200101000000Z", "-enddate", "20210101000000Z"});
+        ca.sign(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/a-expired.pem"), "v3_sign",
+                false, {"-startdate", "20200101000000Z", "-enddate", "20210101000000Z"});
         ca.sign(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/b-valid.pem"));
         auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
         INFO(imported.err);
@@ -261,11 +262,13 @@ TEST_CASE("files from the CA that do not fit are refused and the enrollment wait
     {
         std::filesystem::create_directories(desk.dir().file("from-ca"));
         std::filesystem::create_symlink("/dev/zero", desk.dir().file("from-ca/zero.pem"));
-        std::filesystem::create_symlink(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/outside.pem"));
+        std::filesystem::create_symlink(desk.dir().file("to-ca/enrollment-1.csr.pem"),
+                                        desk.dir().file("from-ca/outside.pem"));
         auto imported = desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")});
-        CHECK(imported.exitCode == 0);  // no hang, no memory exhausted: nothing fit
+        CHECK(imported.exitCode == 0); // no hang, no memory exhausted: nothing fit
         CHECK_THAT(imported.out, Catch::Contains("0 certificate(s) received, 1 request(s) still waiting"));
-        CHECK_THAT(imported.out, Catch::Contains("zero.pem: not used") || !Catch::Contains("zero.pem: the certificate"));
+        CHECK_THAT(imported.out,
+                   Catch::Contains("zero.pem: not used") || !Catch::Contains("zero.pem: the certificate"));
     }
     auto show = desk.cli({"enrollment", "show", "1"});
     CHECK_THAT(show.out, Catch::Contains("state       submitted"));

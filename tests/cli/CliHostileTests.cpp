@@ -46,11 +46,13 @@ TEST_CASE("a token belongs to one officer: another officer's enrollment on it is
                            "practice", "--pin-file", desk.pinFile()});
     CHECK(taken.exitCode == 2);
     CHECK_THAT(taken.err, Catch::Contains("holds the key of Дорж Батбаяр"));
-    desk.checkTokenHoldsOneKeyAndCertificate("Shared token", desk.field(desk.cli({"enrollment", "show", "1"}).out, "key ID"));
+    desk.checkTokenHoldsOneKeyAndCertificate("Shared token",
+                                             desk.field(desk.cli({"enrollment", "show", "1"}).out, "key ID"));
 
     // Erased first (--init, a supervisor): the token becomes the second officer's.
-    auto erased = desk.cli({"enroll", "--applicant", secondId, "--token", serial, "--profile", "signing", "--ca", "practice",
-                            "--pin-file", desk.pinFile(), "--init", "--label", "Second", "--so-pin-file", desk.soPinFile()});
+    auto erased =
+        desk.cli({"enroll", "--applicant", secondId, "--token", serial, "--profile", "signing", "--ca", "practice",
+                  "--pin-file", desk.pinFile(), "--init", "--label", "Second", "--so-pin-file", desk.soPinFile()});
     INFO(erased.err);
     CHECK(erased.exitCode == 0);
 }
@@ -59,9 +61,10 @@ TEST_CASE("text in the database that would drive a terminal is printed escaped")
 {
     EnrollDesk desk;
     // Written behind Tamga's back (an older Tamga, or the file edited): ESC, a bidirectional override, a newline.
-    auto edited = run({requireTool("sqlite3"), desk.db(),
-                       "UPDATE officers SET position = 'Дарга' || char(27) || '[2J' || char(8238) || 'x' || char(10) || 'fake' "
-                       "WHERE id = 1"});
+    auto edited =
+        run({requireTool("sqlite3"), desk.db(),
+             "UPDATE officers SET position = 'Дарга' || char(27) || '[2J' || char(8238) || 'x' || char(10) || 'fake' "
+             "WHERE id = 1"});
     REQUIRE(edited.exitCode == 0);
     auto shown = desk.cli({"applicant", "show", desk.officerId()});
     REQUIRE(shown.exitCode == 0);

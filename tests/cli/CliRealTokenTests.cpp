@@ -26,9 +26,11 @@ const char* kRsaSigningProfile = R"({
   "validityDays": 730
 })";
 
-}  // namespace
+} // namespace
 
-TEST_CASE("a whole enrollment on a real token that is not SoftHSM: the new token initialized - key - certificate and chain - verified", "[.real]")
+TEST_CASE("a whole enrollment on a real token that is not SoftHSM: the new token initialized - key - certificate and "
+          "chain - verified",
+          "[.real]")
 {
     const char* module = std::getenv("TAMGA_TEST_P11_MODULE");
     const char* kind = std::getenv("TAMGA_TEST_P11_KIND");
@@ -73,8 +75,8 @@ TEST_CASE("a whole enrollment on a real token that is not SoftHSM: the new token
     // key when the PIN was changed without a login).
     const std::string newPinFile = desk.writeTemp("new.pin", "654321\n");
     const std::string serial = desk.tokenSerial("Officer token");
-    auto changed = desk.cli({"token", "change-pin", "--serial", serial, "--pin-file", desk.pinFile(), "--new-pin-file",
-                             newPinFile});
+    auto changed = desk.cli(
+        {"token", "change-pin", "--serial", serial, "--pin-file", desk.pinFile(), "--new-pin-file", newPinFile});
     INFO(changed.err);
     CHECK(changed.exitCode == 0);
     auto objects = desk.cli({"token", "objects", "--serial", serial, "--pin-file", newPinFile});

@@ -24,7 +24,8 @@ public:
     }
 
     // tamga-cli --db <private db> ARGS, with the clerk signed in through the environment unless told otherwise.
-    ProcessResult operator()(std::vector<std::string> arguments, std::map<std::string, std::string> environment = {}) const
+    ProcessResult operator()(std::vector<std::string> arguments,
+                             std::map<std::string, std::string> environment = {}) const
     {
         arguments.insert(arguments.begin(), {TAMGA_CLI, "--db", db()});
         return tamga::test::run(arguments, environment);
@@ -36,9 +37,9 @@ public:
 
     void setUpOperators() const
     {
-        REQUIRE((*this)({"operator", "add", "--name", "boss", "--role", "supervisor", "--password-file",
-                         file("boss.pw")})
-                    .exitCode == 0);
+        REQUIRE(
+            (*this)({"operator", "add", "--name", "boss", "--role", "supervisor", "--password-file", file("boss.pw")})
+                .exitCode == 0);
         auto clerk = (*this)({"operator", "add", "--name", "clerk1", "--role", "clerk", "--password-file",
                               file("clerk.pw"), "--operator", "boss", "--operator-password-file", file("boss.pw")});
         INFO(clerk.err);
@@ -58,27 +59,28 @@ std::string trimmed(const std::string& text)
     return text.substr(0, text.find_last_not_of("\r\n") + 1);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("a fresh desk: the first operator needs no sign-in and must be a supervisor")
 {
     Desk desk;
-    auto clerkFirst = desk({"operator", "add", "--name", "clerk1", "--role", "clerk", "--password-file",
-                            desk.file("clerk.pw")});
+    auto clerkFirst =
+        desk({"operator", "add", "--name", "clerk1", "--role", "clerk", "--password-file", desk.file("clerk.pw")});
     CHECK(clerkFirst.exitCode == 2);
     CHECK_THAT(clerkFirst.err, Catch::Contains("first operator"));
     desk.setUpOperators();
 
     // After that: no sign-in, a wrong password, or a clerk adding operators are all refused.
-    auto anonymous = desk({"operator", "add", "--name", "x", "--role", "clerk", "--password-file", desk.file("clerk.pw")});
+    auto anonymous =
+        desk({"operator", "add", "--name", "x", "--role", "clerk", "--password-file", desk.file("clerk.pw")});
     CHECK(anonymous.exitCode == 1);
-    auto wrongPassword = desk({"org", "add", "--name", "Org", "--operator", "clerk1", "--password-file",
-                               desk.file("wrong.pw")});
+    auto wrongPassword =
+        desk({"org", "add", "--name", "Org", "--operator", "clerk1", "--password-file", desk.file("wrong.pw")});
     CHECK(wrongPassword.exitCode == 2);
     CHECK_THAT(wrongPassword.err, Catch::Contains("sign-in refused"));
-    auto clerkAddsOperator = desk({"operator", "add", "--name", "x", "--role", "clerk", "--password-file",
-                                   desk.file("clerk.pw"), "--operator", "clerk1", "--operator-password-file",
-                                   desk.file("clerk.pw")});
+    auto clerkAddsOperator =
+        desk({"operator", "add", "--name", "x", "--role", "clerk", "--password-file", desk.file("clerk.pw"),
+              "--operator", "clerk1", "--operator-password-file", desk.file("clerk.pw")});
     CHECK(clerkAddsOperator.exitCode == 2);
     CHECK_THAT(clerkAddsOperator.err, Catch::Contains("needs a supervisor"));
 
@@ -102,7 +104,8 @@ TEST_CASE("organizations and applicants through the CLI - with JSON lists and se
 {
     Desk desk;
     desk.setUpOperators();
-    auto org = desk.asClerk({"org", "add", "--name", "Нийслэлийн Засаг даргын Тамгын газар", "--register-no", "2345678"});
+    auto org =
+        desk.asClerk({"org", "add", "--name", "Нийслэлийн Засаг даргын Тамгын газар", "--register-no", "2345678"});
     INFO(org.err);
     REQUIRE(org.exitCode == 0);
     const std::string orgId = trimmed(org.out);
@@ -141,7 +144,8 @@ TEST_CASE("applicant import through the CLI: bad rows exit 2 with their lines - 
 {
     Desk desk;
     desk.setUpOperators();
-    const std::string header = "organization,org_register_no,surname,given_name,civil_id,position,department,email,phone\n";
+    const std::string header =
+        "organization,org_register_no,surname,given_name,civil_id,position,department,email,phone\n";
     tamga::test::writeFile(desk.file("bad.csv"), header + "Org,1234567,Дорж,Батбаяр,УБ90010112,Дарга,,,\n"
                                                           "Org,1234567,Бат,Болд,УБ91020213,Дарга,,bad-mail,\n");
     auto bad = desk.asClerk({"applicant", "import", desk.file("bad.csv")});
@@ -172,8 +176,8 @@ TEST_CASE("audit verify exits 3 naming the tampered event - and export writes CS
     CHECK_THAT(tamga::test::readFile(desk.file("audit.csv")), Catch::Contains("organization.add"));
 
     // Edit one event behind Tamga's back with the sqlite3 shell, as anyone holding the file could.
-    auto sqlite = tamga::test::run({tamga::test::requireTool("sqlite3"), desk.db(),
-                                    "UPDATE audit_log SET outcome = 'refused' WHERE id = 3"});
+    auto sqlite = tamga::test::run(
+        {tamga::test::requireTool("sqlite3"), desk.db(), "UPDATE audit_log SET outcome = 'refused' WHERE id = 3"});
     REQUIRE(sqlite.exitCode == 0);
     auto tampered = desk({"audit", "verify"});
     CHECK(tampered.exitCode == 3);
@@ -192,9 +196,9 @@ TEST_CASE("no password or PIN used at the desk is found in the database - its jo
     tamga::test::SoftHsmSandbox hsm;
     const std::string pin = "735194";
     const std::string soPin = "86420975";
-    auto init = desk.asClerk({"--module", hsm.modulePath(), "token", "init", "--uninitialized", "--label", "secrets",
-                              "--so-pin-file", hsm.secretFile("so.pin", soPin), "--pin-file",
-                              hsm.secretFile("user.pin", pin)});
+    auto init =
+        desk.asClerk({"--module", hsm.modulePath(), "token", "init", "--uninitialized", "--label", "secrets",
+                      "--so-pin-file", hsm.secretFile("so.pin", soPin), "--pin-file", hsm.secretFile("user.pin", pin)});
     INFO(init.err);
     REQUIRE(init.exitCode == 0);
     REQUIRE(desk({"audit", "export", "--out", desk.file("audit.csv")}).exitCode == 0);
@@ -204,7 +208,7 @@ TEST_CASE("no password or PIN used at the desk is found in the database - its jo
         std::ifstream in(desk.file(name), std::ios::binary);
         everything += std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
-    REQUIRE(everything.size() > 10000);  // the database really was read
+    REQUIRE(everything.size() > 10000); // the database really was read
     for (const std::string& secret : {std::string("Boss-password-1"), std::string("Clerk-password-2"),
                                       std::string("not-the-password"), pin, soPin}) {
         INFO(secret);
@@ -219,7 +223,7 @@ TEST_CASE("the PKCS#11 module comes from the desk's stored setting when neither 
     tamga::test::SoftHsmSandbox hsm;
     ::unsetenv("TAMGA_PKCS11_MODULE");
     auto before = desk({"tokens"});
-    CHECK_THAT(before.out + before.err, !Catch::Contains("SoftHSM"));  // OpenSC's module: no reader, no token
+    CHECK_THAT(before.out + before.err, !Catch::Contains("SoftHSM")); // OpenSC's module: no reader, no token
 
     // The module is a library every later Tamga process runs: a clerk may not choose it, a supervisor may.
     auto refused = desk.asClerk({"config", "set", "pkcs11.modules", hsm.modulePath()});

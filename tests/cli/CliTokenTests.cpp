@@ -24,8 +24,9 @@ public:
         m_db = hsm.dir().file("desk.db");
         m_bossPassword = hsm.secretFile("boss.pw", "Boss-password-1");
         m_clerkPassword = hsm.secretFile("clerk.pw", "Clerk-password-1");
-        REQUIRE(run({"operator", "add", "--name", "boss", "--role", "supervisor", "--password-file", m_bossPassword},
-                    {}).exitCode == 0);
+        REQUIRE(
+            run({"operator", "add", "--name", "boss", "--role", "supervisor", "--password-file", m_bossPassword}, {})
+                .exitCode == 0);
         REQUIRE(run({"operator", "add", "--name", "clerk", "--role", "clerk", "--password-file", m_clerkPassword},
                     {{"TAMGA_OPERATOR", "boss"}, {"TAMGA_PASSWORD_FILE", m_bossPassword}})
                     .exitCode == 0);
@@ -69,7 +70,7 @@ std::string initToken(const Cli& cli, const SoftHsmSandbox& hsm, const std::stri
     return firstLine(result.out);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("tamga-cli initializes a token - makes a key and lists it - tools nobody here wrote agree")
 {
@@ -83,8 +84,8 @@ TEST_CASE("tamga-cli initializes a token - makes a key and lists it - tools nobo
     CHECK_THAT(tokens.out, Catch::Contains(serial) && Catch::Contains("Desk 1") && Catch::Contains("ready"));
 
     const std::string pinFile = hsm.secretFile("user.pin", "1234");
-    auto keygen = cli({"token", "keygen", "--serial", serial, "--pin-file", pinFile, "--type", "ec-p256", "--label",
-                       "Officer key"});
+    auto keygen = cli(
+        {"token", "keygen", "--serial", serial, "--pin-file", pinFile, "--type", "ec-p256", "--label", "Officer key"});
     INFO(keygen.err);
     REQUIRE(keygen.exitCode == 0);
     const std::string id = firstLine(keygen.out);
@@ -100,8 +101,8 @@ TEST_CASE("tamga-cli initializes a token - makes a key and lists it - tools nobo
 
     auto objects = cli({"token", "objects", "--serial", serial, "--pin-file", pinFile});
     REQUIRE(objects.exitCode == 0);
-    CHECK_THAT(objects.out, Catch::Contains("private-key") && Catch::Contains(id) &&
-                                Catch::Contains("not extractable"));
+    CHECK_THAT(objects.out,
+               Catch::Contains("private-key") && Catch::Contains(id) && Catch::Contains("not extractable"));
     auto publicOnly = cli({"token", "objects", "--serial", serial});
     REQUIRE(publicOnly.exitCode == 0);
     CHECK_THAT(publicOnly.out, !Catch::Contains("private-key") && Catch::Contains("public-key"));
@@ -161,7 +162,8 @@ TEST_CASE("tamga-cli PIN handling: change - wrong PIN with tries left - lock - u
     const std::string wrongPin = hsm.secretFile("wrong.pin", "0000");
     const std::string soPin = hsm.secretFile("so.pin", "12345678");
 
-    REQUIRE(cli({"token", "change-pin", "--serial", serial, "--pin-file", oldPin, "--new-pin-file", newPin}).exitCode == 0);
+    REQUIRE(cli({"token", "change-pin", "--serial", serial, "--pin-file", oldPin, "--new-pin-file", newPin}).exitCode ==
+            0);
     auto stale = cli({"token", "objects", "--serial", serial, "--pin-file", oldPin});
     CHECK(stale.exitCode == 2);
     CHECK_THAT(stale.err, Catch::Contains("PIN is wrong"));
@@ -218,13 +220,15 @@ TEST_CASE("tamga-cli exit statuses: 1 for usage - 2 for a failed operation - wit
         CHECK_THAT(missingModule.err, Catch::Contains("/nonexistent/module.so"));
 
         // The module comes from TAMGA_PKCS11_MODULE when --module is not given.
-        auto fromEnvironment = tamga::test::run({TAMGA_CLI, "tokens"}, {{"TAMGA_PKCS11_MODULE", "/nonexistent/env.so"}});
+        auto fromEnvironment =
+            tamga::test::run({TAMGA_CLI, "tokens"}, {{"TAMGA_PKCS11_MODULE", "/nonexistent/env.so"}});
         CHECK(fromEnvironment.exitCode == 2);
         CHECK_THAT(fromEnvironment.err, Catch::Contains("/nonexistent/env.so"));
     }
 }
 
-TEST_CASE("token commands that change a token need a sign-in - a clerk may only prepare new tokens and change PINs - every attempt is audited")
+TEST_CASE("token commands that change a token need a sign-in - a clerk may only prepare new tokens and change PINs - "
+          "every attempt is audited")
 {
     SoftHsmSandbox hsm;
     Cli cli(hsm);
@@ -232,27 +236,29 @@ TEST_CASE("token commands that change a token need a sign-in - a clerk may only 
     const std::string pin = hsm.secretFile("user.pin", "1234");
     const std::string newPin = hsm.secretFile("new.pin", "4862");
     auto audited = [&](const std::string& action) {
-        auto rows = tamga::test::run({tamga::test::requireTool("sqlite3"), cli.db(),
-                                      "SELECT operator || ' ' || outcome || ' ' || object_id FROM audit_log WHERE action = '" +
-                                          action + "' ORDER BY id"});
+        auto rows =
+            tamga::test::run({tamga::test::requireTool("sqlite3"), cli.db(),
+                              "SELECT operator || ' ' || outcome || ' ' || object_id FROM audit_log WHERE action = '" +
+                                  action + "' ORDER BY id"});
         REQUIRE(rows.exitCode == 0);
         return rows.out;
     };
 
     // Nobody signed in: nothing happens to the token.
-    auto anonymous = cli.signedOut({"token", "init", "--uninitialized", "--label", "x", "--so-pin-file", soPin,
-                                    "--pin-file", pin});
+    auto anonymous =
+        cli.signedOut({"token", "init", "--uninitialized", "--label", "x", "--so-pin-file", soPin, "--pin-file", pin});
     CHECK(anonymous.exitCode == 1);
     CHECK_THAT(anonymous.err, Catch::Contains("sign in"));
     CHECK_THAT(cli({"tokens"}).out, Catch::Contains("not initialized"));
 
     // A clerk prepares a new token and lets its officer change the PIN.
-    auto prepared = cli.asClerk({"token", "init", "--uninitialized", "--label", "Clerk's", "--so-pin-file", soPin,
-                                 "--pin-file", pin});
+    auto prepared = cli.asClerk(
+        {"token", "init", "--uninitialized", "--label", "Clerk's", "--so-pin-file", soPin, "--pin-file", pin});
     INFO(prepared.err);
     REQUIRE(prepared.exitCode == 0);
     const std::string serial = firstLine(prepared.out);
-    CHECK(cli.asClerk({"token", "change-pin", "--serial", serial, "--pin-file", pin, "--new-pin-file", newPin}).exitCode == 0);
+    CHECK(cli.asClerk({"token", "change-pin", "--serial", serial, "--pin-file", pin, "--new-pin-file", newPin})
+              .exitCode == 0);
     CHECK_THAT(audited("token.initialize"), Catch::Contains("clerk ok " + serial));
     CHECK_THAT(audited("token.change_pin"), Catch::Contains("clerk ok " + serial));
 
@@ -260,7 +266,8 @@ TEST_CASE("token commands that change a token need a sign-in - a clerk may only 
     for (const auto& [words, action] : std::vector<std::pair<std::vector<std::string>, std::string>>{
              {{"token", "init", "--serial", serial, "--label", "Erased", "--so-pin-file", soPin, "--pin-file", pin},
               "token.erase"},
-             {{"token", "unblock", "--serial", serial, "--so-pin-file", soPin, "--new-pin-file", pin}, "token.unblock_pin"},
+             {{"token", "unblock", "--serial", serial, "--so-pin-file", soPin, "--new-pin-file", pin},
+              "token.unblock_pin"},
              {{"token", "keygen", "--serial", serial, "--pin-file", newPin, "--type", "ec-p256", "--label", "k"},
               "token.generate_key"},
              {{"token", "delete", "--serial", serial, "--pin-file", newPin, "--id", "0102"}, "token.delete_key"}}) {
@@ -272,14 +279,18 @@ TEST_CASE("token commands that change a token need a sign-in - a clerk may only 
     }
     auto still = cli({"--json", "tokens"});
     CHECK_THAT(still.out, Catch::Contains("Clerk's"));
-    CHECK(cli({"token", "objects", "--serial", serial, "--pin-file", newPin}).out.find("private-key") == std::string::npos);
+    CHECK(cli({"token", "objects", "--serial", serial, "--pin-file", newPin}).out.find("private-key") ==
+          std::string::npos);
 
     // A supervisor may, and a failure on the token is audited with its error.
-    auto keygen = cli({"token", "keygen", "--serial", serial, "--pin-file", newPin, "--type", "ec-p256", "--label", "k"});
+    auto keygen =
+        cli({"token", "keygen", "--serial", serial, "--pin-file", newPin, "--type", "ec-p256", "--label", "k"});
     INFO(keygen.err);
     CHECK(keygen.exitCode == 0);
     CHECK_THAT(audited("token.generate_key"), Catch::Contains("boss ok " + serial));
-    CHECK(cli({"token", "keygen", "--serial", serial, "--pin-file", pin, "--type", "ec-p256", "--label", "k"}).exitCode == 2);
+    CHECK(
+        cli({"token", "keygen", "--serial", serial, "--pin-file", pin, "--type", "ec-p256", "--label", "k"}).exitCode ==
+        2);
     CHECK_THAT(audited("token.generate_key"), Catch::Contains("boss failed " + serial));
     auto verify = cli({"audit", "verify"});
     CHECK(verify.exitCode == 0);
@@ -299,5 +310,5 @@ TEST_CASE("tamga-cli modules names the Debian package of each registered module"
             CHECK(module.value(QStringLiteral("package")).toString() == QStringLiteral("libsofthsm2"));
         }
     }
-    CHECK(softhsm);  // softhsm2 registers its module with p11-kit
+    CHECK(softhsm); // softhsm2 registers its module with p11-kit
 }

@@ -53,8 +53,8 @@ public:
 
     std::string initToken(const std::string& label) const
     {
-        auto init = cli({"token", "init", "--uninitialized", "--label", label, "--so-pin-file", m_soPinFile, "--pin-file",
-                         m_pinFile});
+        auto init = cli({"token", "init", "--uninitialized", "--label", label, "--so-pin-file", m_soPinFile,
+                         "--pin-file", m_pinFile});
         INFO(init.err);
         REQUIRE(init.exitCode == 0);
         return firstLine(init.out);
@@ -135,8 +135,8 @@ public:
         REQUIRE_FALSE(chain.empty());
         const std::string chainFile = writeTemp("chain.pem", chain);
         const std::string certificateFile = writeTemp("certificate.pem", readCertificatePem(tokenLabel, keyId));
-        auto verified = run({requireTool("openssl"), "verify", "-CAfile", rootPem, "-untrusted", chainFile,
-                             certificateFile});
+        auto verified =
+            run({requireTool("openssl"), "verify", "-CAfile", rootPem, "-untrusted", chainFile, certificateFile});
         INFO(verified.out << verified.err);
         CHECK(verified.exitCode == 0);
     }
@@ -190,23 +190,42 @@ public:
         std::filesystem::create_directories(m_dir + "/issued");
         writeFile(m_dir + "/index.txt", "");
         writeFile(m_dir + "/serial", "1000\n");
-        writeFile(m_dir + "/ca.cnf",
-                  "[ca]\ndefault_ca = desk\n"
-                  "[desk]\ndir = " + m_dir + "\ndatabase = $dir/index.txt\nserial = $dir/serial\n"
-                  "new_certs_dir = $dir/issued\ncertificate = $dir/root.pem\nprivate_key = $dir/root-key.pem\n"
-                  "default_md = sha256\ndefault_days = 365\npolicy = policy_officer\ncopy_extensions = copy\n"
-                  "preserve = yes\nutf8 = yes\nstring_mask = utf8only\nunique_subject = no\n"
-                  "[policy_officer]\ncountryName = supplied\norganizationName = optional\n"
-                  "organizationalUnitName = optional\ntitle = optional\nsurname = optional\ngivenName = optional\n"
-                  "commonName = supplied\nserialNumber = supplied\n"
-                  "[v3_sign]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature,nonRepudiation\n"
-                  "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n"
-                  "[v3_tls]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature,keyEncipherment\n"
-                  "extendedKeyUsage = serverAuth\n");
-        auto root = run({requireTool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                         "-nodes", "-keyout", m_dir + "/root-key.pem", "-out", m_dir + "/root.pem", "-days", "3650",
-                         "-subj", "/C=MN/O=Test State CA/CN=" + name + " Root", "-addext",
-                         "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"});
+        writeFile(
+            m_dir + "/ca.cnf",
+            "[ca]\ndefault_ca = desk\n"
+            "[desk]\ndir = " +
+                m_dir +
+                "\ndatabase = $dir/index.txt\nserial = $dir/serial\n"
+                "new_certs_dir = $dir/issued\ncertificate = $dir/root.pem\nprivate_key = $dir/root-key.pem\n"
+                "default_md = sha256\ndefault_days = 365\npolicy = policy_officer\ncopy_extensions = copy\n"
+                "preserve = yes\nutf8 = yes\nstring_mask = utf8only\nunique_subject = no\n"
+                "[policy_officer]\ncountryName = supplied\norganizationName = optional\n"
+                "organizationalUnitName = optional\ntitle = optional\nsurname = optional\ngivenName = optional\n"
+                "commonName = supplied\nserialNumber = supplied\n"
+                "[v3_sign]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature,nonRepudiation\n"
+                "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n"
+                "[v3_tls]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature,keyEncipherment\n"
+                "extendedKeyUsage = serverAuth\n");
+        auto root = run({requireTool("openssl"),
+                         "req",
+                         "-x509",
+                         "-newkey",
+                         "ec",
+                         "-pkeyopt",
+                         "ec_paramgen_curve:P-256",
+                         "-nodes",
+                         "-keyout",
+                         m_dir + "/root-key.pem",
+                         "-out",
+                         m_dir + "/root.pem",
+                         "-days",
+                         "3650",
+                         "-subj",
+                         "/C=MN/O=Test State CA/CN=" + name + " Root",
+                         "-addext",
+                         "basicConstraints=critical,CA:TRUE",
+                         "-addext",
+                         "keyUsage=critical,keyCertSign,cRLSign"});
         INFO(root.err);
         REQUIRE(root.exitCode == 0);
     }
@@ -219,8 +238,18 @@ public:
     {
         std::filesystem::create_directories(std::filesystem::path(output).parent_path());
         const std::string pem = der ? output + ".pem" : output;
-        std::vector<std::string> command{requireTool("openssl"), "ca", "-batch", "-config", m_dir + "/ca.cnf", "-extensions",
-                                         extensions, "-notext", "-in", request, "-out", pem};
+        std::vector<std::string> command{requireTool("openssl"),
+                                         "ca",
+                                         "-batch",
+                                         "-config",
+                                         m_dir + "/ca.cnf",
+                                         "-extensions",
+                                         extensions,
+                                         "-notext",
+                                         "-in",
+                                         request,
+                                         "-out",
+                                         pem};
         command.insert(command.end(), validity.begin(), validity.end());
         auto signed_ = run(command);
         INFO(signed_.err);
@@ -235,4 +264,4 @@ private:
     std::string m_dir;
 };
 
-}  // namespace tamga::test
+} // namespace tamga::test

@@ -45,7 +45,7 @@ AuditVerification verify(const CoreFixture& fixture)
     return *result;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("the chain is intact after Tamga's own changes and names the head")
 {
@@ -141,9 +141,10 @@ TEST_CASE("the audit export holds every event as CSV")
     QFile file(path);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
-    CHECK(text.startsWith(QStringLiteral("id,at,operator,action,object_type,object_id,outcome,details,prev_hash,hash\r\n")));
+    CHECK(text.startsWith(
+        QStringLiteral("id,at,operator,action,object_type,object_id,outcome,details,prev_hash,hash\r\n")));
     CHECK(text.count(QStringLiteral("\r\n")) == 9);
-    CHECK(text.contains(QStringLiteral("\"{\"\"civil_id\"\":\"\"УБ900101")));  // JSON quoted the RFC 4180 way
+    CHECK(text.contains(QStringLiteral("\"{\"\"civil_id\"\":\"\"УБ900101"))); // JSON quoted the RFC 4180 way
     // It names people: only its owner may read it, whatever the umask, and also when it replaces a readable file.
     CHECK((QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
                                        QFileDevice::WriteOther)) == QFileDevice::Permissions());
@@ -160,8 +161,9 @@ namespace {
 // recomputed and linked, the head copied. With `key` (the attacker also has the key file) the head's MAC too.
 void rewriteChain(const CoreFixture& fixture, const QByteArray& key = {})
 {
-    auto all = fixture.db().exec(QStringLiteral("SELECT id, at, operator, action, object_type, object_id, outcome, details "
-                                                "FROM audit_log ORDER BY id"));
+    auto all =
+        fixture.db().exec(QStringLiteral("SELECT id, at, operator, action, object_type, object_id, outcome, details "
+                                         "FROM audit_log ORDER BY id"));
     REQUIRE(all);
     std::vector<AuditEvent> events;
     while (all->next()) {
@@ -180,11 +182,12 @@ void rewriteChain(const CoreFixture& fixture, const QByteArray& key = {})
     QString previous(64, QLatin1Char('0'));
     for (AuditEvent& e : events) {
         if (e.id == 2)
-            e.operatorName = QStringLiteral("somebody else");  // the change the rewrite was made for
+            e.operatorName = QStringLiteral("somebody else"); // the change the rewrite was made for
         e.prevHash = previous;
         e.hash = AuditLog::hashOf(e);
-        REQUIRE(fixture.db().exec(QStringLiteral("UPDATE audit_log SET operator = ?, prev_hash = ?, hash = ? WHERE id = ?"),
-                                  {e.operatorName, e.prevHash, e.hash, e.id}));
+        REQUIRE(
+            fixture.db().exec(QStringLiteral("UPDATE audit_log SET operator = ?, prev_hash = ?, hash = ? WHERE id = ?"),
+                              {e.operatorName, e.prevHash, e.hash, e.id}));
         previous = e.hash;
     }
     const QString head = QString::number(events.back().id) + QLatin1Char(':') + previous;
@@ -196,18 +199,20 @@ void rewriteChain(const CoreFixture& fixture, const QByteArray& key = {})
     }
 }
 
-}  // namespace
+} // namespace
 
-TEST_CASE("a log cut at its end with the head copied - emptied - or rewritten whole is found - a witnessed head proves the rest")
+TEST_CASE("a log cut at its end with the head copied - emptied - or rewritten whole is found - a witnessed head proves "
+          "the rest")
 {
     CoreFixture fixture;
     makeHistory(fixture);
-    const QString witnessed = verify(fixture).headHash;  // printed on a receipt, say
+    const QString witnessed = verify(fixture).headHash; // printed on a receipt, say
     REQUIRE(AuditLog(fixture.db()).findWitness(witnessed)->has_value());
     // The key lives beside the database, never in it.
     const QString keyFile = fixture.path() + QStringLiteral(".audit-key");
     REQUIRE(QFile::exists(keyFile));
-    CHECK((QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == QFileDevice::Permissions());
+    CHECK((QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) ==
+          QFileDevice::Permissions());
 
     SECTION("the last events deleted and the new last hash copied into the head")
     {
@@ -224,7 +229,8 @@ TEST_CASE("a log cut at its end with the head copied - emptied - or rewritten wh
     }
     SECTION("every event and the head deleted")
     {
-        tamper(fixture, {QStringLiteral("DELETE FROM audit_log"), QStringLiteral("DELETE FROM settings WHERE key LIKE 'audit.%'")});
+        tamper(fixture, {QStringLiteral("DELETE FROM audit_log"),
+                         QStringLiteral("DELETE FROM settings WHERE key LIKE 'audit.%'")});
         const auto report = verify(fixture);
         CHECK_FALSE(report.intact);
         CHECK(report.problem.contains(QStringLiteral("the log is empty")));

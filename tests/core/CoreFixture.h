@@ -14,14 +14,13 @@
 
 // Failed results print their message in test output.
 namespace Catch {
-template <typename T>
-struct StringMaker<std::expected<T, tamga::core::CoreError>> {
+template <typename T> struct StringMaker<std::expected<T, tamga::core::CoreError>> {
     static std::string convert(const std::expected<T, tamga::core::CoreError>& value)
     {
         return value ? std::string("ok") : "error: " + value.error().message.toStdString();
     }
 };
-}  // namespace Catch
+} // namespace Catch
 
 namespace tamga::test {
 
@@ -33,11 +32,12 @@ public:
         REQUIRE(opened);
         m_db = std::move(*opened);
         core::Operators operators(*m_db);
-        auto supervisor =
-            operators.add(std::nullopt, QStringLiteral("supervisor"), core::Role::Supervisor, core::Password(kSupervisorPassword));
+        auto supervisor = operators.add(std::nullopt, QStringLiteral("supervisor"), core::Role::Supervisor,
+                                        core::Password(kSupervisorPassword));
         REQUIRE(supervisor);
         m_supervisor = *supervisor;
-        auto clerk = operators.add(m_supervisor, QStringLiteral("clerk"), core::Role::Clerk, core::Password(kClerkPassword));
+        auto clerk =
+            operators.add(m_supervisor, QStringLiteral("clerk"), core::Role::Clerk, core::Password(kClerkPassword));
         REQUIRE(clerk);
         m_clerk = *clerk;
     }
@@ -67,4 +67,4 @@ private:
     core::Operator m_clerk;
 };
 
-}  // namespace tamga::test
+} // namespace tamga::test

@@ -24,19 +24,19 @@ QVariant scalar(const Database& db, const QString& sql)
     return query->value(0);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("a new database is private to its owner and opened with WAL - synchronous FULL and foreign keys")
 {
     TempDir dir;
-    const QString path = QString::fromStdString(dir.file("desk/tamga.db"));  // the folder is created too
+    const QString path = QString::fromStdString(dir.file("desk/tamga.db")); // the folder is created too
     auto db = Database::open(path);
     REQUIRE(db);
     struct stat st {};
     REQUIRE(::stat(path.toLocal8Bit().constData(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     CHECK(scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("wal"));
-    CHECK(scalar(**db, QStringLiteral("PRAGMA synchronous")).toInt() == 2);  // FULL
+    CHECK(scalar(**db, QStringLiteral("PRAGMA synchronous")).toInt() == 2); // FULL
     CHECK(scalar(**db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
     CHECK((*db)->schemaVersion() == Database::currentSchemaVersion());
 
@@ -48,9 +48,9 @@ TEST_CASE("a new database is private to its owner and opened with WAL - synchron
 
     // Every table the registry issue asks for exists.
     const QStringList tables = (*db)->connection().tables();
-    for (const char* table : {"organizations", "officers", "tokens", "enrollments", "certificates",
-                              "revocation_requests", "ca_connectors", "trust_anchors", "certificate_profiles",
-                              "operators", "settings", "audit_log"})
+    for (const char* table :
+         {"organizations", "officers", "tokens", "enrollments", "certificates", "revocation_requests", "ca_connectors",
+          "trust_anchors", "certificate_profiles", "operators", "settings", "audit_log"})
         CHECK(tables.contains(QString::fromLatin1(table)));
 }
 
@@ -78,7 +78,8 @@ TEST_CASE("an older database is migrated in one step and keeps its data")
                 REQUIRE(officer);
                 officerId = *officer;
                 // The search text as the Tamga of that schema wrote it: no loose Latin spelling.
-                REQUIRE((*old)->exec(QStringLiteral("UPDATE officers SET search_text = 'дорж батбаяр уб90010112 хан-уул дүүрэг'")));
+                REQUIRE((*old)->exec(
+                    QStringLiteral("UPDATE officers SET search_text = 'дорж батбаяр уб90010112 хан-уул дүүрэг'")));
                 REQUIRE((*old)->exec(QStringLiteral("INSERT INTO officer_search(officer_search) VALUES ('rebuild')")));
                 REQUIRE(Registry(**old).officers(std::nullopt, QStringLiteral("khan-uul"))->empty());
             }
@@ -87,7 +88,8 @@ TEST_CASE("an older database is migrated in one step and keeps its data")
             CHECK((*migrated)->schemaVersion() == Database::currentSchemaVersion());
             CHECK((*migrated)->connection().tables().contains(QStringLiteral("enrollments")));
             // Step 3 brought the built-in profiles.
-            auto builtin = (*migrated)->exec(QStringLiteral("SELECT count(*) FROM certificate_profiles WHERE builtin = 1"));
+            auto builtin =
+                (*migrated)->exec(QStringLiteral("SELECT count(*) FROM certificate_profiles WHERE builtin = 1"));
             REQUIRE(builtin);
             REQUIRE(builtin->next());
             CHECK(builtin->value(0).toInt() == 2);
@@ -168,12 +170,13 @@ TEST_CASE("a damaged database file is refused at open with a message that says s
         REQUIRE(db);
         Operator system{0, QStringLiteral("test"), Role::Supervisor};
         Registry registry(**db);
-        auto org = registry.addOrganization(system, QStringLiteral("Хан-Уул дүүрэг"), QStringLiteral("1234567"), std::nullopt);
+        auto org =
+            registry.addOrganization(system, QStringLiteral("Хан-Уул дүүрэг"), QStringLiteral("1234567"), std::nullopt);
         REQUIRE(org);
         for (int i = 0; i < 400; ++i) {
             const QString civilId = QStringLiteral("УБ9001%1").arg(1000 + i);
-            REQUIRE(registry.addOfficer(system, {*org, QStringLiteral("Дорж"), QStringLiteral("Батбаяр %1").arg(i), civilId,
-                                                 QStringLiteral("Дарга")}));
+            REQUIRE(registry.addOfficer(system, {*org, QStringLiteral("Дорж"), QStringLiteral("Батбаяр %1").arg(i),
+                                                 civilId, QStringLiteral("Дарга")}));
         }
         REQUIRE((*db)->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     }

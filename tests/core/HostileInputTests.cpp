@@ -45,7 +45,8 @@ struct EvpKey {
 
 OfficerFields officerWith(qint64 organization, const QString& surname, const QString& email = QString())
 {
-    OfficerFields f{organization, surname, QStringLiteral("Батбаяр"), QStringLiteral("УБ90010112"), QStringLiteral("Дарга")};
+    OfficerFields f{organization, surname, QStringLiteral("Батбаяр"), QStringLiteral("УБ90010112"),
+                    QStringLiteral("Дарга")};
     f.email = email;
     return f;
 }
@@ -72,8 +73,9 @@ QByteArray issue(const tamga::test::TestCa& ca, const EvpKey& key, const Request
     X509_set_issuer_name(certificate, X509_get_subject_name(caCertificate));
     X509V3_CTX context;
     X509V3_set_ctx(&context, caCertificate, certificate, nullptr, nullptr, 0);
-    X509_EXTENSION* keyUsage = X509V3_EXT_conf_nid(nullptr, &context, NID_key_usage, "critical,digitalSignature,nonRepudiation");
-    X509_add_ext(certificate, keyUsage, -1);  // adds a copy
+    X509_EXTENSION* keyUsage =
+        X509V3_EXT_conf_nid(nullptr, &context, NID_key_usage, "critical,digitalSignature,nonRepudiation");
+    X509_add_ext(certificate, keyUsage, -1); // adds a copy
     X509_EXTENSION_free(keyUsage);
     configure(certificate, &context);
     BIO* keyBio = BIO_new_mem_buf(ca.keyPem.data(), static_cast<int>(ca.keyPem.size()));
@@ -98,7 +100,7 @@ void addExtension(X509* certificate, X509V3_CTX* context, int nid, const char* v
     X509_EXTENSION_free(extension);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("an e-mail that carries more names is refused everywhere - and the request holds exactly one rfc822Name")
 {
@@ -119,7 +121,8 @@ TEST_CASE("an e-mail that carries more names is refused everywhere - and the req
     EvpKey key;
     CertificateProfile profile = builtinProfiles().front();
     RequestedSubject subject;
-    subject.attributes.push_back({QStringLiteral("CN"), NID_commonName, V_ASN1_UTF8STRING, QStringLiteral("Дорж Батбаяр")});
+    subject.attributes.push_back(
+        {QStringLiteral("CN"), NID_commonName, V_ASN1_UTF8STRING, QStringLiteral("Дорж Батбаяр")});
     subject.email = QStringLiteral("x@y.mn,DNS:login.gov.mn");
     auto refused = buildCertificateRequest(subject, profile, key.publicDer(), key.key);
     REQUIRE_FALSE(refused);
@@ -138,8 +141,9 @@ TEST_CASE("a certificate with names - a CA flag or extensions nobody asked for i
     EvpKey key;
     ExpectedCertificate expected;
     expected.publicKeyDer = key.publicDer();
-    expected.profile = builtinProfiles().front();  // signing: digitalSignature + nonRepudiation, no EKU
-    expected.subject.attributes.push_back({QStringLiteral("CN"), NID_commonName, V_ASN1_UTF8STRING, QStringLiteral("Дорж Батбаяр")});
+    expected.profile = builtinProfiles().front(); // signing: digitalSignature + nonRepudiation, no EKU
+    expected.subject.attributes.push_back(
+        {QStringLiteral("CN"), NID_commonName, V_ASN1_UTF8STRING, QStringLiteral("Дорж Батбаяр")});
     expected.subject.email = QStringLiteral("batbayar@ub.gov.mn");
     const QList<QByteArray> anchors{QByteArray(reinterpret_cast<const char*>(ca.certificateDer.data()),
                                                static_cast<qsizetype>(ca.certificateDer.size()))};
@@ -148,7 +152,8 @@ TEST_CASE("a certificate with names - a CA flag or extensions nobody asked for i
     };
 
     // What was asked for passes.
-    auto good = check([](X509* c, X509V3_CTX* x) { addExtension(c, x, NID_subject_alt_name, "email:batbayar@ub.gov.mn"); });
+    auto good =
+        check([](X509* c, X509V3_CTX* x) { addExtension(c, x, NID_subject_alt_name, "email:batbayar@ub.gov.mn"); });
     INFO((good ? std::string() : good.error().message.toStdString()));
     CHECK(good);
 
@@ -156,7 +161,8 @@ TEST_CASE("a certificate with names - a CA flag or extensions nobody asked for i
         addExtension(c, x, NID_subject_alt_name, "email:batbayar@ub.gov.mn,email:ceo@gov.mn,DNS:login.gov.mn");
     });
     REQUIRE_FALSE(extraNames);
-    CHECK_THAT(extraNames.error().message.toStdString(), Catch::Contains("subjectAltName") && Catch::Contains("DNS:login.gov.mn"));
+    CHECK_THAT(extraNames.error().message.toStdString(),
+               Catch::Contains("subjectAltName") && Catch::Contains("DNS:login.gov.mn"));
 
     auto upn = check([](X509* c, X509V3_CTX* x) {
         addExtension(c, x, NID_subject_alt_name, "email:batbayar@ub.gov.mn,otherName:msUPN;UTF8:administrator@corp.mn");
@@ -180,7 +186,8 @@ TEST_CASE("a certificate with names - a CA flag or extensions nobody asked for i
         addExtension(c, x, NID_name_constraints, "critical,permitted;DNS:gov.mn");
     });
     REQUIRE_FALSE(constraints);
-    CHECK_THAT(constraints.error().message.toStdString(), Catch::Contains("critical extension X509v3 Name Constraints"));
+    CHECK_THAT(constraints.error().message.toStdString(),
+               Catch::Contains("critical extension X509v3 Name Constraints"));
 }
 
 TEST_CASE("control characters - bidirectional overrides and lengths beyond any name are refused with the field named")
@@ -195,14 +202,16 @@ TEST_CASE("control characters - bidirectional overrides and lengths beyond any n
     for (const QString& name : {nul, escape, override}) {
         auto added = registry.addOfficer(fixture.clerk(), officerWith(*org, name));
         REQUIRE_FALSE(added);
-        CHECK_THAT(added.error().message.toStdString(), Catch::Contains("surname") && Catch::Contains("control character"));
+        CHECK_THAT(added.error().message.toStdString(),
+                   Catch::Contains("surname") && Catch::Contains("control character"));
     }
     auto longName = registry.addOfficer(fixture.clerk(), officerWith(*org, QString(500000, QChar(0x0430))));
     REQUIRE_FALSE(longName);
     CHECK_THAT(longName.error().message.toStdString(), Catch::Contains("surname is 500000 characters long"));
     auto longOrg = registry.addOrganization(fixture.clerk(), QString(300, QChar(0x0430)), QString(), std::nullopt);
     REQUIRE_FALSE(longOrg);
-    auto badOrg = registry.addOrganization(fixture.clerk(), QStringLiteral("=cmd|' /C calc'!A0") + QChar(0x07), QString(), std::nullopt);
+    auto badOrg = registry.addOrganization(fixture.clerk(), QStringLiteral("=cmd|' /C calc'!A0") + QChar(0x07),
+                                           QString(), std::nullopt);
     REQUIRE_FALSE(badOrg);
     CHECK(fixture.count(QStringLiteral("officers")) == 0);
 
@@ -211,7 +220,8 @@ TEST_CASE("control characters - bidirectional overrides and lengths beyond any n
     CHECK(escapedForTerminal(override) == QStringLiteral("Дорж\\u202eжрод"));
 }
 
-TEST_CASE("profiles: a template with control characters is refused - an attribute beyond RFC 5280's bound is never made")
+TEST_CASE(
+    "profiles: a template with control characters is refused - an attribute beyond RFC 5280's bound is never made")
 {
     CertificateProfile base = builtinProfiles().front();
     QJsonObject json = base.toJson();
@@ -221,7 +231,7 @@ TEST_CASE("profiles: a template with control characters is refused - an attribut
     CHECK_THAT(withNul.error().message.toStdString(), Catch::Contains("control character"));
 
     Officer officer;
-    officer.organizationName = QString(70, QChar(0x0430));  // the registry keeps it; O holds 64
+    officer.organizationName = QString(70, QChar(0x0430)); // the registry keeps it; O holds 64
     officer.fields = officerWith(1, QStringLiteral("Дорж"));
     auto subject = buildSubject(base, officer);
     REQUIRE_FALSE(subject);
@@ -259,7 +269,8 @@ TEST_CASE("a file that is a link to /dev/zero - a device or too large is not rea
     CHECK(fits->size() == 4096);
 }
 
-TEST_CASE("a sign-in name that would forge a line of the audit log is kept escaped - and the audit export defuses formulas")
+TEST_CASE(
+    "a sign-in name that would forge a line of the audit log is kept escaped - and the audit export defuses formulas")
 {
     CoreFixture fixture;
     const QString forged = QStringLiteral("x\n51 2026-11-26 sup enrollment.handed_over");
@@ -272,7 +283,8 @@ TEST_CASE("a sign-in name that would forge a line of the audit log is kept escap
         found = found || e.operatorName.startsWith(QStringLiteral("x\\x0a51"));
     }
     CHECK(found);
-    CHECK_FALSE(Operators(fixture.db()).add(fixture.supervisor(), QStringLiteral("bad\x1bname"), Role::Clerk, Password("Bad-pass-123")));
+    CHECK_FALSE(Operators(fixture.db())
+                    .add(fixture.supervisor(), QStringLiteral("bad\x1bname"), Role::Clerk, Password("Bad-pass-123")));
 
     Registry registry(fixture.db());
     REQUIRE(registry.addOrganization(fixture.clerk(), QStringLiteral("=cmd|' /C calc'!A0"), QString(), std::nullopt));
@@ -285,7 +297,8 @@ TEST_CASE("a sign-in name that would forge a line of the audit log is kept escap
     CHECK_FALSE(text.contains(QStringLiteral(",\"=cmd")));
 }
 
-TEST_CASE("a profile is read strictly: unknown keys - wrong types - unknown fields and impossible attributes are refused by name")
+TEST_CASE("a profile is read strictly: unknown keys - wrong types - unknown fields and impossible attributes are "
+          "refused by name")
 {
     const QJsonObject good = builtinProfiles().front().toJson();
     REQUIRE(CertificateProfile::fromJson(good));
@@ -297,8 +310,9 @@ TEST_CASE("a profile is read strictly: unknown keys - wrong types - unknown fiel
         REQUIRE_FALSE(parsed);
         CHECK_THAT(parsed.error().message.toStdString(), Catch::Contains(expected));
     };
-    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("extendedKeyUsages"), QJsonArray{QStringLiteral("clientAuth")}); },
-                "unknown key \"extendedKeyUsages\"");
+    refusedWith(
+        [](QJsonObject& j) { j.insert(QStringLiteral("extendedKeyUsages"), QJsonArray{QStringLiteral("clientAuth")}); },
+        "unknown key \"extendedKeyUsages\"");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("validityDays"), QStringLiteral("10")); }, "validityDays");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("validityDays"), 3.5); }, "whole number");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("validityDays"), 1e300); }, "whole number");
@@ -306,13 +320,20 @@ TEST_CASE("a profile is read strictly: unknown keys - wrong types - unknown fiel
                 "true or false");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={SURNAME}")}); },
                 "unknown field {SURNAME}");
-    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={password}")}); },
-                "unknown field {password}");
-    refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("C=MNG"), QStringLiteral("CN=x")}); },
-                "two-letter country code");
-    refusedWith([](QJsonObject& j) {
-        j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={surname}"), QStringLiteral("CN={given_name}")});
-    }, "listed twice");
+    refusedWith(
+        [](QJsonObject& j) { j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("CN={password}")}); },
+        "unknown field {password}");
+    refusedWith(
+        [](QJsonObject& j) {
+            j.insert(QStringLiteral("subject"), QJsonArray{QStringLiteral("C=MNG"), QStringLiteral("CN=x")});
+        },
+        "two-letter country code");
+    refusedWith(
+        [](QJsonObject& j) {
+            j.insert(QStringLiteral("subject"),
+                     QJsonArray{QStringLiteral("CN={surname}"), QStringLiteral("CN={given_name}")});
+        },
+        "listed twice");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("keyUsage"), QStringLiteral("digitalSignature")); },
                 "\"keyUsage\" must be an array of strings");
     refusedWith([](QJsonObject& j) { j.insert(QStringLiteral("description"), QString(600, QLatin1Char('x'))); },

@@ -36,15 +36,17 @@ bool hasProblem(const ImportReport& report, int line, const QString& column, con
     });
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("a real-world file imports: BOM - CRLF - quoted commas and line breaks - Cyrillic and Latin")
 {
     CoreFixture fixture;
-    QByteArray file = "\xEF\xBB\xBF";  // UTF-8 byte-order mark
+    QByteArray file = "\xEF\xBB\xBF"; // UTF-8 byte-order mark
     file += "Civil_ID,Surname,Given_Name,Organization,Position,Department,Email,Phone,Org_Register_No\r\n"
-            "УБ90010112,Дорж,Батбаяр,\"Нийслэлийн Засаг даргын Тамгын газар\",Дарга,,batbayar@ub.gov.mn,+976 9911-2233,2345678\r\n"
-            "ХУ85121503,Өлзийбат,Сарангэрэл,\"Нийслэлийн Засаг даргын Тамгын газар\",\"Ахлах мэргэжилтэн, хууль\",\"Хуулийн\r\nхэлтэс\",,,2345678\r\n"
+            "УБ90010112,Дорж,Батбаяр,\"Нийслэлийн Засаг даргын Тамгын газар\",Дарга,,batbayar@ub.gov.mn,+976 "
+            "9911-2233,2345678\r\n"
+            "ХУ85121503,Өлзийбат,Сарангэрэл,\"Нийслэлийн Засаг даргын Тамгын газар\",\"Ахлах мэргэжилтэн, "
+            "хууль\",\"Хуулийн\r\nхэлтэс\",,,2345678\r\n"
             "ЧЖ05250134,Smith,\"John \"\"Jack\"\"\",Хан-Уул дүүрэг,Зөвлөх,,,,\r\n";
     const ImportReport report = importText(fixture, file);
     INFO(describe(report));
@@ -61,7 +63,7 @@ TEST_CASE("a real-world file imports: BOM - CRLF - quoted commas and line breaks
         return *std::find_if(officers->begin(), officers->end(), [&](auto& o) { return o.fields.civilId == id; });
     };
     CHECK(byCivilId(QStringLiteral("ХУ85121503")).fields.position == QStringLiteral("Ахлах мэргэжилтэн, хууль"));
-    CHECK(byCivilId(QStringLiteral("ХУ85121503")).fields.department == QStringLiteral("Хуулийн хэлтэс"));  // normalized
+    CHECK(byCivilId(QStringLiteral("ХУ85121503")).fields.department == QStringLiteral("Хуулийн хэлтэс")); // normalized
     CHECK(byCivilId(QStringLiteral("ЧЖ05250134")).fields.givenName == QStringLiteral("John \"Jack\""));
     CHECK(byCivilId(QStringLiteral("УБ90010112")).fields.phone == QStringLiteral("+976 9911-2233"));
     CHECK(byCivilId(QStringLiteral("УБ90010112")).organizationName ==
@@ -79,7 +81,7 @@ TEST_CASE("re-importing the same file changes nothing and says so - a changed ro
     const ImportReport again = importText(fixture, file);
     CHECK(again.changedNothing());
     CHECK(again.unchanged == 2);
-    CHECK(fixture.auditCount() == events);  // not even an audit event: nothing changed
+    CHECK(fixture.auditCount() == events); // not even an audit event: nothing changed
 
     const QByteArray promoted = kHeader + "Org A,1111111,Дорж,Батбаяр,УБ90010112,Дарга,,,\n"
                                           "Org A,1111111,Бат,Болд,УБ91020213,Ахлах мэргэжилтэн,,,\n";
@@ -94,23 +96,23 @@ TEST_CASE("every bad row is reported with its line and column - and nothing is i
 {
     CoreFixture fixture;
     Registry registry(fixture.db());
-    auto org = registry.addOrganization(fixture.clerk(), QStringLiteral("Existing"), QStringLiteral("5555555"), std::nullopt);
+    auto org =
+        registry.addOrganization(fixture.clerk(), QStringLiteral("Existing"), QStringLiteral("5555555"), std::nullopt);
     REQUIRE(org);
     REQUIRE(registry.addOfficer(fixture.clerk(), {*org, QStringLiteral("Гантулга"), QStringLiteral("Энх"),
                                                   QStringLiteral("ДА80010101"), QStringLiteral("Дарга")}));
     const auto officersBefore = fixture.count(QStringLiteral("officers"));
     const auto eventsBefore = fixture.auditCount();
 
-    const QByteArray file = kHeader +
-                            "Org B,,Дорж,Батбаяр,УБ90010112,Дарга,,,\n"             // line 2: fine
-                            "Org B,,Бат,Болд,UB91020213,Мэргэжилтэн,,,\n"           // 3: Latin letters in civil ID
-                            "Org B,,,Сүх,УБ92030314,Мэргэжилтэн,,,\n"               // 4: surname missing
-                            "Org B,,Цэцэг,Саруул,УБ93040415,Мэргэжилтэн,,saruul@,\n" // 5: bad e-mail
-                            "Org B,,Дорж,Батбаяр,УБ90010112,Дарга,,,\n"             // 6: civil ID repeated (line 2)
-                            "Org B,,Other,Person,ДА80010101,Дарга,,,\n"             // 7: civil ID of Гантулга Энх
-                            "Org B,123,Нэр,Овог,УБ94050516,Дарга,,,\n"              // 8: bad registration number
-                            "Existing,5555555,Тест,Хүн,УБ95060617,Дарга,,,12\n"     // 9: bad phone
-                            "Org B,,Сайн,Хүн,УБ96070718,Дарга,,\n";                 // 10 (last): a field short
+    const QByteArray file = kHeader + "Org B,,Дорж,Батбаяр,УБ90010112,Дарга,,,\n"   // line 2: fine
+                                      "Org B,,Бат,Болд,UB91020213,Мэргэжилтэн,,,\n" // 3: Latin letters in civil ID
+                                      "Org B,,,Сүх,УБ92030314,Мэргэжилтэн,,,\n"     // 4: surname missing
+                                      "Org B,,Цэцэг,Саруул,УБ93040415,Мэргэжилтэн,,saruul@,\n" // 5: bad e-mail
+                                      "Org B,,Дорж,Батбаяр,УБ90010112,Дарга,,,\n" // 6: civil ID repeated (line 2)
+                                      "Org B,,Other,Person,ДА80010101,Дарга,,,\n" // 7: civil ID of Гантулга Энх
+                                      "Org B,123,Нэр,Овог,УБ94050516,Дарга,,,\n"          // 8: bad registration number
+                                      "Existing,5555555,Тест,Хүн,УБ95060617,Дарга,,,12\n" // 9: bad phone
+                                      "Org B,,Сайн,Хүн,УБ96070718,Дарга,,\n";             // 10 (last): a field short
     const ImportReport report = importText(fixture, file);
     INFO(describe(report));
     CHECK(hasProblem(report, 3, QStringLiteral("civil_id"), QStringLiteral("Cyrillic")));
@@ -140,7 +142,7 @@ TEST_CASE("one bad row at the very end stops the whole file")
                     .arg(day % 10 * 11, 2, 10, QLatin1Char('0'))
                     .toUtf8();
     }
-    file += "Org,,Сүүлийн,Мөр,УБ90023099,Дарга,,,\n";  // 30 February: line 30
+    file += "Org,,Сүүлийн,Мөр,УБ90023099,Дарга,,,\n"; // 30 February: line 30
     const ImportReport report = importText(fixture, file);
     INFO(describe(report));
     REQUIRE(report.problems.size() == 1);
@@ -170,8 +172,8 @@ TEST_CASE("the header decides the columns: any order and case - unknown and miss
     }
     SECTION("order and case are free - optional columns may be left out")
     {
-        const ImportReport report =
-            importText(fixture, "POSITION,Civil_Id,given_name,SURNAME,Organization\nДарга,УБ90010112,Батбаяр,Дорж,Орг\n");
+        const ImportReport report = importText(
+            fixture, "POSITION,Civil_Id,given_name,SURNAME,Organization\nДарга,УБ90010112,Батбаяр,Дорж,Орг\n");
         INFO(describe(report));
         CHECK(report.added == 1);
     }
@@ -181,7 +183,7 @@ TEST_CASE("a file that is not UTF-8 is refused naming the line of the first bad 
 {
     CoreFixture fixture;
     QByteArray file = kHeader + "Org,,Doe,John,УБ90010112,Boss,,,\n";
-    file += "Org,,M\xFCller,Hans,УБ91020213,Boss,,,\n";  // Latin-1 ü on line 3
+    file += "Org,,M\xFCller,Hans,УБ91020213,Boss,,,\n"; // Latin-1 ü on line 3
     const ImportReport report = importText(fixture, file);
     REQUIRE(report.problems.size() == 1);
     CHECK(report.problems.front().line == 3);
@@ -200,6 +202,6 @@ TEST_CASE("CSV syntax errors name their line")
     REQUIRE(ok.records.size() == 3);
     CHECK(ok.records[1].fields[0] == QStringLiteral("multi\nline"));
     CHECK(ok.records[2].line == 4);
-    CHECK(firstInvalidUtf8("ok\n\xC0\x80") ->line == 2);  // overlong encoding of NUL
+    CHECK(firstInvalidUtf8("ok\n\xC0\x80")->line == 2); // overlong encoding of NUL
     CHECK_FALSE(firstInvalidUtf8("Монгол"));
 }

@@ -4,8 +4,8 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/CivilId.h"
 #include "tamga/core/Profile.h"
-#include "tamga/core/Settings.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
 #include "tamga/core/Text.h"
 
 #include <catch2/catch.hpp>
@@ -20,10 +20,10 @@ TEST_CASE("civil IDs: two Cyrillic letters and a real birth date")
         auto nineties = parseCivilId(QStringLiteral("УБ90010112"));
         REQUIRE(nineties);
         CHECK(nineties->birthDate == QDate(1990, 1, 1));
-        auto twoThousands = parseCivilId(QStringLiteral("ЧЖ05250134"));  // May 2005: month 05 + 20
+        auto twoThousands = parseCivilId(QStringLiteral("ЧЖ05250134")); // May 2005: month 05 + 20
         REQUIRE(twoThousands);
         CHECK(twoThousands->birthDate == QDate(2005, 5, 1));
-        auto leapDay = parseCivilId(QStringLiteral("ӨҮ00222901"));  // 29 February 2000, with Ө and Ү
+        auto leapDay = parseCivilId(QStringLiteral("ӨҮ00222901")); // 29 February 2000, with Ө and Ү
         REQUIRE(leapDay);
         CHECK(leapDay->birthDate == QDate(2000, 2, 29));
         auto lowerCase = parseCivilId(QStringLiteral(" уб90010112 "));
@@ -33,14 +33,13 @@ TEST_CASE("civil IDs: two Cyrillic letters and a real birth date")
     SECTION("refused with the reason")
     {
         const std::pair<const char*, const char*> refused[] = {
-            {"UB90010112", "Cyrillic"},          // Latin letters
-            {"УБ9001011", "eight digits"},       // too short
-            {"УБ90130112", "not a month"},       // month 13
-            {"УБ90330112", "not a month"},       // month 33
-            {"УБ90023012", "not a date"},        // 30 February
-            {"УБ00022912", "not a date"},        // 29 February 1900
-            {"УБ9001011X", "digits"},
-            {"УБ99250112", "future"},            // May 2099
+            {"UB90010112", "Cyrillic"},                              // Latin letters
+            {"УБ9001011", "eight digits"},                           // too short
+            {"УБ90130112", "not a month"},                           // month 13
+            {"УБ90330112", "not a month"},                           // month 33
+            {"УБ90023012", "not a date"},                            // 30 February
+            {"УБ00022912", "not a date"},                            // 29 February 1900
+            {"УБ9001011X", "digits"},      {"УБ99250112", "future"}, // May 2099
         };
         for (const auto& [text, reason] : refused) {
             INFO(text);
@@ -76,9 +75,9 @@ TEST_CASE("officers are stored NFC-normalized and one civil ID is one officer")
     CHECK(again.error().kind == CoreErrorKind::Conflict);
     CHECK(again.error().message.contains(QStringLiteral("already belongs to René Батбаяр")));
 
-    auto invalid = registry.addOfficer(fixture.clerk(), {*org, QString(), QStringLiteral("X"),
-                                                         QStringLiteral("УБ90130112"), QStringLiteral("P"),
-                                                         QString(), QStringLiteral("not-an-email")});
+    auto invalid =
+        registry.addOfficer(fixture.clerk(), {*org, QString(), QStringLiteral("X"), QStringLiteral("УБ90130112"),
+                                              QStringLiteral("P"), QString(), QStringLiteral("not-an-email")});
     REQUIRE_FALSE(invalid);
     CHECK(invalid.error().message.contains(QStringLiteral("surname is missing")));
     CHECK(invalid.error().message.contains(QStringLiteral("not a month")));
@@ -91,7 +90,8 @@ TEST_CASE("search finds officers by any part of a name - civil ID or organizatio
     Registry registry(fixture.db());
     auto city = registry.addOrganization(fixture.clerk(), QStringLiteral("Нийслэлийн Мэдээллийн технологийн газар"),
                                          QStringLiteral("9000001"), std::nullopt);
-    auto district = registry.addOrganization(fixture.clerk(), QStringLiteral("Хан-Уул дүүрэг"), QString(), std::nullopt);
+    auto district =
+        registry.addOrganization(fixture.clerk(), QStringLiteral("Хан-Уул дүүрэг"), QString(), std::nullopt);
     REQUIRE(city);
     REQUIRE(district);
     REQUIRE(registry.addOfficer(fixture.clerk(), {*city, QStringLiteral("Дорж"), QStringLiteral("Батбаяр"),
@@ -109,19 +109,19 @@ TEST_CASE("search finds officers by any part of a name - civil ID or organizatio
             result << o.fields.givenName;
         return result;
     };
-    CHECK(names(QStringLiteral("баяр")) == QStringList{QStringLiteral("Батбаяр")});       // part of a name
-    CHECK(names(QStringLiteral("БАТБАЯР")) == QStringList{QStringLiteral("Батбаяр")});    // any case
-    CHECK(names(QStringLiteral("batbayar")) == QStringList{QStringLiteral("Батбаяр")});   // Latin letters
+    CHECK(names(QStringLiteral("баяр")) == QStringList{QStringLiteral("Батбаяр")});        // part of a name
+    CHECK(names(QStringLiteral("БАТБАЯР")) == QStringList{QStringLiteral("Батбаяр")});     // any case
+    CHECK(names(QStringLiteral("batbayar")) == QStringList{QStringLiteral("Батбаяр")});    // Latin letters
     CHECK(names(QStringLiteral("Olziibat")) == QStringList{QStringLiteral("Сарангэрэл")}); // ө typed as o
     CHECK(names(QStringLiteral("Ölziibat")) == QStringList{QStringLiteral("Сарангэрэл")});
     CHECK(names(QStringLiteral("1215")) == QStringList{QStringLiteral("Сарангэрэл")});     // part of a civil ID
     CHECK(names(QStringLiteral("технологийн")) == QStringList{QStringLiteral("Батбаяр")}); // organization
     CHECK(names(QStringLiteral("smith")) == QStringList{QStringLiteral("John")});
     CHECK(names(QStringLiteral("хан-уул")).size() == 2);
-    CHECK(names(QStringLiteral("уу")).size() == 2);                                        // short: plain scan
+    CHECK(names(QStringLiteral("уу")).size() == 2); // short: plain scan
     CHECK(names(QString(), *city) == QStringList{QStringLiteral("Батбаяр")});
     CHECK(names(QStringLiteral("nobody")).isEmpty());
-    CHECK(names(QStringLiteral("\"'%_")).isEmpty());                                       // no injection
+    CHECK(names(QStringLiteral("\"'%_")).isEmpty()); // no injection
     // The usual Latin spellings of one name meet (Өлзий: Olzii, Ulzii; Хан: Khan, Han), and the words of a query
     // are found in any order: given name first, or two words of which one is short.
     CHECK(names(QStringLiteral("ulzii")) == QStringList{QStringLiteral("Сарангэрэл")});
@@ -129,7 +129,7 @@ TEST_CASE("search finds officers by any part of a name - civil ID or organizatio
     CHECK(names(QStringLiteral("Сарангэрэл Өлзийбат")) == QStringList{QStringLiteral("Сарангэрэл")});
     CHECK(names(QStringLiteral("batbayar dorj")) == QStringList{QStringLiteral("Батбаяр")});
     CHECK(names(QStringLiteral("дорж ба")) == QStringList{QStringLiteral("Батбаяр")});
-    CHECK(names(QStringLiteral("дорж сарангэрэл")).isEmpty());  // every word must be found
+    CHECK(names(QStringLiteral("дорж сарангэрэл")).isEmpty()); // every word must be found
     // A search box holds a name: a pasted page of text is cut, not searched for minutes.
     CHECK(names(QString(100000, QLatin1Char('x'))).isEmpty());
 }
@@ -230,7 +230,8 @@ TEST_CASE("an officer's record is edited - search follows - the civil ID cannot 
     CHECK(events->front().details.contains(QStringLiteral("Мэргэжилтэн")));
 }
 
-TEST_CASE("a clerk may not change CA connectors - trust anchors - profiles - operators or the module setting - each refusal is audited")
+TEST_CASE("a clerk may not change CA connectors - trust anchors - profiles - operators or the module setting - each "
+          "refusal is audited")
 {
     CoreFixture fixture;
     const Database& db = fixture.db();
@@ -248,7 +249,8 @@ TEST_CASE("a clerk may not change CA connectors - trust anchors - profiles - ope
     CHECK(refusals() == 1);
 
     const auto root = tamga::test::makeTestCa("Some root");
-    auto anchor = TrustAnchors(db).add(fixture.clerk(), QByteArray::fromStdString(tamga::test::toPem(root.certificateDer)));
+    auto anchor =
+        TrustAnchors(db).add(fixture.clerk(), QByteArray::fromStdString(tamga::test::toPem(root.certificateDer)));
     REQUIRE_FALSE(anchor);
     CHECK(anchor.error().kind == CoreErrorKind::NotPermitted);
 
@@ -264,7 +266,8 @@ TEST_CASE("a clerk may not change CA connectors - trust anchors - profiles - ope
     auto stored = Settings(db).value(setting::Pkcs11Modules);
     REQUIRE(stored);
     CHECK_FALSE(stored->has_value());
-    auto operatorAdded = Operators(db).add(fixture.clerk(), QStringLiteral("another"), Role::Clerk, Password("Another-pw-1"));
+    auto operatorAdded =
+        Operators(db).add(fixture.clerk(), QStringLiteral("another"), Role::Clerk, Password("Another-pw-1"));
     REQUIRE_FALSE(operatorAdded);
     CHECK(refusals() == 5);
 
@@ -272,7 +275,8 @@ TEST_CASE("a clerk may not change CA connectors - trust anchors - profiles - ope
     CHECK(Settings(db).setValue(fixture.clerk(), setting::Language, QStringLiteral("mn")));
     CHECK(connectors.add(fixture.supervisor(), practice));
     CHECK(Profiles(db).add(fixture.supervisor(), profile));
-    CHECK(Settings(db).setValue(fixture.supervisor(), setting::Pkcs11Modules, QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")));
+    CHECK(Settings(db).setValue(fixture.supervisor(), setting::Pkcs11Modules,
+                                QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")));
     CHECK(refusals() == 5);
     auto verified = AuditLog(db).verify();
     REQUIRE(verified);

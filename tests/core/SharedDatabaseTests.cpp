@@ -26,8 +26,7 @@ using tamga::test::TempDir;
 namespace {
 
 // Runs `body` in a child process and returns its pid; the child never returns into Catch.
-template <typename Body>
-pid_t runInChild(Body body)
+template <typename Body> pid_t runInChild(Body body)
 {
     std::fflush(nullptr);
     const pid_t pid = ::fork();
@@ -52,8 +51,9 @@ int waitFor(pid_t pid)
 // One audit event in its own transaction, as every Tamga writer appends them.
 CoreResult<qint64> appendEvent(const Database& database, const QString& who, const QString& action)
 {
-    return database.transaction<qint64>(
-        [&] { return AuditLog(database).append(who, action, QStringLiteral("test"), QStringLiteral("shared-db"), audit::Ok); });
+    return database.transaction<qint64>([&] {
+        return AuditLog(database).append(who, action, QStringLiteral("test"), QStringLiteral("shared-db"), audit::Ok);
+    });
 }
 
 // Another Tamga process: opens the database, reads (or appends one event), closes, exits.
@@ -68,13 +68,13 @@ int otherProcess(const QString& path, bool writes)
     return query && query->next() ? 0 : 4;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("rows the desk committed survive other processes on the same database and a kill of the desk")
 {
     TempDir dir;
     const QString path = QString::fromStdString(dir.file("desk.db"));
-    REQUIRE(Database::open(path));  // created and migrated, then closed: the children start from a file
+    REQUIRE(Database::open(path)); // created and migrated, then closed: the children start from a file
 
     int pipeFds[2];
     REQUIRE(::pipe(pipeFds) == 0);
@@ -87,7 +87,7 @@ TEST_CASE("rows the desk committed survive other processes on the same database 
             return 2;
         for (;;) {
             {
-                auto job = Database::open(path);  // a worker job, as DeskWorker opens one
+                auto job = Database::open(path); // a worker job, as DeskWorker opens one
                 if (!job)
                     return 2;
             }
@@ -126,11 +126,11 @@ TEST_CASE("rows the desk committed survive other processes on the same database 
 
     auto db = Database::open(path);
     REQUIRE(db);
-    auto query = (*db)->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE id = ? AND action = 'test.desk_write'"),
-                             {lastCommitted});
+    auto query = (*db)->exec(
+        QStringLiteral("SELECT count(*) FROM audit_log WHERE id = ? AND action = 'test.desk_write'"), {lastCommitted});
     REQUIRE(query);
     REQUIRE(query->next());
-    CHECK(query->value(0).toInt() == 1);  // the desk's last committed event is there
+    CHECK(query->value(0).toInt() == 1); // the desk's last committed event is there
     auto others = (*db)->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'test.other_process'"));
     REQUIRE(others);
     REQUIRE(others->next());
@@ -148,7 +148,8 @@ TEST_CASE("two processes importing files that name the same new organization cre
     {
         auto db = Database::open(path);
         REQUIRE(db);
-        auto added = Operators(**db).add(std::nullopt, QStringLiteral("boss"), Role::Supervisor, Password("Boss-password-1"));
+        auto added =
+            Operators(**db).add(std::nullopt, QStringLiteral("boss"), Role::Supervisor, Password("Boss-password-1"));
         REQUIRE(added);
         boss = *added;
     }
@@ -162,7 +163,7 @@ TEST_CASE("two processes importing files that name the same new organization cre
         return runInChild([&] {
             ::close(startFds[1]);
             char go = 0;
-            if (::read(startFds[0], &go, 1) != 1)  // both start together
+            if (::read(startFds[0], &go, 1) != 1) // both start together
                 return 5;
             auto db = Database::open(path);
             if (!db)
@@ -185,7 +186,8 @@ TEST_CASE("two processes importing files that name the same new organization cre
 
     auto db = Database::open(path);
     REQUIRE(db);
-    auto organizations = (*db)->exec(QStringLiteral("SELECT count(*) FROM organizations WHERE register_no = '7654321'"));
+    auto organizations =
+        (*db)->exec(QStringLiteral("SELECT count(*) FROM organizations WHERE register_no = '7654321'"));
     REQUIRE(organizations);
     REQUIRE(organizations->next());
     CHECK(organizations->value(0).toInt() == 1);

@@ -20,7 +20,7 @@ QList<QByteArray>& anchors()
     return der;
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {

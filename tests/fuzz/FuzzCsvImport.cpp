@@ -17,7 +17,7 @@ qint64 rowsIn(const char* table)
     return query->value(0).toLongLong();
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {

@@ -28,15 +28,16 @@ bool isPrintableStringText(const QString& value)
 
 const core::Officer& officer()
 {
-    static const core::Officer record{
-        1, QStringLiteral("Нийслэлийн Засаг даргын Тамгын газар"),
-        {1, QStringLiteral("Цэрэн-Очир"), QStringLiteral("Өлзийбат"), QStringLiteral("УБ90010112"),
-         QStringLiteral("Ахлах мэргэжилтэн"), QStringLiteral("Мэдээллийн технологийн хэлтэс"),
-         QStringLiteral("ulzii@ub.gov.mn"), QStringLiteral("99112233")}};
+    static const core::Officer record{1,
+                                      QStringLiteral("Нийслэлийн Засаг даргын Тамгын газар"),
+                                      {1, QStringLiteral("Цэрэн-Очир"), QStringLiteral("Өлзийбат"),
+                                       QStringLiteral("УБ90010112"), QStringLiteral("Ахлах мэргэжилтэн"),
+                                       QStringLiteral("Мэдээллийн технологийн хэлтэс"),
+                                       QStringLiteral("ulzii@ub.gov.mn"), QStringLiteral("99112233")}};
     return record;
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {

@@ -70,4 +70,4 @@ FuzzDesk::FuzzDesk()
     }
 }
 
-}  // namespace tamga::fuzz
+} // namespace tamga::fuzz

@@ -38,4 +38,4 @@ private:
     core::Operator m_supervisor;
 };
 
-}  // namespace tamga::fuzz
+} // namespace tamga::fuzz

@@ -68,7 +68,7 @@ inline void answerNextMessageBox(QMessageBox::StandardButton button, QString* sh
     QObject::connect(timer, &QTimer::timeout, timer, [timer, button, shown, ticks] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
         if (!box) {
-            if (++*ticks > 500)  // no box within 5 s: this answer is not for a later one
+            if (++*ticks > 500) // no box within 5 s: this answer is not for a later one
                 timer->deleteLater();
             return;
         }
@@ -80,4 +80,4 @@ inline void answerNextMessageBox(QMessageBox::StandardButton button, QString* sh
     timer->start(10);
 }
 
-}  // namespace tamga::test
+} // namespace tamga::test

@@ -48,8 +48,7 @@ private:
 };
 
 // Runs the event loop until `done` or the time runs out.
-template <typename Condition>
-bool waitUntil(Condition done, int milliseconds = 20000)
+template <typename Condition> bool waitUntil(Condition done, int milliseconds = 20000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -75,7 +74,8 @@ public:
         auto trainer = core::Operators(*m_database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
         REQUIRE(trainer);
         m_worker = std::make_unique<core::DeskWorker>(m_databasePath, options.modulePaths);
-        m_context = ui::DeskContext{m_database.get(), m_worker.get(), *trainer, QFileInfo(m_databasePath).absolutePath(), true};
+        m_context =
+            ui::DeskContext{m_database.get(), m_worker.get(), *trainer, QFileInfo(m_databasePath).absolutePath(), true};
         // The worker has looked at the tokens once.
         REQUIRE(waitUntil([this] { return !m_worker->tokens().isEmpty(); }, 5000));
     }
@@ -93,4 +93,4 @@ private:
     ui::DeskContext m_context;
 };
 
-}  // namespace tamga::test
+} // namespace tamga::test

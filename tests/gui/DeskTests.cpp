@@ -35,8 +35,7 @@ using Page = ui::EnrollmentWizard::PageId;
 
 namespace {
 
-template <typename T>
-T* child(QWidget* page, const char* name)
+template <typename T> T* child(QWidget* page, const char* name)
 {
     auto* widget = page->findChild<T*>(QString::fromLatin1(name));
     REQUIRE(widget != nullptr);
@@ -62,7 +61,8 @@ void chooseInCombo(QWidget* window, QComboBox* combo, const QString& text)
 }
 
 // The officer's civil ID scanned (typed, then Enter), the record read and confirmed: up to the token page.
-void scanToTokenPage(ui::EnrollmentWizard* wizard, const QString& civilId, const QString& ca = QStringLiteral("practice"))
+void scanToTokenPage(ui::EnrollmentWizard* wizard, const QString& civilId,
+                     const QString& ca = QStringLiteral("practice"))
 {
     REQUIRE(wizard->currentId() == Page::OfficerPage);
     type(wizard, civilId);
@@ -79,8 +79,8 @@ void scanToTokenPage(ui::EnrollmentWizard* wizard, const QString& civilId, const
 }
 
 // Up to the PIN page. `tokenLabel` empty: the one blank token, which the desk chooses itself.
-void scanAndConfirm(ui::EnrollmentWizard* wizard, const QString& civilId, const QString& ca = QStringLiteral("practice"),
-                    const QString& tokenLabel = QString())
+void scanAndConfirm(ui::EnrollmentWizard* wizard, const QString& civilId,
+                    const QString& ca = QStringLiteral("practice"), const QString& tokenLabel = QString())
 {
     scanToTokenPage(wizard, civilId, ca);
     if (!tokenLabel.isEmpty()) {
@@ -145,7 +145,8 @@ bool retryShown(ui::EnrollmentWizard* wizard)
 void prepareToken(TrainingDesk& desk, const QString& label, const char* pin)
 {
     bool done = false;
-    QObject::connect(&desk.worker(), &core::DeskWorker::tokenOperationFinished, [&](bool ok, const QString&) { done = ok; });
+    QObject::connect(&desk.worker(), &core::DeskWorker::tokenOperationFinished,
+                     [&](bool ok, const QString&) { done = ok; });
     desk.worker().initializeToken(desk.context().signedIn, QString(), label, pkcs11::Pin("86420975"), pkcs11::Pin(pin));
     REQUIRE(waitUntil([&] { return done; }));
     REQUIRE(waitUntil([&] {
@@ -156,9 +157,10 @@ void prepareToken(TrainingDesk& desk, const QString& label, const char* pin)
     }));
 }
 
-}  // namespace
+} // namespace
 
-TEST_CASE("a whole enrollment by keyboard: check page confirmed - no way back or out while the token is written - receipt and hand-over")
+TEST_CASE("a whole enrollment by keyboard: check page confirmed - no way back or out while the token is written - "
+          "receipt and hand-over")
 {
     TrainingDesk desk;
     ui::MainWindow window(desk.context());
@@ -212,13 +214,14 @@ TEST_CASE("a whole enrollment by keyboard: check page confirmed - no way back or
 
     press(wizard, Qt::Key_Return);
     REQUIRE(wizard->currentId() == Page::HandoverPage);
-    press(wizard, Qt::Key_Return);  // not before the officer signed
+    press(wizard, Qt::Key_Return); // not before the officer signed
     CHECK(wizard->currentId() == Page::HandoverPage);
     click(child<QCheckBox>(wizard->currentPage(), "handedOver"));
     press(wizard, Qt::Key_Return);
     REQUIRE(waitUntil([&] { return recordOf(desk, id).state == core::EnrollmentState::HandedOver; }, 3000));
     CHECK_THAT(window.statusBar()->currentMessage().toStdString(), Catch::Contains("handed over"));
-    auto receiptHash = desk.database().exec(QStringLiteral("SELECT receipt_sha256 FROM enrollments WHERE id = ?"), {id});
+    auto receiptHash =
+        desk.database().exec(QStringLiteral("SELECT receipt_sha256 FROM enrollments WHERE id = ?"), {id});
     REQUIRE(receiptHash);
     REQUIRE(receiptHash->next());
     CHECK(receiptHash->value(0).toString().size() == 64);
@@ -230,7 +233,7 @@ TEST_CASE("Enter with a search that finds two officers makes the clerk choose - 
     ui::MainWindow window(desk.context());
     window.show();
     auto* wizard = window.startEnrollment();
-    type(wizard, QStringLiteral("дорж"));  // Дорж Батбаяр and Цэрэндорж Хүрэлбаатар
+    type(wizard, QStringLiteral("дорж")); // Дорж Батбаяр and Цэрэндорж Хүрэлбаатар
     press(wizard, Qt::Key_Return);
     CHECK(wizard->currentId() == Page::OfficerPage);
     CHECK_FALSE(wizard->currentPage()->isComplete());
@@ -292,7 +295,7 @@ TEST_CASE("a token pulled during the work: the error is shown - plugged back in 
     TrainingDesk desk;
     ui::MainWindow window(desk.context());
     auto* wizard = window.startEnrollment();
-    desk.hsm().pullTokenAfterCalls(40);  // somewhere inside the work, after the token is initialized
+    desk.hsm().pullTokenAfterCalls(40); // somewhere inside the work, after the token is initialized
     scanAndConfirm(wizard, QStringLiteral("ХУ78030422"));
     typePins(wizard, QStringLiteral("258147"), true);
     auto* retry = child<QPushButton>(wizard->currentPage(), "tryAgain");
@@ -317,7 +320,8 @@ TEST_CASE("a CA that is down: the wizard says so and the enrollment waits with i
                          {QStringLiteral("authKeyFile"), QString::fromStdString(keyFile)},
                          {QStringLiteral("profile"), QStringLiteral("officer")}};
     core::CaConnectors connectors(desk.database(), desk.context().dataDir);
-    REQUIRE(connectors.add(desk.context().signedIn, {0, QStringLiteral("state-ca"), QStringLiteral("cfssl"), settings}));
+    REQUIRE(
+        connectors.add(desk.context().signedIn, {0, QStringLiteral("state-ca"), QStringLiteral("cfssl"), settings}));
 
     ui::MainWindow window(desk.context());
     auto* wizard = window.startEnrollment();
@@ -329,7 +333,8 @@ TEST_CASE("a CA that is down: the wizard says so and the enrollment waits with i
     CHECK(recordOf(desk, wizard->enrollmentId()).state == core::EnrollmentState::RequestBuilt);
 }
 
-TEST_CASE("a token holding another officer's key is not chosen for the clerk - only a supervisor erases it - after a confirmation")
+TEST_CASE("a token holding another officer's key is not chosen for the clerk - only a supervisor erases it - after a "
+          "confirmation")
 {
     TrainingDesk desk;
     bool finished = false;
@@ -337,7 +342,7 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
                      [&](qint64, bool ok, const QString&, const QString&) { finished = ok; });
     core::EnrollmentJob job;
     job.by = desk.context().signedIn;
-    job.officerId = 1;  // Дорж Батбаяр
+    job.officerId = 1; // Дорж Батбаяр
     job.profile = QStringLiteral("signing");
     job.ca = QStringLiteral("practice");
     job.pin = pkcs11::Pin("258147");
@@ -398,8 +403,8 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
             if (token.label() == QStringLiteral("Used token"))
                 usedSerial = token.serial();
         REQUIRE_FALSE(usedSerial.isEmpty());
-        desk.worker().initializeToken(*clerk, usedSerial, QStringLiteral("Taken"),
-                                      pkcs11::Pin("86420975"), pkcs11::Pin("111222"));
+        desk.worker().initializeToken(*clerk, usedSerial, QStringLiteral("Taken"), pkcs11::Pin("86420975"),
+                                      pkcs11::Pin("111222"));
         REQUIRE(waitUntil([&] { return refused; }));
         CHECK_THAT(message.toStdString(), Catch::Contains("needs a supervisor"));
         auto audited = desk.database().exec(
@@ -414,7 +419,8 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
         auto* wizard = window.startEnrollment();
         scanToTokenPage(wizard, QStringLiteral("ЧЖ92110709"));
         auto* tokens = child<QListWidget>(wizard->currentPage(), "tokens");
-        REQUIRE(waitUntil([&] { return !tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains).isEmpty(); }, 3000));
+        REQUIRE(waitUntil([&] { return !tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains).isEmpty(); },
+                          3000));
         CHECK(tokens->selectedItems().isEmpty());
         clickItem(tokens, tokens->findItems(QStringLiteral("Used token"), Qt::MatchContains).front());
         auto* erase = child<QCheckBox>(wizard->currentPage(), "eraseToken");
@@ -466,18 +472,21 @@ TEST_CASE("the desk speaks Mongolian from the translations compiled into it - Qt
         CHECK(window.tabs()->tabText(1) == QStringLiteral("&Албан хаагчид"));
         CHECK(window.windowTitle().contains(QStringLiteral("СУРГАЛТ")));
         CHECK(ui::pinPolicyProblem(QStringLiteral("111111"), 4, 16).contains(QStringLiteral("ПИН")));
-        CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::Token), static_cast<int>(pkcs11::ErrorKind::WrongPin)) ==
+        CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::Token),
+                                static_cast<int>(pkcs11::ErrorKind::WrongPin)) ==
               QStringLiteral("ПИН код буруу байна."));
         CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::CaUnreachable), -1) ==
               QStringLiteral("Гэрчилгээ олгогчтой холбогдож чадсангүй."));
         // Stored names appear in the clerk's language.
         CHECK_FALSE(ui::stateDisplayName(core::EnrollmentState::Verified).contains(QStringLiteral("verified")));
-        CHECK_FALSE(ui::auditActionDisplayName(QStringLiteral("enrollment.handed_over")).contains(QStringLiteral("handed")));
+        CHECK_FALSE(
+            ui::auditActionDisplayName(QStringLiteral("enrollment.handed_over")).contains(QStringLiteral("handed")));
         // Qt's own strings: the wizard's buttons and a message box's.
         auto* wizard = window.startEnrollment();
         CHECK_FALSE(wizard->buttonText(QWizard::NextButton).contains(QStringLiteral("Next")));
         CHECK_FALSE(wizard->buttonText(QWizard::CancelButton).contains(QStringLiteral("Cancel")));
-        QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("t"), QMessageBox::Yes | QMessageBox::No);
+        QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("t"),
+                        QMessageBox::Yes | QMessageBox::No);
         CHECK(box.button(QMessageBox::Yes)->text().remove(QLatin1Char('&')) == QStringLiteral("Тийм"));
         CHECK(box.button(QMessageBox::No)->text().remove(QLatin1Char('&')) == QStringLiteral("Үгүй"));
     }
@@ -511,7 +520,7 @@ std::map<QChar, QStringList> mnemonics(QWidget* root, const QStringList& extra =
                 return;
             }
             if (text[i] == QLatin1Char('&'))
-                ++i;  // "&&" is a literal ampersand
+                ++i; // "&&" is a literal ampersand
         }
     };
     for (QAbstractButton* button : root->findChildren<QAbstractButton*>())
@@ -534,13 +543,15 @@ std::string clashes(const std::map<QChar, QStringList>& found)
     std::string text;
     for (const auto& [letter, owners] : found)
         if (owners.size() > 1)
-            text += "Alt+" + QString(letter).toStdString() + ": " + owners.join(QStringLiteral(" | ")).toStdString() + "\n";
+            text +=
+                "Alt+" + QString(letter).toStdString() + ": " + owners.join(QStringLiteral(" | ")).toStdString() + "\n";
     return text;
 }
 
-}  // namespace
+} // namespace
 
-TEST_CASE("in Mongolian every Alt+letter on a screen belongs to one control - the main window's tabs and the wizard's pages")
+TEST_CASE(
+    "in Mongolian every Alt+letter on a screen belongs to one control - the main window's tabs and the wizard's pages")
 {
     TrainingDesk desk;
     {

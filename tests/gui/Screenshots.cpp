@@ -25,7 +25,7 @@ void save(QWidget* widget, const QString& folder, const QString& name)
     REQUIRE(widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png")));
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("screenshots of the desk", "[.screenshots]")
 {

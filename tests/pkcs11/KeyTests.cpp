@@ -59,8 +59,8 @@ bool signatureVerifies(EVP_PKEY* tokenKey, const std::vector<std::uint8_t>& spki
     signature.resize(length);
 
     const unsigned char* in = spki.data();
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())),
-                                                                 EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(
+        d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())), EVP_PKEY_free);
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> verifyContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     return publicKey &&
            EVP_DigestVerifyInit(verifyContext.get(), nullptr, EVP_sha256(), nullptr, publicKey.get()) == 1 &&
@@ -68,7 +68,7 @@ bool signatureVerifies(EVP_PKEY* tokenKey, const std::vector<std::uint8_t>& spki
                             reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("key pairs of every supported type are made on the token - sensitive and never extractable")
 {
@@ -87,7 +87,7 @@ TEST_CASE("key pairs of every supported type are made on the token - sensitive a
         auto key = token.generateKeyPair(kPin, type, "Батбаяр signing");
         INFO((key ? std::string() : key.error().describe()));
         REQUIRE(key);
-        REQUIRE(key->id.size() == 20);  // SHA-1
+        REQUIRE(key->id.size() == 20); // SHA-1
         const std::string id = toHex(key->id);
 
         // What Tamga itself reads back.
@@ -166,7 +166,7 @@ TEST_CASE("a certificate is stored under its key's ID and label - with the CA ce
 
     auto objects = token.objects(&kPin);
     REQUIRE(objects);
-    CHECK(objects->size() == 4);  // private key, public key, certificate, CA certificate
+    CHECK(objects->size() == 4); // private key, public key, certificate, CA certificate
     auto certificates = std::count_if(objects->begin(), objects->end(),
                                       [](auto& o) { return o.objectClass == ObjectClass::Certificate; });
     CHECK(certificates == 2);
@@ -217,8 +217,8 @@ TEST_CASE("deleting a key pair removes its keys and certificate - deleting twice
     REQUIRE(keep);
     REQUIRE(drop);
     const auto ca = tamga::test::makeTestCa("CA");
-    REQUIRE(token.storeCertificate(kPin, tamga::test::issueCertificate(ca, drop->publicKeyDer, "drop"), drop->id,
-                                   "drop"));
+    REQUIRE(
+        token.storeCertificate(kPin, tamga::test::issueCertificate(ca, drop->publicKeyDer, "drop"), drop->id, "drop"));
 
     REQUIRE(token.deleteKeyPair(kPin, drop->id));
     auto objects = token.objects(&kPin);
@@ -256,11 +256,11 @@ TEST_CASE("a key type the token cannot make is refused in plain words")
         auto result = token.generateKeyPair(kPin, KeyType::Rsa4096, "k");
         REQUIRE_FALSE(result);
         CHECK(result.error().kind == ErrorKind::KeySizeNotSupported);
-        CHECK(result.error().returnCode == 0x62);  // CKR_KEY_SIZE_RANGE
+        CHECK(result.error().returnCode == 0x62); // CKR_KEY_SIZE_RANGE
         CHECK_THAT(result.error().message, Catch::Contains("not 4096"));
         auto objects = token.objects(&kPin);
         REQUIRE(objects);
-        CHECK(objects->empty());  // nothing half-made is left behind
+        CHECK(objects->empty()); // nothing half-made is left behind
     }
 }
 
@@ -274,7 +274,7 @@ TEST_CASE("a token pulled during work gives 'token removed' - not a crash")
     hsm.pullToken();
     auto listing = token.objects(&kPin);
     REQUIRE_FALSE(listing);
-    CHECK(listing.error().kind == ErrorKind::TokenNotFound);  // not in any slot any more
+    CHECK(listing.error().kind == ErrorKind::TokenNotFound); // not in any slot any more
     CHECK(token.module()->tokens()->empty());
 
     hsm.plugTokenBackIn();

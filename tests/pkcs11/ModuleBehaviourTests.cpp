@@ -48,7 +48,7 @@ bool signs(EVP_PKEY* key)
            EVP_DigestSign(context.get(), nullptr, &length, data, sizeof data) == 1 && length > 0;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("a token vanishing at any step before libp11 opens its session gives an error - never a hang")
 {
@@ -63,7 +63,7 @@ TEST_CASE("a token vanishing at any step before libp11 opens its session gives a
     REQUIRE(key);
     int failures = 0;
     for (int calls = 0;; ++calls) {
-        REQUIRE(calls < 200);  // the opening reaches libp11's slot list in far fewer calls than this
+        REQUIRE(calls < 200); // the opening reaches libp11's slot list in far fewer calls than this
         hsm.plugTokenBackIn();
         hsm.pullTokenAfterCalls(calls);
         auto signer = token.signingKey(kPin, key->id);
@@ -72,9 +72,9 @@ TEST_CASE("a token vanishing at any step before libp11 opens its session gives a
         INFO(signer.error().describe());
         CHECK((signer.error().kind == ErrorKind::TokenRemoved || signer.error().kind == ErrorKind::TokenNotFound));
         if (signer.error().message == "the token is no longer plugged in")
-            break;  // libp11 listed the slots without it: the step that used to hang
+            break; // libp11 listed the slots without it: the step that used to hang
     }
-    CHECK(failures > 5);  // the token went at several different steps
+    CHECK(failures > 5); // the token went at several different steps
     hsm.plugTokenBackIn();
     // The scheduled removal was consumed; nothing is left pending.
     auto signer = token.signingKey(kPin, key->id);
@@ -102,12 +102,12 @@ TEST_CASE("session handles handed out again: Tamga never closes or logs out a se
             INFO((signer ? std::string() : signer.error().describe()));
             REQUIRE(signer);
             CHECK(signs(signer->get()));
-            auto objects = token.objects(&kPin);  // while libp11 holds the key and its session
+            auto objects = token.objects(&kPin); // while libp11 holds the key and its session
             INFO((objects ? std::string() : objects.error().describe()));
             REQUIRE(objects);
-            CHECK(signs(signer->get()));  // libp11's session was not closed by Tamga meanwhile
+            CHECK(signs(signer->get())); // libp11's session was not closed by Tamga meanwhile
         }
-        auto stored = token.storeCertificate(kPin, certificate, key->id, "officer");  // after libp11 let go
+        auto stored = token.storeCertificate(kPin, certificate, key->id, "officer"); // after libp11 let go
         INFO((stored ? std::string() : stored.error().describe()));
         REQUIRE(stored);
         auto objects = token.objects(&kPin);
@@ -140,9 +140,10 @@ TEST_CASE("a certificate attribute the module refuses is left out - the certific
     CHECK(std::count_if(listed.begin(), listed.end(), [](auto& o) { return o.kind == "Certificate"; }) == 2);
 }
 
-TEST_CASE("tokens sharing one serial: the initialized one is chosen over empty slots - two are refused - none is erased into doubt")
+TEST_CASE("tokens sharing one serial: the initialized one is chosen over empty slots - two are refused - none is "
+          "erased into doubt")
 {
-    const std::string shared = "0000000000000000";  // what tpm2-pkcs11 reports for every token
+    const std::string shared = "0000000000000000"; // what tpm2-pkcs11 reports for every token
     SECTION("one initialized token beside the empty slot is found by the shared serial")
     {
         SoftHsmSandbox hsm(TestModuleOptions{.serialForEveryToken = shared});
@@ -169,7 +170,7 @@ TEST_CASE("tokens sharing one serial: the initialized one is chosen over empty s
         auto tokens = module->tokens();
         REQUIRE(tokens);
         CHECK(std::count_if(tokens->begin(), tokens->end(), [](auto& t) { return t.flags.tokenInitialized; }) == 1);
-        CHECK(token.objects(&kPin));  // the first token is untouched
+        CHECK(token.objects(&kPin)); // the first token is untouched
     }
     SECTION("two initialized tokens with one serial are refused for every use")
     {

@@ -15,8 +15,8 @@ TEST_CASE("a module path that does not exist is reported with the path")
     REQUIRE_FALSE(module);
     CHECK(module.error().kind == ErrorKind::ModuleMissing);
     CHECK(module.error().module == "/nonexistent/libnothing.so");
-    CHECK_THAT(module.error().describe(), Catch::Contains("/nonexistent/libnothing.so") &&
-                                              Catch::Contains("does not exist"));
+    CHECK_THAT(module.error().describe(),
+               Catch::Contains("/nonexistent/libnothing.so") && Catch::Contains("does not exist"));
 }
 
 TEST_CASE("a library that is not a PKCS#11 module is refused with the loader's reason")
@@ -49,7 +49,7 @@ TEST_CASE("SoftHSM loads - describes itself and shows one empty token")
     REQUIRE(slots->front().token);
     const TokenInfo& token = *slots->front().token;
     CHECK_FALSE(token.flags.tokenInitialized);
-    CHECK(token.manufacturer == "SoftHSM project");  // trimmed: no padding left
+    CHECK(token.manufacturer == "SoftHSM project"); // trimmed: no padding left
     CHECK(token.model == "SoftHSM v2");
     CHECK(token.minPinLength == 4);
     CHECK(token.maxPinLength == 255);
@@ -97,7 +97,7 @@ TEST_CASE("p11-kit's registered modules are listed with their files")
 TEST_CASE("the quirks table knows SoftHSM and nothing about unknown vendors")
 {
     CHECK(quirksForModule("SoftHSM").slotEventsUnreliable);
-    CHECK(quirksForModule("SoftHSM").tokensFixedAtInitialize);  // shown for real in WorkerTests
+    CHECK(quirksForModule("SoftHSM").tokensFixedAtInitialize); // shown for real in WorkerTests
     CHECK_FALSE(quirksForModule("SoftHSM").certificateCategoryRefused);
     CHECK_FALSE(quirksForModule("Some Vendor").tokensFixedAtInitialize);
     CHECK_FALSE(quirksForModule("Some Vendor").slotEventsUnreliable);
@@ -122,6 +122,6 @@ TEST_CASE("return codes keep their names and map to plain words")
     CHECK_THAT(full.describe(), Catch::Contains("store certificate") && Catch::Contains("/m.so") &&
                                     Catch::Contains("full") && Catch::Contains("CKR_DEVICE_MEMORY"));
     CHECK(makeError(0xA4, "login", "").kind == ErrorKind::PinLocked);
-    CHECK(makeError(0xE0, "login", "").kind == ErrorKind::TokenRemoved);  // CKR_TOKEN_NOT_PRESENT
-    CHECK(makeError(0x62, "keygen", "").kind == ErrorKind::KeySizeNotSupported);  // CKR_KEY_SIZE_RANGE
+    CHECK(makeError(0xE0, "login", "").kind == ErrorKind::TokenRemoved);         // CKR_TOKEN_NOT_PRESENT
+    CHECK(makeError(0x62, "keygen", "").kind == ErrorKind::KeySizeNotSupported); // CKR_KEY_SIZE_RANGE
 }

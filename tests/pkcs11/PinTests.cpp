@@ -28,12 +28,12 @@ InitializedToken initialize(const SoftHsmSandbox& hsm, const std::string& label,
     return {*module, *info};
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("initializing a token sets its label exactly - the SO PIN and the user PIN")
 {
     SoftHsmSandbox hsm;
-    const std::string label = "Тамга ТЕСТ 01";  // Cyrillic: 22 bytes of UTF-8
+    const std::string label = "Тамга ТЕСТ 01"; // Cyrillic: 22 bytes of UTF-8
     auto [module, info] = initialize(hsm, label);
     CHECK(info.label == label);
     CHECK(info.flags.tokenInitialized);
@@ -91,7 +91,7 @@ TEST_CASE("changing the PIN: the old PIN stops working and the new one works")
     auto wrongOld = token.changeUserPin(Pin("0000"), Pin("5555"));
     REQUIRE_FALSE(wrongOld);
     CHECK(wrongOld.error().kind == ErrorKind::WrongPin);
-    CHECK(wrongOld.error().returnCode == 0xA0);  // CKR_PIN_INCORRECT kept
+    CHECK(wrongOld.error().returnCode == 0xA0); // CKR_PIN_INCORRECT kept
 }
 
 TEST_CASE("a wrong PIN reports the tries left - then the token locks - and the SO PIN unblocks it")
@@ -105,7 +105,7 @@ TEST_CASE("a wrong PIN reports the tries left - then the token locks - and the S
     auto first = token.objects(&wrong);
     REQUIRE_FALSE(first);
     CHECK(first.error().kind == ErrorKind::WrongPin);
-    CHECK_FALSE(first.error().triesLeft.has_value());  // "count low": the token does not say how many
+    CHECK_FALSE(first.error().triesLeft.has_value()); // "count low": the token does not say how many
     CHECK_THAT(first.error().describe(), Catch::Contains("few tries are left"));
 
     auto second = token.objects(&wrong);
@@ -126,7 +126,7 @@ TEST_CASE("a wrong PIN reports the tries left - then the token locks - and the S
     auto locked = token.objects(&right);
     REQUIRE_FALSE(locked);
     CHECK(locked.error().kind == ErrorKind::PinLocked);
-    CHECK(locked.error().returnCode == 0xA4);  // CKR_PIN_LOCKED
+    CHECK(locked.error().returnCode == 0xA4); // CKR_PIN_LOCKED
 
     // A wrong SO PIN does not unblock it.
     auto wrongSo = token.setUserPinWithSoPin(Pin("00000000"), Pin("2468"));

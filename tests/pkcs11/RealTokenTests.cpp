@@ -23,7 +23,7 @@ namespace {
 
 struct Implementation {
     std::string module;
-    std::string kind;  // "tpm2" or "opencryptoki"
+    std::string kind; // "tpm2" or "opencryptoki"
 };
 
 Implementation implementation()
@@ -49,16 +49,19 @@ bool signatureVerifies(EVP_PKEY* tokenKey, const std::vector<std::uint8_t>& spki
         return false;
     signature.resize(length);
     const unsigned char* in = spki.data();
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())),
-                                                                 EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(
+        d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())), EVP_PKEY_free);
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> verifyContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    return publicKey && EVP_DigestVerifyInit(verifyContext.get(), nullptr, EVP_sha256(), nullptr, publicKey.get()) == 1 &&
+    return publicKey &&
+           EVP_DigestVerifyInit(verifyContext.get(), nullptr, EVP_sha256(), nullptr, publicKey.get()) == 1 &&
            EVP_DigestVerify(verifyContext.get(), signature.data(), signature.size(), data, sizeof data) == 1;
 }
 
-}  // namespace
+} // namespace
 
-TEST_CASE("a real token that is not SoftHSM: initialized - a key made on it - certificate and chain written - PIN changed", "[.real]")
+TEST_CASE(
+    "a real token that is not SoftHSM: initialized - a key made on it - certificate and chain written - PIN changed",
+    "[.real]")
 {
     const Implementation real = implementation();
     // opencryptoki's soft token comes with SO PIN 87654321 and takes PINs of 4 to 8 characters; it has no EC.

@@ -27,7 +27,7 @@ TEST_CASE("a secret keeps its bytes - drops one line end - and moves without cop
 
     SecretBuffer moved(std::move(typed));
     CHECK(moved.view() == "98765");
-    CHECK(typed.empty());  // NOLINT(bugprone-use-after-move): the moved-from secret is empty
+    CHECK(typed.empty()); // NOLINT(bugprone-use-after-move): the moved-from secret is empty
 
     SecretBuffer onlyNewlineInside("12\n34");
     onlyNewlineInside.chompLineEnd();

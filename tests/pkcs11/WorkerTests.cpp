@@ -11,8 +11,8 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <mutex>
+#include <set>
 
 using namespace tamga::pkcs11;
 using namespace std::chrono_literals;
@@ -31,13 +31,10 @@ public:
     }
 
     // Waits (at most `limit`) for a report that satisfies `test`.
-    template <typename Test>
-    bool waitFor(std::chrono::milliseconds limit, Test test)
+    template <typename Test> bool waitFor(std::chrono::milliseconds limit, Test test)
     {
         std::unique_lock lock(m_mutex);
-        return m_changed.wait_for(lock, limit, [&] {
-            return std::any_of(m_changes.begin(), m_changes.end(), test);
-        });
+        return m_changed.wait_for(lock, limit, [&] { return std::any_of(m_changes.begin(), m_changes.end(), test); });
     }
 
 private:
@@ -46,7 +43,7 @@ private:
     std::vector<PresenceChange> m_changes;
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE("jobs run on the worker thread - in the order they were posted")
 {
@@ -113,7 +110,7 @@ TEST_CASE("a token initialized - pulled and plugged back in is noticed within a 
 
 TEST_CASE("one token of three going away leaves the other two listed - a token made by another process appears")
 {
-    SoftHsmSandbox hsm;  // SoftHSM2 itself: it learns of tokens only when initialized
+    SoftHsmSandbox hsm; // SoftHSM2 itself: it learns of tokens only when initialized
     for (const char* label : {"alpha", "bravo", "charlie"})
         hsm.initTokenWithSoftHsmUtil(label, "12345678", "1234");
     auto module = Module::load(hsm.modulePath());

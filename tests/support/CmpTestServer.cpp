@@ -76,8 +76,8 @@ X509* issue(const Ca& ca, const X509_REQ* request)
 }
 
 OSSL_CMP_PKISI* onCertRequest(OSSL_CMP_SRV_CTX* server, const OSSL_CMP_MSG*, int, const OSSL_CRMF_MSG*,
-                              const X509_REQ* p10cr, X509** certOut, STACK_OF(X509)** chainOut,
-                              STACK_OF(X509)** caPubs)
+                              const X509_REQ* p10cr, X509** certOut, STACK_OF(X509) * *chainOut,
+                              STACK_OF(X509) * *caPubs)
 {
     const Ca& ca = *static_cast<Ca*>(OSSL_CMP_SRV_CTX_get0_custom_ctx(server));
     *certOut = nullptr;
@@ -107,8 +107,8 @@ OSSL_CMP_PKISI* onRevocation(OSSL_CMP_SRV_CTX* server, const OSSL_CMP_MSG*, cons
     return accepted();
 }
 
-int onGeneralMessage(OSSL_CMP_SRV_CTX*, const OSSL_CMP_MSG*, const STACK_OF(OSSL_CMP_ITAV)* in,
-                     STACK_OF(OSSL_CMP_ITAV)** out)
+int onGeneralMessage(OSSL_CMP_SRV_CTX*, const OSSL_CMP_MSG*, const STACK_OF(OSSL_CMP_ITAV) * in,
+                     STACK_OF(OSSL_CMP_ITAV) * *out)
 {
     *out = sk_OSSL_CMP_ITAV_deep_copy(in, OSSL_CMP_ITAV_dup, OSSL_CMP_ITAV_free);
     return *out != nullptr;
@@ -183,12 +183,13 @@ void serveConnection(int client, SSL* ssl, OSSL_CMP_SRV_CTX* server)
     ERR_clear_error();
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv)
 {
     if (argc != 5 && argc != 7) {
-        std::fprintf(stderr, "usage: %s CA_CERT.pem CA_KEY.pem SECRET_FILE REVOCATIONS_LOG [TLS_CERT TLS_KEY]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s CA_CERT.pem CA_KEY.pem SECRET_FILE REVOCATIONS_LOG [TLS_CERT TLS_KEY]\n",
+                     argv[0]);
         return 1;
     }
     SSL_CTX* tls = nullptr;

@@ -44,7 +44,7 @@ std::unique_ptr<X509, Free> newCertificate(EVP_PKEY* subjectKey, const std::stri
     return certificate;
 }
 
-}  // namespace
+} // namespace
 
 TestCa makeTestCa(const std::string& commonName)
 {
@@ -96,4 +96,4 @@ std::string toPem(const Bytes& certificateDer)
     return std::string(data, static_cast<std::size_t>(length));
 }
 
-}  // namespace tamga::test
+} // namespace tamga::test

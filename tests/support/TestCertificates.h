@@ -12,7 +12,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 struct TestCa {
     Bytes certificateDer;
-    std::string keyPem;  // the CA's private key, software only
+    std::string keyPem; // the CA's private key, software only
 };
 
 TestCa makeTestCa(const std::string& commonName);
@@ -21,4 +21,4 @@ Bytes issueCertificate(const TestCa& ca, const Bytes& subjectPublicKeyDer, const
 
 std::string toPem(const Bytes& certificateDer);
 
-}  // namespace tamga::test
+} // namespace tamga::test

@@ -76,7 +76,7 @@ ProcessResult run(const std::vector<std::string>& argv, const std::map<std::stri
         ::dup2(nullInput, 0);
         ::dup2(outPipe[1], 1);
         ::dup2(errPipe[1], 2);
-        ::setsid();  // no controlling terminal: a PIN prompt must fail rather than wait
+        ::setsid(); // no controlling terminal: a PIN prompt must fail rather than wait
         for (const auto& [name, value] : environment)
             ::setenv(name.c_str(), value.c_str(), 1);
         std::vector<char*> args;
@@ -117,8 +117,8 @@ ProcessResult run(const std::vector<std::string>& argv, const std::map<std::stri
 SoftHsmSandbox::SoftHsmSandbox()
 {
     std::filesystem::create_directories(m_dir.path() / "tokens");
-    writeFile(m_dir.file("softhsm2.conf"), "directories.tokendir = " + m_dir.file("tokens") +
-                                               "\nobjectstore.backend = file\nlog.level = ERROR\n");
+    writeFile(m_dir.file("softhsm2.conf"),
+              "directories.tokendir = " + m_dir.file("tokens") + "\nobjectstore.backend = file\nlog.level = ERROR\n");
     ::setenv("SOFTHSM2_CONF", m_dir.file("softhsm2.conf").c_str(), 1);
     m_modulePath = softHsmModulePath();
 }
@@ -208,4 +208,4 @@ std::string SoftHsmSandbox::secretFile(const std::string& name, const std::strin
     return path;
 }
 
-}  // namespace tamga::test
+} // namespace tamga::test

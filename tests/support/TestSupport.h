@@ -44,17 +44,17 @@ struct TestModuleOptions {
     bool noEc = false;       // the token cannot generate EC keys
     unsigned rsaMaxBits = 0; // largest RSA key the token generates (0: SoftHSM's limit)
     // What other real modules do (see TestTokenModule.cpp):
-    bool reuseSessionHandles = false;        // opencryptoki: a closed session's handle is handed out again
-    bool refuseCertificateCategory = false;  // opencryptoki: CKA_CERTIFICATE_CATEGORY is an invalid attribute
-    std::string serialForEveryToken{};       // tpm2-pkcs11: every token reports this serial
-    bool setPinNeedsLogin = false;           // C_SetPIN is refused in a session that is not logged in
+    bool reuseSessionHandles = false;       // opencryptoki: a closed session's handle is handed out again
+    bool refuseCertificateCategory = false; // opencryptoki: CKA_CERTIFICATE_CATEGORY is an invalid attribute
+    std::string serialForEveryToken{};      // tpm2-pkcs11: every token reports this serial
+    bool setPinNeedsLogin = false;          // C_SetPIN is refused in a session that is not logged in
 };
 
 // A SoftHSM2 token store of its own: SOFTHSM2_CONF points at it for this process and its children.
 class SoftHsmSandbox {
 public:
     SoftHsmSandbox();
-    explicit SoftHsmSandbox(const TestModuleOptions& options);  // use the test module in front of SoftHSM2
+    explicit SoftHsmSandbox(const TestModuleOptions& options); // use the test module in front of SoftHSM2
 
     const TempDir& dir() const { return m_dir; }
     // The module Tamga should load: SoftHSM2 itself, or the test module.
@@ -79,4 +79,4 @@ private:
     std::string m_modulePath;
 };
 
-}  // namespace tamga::test
+} // namespace tamga::test

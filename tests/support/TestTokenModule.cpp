@@ -95,7 +95,7 @@ std::string statePath(const std::string& name)
 
 bool exists(const std::string& path)
 {
-    struct stat st{};
+    struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
 }
 
@@ -176,11 +176,9 @@ bool pinLocked(const std::string& serial)
 }
 
 // Wraps a session-level function: a pulled token answers CKR_DEVICE_REMOVED.
-template <auto Member>
-struct Guard;
+template <auto Member> struct Guard;
 
-template <typename... Args, CK_RV (*CK_FUNCTION_LIST::*Member)(Args...)>
-struct Guard<Member> {
+template <typename... Args, CK_RV (*CK_FUNCTION_LIST::*Member)(Args...)> struct Guard<Member> {
     static CK_RV call(Args... args)
     {
         if (tokenPulled())
@@ -191,8 +189,7 @@ struct Guard<Member> {
 
 // Wraps a function whose first argument is a session: a pulled token answers CKR_DEVICE_REMOVED, and the
 // handle is translated to the target's.
-template <auto Member>
-struct SessionGuard;
+template <auto Member> struct SessionGuard;
 
 template <typename... Args, CK_RV (*CK_FUNCTION_LIST::*Member)(CK_SESSION_HANDLE, Args...)>
 struct SessionGuard<Member> {
@@ -209,11 +206,9 @@ struct SessionGuard<Member> {
 
 // Wraps a module-level or clean-up function: always forwarded (finalizing, closing sessions and logging out work
 // on a pulled token too, as the module forgets the token's sessions).
-template <auto Member>
-struct Forward;
+template <auto Member> struct Forward;
 
-template <typename... Args, CK_RV (*CK_FUNCTION_LIST::*Member)(Args...)>
-struct Forward<Member> {
+template <typename... Args, CK_RV (*CK_FUNCTION_LIST::*Member)(Args...)> struct Forward<Member> {
     static CK_RV call(Args... args) { return (g_target->*Member)(args...); }
 };
 
@@ -227,7 +222,8 @@ CK_RV shimInitialize(void* args)
     g_stateDir = state;
     g_maxTries = std::getenv("TAMGA_TEST_PIN_TRIES") ? std::atoi(std::getenv("TAMGA_TEST_PIN_TRIES")) : 0;
     g_noEc = std::getenv("TAMGA_TEST_NO_EC") != nullptr;
-    g_rsaMaxBits = std::getenv("TAMGA_TEST_RSA_MAX_BITS") ? std::strtoul(std::getenv("TAMGA_TEST_RSA_MAX_BITS"), nullptr, 10) : 0;
+    g_rsaMaxBits =
+        std::getenv("TAMGA_TEST_RSA_MAX_BITS") ? std::strtoul(std::getenv("TAMGA_TEST_RSA_MAX_BITS"), nullptr, 10) : 0;
     g_reuseHandles = std::getenv("TAMGA_TEST_REUSE_HANDLES") != nullptr;
     g_refuseCertificateCategory = std::getenv("TAMGA_TEST_REFUSE_CERT_CATEGORY") != nullptr;
     g_serial = std::getenv("TAMGA_TEST_SERIAL") ? std::getenv("TAMGA_TEST_SERIAL") : "";
@@ -506,7 +502,7 @@ CK_RV shimGetFunctionList(CK_FUNCTION_LIST** list)
     return CKR_OK;
 }
 
-}  // namespace
+} // namespace
 
 extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(CK_FUNCTION_LIST** list)
 {

@@ -35,7 +35,7 @@ bool startsWith(const std::string& line, const std::string& prefix)
     return start != std::string::npos && line.compare(start, prefix.size(), prefix) == 0;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<ListedObject> p11toolObjects(const std::string& module, const std::string& serial, const std::string& pin,
                                          const std::string& tokenLabel)
@@ -43,7 +43,7 @@ std::vector<ListedObject> p11toolObjects(const std::string& module, const std::s
     std::string url = "pkcs11:serial=" + serial;
     if (!tokenLabel.empty()) {
         url += ";token=";
-        for (unsigned char c : tokenLabel) {  // RFC 7512 percent-encoding of everything but unreserved letters
+        for (unsigned char c : tokenLabel) { // RFC 7512 percent-encoding of everything but unreserved letters
             if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
                 url += static_cast<char>(c);
             } else {
@@ -54,7 +54,8 @@ std::vector<ListedObject> p11toolObjects(const std::string& module, const std::s
             }
         }
     }
-    auto result = run({requireTool("p11tool"), "--provider", module, "--login", "--list-all", url}, {{"GNUTLS_PIN", pin}});
+    auto result =
+        run({requireTool("p11tool"), "--provider", module, "--login", "--list-all", url}, {{"GNUTLS_PIN", pin}});
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     std::vector<ListedObject> objects;
@@ -134,4 +135,4 @@ std::string pkcs11toolReadCertificate(const std::string& module, const std::stri
     return readFile(outputPath);
 }
 
-}  // namespace tamga::test
+} // namespace tamga::test

@@ -8,10 +8,10 @@
 namespace tamga::test {
 
 struct ListedObject {
-    std::string kind;    // "private", "public", "cert" (p11tool) / "Private Key", "Public Key", "Certificate"
-    std::string id;      // lower-case hex without separators
+    std::string kind; // "private", "public", "cert" (p11tool) / "Private Key", "Public Key", "Certificate"
+    std::string id;   // lower-case hex without separators
     std::string label;
-    std::string access;  // p11tool's "Flags:" line, or pkcs11-tool's "Access:" line
+    std::string access; // p11tool's "Flags:" line, or pkcs11-tool's "Access:" line
 };
 
 // p11tool --login --list-all on the token with this serial, and this label when given (a module may give all its
@@ -28,4 +28,4 @@ std::vector<ListedObject> pkcs11toolObjects(const std::string& module, const std
 std::string pkcs11toolReadCertificate(const std::string& module, const std::string& tokenLabel,
                                       const std::string& idHex, const std::string& outputPath);
 
-}  // namespace tamga::test
+} // namespace tamga::test

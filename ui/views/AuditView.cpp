@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 namespace {
@@ -62,8 +61,8 @@ public:
         bar->addWidget(verify);
         layout->addLayout(bar);
         m_model = new QStandardItemModel(this);
-        m_model->setHorizontalHeaderLabels({tr("#"), tr("Time"), tr("Operator"), tr("Action"), tr("Object"),
-                                            tr("Outcome"), tr("Details")});
+        m_model->setHorizontalHeaderLabels(
+            {tr("#"), tr("Time"), tr("Operator"), tr("Action"), tr("Object"), tr("Outcome"), tr("Details")});
         auto* proxy = new QSortFilterProxyModel(this);
         proxy->setSourceModel(m_model);
         proxy->setFilterKeyColumn(-1);
@@ -79,10 +78,13 @@ public:
             if (!result)
                 m_result->setText(result.error().message);
             else if (result->intact)
-                m_result->setText(tr("The audit log is intact: %1 events. Chain head %2").arg(result->eventsChecked).arg(result->headHash));
+                m_result->setText(tr("The audit log is intact: %1 events. Chain head %2")
+                                      .arg(result->eventsChecked)
+                                      .arg(result->headHash));
             else
                 m_result->setText(tr("TAMPERED: %1").arg(result->problem));
-            m_result->setStyleSheet(result && result->intact ? QString() : QStringLiteral("color:#b3261e;font-weight:bold"));
+            m_result->setStyleSheet(result && result->intact ? QString()
+                                                             : QStringLiteral("color:#b3261e;font-weight:bold"));
         });
         connect(window, &MainWindow::enrollmentsChanged, this, [this] { refresh(); });
         connect(window, &MainWindow::registryChanged, this, [this] { refresh(); });
@@ -108,11 +110,11 @@ public:
     QLabel* m_result = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWidget* newAuditView(MainWindow* window, const DeskContext& context)
 {
     return new AuditView(window, context);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 namespace {
@@ -85,9 +84,11 @@ public:
             if (r.state == core::EnrollmentState::HandedOver || r.state == core::EnrollmentState::Cancelled ||
                 r.state == core::EnrollmentState::Failed)
                 continue;
-            auto* item = new QListWidgetItem(tr("#%1  %2 — %3 — %4").arg(r.id).arg(r.officerName, stateDisplayName(r.state),
-                                                                             r.lastError.isEmpty() ? r.tokenSerial : r.lastError),
-                                             m_list);
+            auto* item = new QListWidgetItem(
+                tr("#%1  %2 — %3 — %4")
+                    .arg(r.id)
+                    .arg(r.officerName, stateDisplayName(r.state), r.lastError.isEmpty() ? r.tokenSerial : r.lastError),
+                m_list);
             item->setData(Qt::UserRole, r.id);
         }
     }
@@ -96,11 +97,11 @@ public:
     QListWidget* m_list = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWidget* newDeskView(MainWindow* window, const DeskContext& context)
 {
     return new DeskView(window, context);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

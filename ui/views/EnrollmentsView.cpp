@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 namespace {
@@ -55,9 +54,9 @@ public:
         auto* filters = new QHBoxLayout;
         m_state = new QComboBox(this);
         m_state->addItem(tr("All states"), QString());
-        for (const char* state : {"created", "token_prepared", "key_generated", "request_built", "submitted",
-                                  "certificate_received", "written_to_token", "verified", "handed_over", "failed",
-                                  "cancelled"}) {
+        for (const char* state :
+             {"created", "token_prepared", "key_generated", "request_built", "submitted", "certificate_received",
+              "written_to_token", "verified", "handed_over", "failed", "cancelled"}) {
             const QString stored = QString::fromLatin1(state);
             m_state->addItem(stateDisplayName(*core::parseState(stored)), stored);
         }
@@ -104,14 +103,15 @@ public:
         if (!all)
             return;
         for (const auto& r : *all) {
-            if (!m_organization->text().isEmpty() && !r.organizationName.contains(m_organization->text(), Qt::CaseInsensitive))
+            if (!m_organization->text().isEmpty() &&
+                !r.organizationName.contains(m_organization->text(), Qt::CaseInsensitive))
                 continue;
-            m_model->appendRow({idItem(r.id, QString::number(r.id)), new QStandardItem(stateDisplayName(r.state)),
-                                new QStandardItem(r.officerName), new QStandardItem(r.organizationName),
-                                new QStandardItem(r.tokenSerial), new QStandardItem(profileDisplayName(r.profileName)),
-                                new QStandardItem(r.caName),
-                                new QStandardItem(r.certificate ? r.certificate->serialHex : QString()),
-                                new QStandardItem(core::deskDateTime(QDateTime::fromString(r.updatedAt, Qt::ISODateWithMs)))});
+            m_model->appendRow(
+                {idItem(r.id, QString::number(r.id)), new QStandardItem(stateDisplayName(r.state)),
+                 new QStandardItem(r.officerName), new QStandardItem(r.organizationName),
+                 new QStandardItem(r.tokenSerial), new QStandardItem(profileDisplayName(r.profileName)),
+                 new QStandardItem(r.caName), new QStandardItem(r.certificate ? r.certificate->serialHex : QString()),
+                 new QStandardItem(core::deskDateTime(QDateTime::fromString(r.updatedAt, Qt::ISODateWithMs)))});
         }
     }
 
@@ -122,11 +122,11 @@ public:
     QTableView* m_table = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWidget* newEnrollmentsView(MainWindow* window, const DeskContext& context)
 {
     return new EnrollmentsView(window, context);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

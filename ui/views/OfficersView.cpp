@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 namespace {
@@ -68,8 +67,8 @@ public:
         m_organizations = new QTreeWidget(splitter);
         m_organizations->setHeaderLabel(tr("Organizations"));
         m_model = new QStandardItemModel(this);
-        m_model->setHorizontalHeaderLabels({tr("Surname"), tr("Given name"), tr("Civil ID"), tr("Position"),
-                                            tr("Organization")});
+        m_model->setHorizontalHeaderLabels(
+            {tr("Surname"), tr("Given name"), tr("Civil ID"), tr("Position"), tr("Organization")});
         m_table = makeTable(m_model, splitter);
         splitter->setStretchFactor(1, 3);
         layout->addWidget(splitter);
@@ -112,9 +111,11 @@ public:
 
     void refresh()
     {
-        const qint64 organization = m_organizations->currentItem() ? m_organizations->currentItem()->data(0, Qt::UserRole).toLongLong() : 0;
-        auto officers = core::Registry(*m_context.database)
-                            .officers(organization ? std::optional<qint64>(organization) : std::nullopt, m_search->text(), 500);
+        const qint64 organization =
+            m_organizations->currentItem() ? m_organizations->currentItem()->data(0, Qt::UserRole).toLongLong() : 0;
+        auto officers =
+            core::Registry(*m_context.database)
+                .officers(organization ? std::optional<qint64>(organization) : std::nullopt, m_search->text(), 500);
         m_model->removeRows(0, m_model->rowCount());
         if (!officers)
             return;
@@ -136,10 +137,11 @@ public:
                 organization->addItem(o.name, o.id);
         }
         QLineEdit* fields[7];
-        const char* labels[] = {QT_TRANSLATE_NOOP("MainWindow", "&Surname:"),   QT_TRANSLATE_NOOP("MainWindow", "&Given name:"),
-                                QT_TRANSLATE_NOOP("MainWindow", "&Civil ID:"),  QT_TRANSLATE_NOOP("MainWindow", "&Position:"),
-                                QT_TRANSLATE_NOOP("MainWindow", "&Department:"), QT_TRANSLATE_NOOP("MainWindow", "&E-mail:"),
-                                QT_TRANSLATE_NOOP("MainWindow", "P&hone:")};
+        const char* labels[] = {
+            QT_TRANSLATE_NOOP("MainWindow", "&Surname:"),    QT_TRANSLATE_NOOP("MainWindow", "&Given name:"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Civil ID:"),   QT_TRANSLATE_NOOP("MainWindow", "&Position:"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Department:"), QT_TRANSLATE_NOOP("MainWindow", "&E-mail:"),
+            QT_TRANSLATE_NOOP("MainWindow", "P&hone:")};
         form->addRow(tr("&Organization:"), organization);
         for (int i = 0; i < 7; ++i) {
             fields[i] = new QLineEdit(&dialog);
@@ -164,8 +166,13 @@ public:
         form->addRow(buttons);
         connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-            core::OfficerFields f{organization->currentData().toLongLong(), fields[0]->text(), fields[1]->text(),
-                                  fields[2]->text(), fields[3]->text(), fields[4]->text(), fields[5]->text(),
+            core::OfficerFields f{organization->currentData().toLongLong(),
+                                  fields[0]->text(),
+                                  fields[1]->text(),
+                                  fields[2]->text(),
+                                  fields[3]->text(),
+                                  fields[4]->text(),
+                                  fields[5]->text(),
                                   fields[6]->text()};
             core::Registry registry(*m_context.database);
             QString problem;
@@ -198,7 +205,9 @@ public:
         if (!preview->problems.empty()) {
             QStringList lines;
             for (const auto& p : preview->problems)
-                lines << tr("line %1, %2: %3").arg(p.line).arg(p.column.isEmpty() ? QStringLiteral("—") : p.column, p.reason);
+                lines << tr("line %1, %2: %3")
+                             .arg(p.line)
+                             .arg(p.column.isEmpty() ? QStringLiteral("—") : p.column, p.reason);
             QMessageBox box(QMessageBox::Warning, tr("Import"),
                             tr("%n problem(s) in the file: nothing was imported.", nullptr,
                                static_cast<int>(preview->problems.size())),
@@ -209,8 +218,9 @@ public:
             return;
         }
         if (preview->changedNothing()) {
-            QMessageBox::information(this, tr("Import"), tr("Nothing to change: all %n row(s) are in the registry already.",
-                                                            nullptr, preview->rows));
+            QMessageBox::information(
+                this, tr("Import"),
+                tr("Nothing to change: all %n row(s) are in the registry already.", nullptr, preview->rows));
             return;
         }
         const auto answer = QMessageBox::question(
@@ -225,8 +235,9 @@ public:
             return;
         auto done = core::importOfficers(*m_context.database, m_context.signedIn, path);
         if (!done || !done->problems.empty()) {
-            QMessageBox::warning(this, tr("Import"), done ? tr("The file changed in the meantime; nothing was imported.")
-                                                          : done.error().message);
+            QMessageBox::warning(this, tr("Import"),
+                                 done ? tr("The file changed in the meantime; nothing was imported.")
+                                      : done.error().message);
             return;
         }
         Q_EMIT m_window->registryChanged();
@@ -240,11 +251,11 @@ public:
     QTableView* m_table = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWidget* newOfficersView(MainWindow* window, const DeskContext& context)
 {
     return new OfficersView(window, context);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 namespace {
@@ -61,8 +60,8 @@ public:
         language->setCurrentIndex(std::max(0, language->findData(current)));
         layout->addRow(tr("&Language:"), language);
         connect(language, &QComboBox::currentIndexChanged, this, [this, language] {
-            core::Settings(*m_context.database).setValue(m_context.signedIn, core::setting::Language,
-                                                         language->currentData().toString());
+            core::Settings(*m_context.database)
+                .setValue(m_context.signedIn, core::setting::Language, language->currentData().toString());
             m_note->setText(tr("The language changes the next time Tamga starts."));
         });
 
@@ -73,9 +72,8 @@ public:
                     modules->clear();
                     for (qsizetype i = 0; i < names.size(); ++i) {
                         // Where the library came from: a module no package installed was put there by hand.
-                        const QString origin = packages.value(i).isEmpty()
-                                                   ? tr("installed by hand, no package")
-                                                   : tr("package %1").arg(packages.value(i));
+                        const QString origin = packages.value(i).isEmpty() ? tr("installed by hand, no package")
+                                                                           : tr("package %1").arg(packages.value(i));
                         auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(names[i], paths[i], origin),
                                                          modules);
                         item->setData(Qt::UserRole, paths[i]);
@@ -115,10 +113,11 @@ public:
                 m_context.worker->testCa(item->text().section(QLatin1Char(' '), 0, 0));
             }
         });
-        connect(context.worker, &core::DeskWorker::caTested, this, [this](const QString& name, bool ok, const QString& message) {
-            m_note->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
-            m_note->setText(name + QStringLiteral(": ") + message);
-        });
+        connect(context.worker, &core::DeskWorker::caTested, this,
+                [this](const QString& name, bool ok, const QString& message) {
+                    m_note->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
+                    m_note->setText(name + QStringLiteral(": ") + message);
+                });
 
         auto* anchors = new QListWidget(this);
         anchors->setMaximumHeight(90);
@@ -172,11 +171,11 @@ public:
     QLabel* m_note = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWidget* newSettingsView(MainWindow* window, const DeskContext& context)
 {
     return new SettingsView(window, context);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

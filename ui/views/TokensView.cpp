@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 namespace {
@@ -75,16 +74,18 @@ public:
         m_result = new QLabel(this);
         m_result->setWordWrap(true);
         layout->addWidget(m_result);
-        connect(context.worker, &core::DeskWorker::tokensChanged, this, [this](const QList<core::TokenSnapshot>& t) { show(t); });
-        connect(context.worker, &core::DeskWorker::tokenOperationFinished, this, [this](bool ok, const QString& message) {
-            m_result->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
-            m_result->setText(ok ? tr("Done. %1").arg(message) : message);
-        });
+        connect(context.worker, &core::DeskWorker::tokensChanged, this,
+                [this](const QList<core::TokenSnapshot>& t) { show(t); });
+        connect(context.worker, &core::DeskWorker::tokenOperationFinished, this,
+                [this](bool ok, const QString& message) {
+                    m_result->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
+                    m_result->setText(ok ? tr("Done. %1").arg(message) : message);
+                });
         connect(initialize, &QPushButton::clicked, this, [this] {
             const QString serial = selectedSerial();
             bool ok = false;
-            const QString label = QInputDialog::getText(this, tr("Initialize token"), tr("Token label:"), QLineEdit::Normal,
-                                                        QStringLiteral("Tamga"), &ok);
+            const QString label = QInputDialog::getText(this, tr("Initialize token"), tr("Token label:"),
+                                                        QLineEdit::Normal, QStringLiteral("Tamga"), &ok);
             if (!ok)
                 return;
             auto so = askPin(this, tr("Initialize token"), tr("New SO PIN:"));
@@ -118,15 +119,16 @@ public:
         m_model->removeRows(0, m_model->rowCount());
         for (const auto& t : tokens) {
             const auto& f = t.info.flags;
-            const QString state = !f.tokenInitialized ? tr("not initialized")
-                                  : f.userPinLocked    ? tr("PIN blocked")
+            const QString state = !f.tokenInitialized     ? tr("not initialized")
+                                  : f.userPinLocked       ? tr("PIN blocked")
                                   : !f.userPinInitialized ? tr("no user PIN")
-                                  : f.userPinFinalTry   ? tr("PIN: final try")
-                                  : f.userPinCountLow   ? tr("PIN: few tries left")
-                                                        : tr("ready");
-            m_model->appendRow({new QStandardItem(t.serial()), new QStandardItem(t.label()), new QStandardItem(t.model()),
-                                new QStandardItem(state),
-                                new QStandardItem(tr("%1–%2 characters").arg(t.info.minPinLength).arg(t.info.maxPinLength))});
+                                  : f.userPinFinalTry     ? tr("PIN: final try")
+                                  : f.userPinCountLow     ? tr("PIN: few tries left")
+                                                          : tr("ready");
+            m_model->appendRow(
+                {new QStandardItem(t.serial()), new QStandardItem(t.label()), new QStandardItem(t.model()),
+                 new QStandardItem(state),
+                 new QStandardItem(tr("%1–%2 characters").arg(t.info.minPinLength).arg(t.info.maxPinLength))});
         }
         if (m_model->rowCount() > 0)
             m_table->selectRow(0);
@@ -138,11 +140,11 @@ public:
     QLabel* m_result = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWidget* newTokensView(MainWindow* window, const DeskContext& context)
 {
     return new TokensView(window, context);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -41,7 +41,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-
 namespace tamga::ui {
 
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
@@ -98,4 +97,4 @@ std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const Q
     return takeSecret(field);
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -33,4 +33,4 @@ QWidget* newEnrollmentsView(MainWindow* window, const DeskContext& context);
 QWidget* newAuditView(MainWindow* window, const DeskContext& context);
 QWidget* newSettingsView(MainWindow* window, const DeskContext& context);
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -55,7 +55,8 @@ public:
         EnrollmentWizard* wizard = w();
         const DeskContext& context = wizard->context();
         core::CaConnectors connectors(*context.database, context.dataDir);
-        auto done = core::EnrollmentEngine(*context.database, connectors, {}).handOver(context.signedIn, wizard->m_enrollmentId);
+        auto done = core::EnrollmentEngine(*context.database, connectors, {})
+                        .handOver(context.signedIn, wizard->m_enrollmentId);
         if (!done) {
             QMessageBox::warning(this, tr("Hand-over"), done.error().message);
             return false;
@@ -66,11 +67,11 @@ public:
     QCheckBox* m_signed = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newHandoverPage()
 {
     return new HandoverPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -49,8 +49,8 @@ public:
         m_search->setPlaceholderText(tr("Search (Cyrillic or Latin)…"));
         m_search->setClearButtonEnabled(true);
         m_model = new QStandardItemModel(this);
-        m_model->setHorizontalHeaderLabels({tr("Surname"), tr("Given name"), tr("Civil ID"), tr("Position"),
-                                            tr("Organization")});
+        m_model->setHorizontalHeaderLabels(
+            {tr("Surname"), tr("Given name"), tr("Civil ID"), tr("Position"), tr("Organization")});
         m_table = new QTableView(this);
         m_table->setModel(m_model);
         m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -134,11 +134,11 @@ public:
     QLabel* m_hint = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newOfficerPage()
 {
     return new OfficerPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

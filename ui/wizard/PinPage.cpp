@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -100,8 +100,9 @@ public:
         setSubTitle(choose ? tr("The officer chooses the PIN and types it twice. Nobody else should see it.")
                            : tr("The officer types the PIN this token already has. Nobody else should see it."));
         m_who->setText(tr("Officer: <b>%1</b> · token <b>%2</b>")
-                           .arg(wizard->m_officerName.toHtmlEscaped(),
-                                wizard->m_tokenSerial.isEmpty() ? tr("new token") : wizard->m_tokenSerial.toHtmlEscaped()));
+                           .arg(wizard->m_officerName.toHtmlEscaped(), wizard->m_tokenSerial.isEmpty()
+                                                                           ? tr("new token")
+                                                                           : wizard->m_tokenSerial.toHtmlEscaped()));
         for (QWidget* field : std::initializer_list<QWidget*>{m_pin2, m_label, m_soPin, m_soPin2})
             setRowVisible(field, choose);
         // The token's label says whose it is (the civil ID fits a token's 32 bytes); the clerk may change it.
@@ -112,10 +113,11 @@ public:
         setTabOrder(m_pin2, m_label);
         setTabOrder(m_label, m_soPin);
         setTabOrder(m_soPin, m_soPin2);
-        m_rules->setText(choose ? tr("%1 to %2 digits; not one digit repeated (111111) and not a run (123456).")
-                                      .arg(wizard->m_pinMin)
-                                      .arg(wizard->m_pinMax)
-                                : tr("The token takes PINs of %1 to %2 characters.").arg(wizard->m_pinMin).arg(wizard->m_pinMax));
+        m_rules->setText(
+            choose ? tr("%1 to %2 digits; not one digit repeated (111111) and not a run (123456).")
+                         .arg(wizard->m_pinMin)
+                         .arg(wizard->m_pinMax)
+                   : tr("The token takes PINs of %1 to %2 characters.").arg(wizard->m_pinMin).arg(wizard->m_pinMax));
         m_problem->clear();
         // The wizard gives the focus to the page's first field after this returns: the officer's digits must go
         // into the PIN field, whatever comes first in the form.
@@ -134,11 +136,12 @@ public:
             return false;
         }
         const QString problem =
-            choose ? pinPolicyProblem(m_pin->text(), wizard->m_pinMin, wizard->m_pinMax)
-                   : (static_cast<unsigned long>(m_pin->text().size()) < wizard->m_pinMin ||
-                              static_cast<unsigned long>(m_pin->text().size()) > wizard->m_pinMax
-                          ? tr("The token takes PINs of %1 to %2 characters.").arg(wizard->m_pinMin).arg(wizard->m_pinMax)
-                          : QString());
+            choose
+                ? pinPolicyProblem(m_pin->text(), wizard->m_pinMin, wizard->m_pinMax)
+                : (static_cast<unsigned long>(m_pin->text().size()) < wizard->m_pinMin ||
+                           static_cast<unsigned long>(m_pin->text().size()) > wizard->m_pinMax
+                       ? tr("The token takes PINs of %1 to %2 characters.").arg(wizard->m_pinMin).arg(wizard->m_pinMax)
+                       : QString());
         if (!problem.isEmpty()) {
             m_problem->setText(problem);
             return false;
@@ -173,11 +176,11 @@ public:
     QLabel* m_problem = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newPinPage()
 {
     return new PinPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

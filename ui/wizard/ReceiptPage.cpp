@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -60,7 +60,10 @@ public:
         layout->addWidget(pdf);
         layout->addWidget(m_saved);
         layout->addStretch();
-        connect(preview, &QPushButton::clicked, this, [this] { m_printed |= previewReceipt(w()->context(), w()->m_enrollmentId, this); Q_EMIT completeChanged(); });
+        connect(preview, &QPushButton::clicked, this, [this] {
+            m_printed |= previewReceipt(w()->context(), w()->m_enrollmentId, this);
+            Q_EMIT completeChanged();
+        });
         connect(pdf, &QPushButton::clicked, this, [this] {
             const QString saved = saveReceiptPdf(w()->context(), w()->m_enrollmentId, this);
             if (!saved.isEmpty()) {
@@ -74,10 +77,11 @@ public:
     void initializePage() override
     {
         auto receipt = core::Receipts(*w()->context().database).data(w()->m_enrollmentId);
-        m_summary->setText(receipt ? tr("<b>%1</b>, %2<br>Certificate %3<br>Token %4")
-                                         .arg(receipt->officerName.toHtmlEscaped(), receipt->organization.toHtmlEscaped(),
-                                              receipt->certificateSerial.toUpper(), receipt->tokenSerial)
-                                   : receipt.error().message);
+        m_summary->setText(receipt
+                               ? tr("<b>%1</b>, %2<br>Certificate %3<br>Token %4")
+                                     .arg(receipt->officerName.toHtmlEscaped(), receipt->organization.toHtmlEscaped(),
+                                          receipt->certificateSerial.toUpper(), receipt->tokenSerial)
+                               : receipt.error().message);
     }
 
     bool isComplete() const override { return m_printed; }
@@ -87,11 +91,11 @@ public:
     bool m_printed = false;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newReceiptPage()
 {
     return new ReceiptPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

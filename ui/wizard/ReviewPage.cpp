@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -99,12 +99,13 @@ public:
                         present << part.toHtmlEscaped();
                 return present.join(separator);
             };
-            m_record->setText(tr("<b>%1 %2</b> — %3<br>%4<br>Civil ID <b>%5</b>%6")
-                                  .arg(f.surname.toHtmlEscaped(), f.givenName.toHtmlEscaped(), f.position.toHtmlEscaped(),
-                                       joined({officer->organizationName, f.department}, QStringLiteral(", ")), f.civilId,
-                                       f.email.isEmpty() && f.phone.isEmpty()
-                                           ? QString()
-                                           : QStringLiteral(" · ") + joined({f.email, f.phone}, QStringLiteral(" · "))));
+            m_record->setText(
+                tr("<b>%1 %2</b> — %3<br>%4<br>Civil ID <b>%5</b>%6")
+                    .arg(f.surname.toHtmlEscaped(), f.givenName.toHtmlEscaped(), f.position.toHtmlEscaped(),
+                         joined({officer->organizationName, f.department}, QStringLiteral(", ")), f.civilId,
+                         f.email.isEmpty() && f.phone.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" · ") + joined({f.email, f.phone}, QStringLiteral(" · "))));
         }
         m_profile->clear();
         if (auto profiles = core::Profiles(*context.database).list()) {
@@ -133,23 +134,25 @@ public:
             return;
         // A second valid certificate of the same kind is usually a mistake (or a lost token: then revoke first).
         core::CaConnectors connectors(*context.database, context.dataDir);
-        auto holds = core::EnrollmentEngine(*context.database, connectors, {}).withValidCertificate(officer->id, profile->name);
-        m_holds->setText(holds && !holds->empty()
-                             ? tr("This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, "
-                                  "token %4). Go on only if a second one is really wanted.")
-                                   .arg(profileDisplayName(profile->name))
-                                   .arg(holds->front().id)
-                                   .arg(holds->front().certificate ? holds->front().certificate->notAfter.left(10) : QString(),
-                                        holds->front().tokenSerial)
-                             : QString());
+        auto holds =
+            core::EnrollmentEngine(*context.database, connectors, {}).withValidCertificate(officer->id, profile->name);
+        m_holds->setText(
+            holds && !holds->empty()
+                ? tr("This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, "
+                     "token %4). Go on only if a second one is really wanted.")
+                      .arg(profileDisplayName(profile->name))
+                      .arg(holds->front().id)
+                      .arg(holds->front().certificate ? holds->front().certificate->notAfter.left(10) : QString(),
+                           holds->front().tokenSerial)
+                : QString());
         auto subject = core::buildSubject(*profile, *officer);
         if (!subject) {
             m_problem->setText(subject.error().message);
             return;
         }
         for (const auto& a : subject->attributes)
-            m_subject->appendRow({new QStandardItem(a.shortName), new QStandardItem(a.stringTypeName()),
-                                  new QStandardItem(a.value)});
+            m_subject->appendRow(
+                {new QStandardItem(a.shortName), new QStandardItem(a.stringTypeName()), new QStandardItem(a.value)});
         if (!subject->email.isEmpty())
             m_subject->appendRow({new QStandardItem(QStringLiteral("subjectAltName")),
                                   new QStandardItem(QStringLiteral("IA5String")),
@@ -160,7 +163,8 @@ public:
 
     bool isComplete() const override
     {
-        return m_subject->rowCount() > 0 && m_ca->count() > 0 && m_problem->text().isEmpty() && m_confirmed->isChecked();
+        return m_subject->rowCount() > 0 && m_ca->count() > 0 && m_problem->text().isEmpty() &&
+               m_confirmed->isChecked();
     }
 
     QCheckBox* m_confirmed = nullptr;
@@ -173,11 +177,11 @@ public:
     QLabel* m_problem = nullptr;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newReviewPage()
 {
     return new ReviewPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

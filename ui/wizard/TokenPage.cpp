@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -93,7 +93,8 @@ public:
     void show(const QList<core::TokenSnapshot>& tokens)
     {
         const int previousRow = selectedRow();
-        const QString previous = previousRow >= 0 ? m_list->item(previousRow)->data(Qt::UserRole).toString() : QString();
+        const QString previous =
+            previousRow >= 0 ? m_list->item(previousRow)->data(Qt::UserRole).toString() : QString();
         m_tokens = tokens;
         m_holders.clear();
         const QSignalBlocker quiet(m_list);
@@ -175,16 +176,18 @@ public:
                                    "the new key, or erase the token first.")
                                     .arg(holder->id));
         else if (holder)
-            m_existing->setText(tr("This token holds the key of another officer: %1 (enrollment #%2). It can be used "
-                                   "only after it is erased.%3")
-                                    .arg(holder->officerName)
-                                    .arg(holder->id)
-                                    .arg(supervisor ? QString() : QLatin1Char(' ') + tr("Only a supervisor may erase it.")));
+            m_existing->setText(
+                tr("This token holds the key of another officer: %1 (enrollment #%2). It can be used "
+                   "only after it is erased.%3")
+                    .arg(holder->officerName)
+                    .arg(holder->id)
+                    .arg(supervisor ? QString() : QLatin1Char(' ') + tr("Only a supervisor may erase it.")));
         else
-            m_existing->setText(tr("This token holds keys made by Tamga that the desk has no record of: %1. It can be "
-                                   "used only after it is erased.%2")
-                                    .arg(m_tamgaKeys.join(QStringLiteral(", ")))
-                                    .arg(supervisor ? QString() : QLatin1Char(' ') + tr("Only a supervisor may erase it.")));
+            m_existing->setText(
+                tr("This token holds keys made by Tamga that the desk has no record of: %1. It can be "
+                   "used only after it is erased.%2")
+                    .arg(m_tamgaKeys.join(QStringLiteral(", ")))
+                    .arg(supervisor ? QString() : QLatin1Char(' ') + tr("Only a supervisor may erase it.")));
         Q_EMIT completeChanged();
     }
 
@@ -197,9 +200,11 @@ public:
         const auto answer = QMessageBox::warning(
             this, tr("Erase the token"),
             holder ? tr("Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer "
-                        "sign with it.").arg(token ? token->serial() : QString(), holder->officerName)
+                        "sign with it.")
+                         .arg(token ? token->serial() : QString(), holder->officerName)
                    : tr("Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer "
-                        "sign with it.").arg(token ? token->serial() : QString()),
+                        "sign with it.")
+                         .arg(token ? token->serial() : QString()),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             const QSignalBlocker quiet(m_erase);
@@ -227,7 +232,8 @@ public:
         else if (token->info.flags.userPinLocked)
             m_state->setText(tr("This token's PIN is blocked: a supervisor must unblock it, or initialize it again."));
         else
-            m_state->setText(tr("Token ready. PIN length %1 to %2.").arg(token->info.minPinLength).arg(token->info.maxPinLength));
+            m_state->setText(
+                tr("Token ready. PIN length %1 to %2.").arg(token->info.minPinLength).arg(token->info.maxPinLength));
         describeHolder();
     }
 
@@ -260,11 +266,11 @@ public:
     bool m_connected = false;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newTokenPage()
 {
     return new TokenPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

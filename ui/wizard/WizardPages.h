@@ -33,4 +33,4 @@ QWizardPage* newReceiptPage();
 // 7. Hand-over: the officer signed, the token leaves the desk.
 QWizardPage* newHandoverPage();
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

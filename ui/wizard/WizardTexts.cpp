@@ -37,7 +37,8 @@ QString errorHeadline(int coreErrorKind, int tokenErrorKind)
     const auto kind = static_cast<core::CoreErrorKind>(coreErrorKind);
     if (kind == core::CoreErrorKind::Token) {
         switch (static_cast<pkcs11::ErrorKind>(tokenErrorKind)) {
-        case pkcs11::ErrorKind::WrongPin: return QCoreApplication::translate("EnrollmentWizard", "The PIN is wrong.");
+        case pkcs11::ErrorKind::WrongPin:
+            return QCoreApplication::translate("EnrollmentWizard", "The PIN is wrong.");
         case pkcs11::ErrorKind::PinLocked:
             return QCoreApplication::translate("EnrollmentWizard", "The PIN is blocked: a supervisor must unblock it.");
         case pkcs11::ErrorKind::TokenRemoved:
@@ -46,13 +47,15 @@ QString errorHeadline(int coreErrorKind, int tokenErrorKind)
         case pkcs11::ErrorKind::TokenNotFound:
             return QCoreApplication::translate("EnrollmentWizard", "The token is not plugged in.");
         case pkcs11::ErrorKind::AmbiguousToken:
-            return QCoreApplication::translate("EnrollmentWizard",
-                                               "Two plugged-in tokens cannot be told apart. Leave only one plugged in.");
-        case pkcs11::ErrorKind::MemoryFull: return QCoreApplication::translate("EnrollmentWizard", "The token is full.");
+            return QCoreApplication::translate(
+                "EnrollmentWizard", "Two plugged-in tokens cannot be told apart. Leave only one plugged in.");
+        case pkcs11::ErrorKind::MemoryFull:
+            return QCoreApplication::translate("EnrollmentWizard", "The token is full.");
         case pkcs11::ErrorKind::MechanismNotSupported:
         case pkcs11::ErrorKind::KeySizeNotSupported:
             return QCoreApplication::translate("EnrollmentWizard", "This token cannot make this kind of key.");
-        default: return QCoreApplication::translate("EnrollmentWizard", "The token refused the operation.");
+        default:
+            return QCoreApplication::translate("EnrollmentWizard", "The token refused the operation.");
         }
     }
     switch (kind) {
@@ -61,14 +64,16 @@ QString errorHeadline(int coreErrorKind, int tokenErrorKind)
     case core::CoreErrorKind::CaRefused:
         return QCoreApplication::translate("EnrollmentWizard", "The certification authority refused the request.");
     case core::CoreErrorKind::CaGarbled:
-        return QCoreApplication::translate("EnrollmentWizard", "The certification authority's answer could not be read.");
+        return QCoreApplication::translate("EnrollmentWizard",
+                                           "The certification authority's answer could not be read.");
     case core::CoreErrorKind::CertificateRejected:
         return QCoreApplication::translate("EnrollmentWizard",
                                            "The certificate from the certification authority failed the checks.");
     case core::CoreErrorKind::Database:
         return QCoreApplication::translate("EnrollmentWizard", "The desk's database could not be written.");
-    default: return QCoreApplication::translate("EnrollmentWizard", "The enrollment stopped.");
+    default:
+        return QCoreApplication::translate("EnrollmentWizard", "The enrollment stopped.");
     }
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -19,15 +19,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPainter>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -55,7 +55,7 @@ public:
         m_message->setWordWrap(true);
         m_retry = new QPushButton(tr("&Try again"), this);
         m_retry->setObjectName(QStringLiteral("tryAgain"));
-        m_retry->setAutoDefault(false);  // Enter stays with the wizard's Next
+        m_retry->setAutoDefault(false); // Enter stays with the wizard's Next
         m_retry->hide();
         layout->addWidget(m_steps);
         layout->addWidget(m_bar);
@@ -79,14 +79,16 @@ public:
         EnrollmentWizard* wizard = w();
         core::DeskWorker* worker = wizard->context().worker;
         if (!m_connected) {
-            connect(worker, &core::DeskWorker::enrollmentCreated, this, [this](qint64 id) { w()->m_enrollmentId = id; });
+            connect(worker, &core::DeskWorker::enrollmentCreated, this,
+                    [this](qint64 id) { w()->m_enrollmentId = id; });
             connect(worker, &core::DeskWorker::enrollmentProgress, this,
                     [this](qint64, const QString& state, const QString&) { reached(state); });
-            connect(worker, &core::DeskWorker::enrollmentFailed, this, [this](qint64, int coreKind, int tokenKind) {
-                m_headline = errorHeadline(coreKind, tokenKind);
-            });
+            connect(worker, &core::DeskWorker::enrollmentFailed, this,
+                    [this](qint64, int coreKind, int tokenKind) { m_headline = errorHeadline(coreKind, tokenKind); });
             connect(worker, &core::DeskWorker::enrollmentFinished, this,
-                    [this](qint64 id, bool ok, const QString& state, const QString& error) { finished(id, ok, state, error); });
+                    [this](qint64 id, bool ok, const QString& state, const QString& error) {
+                        finished(id, ok, state, error);
+                    });
             m_connected = true;
         }
         setButtonText(QWizard::CommitButton, wizard->buttonText(QWizard::NextButton));
@@ -117,8 +119,8 @@ public:
         // The engine uses the preparation only while the enrollment has not prepared its token yet, so "Try again"
         // after a failure during initialization initializes again.
         if (wizard->m_preparation)
-            job.preparation = core::TokenPreparation{wizard->m_preparation->label,
-                                                     pkcs11::Pin(wizard->m_preparation->soPin.view())};
+            job.preparation =
+                core::TokenPreparation{wizard->m_preparation->label, pkcs11::Pin(wizard->m_preparation->soPin.view())};
         wizard->context().worker->enroll(std::move(job));
         Q_EMIT completeChanged();
     }
@@ -151,7 +153,8 @@ public:
         } else if (ok) {
             const auto parsed = core::parseState(state);
             m_message->setText(tr("The request waits for the CA (state: %1). Resume the enrollment when the "
-                                  "certificate has come back.").arg(parsed ? stateDisplayName(*parsed) : state));
+                                  "certificate has come back.")
+                                   .arg(parsed ? stateDisplayName(*parsed) : state));
         } else {
             m_message->setStyleSheet(QStringLiteral("color:#b3261e"));
             const auto parsed = core::parseState(state);
@@ -173,11 +176,11 @@ public:
     bool m_connected = false;
 };
 
-}  // namespace
+} // namespace
 
 QWizardPage* newWorkPage()
 {
     return new WorkPage;
 }
 
-}  // namespace tamga::ui
+} // namespace tamga::ui

@@ -17,13 +17,13 @@ class Database;
 
 struct AuditEvent {
     qint64 id = 0;
-    QString at;            // UTC ISO 8601
-    QString operatorName;  // who
-    QString action;        // e.g. "officer.add"
-    QString objectType;    // e.g. "officer"
+    QString at;           // UTC ISO 8601
+    QString operatorName; // who
+    QString action;       // e.g. "officer.add"
+    QString objectType;   // e.g. "officer"
     QString objectId;
-    QString outcome;       // "ok", "refused", "failed"
-    QString details;       // compact JSON
+    QString outcome; // "ok", "refused", "failed"
+    QString details; // compact JSON
     QString prevHash;
     QString hash;
 };
@@ -31,17 +31,17 @@ struct AuditEvent {
 struct AuditVerification {
     bool intact = true;
     qint64 eventsChecked = 0;
-    QString headHash;                     // hash of the last event: record it elsewhere to anchor the chain
+    QString headHash; // hash of the last event: record it elsewhere to anchor the chain
     qint64 headId = 0;
-    std::optional<qint64> firstBadEvent;  // the first event that does not fit
-    QString problem;                      // e.g. "event #12 was edited behind Tamga's back"
+    std::optional<qint64> firstBadEvent; // the first event that does not fit
+    QString problem;                     // e.g. "event #12 was edited behind Tamga's back"
 };
 
 namespace audit {
 inline const QString Ok = QStringLiteral("ok");
 inline const QString Refused = QStringLiteral("refused");
 inline const QString Failed = QStringLiteral("failed");
-}  // namespace audit
+} // namespace audit
 
 class AuditLog {
 public:
@@ -49,8 +49,7 @@ public:
 
     // Appends one event. Call it inside the transaction that makes the change it records.
     CoreResult<qint64> append(const QString& operatorName, const QString& action, const QString& objectType,
-                              const QString& objectId, const QString& outcome,
-                              const QJsonObject& details = {}) const;
+                              const QString& objectId, const QString& outcome, const QJsonObject& details = {}) const;
 
     // Runs `change` and appends its event, both in one transaction: a change is never written without its event.
     CoreStatus recordChange(const std::function<CoreStatus()>& change, const QString& operatorName,
@@ -76,4 +75,4 @@ private:
     const Database& m_database;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -21,9 +21,9 @@ class Database;
 struct CaResponse {
     enum class Status { Issued, Pending };
     Status status = Status::Issued;
-    QByteArray certificateDer;   // when issued
-    QList<QByteArray> chainDer;  // what the CA sent along (issuing CA, root), in any order
-    QString reference;           // when pending: how to collect it later
+    QByteArray certificateDer;  // when issued
+    QList<QByteArray> chainDer; // what the CA sent along (issuing CA, root), in any order
+    QString reference;          // when pending: how to collect it later
 };
 
 // RFC 5280 CRLReason names: keyCompromise, affiliationChanged, superseded, cessationOfOperation,
@@ -47,9 +47,9 @@ public:
 struct CaConfig {
     qint64 id = 0;
     QString name;
-    QString type;          // practice, cmp, cfssl, files
-    QJsonObject settings;  // per type: url, reference, secretFile, certFile, keyFile, trustFile, authKeyFile,
-                           // profile, dir
+    QString type;         // practice, cmp, cfssl, files
+    QJsonObject settings; // per type: url, reference, secretFile, certFile, keyFile, trustFile, authKeyFile,
+                          // profile, dir
 };
 
 class CaConnectors {
@@ -90,4 +90,4 @@ private:
 // The practice CA's folder under a data folder.
 QString practiceCaDir(const QString& dataDir);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -12,8 +12,8 @@
 namespace tamga::core {
 
 struct ExpectedCertificate {
-    QByteArray publicKeyDer;   // the request's (the token's) public key
-    RequestedSubject subject;  // what was asked for
+    QByteArray publicKeyDer;  // the request's (the token's) public key
+    RequestedSubject subject; // what was asked for
     CertificateProfile profile;
 };
 
@@ -26,7 +26,7 @@ struct CertificateSummary {
     QString notAfter;
     QString fingerprintSha256;
     QByteArray pem;
-    QByteArray chainPem;  // the chain from the certificate's issuer up to the anchor, PEM
+    QByteArray chainPem; // the chain from the certificate's issuer up to the anchor, PEM
     QList<QByteArray> chainDer;
 };
 
@@ -40,4 +40,4 @@ CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certific
 // Summary of any certificate (no checks).
 CoreResult<CertificateSummary> summarizeCertificate(const QByteArray& certificateDer);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -26,4 +26,4 @@ RequestedSubject subjectOfRequest(const QByteArray& requestDer);
 // The SubjectPublicKeyInfo (DER) of a request, or empty when it cannot be read.
 QByteArray publicKeyOfRequest(const QByteArray& requestDerOrPem);
 
-}  // namespace tamga::core
+} // namespace tamga::core

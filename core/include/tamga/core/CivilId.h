@@ -10,7 +10,7 @@
 namespace tamga::core {
 
 struct CivilId {
-    QString text;    // normalized: NFC, upper case, no spaces, e.g. "УБ90010112"
+    QString text; // normalized: NFC, upper case, no spaces, e.g. "УБ90010112"
     QDate birthDate;
 };
 
@@ -18,4 +18,4 @@ struct CivilId {
 // wrong is reported (what and why), never guessed at.
 CoreResult<CivilId> parseCivilId(const QString& input);
 
-}  // namespace tamga::core
+} // namespace tamga::core

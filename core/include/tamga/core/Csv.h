@@ -12,7 +12,7 @@
 namespace tamga::core {
 
 struct CsvRecord {
-    int line = 0;  // the line the record starts on (1-based)
+    int line = 0; // the line the record starts on (1-based)
     QStringList fields;
 };
 
@@ -36,4 +36,4 @@ std::optional<Utf8Problem> firstInvalidUtf8(const QByteArray& bytes);
 
 CsvDocument parseCsv(const QByteArray& bytes);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -5,9 +5,9 @@
 
 #include "tamga/core/CoreError.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QHash>
 #include <QString>
 #include <QVariant>
 
@@ -49,8 +49,7 @@ public:
     static CoreStatus readToEnd(const QSqlQuery& query);
 
     // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.
-    template <typename T, typename Work>
-    CoreResult<T> transaction(Work work) const
+    template <typename T, typename Work> CoreResult<T> transaction(Work work) const
     {
         if (auto begun = begin(); !begun)
             return std::unexpected(begun.error());
@@ -82,4 +81,4 @@ private:
 // The current time as stored everywhere: UTC, ISO 8601 with milliseconds ("2026-11-25T03:04:05.123Z").
 QString storedNow();
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -33,7 +33,7 @@ struct TokenSnapshot {
 // What a job asks for: everything is handed over by value (PINs in move-only buffers).
 struct EnrollmentJob {
     Operator by;
-    qint64 enrollmentId = 0;  // 0: create a new one from the fields below
+    qint64 enrollmentId = 0; // 0: create a new one from the fields below
     qint64 officerId = 0;
     QString tokenSerial;
     QString profile;
@@ -90,6 +90,6 @@ private:
     std::unique_ptr<pkcs11::TokenWorker> m_worker;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core
 
 Q_DECLARE_METATYPE(tamga::core::TokenSnapshot)

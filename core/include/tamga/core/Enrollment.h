@@ -23,7 +23,7 @@
 namespace tamga::pkcs11 {
 class Module;
 class Token;
-}
+} // namespace tamga::pkcs11
 
 namespace tamga::core {
 
@@ -43,7 +43,7 @@ enum class EnrollmentState {
     Cancelled,
 };
 
-QString stateName(EnrollmentState state);  // "created", "token_prepared", ...
+QString stateName(EnrollmentState state); // "created", "token_prepared", ...
 std::optional<EnrollmentState> parseState(const QString& name);
 
 struct EnrollmentRecord {
@@ -103,15 +103,16 @@ public:
     // The offline exchange. Export writes the requests waiting at `caName` into `folder` (PEM + manifest).
     CoreResult<int> exportRequests(const Operator& by, const QString& caName, const QString& folder) const;
     struct ImportOutcome {
-        int received = 0;                // certificates accepted and stored
-        int waiting = 0;                 // requests still without a certificate
-        QStringList refusals;            // "enrollment #N: reason"
-        QStringList files;               // every file's fate: "cert.pem: the certificate of enrollment #3, accepted"
+        int received = 0;     // certificates accepted and stored
+        int waiting = 0;      // requests still without a certificate
+        QStringList refusals; // "enrollment #N: reason"
+        QStringList files;    // every file's fate: "cert.pem: the certificate of enrollment #3, accepted"
     };
     // Import reads `folder` once, matches its certificates to waiting requests by public key, checks them (of
     // several for one key, the newest that passes) and stores them ("certificate received"): `resume` then writes
     // each onto its token when it comes back. Every file's fate is in the outcome.
-    CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName, const QString& folder) const;
+    CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName,
+                                                 const QString& folder) const;
 
 private:
     struct Context;
@@ -140,4 +141,4 @@ private:
     std::vector<std::shared_ptr<pkcs11::Module>> m_modules;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

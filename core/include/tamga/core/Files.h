@@ -22,4 +22,4 @@ CoreStatus writePrivateFile(const QString& path, const QByteArray& bytes);
 // `what` names the file in the error ("the CA's answer", "the CMP shared secret").
 CoreResult<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what);
 
-}  // namespace tamga::core
+} // namespace tamga::core

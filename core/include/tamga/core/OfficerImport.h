@@ -15,7 +15,7 @@ class Database;
 
 struct ImportProblem {
     int line = 0;
-    QString column;  // empty when the problem is the whole line or file
+    QString column; // empty when the problem is the whole line or file
     QString reason;
 };
 
@@ -25,7 +25,7 @@ struct ImportReport {
     int updated = 0;
     int unchanged = 0;
     int organizationsAdded = 0;
-    std::vector<ImportProblem> problems;  // non-empty: nothing was imported
+    std::vector<ImportProblem> problems; // non-empty: nothing was imported
 
     bool changedNothing() const { return problems.empty() && added == 0 && updated == 0 && organizationsAdded == 0; }
 };
@@ -41,4 +41,4 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
 CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QByteArray& content,
                                         const QString& sourceName, bool dryRun = false);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -50,4 +50,4 @@ private:
     const Database& m_database;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -23,8 +23,8 @@ struct CertificateProfile {
     // "ATTR={template}" in order, e.g. "CN={surname} {given_name}". Fields: organization, department, position,
     // surname, given_name, civil_id, civil_id_latin, email. An attribute whose value comes out empty is left out.
     QStringList subject;
-    QStringList keyUsage;          // digitalSignature, nonRepudiation, keyEncipherment, keyAgreement
-    QStringList extendedKeyUsage;  // clientAuth, emailProtection, codeSigning, ...
+    QStringList keyUsage;         // digitalSignature, nonRepudiation, keyEncipherment, keyAgreement
+    QStringList extendedKeyUsage; // clientAuth, emailProtection, codeSigning, ...
     bool emailInSubjectAltName = true;
     int validityDays = 730;
 
@@ -34,18 +34,18 @@ struct CertificateProfile {
 
 // One attribute of a subject as it will be encoded.
 struct SubjectAttribute {
-    QString shortName;   // "CN", "serialNumber", ...
-    int nid = 0;         // OpenSSL's NID
-    int stringType = 0;  // V_ASN1_UTF8STRING or V_ASN1_PRINTABLESTRING
+    QString shortName;  // "CN", "serialNumber", ...
+    int nid = 0;        // OpenSSL's NID
+    int stringType = 0; // V_ASN1_UTF8STRING or V_ASN1_PRINTABLESTRING
     QString value;
 
-    QString stringTypeName() const;  // "UTF8String", "PrintableString"
+    QString stringTypeName() const; // "UTF8String", "PrintableString"
     bool operator==(const SubjectAttribute&) const = default;
 };
 
 struct RequestedSubject {
     std::vector<SubjectAttribute> attributes;
-    QString email;  // for subjectAltName, empty when none
+    QString email; // for subjectAltName, empty when none
 };
 
 // The default profiles shipped with Tamga.
@@ -73,4 +73,4 @@ private:
     const Database& m_database;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

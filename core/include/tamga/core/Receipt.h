@@ -17,13 +17,13 @@ struct ReceiptData {
     qint64 enrollmentId = 0;
     QString organization;
     QString position;
-    QString officerName;   // surname and given name
+    QString officerName; // surname and given name
     QString civilId;
     QString tokenModel;
     QString tokenSerial;
     QString certificateSerial;
     QString fingerprintSha256;
-    QString validFrom;     // ISO 8601 UTC
+    QString validFrom; // ISO 8601 UTC
     QString validUntil;
     QString issuer;
     QString clerk;
@@ -54,4 +54,4 @@ private:
 QString deskDateTime(const QDateTime& moment);
 QString deskDate(const QString& isoUtc);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -17,17 +17,17 @@ class Database;
 struct Organization {
     qint64 id = 0;
     QString name;
-    QString registerNo;             // seven digits, or empty
+    QString registerNo; // seven digits, or empty
     std::optional<qint64> parentId;
 };
 
 struct OfficerFields {
     qint64 organizationId = 0;
-    QString surname;     // овог
-    QString givenName;   // нэр
-    QString civilId;     // регистрийн дугаар
+    QString surname;   // овог
+    QString givenName; // нэр
+    QString civilId;   // регистрийн дугаар
     QString position;
-    QString department{};  // optional fields: may be left out of an initializer
+    QString department{}; // optional fields: may be left out of an initializer
     QString email{};
     QString phone{};
     bool operator==(const OfficerFields&) const = default;
@@ -41,7 +41,7 @@ struct Officer {
 
 // One field that failed validation: which and why.
 struct FieldProblem {
-    QString field;  // e.g. "civil_id"
+    QString field; // e.g. "civil_id"
     QString reason;
 };
 
@@ -74,4 +74,4 @@ private:
     const Database& m_database;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -19,7 +19,7 @@ inline const QString Pkcs11Modules = QStringLiteral("pkcs11.modules");
 inline const QString DeskTraining = QStringLiteral("desk.training");
 // The desk's language: "mn" or "en" (empty: the system's).
 inline const QString Language = QStringLiteral("desk.language");
-}  // namespace setting
+} // namespace setting
 
 class Settings {
 public:
@@ -33,4 +33,4 @@ private:
     const Database& m_database;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -12,4 +12,4 @@ namespace tamga::core {
 // holds is absent from the result. Reads dpkg's file lists once (a few MB): not for the GUI thread.
 QHash<QString, QString> debianPackagesOwning(const QStringList& paths);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -38,4 +38,4 @@ QString escapedForTerminal(const QString& text);
 // (rfc822Name is an IA5String; no quoting, no comments, no spaces, no commas).
 bool isPlainEmailAddress(const QString& address);
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -31,7 +31,7 @@
 namespace tamga::pkcs11 {
 class Module;
 class Token;
-}
+} // namespace tamga::pkcs11
 
 namespace tamga::core {
 
@@ -60,7 +60,7 @@ public:
     CoreStatus unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
                           const pkcs11::Pin& newPin) const;
     CoreResult<pkcs11::KeyPairInfo> generateKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
-                                            pkcs11::KeyType type, const QString& label) const;
+                                                pkcs11::KeyType type, const QString& label) const;
     CoreStatus deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
                          const std::vector<std::uint8_t>& id) const;
 
@@ -80,4 +80,4 @@ private:
     std::vector<std::shared_ptr<pkcs11::Module>> m_modules;
 };
 
-}  // namespace tamga::core
+} // namespace tamga::core

@@ -32,18 +32,17 @@ enum class ErrorKind {
 
 struct TokenError {
     ErrorKind kind = ErrorKind::Other;
-    std::string operation;         // e.g. "generate key pair"
-    unsigned long returnCode = 0;  // the CK_RV, 0 when the failure did not come from the module
-    std::string module;            // the module path
-    std::string message;           // plain words for the clerk
-    std::optional<int> triesLeft;  // for WrongPin when the token tells
+    std::string operation;        // e.g. "generate key pair"
+    unsigned long returnCode = 0; // the CK_RV, 0 when the failure did not come from the module
+    std::string module;           // the module path
+    std::string message;          // plain words for the clerk
+    std::optional<int> triesLeft; // for WrongPin when the token tells
 
     // One line: "generate key pair on /usr/lib/...: the token is full (CKR_DEVICE_MEMORY)".
     std::string describe() const;
 };
 
-template <typename T>
-using Result = std::expected<T, TokenError>;
+template <typename T> using Result = std::expected<T, TokenError>;
 
 using Status = std::expected<void, TokenError>;
 
@@ -54,4 +53,4 @@ std::string returnCodeName(unsigned long rv);
 TokenError makeError(unsigned long rv, std::string operation, std::string module);
 TokenError makeError(ErrorKind kind, std::string operation, std::string module, std::string message);
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -59,4 +59,4 @@ std::vector<RegisteredModule> registeredModules();
 // OpenSC's module where Debian installs it: the default when nothing else is configured.
 std::string defaultModulePath();
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

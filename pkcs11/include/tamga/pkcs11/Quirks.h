@@ -25,4 +25,4 @@ struct Quirks {
 // Quirks of a module, by the manufacturer its C_GetInfo reports (trimmed). Unknown names get no quirks.
 Quirks quirksForModule(const std::string& libraryManufacturer);
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

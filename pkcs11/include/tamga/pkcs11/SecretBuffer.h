@@ -20,7 +20,7 @@ public:
     SecretBuffer& operator=(SecretBuffer&& other) noexcept;
 
     void append(char c);
-    void clear();  // wipes
+    void clear(); // wipes
 
     // Drops trailing '\n' and "\r\n": PIN files usually end with one.
     void chompLineEnd();
@@ -40,4 +40,4 @@ private:
 
 using Pin = SecretBuffer;
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -56,8 +56,8 @@ public:
 
     // Initializes the token (erasing everything on it), sets the SO PIN and label, then the user PIN.
     // `label` may be at most 32 bytes of UTF-8. Returns the token as it is afterwards (possibly in a new slot).
-    static Result<TokenInfo> initialize(const std::shared_ptr<Module>& module, const TokenInfo& token,
-                                        const Pin& soPin, const std::string& label, const Pin& userPin);
+    static Result<TokenInfo> initialize(const std::shared_ptr<Module>& module, const TokenInfo& token, const Pin& soPin,
+                                        const std::string& label, const Pin& userPin);
 
     Result<TokenInfo> info() const;
 
@@ -115,4 +115,4 @@ private:
     std::shared_ptr<unsigned long> m_lastSlot = std::make_shared<unsigned long>(~0UL);
 };
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11

@@ -22,9 +22,9 @@ namespace tamga::pkcs11 {
 class Module;
 
 struct PresenceChange {
-    std::vector<TokenInfo> present;   // every token present now, across the watched modules
-    std::vector<TokenInfo> inserted;  // new since the last report (or changed: initialized, relabelled)
-    std::vector<TokenInfo> removed;   // gone since the last report
+    std::vector<TokenInfo> present;  // every token present now, across the watched modules
+    std::vector<TokenInfo> inserted; // new since the last report (or changed: initialized, relabelled)
+    std::vector<TokenInfo> removed;  // gone since the last report
 };
 
 class TokenWorker {
@@ -39,14 +39,13 @@ public:
     using LoadErrorListener = std::function<void(const TokenError&)>;
     TokenWorker(std::vector<std::string> modulePaths, PresenceListener listener, LoadErrorListener onLoadError,
                 std::chrono::milliseconds pollInterval = std::chrono::milliseconds(250));
-    ~TokenWorker();  // finishes the job in hand, drops the queued ones, joins
+    ~TokenWorker(); // finishes the job in hand, drops the queued ones, joins
     TokenWorker(const TokenWorker&) = delete;
     TokenWorker& operator=(const TokenWorker&) = delete;
 
     void post(std::function<void()> job);
 
-    template <typename Function>
-    auto run(Function function) -> std::future<decltype(function())>
+    template <typename Function> auto run(Function function) -> std::future<decltype(function())>
     {
         using Value = decltype(function());
         auto task = std::make_shared<std::packaged_task<Value()>>(std::move(function));
@@ -66,7 +65,7 @@ private:
     void scan(bool force);
 
     std::vector<std::shared_ptr<Module>> m_modules;
-    std::vector<std::string> m_modulePaths;  // loaded on the worker thread when given
+    std::vector<std::string> m_modulePaths; // loaded on the worker thread when given
     LoadErrorListener m_onLoadError;
     PresenceListener m_listener;
     std::chrono::milliseconds m_pollInterval;
@@ -78,7 +77,7 @@ private:
     bool m_stopping = false;
     bool m_scannedOnce = false;
     std::chrono::steady_clock::time_point m_lastFullScan{};
-    std::thread m_thread;  // last: starts after everything above is ready
+    std::thread m_thread; // last: starts after everything above is ready
 };
 
-}  // namespace tamga::pkcs11
+} // namespace tamga::pkcs11
