@@ -154,9 +154,7 @@ QList<qint64> MainWindow::interruptedEnrollments() const
     if (!all)
         return ids;
     for (const auto& r : *all) {
-        if (r.state != core::EnrollmentState::Verified && r.state != core::EnrollmentState::HandedOver &&
-            r.state != core::EnrollmentState::Failed && r.state != core::EnrollmentState::Cancelled &&
-            r.state != core::EnrollmentState::Submitted)
+        if (core::isInterrupted(r.state))
             ids << r.id;
     }
     return ids;

@@ -114,6 +114,38 @@ std::optional<EnrollmentState> parseState(const QString& name)
     return std::nullopt;
 }
 
+const std::vector<EnrollmentState>& allEnrollmentStates()
+{
+    static const std::vector<EnrollmentState> states = [] {
+        std::vector<EnrollmentState> all;
+        for (const StateName& entry : kStateNames)
+            all.push_back(entry.state);
+        return all;
+    }();
+    return states;
+}
+
+bool hasVerifiedCertificate(EnrollmentState state)
+{
+    return state == EnrollmentState::Verified || state == EnrollmentState::HandedOver;
+}
+
+bool isSettled(EnrollmentState state)
+{
+    return hasVerifiedCertificate(state) || state == EnrollmentState::Failed || state == EnrollmentState::Cancelled;
+}
+
+bool isOpenAtDesk(EnrollmentState state)
+{
+    return state != EnrollmentState::HandedOver && state != EnrollmentState::Failed &&
+           state != EnrollmentState::Cancelled;
+}
+
+bool isInterrupted(EnrollmentState state)
+{
+    return !isSettled(state) && state != EnrollmentState::Submitted;
+}
+
 EnrollmentEngine::EnrollmentEngine(const Database& database, const CaConnectors& connectors,
                                    std::vector<std::shared_ptr<pkcs11::Module>> modules)
     : m_database(database), m_connectors(connectors), m_modules(std::move(modules))
@@ -157,8 +189,8 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
             if (!other)
                 return std::unexpected(other.error());
             if (other->next()) {
-                const bool finished = other->value(2).toString() == stateName(EnrollmentState::Verified) ||
-                                      other->value(2).toString() == stateName(EnrollmentState::HandedOver);
+                const auto otherState = parseState(other->value(2).toString());
+                const bool finished = otherState && hasVerifiedCertificate(*otherState);
                 return coreError(CoreErrorKind::Conflict,
                                  finished
                                      ? QStringLiteral("token %1 holds the key of %3 (enrollment #%2); it can be used "
@@ -348,11 +380,7 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
     context.profile = *profile;
     context.ca = *ca;
 
-    const auto terminal = [](EnrollmentState s) {
-        return s == EnrollmentState::Verified || s == EnrollmentState::HandedOver || s == EnrollmentState::Failed ||
-               s == EnrollmentState::Cancelled;
-    };
-    while (!terminal(context.record.state)) {
+    while (!isSettled(context.record.state)) {
         const EnrollmentState before = context.record.state;
         if (auto stepped = step(context); !stepped) {
             if (stepped.error().kind != CoreErrorKind::Pending)

@@ -79,7 +79,7 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
             QStringLiteral("enrollment #%1 has no certificate yet: there is nothing to hand over").arg(enrollmentId));
     }
     const auto state = parseState(query->value(0).toString());
-    if (state != EnrollmentState::Verified && state != EnrollmentState::HandedOver) {
+    if (!state || !hasVerifiedCertificate(*state)) {
         return coreError(CoreErrorKind::InvalidInput,
                          QStringLiteral("enrollment #%1 is %2: the token is not verified yet")
                              .arg(enrollmentId)

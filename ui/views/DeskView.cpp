@@ -81,8 +81,7 @@ public:
         if (!all)
             return;
         for (const auto& r : *all) {
-            if (r.state == core::EnrollmentState::HandedOver || r.state == core::EnrollmentState::Cancelled ||
-                r.state == core::EnrollmentState::Failed)
+            if (!core::isOpenAtDesk(r.state))
                 continue;
             auto* item = new QListWidgetItem(
                 tr("#%1  %2 — %3 — %4")

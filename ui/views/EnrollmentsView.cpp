@@ -54,12 +54,8 @@ public:
         auto* filters = new QHBoxLayout;
         m_state = new QComboBox(this);
         m_state->addItem(tr("All states"), QString());
-        for (const char* state :
-             {"created", "token_prepared", "key_generated", "request_built", "submitted", "certificate_received",
-              "written_to_token", "verified", "handed_over", "failed", "cancelled"}) {
-            const QString stored = QString::fromLatin1(state);
-            m_state->addItem(stateDisplayName(*core::parseState(stored)), stored);
-        }
+        for (const core::EnrollmentState state : core::allEnrollmentStates())
+            m_state->addItem(stateDisplayName(state), core::stateName(state));
         m_organization = new QLineEdit(this);
         m_organization->setPlaceholderText(tr("Organization…"));
         auto* stateLabel = new QLabel(tr("&State:"), this);

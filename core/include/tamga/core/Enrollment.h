@@ -46,6 +46,20 @@ enum class EnrollmentState {
 QString stateName(EnrollmentState state); // "created", "token_prepared", ...
 std::optional<EnrollmentState> parseState(const QString& name);
 
+// Every state, in the order an enrollment passes through them.
+const std::vector<EnrollmentState>& allEnrollmentStates();
+
+// What the states mean, said once for the engine and every screen:
+// the certificate is on the token and checked (verified, handed over);
+bool hasVerifiedCertificate(EnrollmentState state);
+// the engine takes no further step (verified, handed over, failed, cancelled);
+bool isSettled(EnrollmentState state);
+// still the desk's business (anything but handed over, failed, cancelled: a verified one waits for its hand-over);
+bool isOpenAtDesk(EnrollmentState state);
+// stopped part-way through the token work, to be resumed when the token is back (not settled, not waiting for a
+// CA's answer).
+bool isInterrupted(EnrollmentState state);
+
 struct EnrollmentRecord {
     qint64 id = 0;
     qint64 officerId = 0;
