@@ -2,6 +2,7 @@
 
 #include "DisplayNames.h"
 #include "tamga/core/CaConnector.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "wizard/WizardPages.h"
 
 #include <QMessageBox>
@@ -41,7 +42,7 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
     if (resumeId > 0) {
         // Resuming: officer, token, profile and CA are the enrollment's; only the PIN is asked again.
         core::CaConnectors connectors(*m_context.database, m_context.dataDir);
-        auto record = core::EnrollmentEngine(*m_context.database, connectors, {}).record(resumeId);
+        auto record = core::EnrollmentRecords(*m_context.database).record(resumeId);
         if (record) {
             m_enrollmentId = resumeId;
             m_officerId = record->officerId;
@@ -78,7 +79,7 @@ void EnrollmentWizard::reject()
         return;
     if (m_enrollmentId > 0 && currentId() != HandoverPage) {
         core::CaConnectors connectors(*m_context.database, m_context.dataDir);
-        auto record = core::EnrollmentEngine(*m_context.database, connectors, {}).record(m_enrollmentId);
+        auto record = core::EnrollmentRecords(*m_context.database).record(m_enrollmentId);
         if (record && record->state != core::EnrollmentState::HandedOver) {
             const auto answer = QMessageBox::question(
                 this, windowTitle(),

@@ -10,6 +10,7 @@
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/OfficerImport.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
@@ -150,7 +151,7 @@ QList<qint64> MainWindow::interruptedEnrollments() const
 {
     QList<qint64> ids;
     core::CaConnectors connectors(*m_context.database, m_context.dataDir);
-    auto all = core::EnrollmentEngine(*m_context.database, connectors, {}).list(std::nullopt);
+    auto all = core::EnrollmentRecords(*m_context.database).list(std::nullopt);
     if (!all)
         return ids;
     for (const auto& r : *all) {

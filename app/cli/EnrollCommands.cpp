@@ -7,6 +7,7 @@
 #include "tamga/core/CertificateRequest.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
 #include "tamga/pkcs11/Module.h"
@@ -391,8 +392,7 @@ int enrollmentCommand(const std::string& action, const CommandLine& line, const 
             if (!state)
                 return usage("unknown state \"" + *text + "\"");
         }
-        core::EnrollmentEngine engine(database, connectors, {});
-        auto all = engine.list(state);
+        auto all = core::EnrollmentRecords(database).list(state);
         if (!all)
             return fail(all.error());
         if (options.json) {
@@ -415,8 +415,7 @@ int enrollmentCommand(const std::string& action, const CommandLine& line, const 
     if (!ok)
         return usage("enrollment " + action + " ID");
     if (action == "show") {
-        core::EnrollmentEngine engine(database, connectors, {});
-        auto r = engine.record(id);
+        auto r = core::EnrollmentRecords(database).record(id);
         if (!r)
             return fail(r.error());
         printRecord(*r, options);

@@ -2,6 +2,7 @@
 
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
@@ -89,7 +90,7 @@ void DeskWorker::enroll(EnrollmentJob job)
         shared->pin.clear();
         if (!result) {
             Q_EMIT enrollmentFailed(id, static_cast<int>(result.error().kind), result.error().tokenErrorKind);
-            auto now = engine.record(id);
+            auto now = EnrollmentRecords(**database).record(id);
             Q_EMIT enrollmentFinished(id, false, now ? stateName(now->state) : QString(), result.error().message);
             return;
         }

@@ -2,6 +2,7 @@
 // folder (batch export), and the CA's files read back once, matched to requests by public key, checked and stored
 // (batch import). The folder's format is in FilesCa.cpp.
 #include "EnrollmentContext.h"
+#include "tamga/core/EnrollmentRecords.h"
 
 #include "Connectors.h"
 #include "Ossl.h"
@@ -16,7 +17,7 @@ namespace tamga::core {
 
 CoreResult<int> EnrollmentEngine::exportRequests(const Operator& by, const QString& caName, const QString& folder) const
 {
-    auto waiting = list(EnrollmentState::Submitted);
+    auto waiting = EnrollmentRecords(m_database).list(EnrollmentState::Submitted);
     if (!waiting)
         return std::unexpected(waiting.error());
     int exported = 0;
@@ -46,7 +47,7 @@ CoreResult<int> EnrollmentEngine::exportRequests(const Operator& by, const QStri
 CoreResult<EnrollmentEngine::ImportOutcome>
 EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, const QString& folder) const
 {
-    auto waiting = list(EnrollmentState::Submitted);
+    auto waiting = EnrollmentRecords(m_database).list(EnrollmentState::Submitted);
     if (!waiting)
         return std::unexpected(waiting.error());
     ImportOutcome outcome;

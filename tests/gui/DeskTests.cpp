@@ -9,6 +9,7 @@
 #include "ReceiptPrinting.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/pkcs11/Error.h"
 
 #include <catch2/catch.hpp>
@@ -45,7 +46,7 @@ template <typename T> T* child(QWidget* page, const char* name)
 core::EnrollmentRecord recordOf(TrainingDesk& desk, qint64 id)
 {
     core::CaConnectors connectors(desk.database(), desk.context().dataDir);
-    auto record = core::EnrollmentEngine(desk.database(), connectors, {}).record(id);
+    auto record = core::EnrollmentRecords(desk.database()).record(id);
     REQUIRE(record);
     return *record;
 }

@@ -8,6 +8,7 @@
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/OfficerImport.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
@@ -77,7 +78,7 @@ public:
     {
         m_list->clear();
         core::CaConnectors connectors(*m_context.database, m_context.dataDir);
-        auto all = core::EnrollmentEngine(*m_context.database, connectors, {}).list(std::nullopt);
+        auto all = core::EnrollmentRecords(*m_context.database).list(std::nullopt);
         if (!all)
             return;
         for (const auto& r : *all) {

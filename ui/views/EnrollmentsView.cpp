@@ -8,6 +8,7 @@
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/OfficerImport.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
@@ -95,7 +96,7 @@ public:
         m_model->removeRows(0, m_model->rowCount());
         core::CaConnectors connectors(*m_context.database, m_context.dataDir);
         const auto state = core::parseState(m_state->currentData().toString());
-        auto all = core::EnrollmentEngine(*m_context.database, connectors, {}).list(state);
+        auto all = core::EnrollmentRecords(*m_context.database).list(state);
         if (!all)
             return;
         for (const auto& r : *all) {

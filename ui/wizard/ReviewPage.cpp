@@ -5,6 +5,7 @@
 #include "SecretField.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/CivilId.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
@@ -134,8 +135,7 @@ public:
             return;
         // A second valid certificate of the same kind is usually a mistake (or a lost token: then revoke first).
         core::CaConnectors connectors(*context.database, context.dataDir);
-        auto holds =
-            core::EnrollmentEngine(*context.database, connectors, {}).withValidCertificate(officer->id, profile->name);
+        auto holds = core::EnrollmentRecords(*context.database).withValidCertificate(officer->id, profile->name);
         m_holds->setText(
             holds && !holds->empty()
                 ? tr("This officer already holds a valid %1 certificate (enrollment #%2, valid until %3, "

@@ -5,6 +5,7 @@
 #include "SecretField.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/CivilId.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
@@ -84,7 +85,7 @@ public:
     {
         const DeskContext& context = w()->context();
         core::CaConnectors connectors(*context.database, context.dataDir);
-        auto onToken = core::EnrollmentEngine(*context.database, connectors, {}).onToken(serial);
+        auto onToken = core::EnrollmentRecords(*context.database).onToken(serial);
         if (!onToken || onToken->empty())
             return std::nullopt;
         return onToken->front();

@@ -106,14 +106,6 @@ public:
     // Marks a verified enrollment as handed over to its officer.
     CoreResult<EnrollmentRecord> handOver(const Operator& by, qint64 id) const;
 
-    CoreResult<EnrollmentRecord> record(qint64 id) const;
-    CoreResult<std::vector<EnrollmentRecord>> list(std::optional<EnrollmentState> state) const;
-    // The enrollments that put (or are putting) a key on the token with this serial, newest first, failed and
-    // cancelled ones left out: whose key the token holds.
-    CoreResult<std::vector<EnrollmentRecord>> onToken(const QString& serial) const;
-    // The officer's enrollments of this profile whose certificate is valid now (not revoked, not expired).
-    CoreResult<std::vector<EnrollmentRecord>> withValidCertificate(qint64 officerId, const QString& profileName) const;
-
     // The offline exchange. Export writes the requests waiting at `caName` into `folder` (PEM + manifest).
     CoreResult<int> exportRequests(const Operator& by, const QString& caName, const QString& folder) const;
     struct ImportOutcome {
