@@ -4,6 +4,7 @@
 #include "EnrollmentContext.h"
 
 #include "Ossl.h"
+#include "TokenInventory.h"
 #include "tamga/core/CertificateRequest.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/TokenService.h"
@@ -118,27 +119,23 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
                                                               "--label L --so-pin-file F")
                                                    .arg(r.tokenSerial));
     }
-    // The token inventory learns what this token is.
-    const QString now = storedNow();
-    auto inventory = m_database.exec(
-        QStringLiteral("INSERT INTO tokens (serial, manufacturer, model, label, status, first_seen_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, 'in_stock', ?, ?) ON CONFLICT(serial) DO UPDATE SET "
-                       "manufacturer = excluded.manufacturer, model = excluded.model, label = excluded.label, "
-                       "updated_at = excluded.updated_at"),
-        {serial, QString::fromStdString(info->manufacturer), QString::fromStdString(info->model),
-         QString::fromStdString(info->label), now, now});
-    if (!inventory)
-        return std::unexpected(inventory.error());
-    auto tokenId = m_database.exec(QStringLiteral("SELECT id FROM tokens WHERE serial = ?"), {serial});
-    if (!tokenId || !tokenId->next())
-        return coreError(CoreErrorKind::Database, QStringLiteral("the token %1 is not in the inventory").arg(serial));
-    const qint64 tokenRow = tokenId->value(0).toLongLong();
-    tokenId->finish();
     r.tokenSerial = serial;
-    return transition(context, EnrollmentState::TokenPrepared, {{QStringLiteral("token_id"), tokenRow}},
+    // The token inventory learns what this token is, in the same transaction as the state: an enrollment is never
+    // "token prepared" with a token the inventory does not know.
+    return transition(context, EnrollmentState::TokenPrepared, {},
                       {{QStringLiteral("token"), serial},
                        {QStringLiteral("model"), QString::fromStdString(info->model)},
-                       {QStringLiteral("initialized"), initialized}});
+                       {QStringLiteral("initialized"), initialized}},
+                      [&]() -> CoreStatus {
+                          auto tokenRow = enterTokenInInventory(m_database, serial, *info);
+                          if (!tokenRow)
+                              return std::unexpected(tokenRow.error());
+                          auto linked = m_database.exec(
+                              QStringLiteral("UPDATE enrollments SET token_id = ? WHERE id = ?"), {*tokenRow, r.id});
+                          if (!linked)
+                              return std::unexpected(linked.error());
+                          return {};
+                      });
 }
 
 // token_prepared -> key_generated: the key pair made on the token, or the one an interrupted run left taken.
