@@ -149,9 +149,7 @@ QByteArray publicKeyDer(const EVP_PKEY* key)
 
 QString nameText(const X509_NAME* name)
 {
-    BioPtr bio(BIO_new(BIO_s_mem()));
-    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-    return QString::fromUtf8(bioContents(bio.get()));
+    return QString::fromStdString(tamga::ossl::nameText(name));
 }
 
 QString serialHex(const X509* certificate)

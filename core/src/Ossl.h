@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include "tamga/ossl/Handles.h"
+
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -16,21 +18,17 @@
 
 namespace tamga::core::ossl {
 
-template <auto Free> struct Deleter {
-    template <typename T> void operator()(T* p) const { Free(p); }
-};
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
-using NamePtr = std::unique_ptr<X509_NAME, Deleter<X509_NAME_free>>;
-using StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE_free>>;
-using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_free>>;
-using ExtensionsPtr =
-    std::unique_ptr<STACK_OF(X509_EXTENSION),
-                    Deleter<[](STACK_OF(X509_EXTENSION) * s) { sk_X509_EXTENSION_pop_free(s, X509_EXTENSION_free); }>>;
-using X509StackPtr =
-    std::unique_ptr<STACK_OF(X509), Deleter<[](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }>>;
+// The RAII types are the ones the token layer uses too (pkcs11/ossl).
+using tamga::ossl::BioPtr;
+using tamga::ossl::Deleter;
+using tamga::ossl::ExtensionsPtr;
+using tamga::ossl::NamePtr;
+using tamga::ossl::PkeyPtr;
+using tamga::ossl::ReqPtr;
+using tamga::ossl::StoreCtxPtr;
+using tamga::ossl::StorePtr;
+using tamga::ossl::X509Ptr;
+using tamga::ossl::X509StackPtr;
 
 // The OpenSSL error queue of this thread as one line (and cleared).
 QString lastError();

@@ -1,5 +1,7 @@
 #include "KeyMaterial.h"
 
+#include "tamga/ossl/Handles.h"
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -14,18 +16,15 @@ namespace tamga::pkcs11 {
 
 namespace {
 
-template <auto Free> struct Deleter {
-    template <typename T> void operator()(T* p) const { Free(p); }
-};
-using BignumPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
-using ParamBuildPtr = std::unique_ptr<OSSL_PARAM_BLD, Deleter<OSSL_PARAM_BLD_free>>;
-using ParamsPtr = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM_free>>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX_free>>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using PubkeyPtr = std::unique_ptr<X509_PUBKEY, Deleter<X509_PUBKEY_free>>;
-using NamePtr = std::unique_ptr<X509_NAME, Deleter<X509_NAME_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
+using ossl::BignumPtr;
+using ossl::BioPtr;
+using ossl::NamePtr;
+using ossl::ParamBuildPtr;
+using ossl::ParamsPtr;
+using ossl::PkeyCtxPtr;
+using ossl::PkeyPtr;
+using ossl::PubkeyPtr;
+using ossl::X509Ptr;
 
 std::optional<Bytes> spkiFromParams(const char* algorithm, OSSL_PARAM_BLD* build)
 {
@@ -127,13 +126,7 @@ std::string nameToText(std::span<const std::uint8_t> derName)
 {
     const unsigned char* in = derName.data();
     NamePtr name(d2i_X509_NAME(nullptr, &in, static_cast<long>(derName.size())));
-    BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!name || !bio)
-        return {};
-    X509_NAME_print_ex(bio.get(), name.get(), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-    char* data = nullptr;
-    long length = BIO_get_mem_data(bio.get(), &data);
-    return std::string(data, static_cast<std::size_t>(length));
+    return ossl::nameText(name.get());
 }
 
 } // namespace tamga::pkcs11
