@@ -41,7 +41,6 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
     setPage(HandoverPage, newHandoverPage());
     if (resumeId > 0) {
         // Resuming: officer, token, profile and CA are the enrollment's; only the PIN is asked again.
-        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
         auto record = core::EnrollmentRecords(*m_context.database).record(resumeId);
         if (record) {
             m_enrollmentId = resumeId;
@@ -78,7 +77,6 @@ void EnrollmentWizard::reject()
     if (m_working)
         return;
     if (m_enrollmentId > 0 && currentId() != HandoverPage) {
-        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
         auto record = core::EnrollmentRecords(*m_context.database).record(m_enrollmentId);
         if (record && record->state != core::EnrollmentState::HandedOver) {
             const auto answer = QMessageBox::question(

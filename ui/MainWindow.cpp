@@ -150,7 +150,6 @@ EnrollmentWizard* MainWindow::startEnrollment(qint64 resumeId)
 QList<qint64> MainWindow::interruptedEnrollments() const
 {
     QList<qint64> ids;
-    core::CaConnectors connectors(*m_context.database, m_context.dataDir);
     auto all = core::EnrollmentRecords(*m_context.database).list(std::nullopt);
     if (!all)
         return ids;

@@ -949,6 +949,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>package %1</source>
         <translation>package %1</translation>
     </message>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation>The database could not be read: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -946,6 +946,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>package %1</source>
         <translation>%1 багц</translation>
     </message>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation>Мэдээллийн санг уншиж чадсангүй: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

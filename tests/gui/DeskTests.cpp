@@ -577,3 +577,35 @@ TEST_CASE(
         }
     }
 }
+
+TEST_CASE("a view whose data cannot be read says so - it does not just go empty")
+{
+    TrainingDesk desk;
+    ui::MainWindow window(desk.context());
+    window.show();
+    QApplication::processEvents();
+    auto readErrorsShown = [&] {
+        QStringList shown;
+        for (auto* line : window.findChildren<QLabel*>(QStringLiteral("readError"))) {
+            if (!line->isHidden()) // shown on its tab, whichever tab is in front
+                shown << line->text();
+        }
+        return shown;
+    };
+    CHECK(readErrorsShown().isEmpty());
+
+    // Another process breaks the table the Desk and Enrollments tabs read (as a damaged or foreign file would).
+    REQUIRE(desk.database().exec(QStringLiteral("ALTER TABLE enrollments RENAME TO enrollments_elsewhere")));
+    Q_EMIT window.enrollmentsChanged();
+    QApplication::processEvents();
+    const QStringList shown = readErrorsShown();
+    INFO(shown.join(QLatin1Char('\n')).toStdString());
+    CHECK(shown.size() == 2); // the Desk tab's list and the Enrollments tab's table
+    for (const QString& text : shown)
+        CHECK(text.contains(QStringLiteral("enrollments")));
+
+    REQUIRE(desk.database().exec(QStringLiteral("ALTER TABLE enrollments_elsewhere RENAME TO enrollments")));
+    Q_EMIT window.enrollmentsChanged();
+    QApplication::processEvents();
+    CHECK(readErrorsShown().isEmpty());
+}

@@ -51,6 +51,8 @@ public:
     AuditView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
     {
         auto* layout = new QVBoxLayout(this);
+        m_readError = newReadErrorLine(this);
+        layout->addWidget(m_readError);
         auto* bar = new QHBoxLayout;
         auto* filter = new QLineEdit(this);
         filter->setPlaceholderText(tr("Filter…"));
@@ -95,6 +97,7 @@ public:
     {
         m_model->removeRows(0, m_model->rowCount());
         auto events = core::AuditLog(*m_context.database).list(500);
+        showReadError(m_readError, events ? QString() : events.error().message);
         if (!events)
             return;
         for (const auto& e : *events)
@@ -107,6 +110,7 @@ public:
 
     const DeskContext& m_context;
     QStandardItemModel* m_model = nullptr;
+    QLabel* m_readError = nullptr;
     QLabel* m_result = nullptr;
 };
 

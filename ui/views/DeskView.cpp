@@ -52,6 +52,8 @@ public:
     DeskView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
     {
         auto* layout = new QVBoxLayout(this);
+        m_readError = newReadErrorLine(this);
+        layout->addWidget(m_readError);
         auto* start = new QPushButton(tr("&New enrollment  (Ctrl+N)"), this);
         QFont big = start->font();
         big.setPointSize(big.pointSize() + 6);
@@ -77,8 +79,8 @@ public:
     void refresh()
     {
         m_list->clear();
-        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
         auto all = core::EnrollmentRecords(*m_context.database).list(std::nullopt);
+        showReadError(m_readError, all ? QString() : all.error().message);
         if (!all)
             return;
         for (const auto& r : *all) {
@@ -95,6 +97,7 @@ public:
 
     const DeskContext& m_context;
     QListWidget* m_list = nullptr;
+    QLabel* m_readError = nullptr;
 };
 
 } // namespace

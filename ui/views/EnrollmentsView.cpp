@@ -52,6 +52,8 @@ public:
     EnrollmentsView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
     {
         auto* layout = new QVBoxLayout(this);
+        m_readError = newReadErrorLine(this);
+        layout->addWidget(m_readError);
         auto* filters = new QHBoxLayout;
         m_state = new QComboBox(this);
         m_state->addItem(tr("All states"), QString());
@@ -94,9 +96,9 @@ public:
     void refresh()
     {
         m_model->removeRows(0, m_model->rowCount());
-        core::CaConnectors connectors(*m_context.database, m_context.dataDir);
         const auto state = core::parseState(m_state->currentData().toString());
         auto all = core::EnrollmentRecords(*m_context.database).list(state);
+        showReadError(m_readError, all ? QString() : all.error().message);
         if (!all)
             return;
         for (const auto& r : *all) {
@@ -116,6 +118,7 @@ public:
     QComboBox* m_state = nullptr;
     QLineEdit* m_organization = nullptr;
     QStandardItemModel* m_model = nullptr;
+    QLabel* m_readError = nullptr;
     QTableView* m_table = nullptr;
 };
 

@@ -51,6 +51,8 @@ public:
     OfficersView(MainWindow* window, const DeskContext& context) : QWidget(window), m_window(window), m_context(context)
     {
         auto* layout = new QVBoxLayout(this);
+        m_readError = newReadErrorLine(this);
+        layout->addWidget(m_readError);
         auto* bar = new QHBoxLayout;
         m_search = new QLineEdit(this);
         m_search->setPlaceholderText(tr("Search by name, civil ID or organization (Cyrillic or Latin)…"));
@@ -117,6 +119,7 @@ public:
             core::Registry(*m_context.database)
                 .officers(organization ? std::optional<qint64>(organization) : std::nullopt, m_search->text(), 500);
         m_model->removeRows(0, m_model->rowCount());
+        showReadError(m_readError, officers ? QString() : officers.error().message);
         if (!officers)
             return;
         for (const auto& o : *officers)
@@ -248,6 +251,7 @@ public:
     QLineEdit* m_search = nullptr;
     QTreeWidget* m_organizations = nullptr;
     QStandardItemModel* m_model = nullptr;
+    QLabel* m_readError = nullptr;
     QTableView* m_table = nullptr;
 };
 

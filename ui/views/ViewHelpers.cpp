@@ -97,4 +97,24 @@ std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const Q
     return takeSecret(field);
 }
 
+QLabel* newReadErrorLine(QWidget* view)
+{
+    auto* line = new QLabel(view);
+    line->setObjectName(QStringLiteral("readError"));
+    line->setWordWrap(true);
+    line->setStyleSheet(QStringLiteral("color:#b3261e;font-weight:bold"));
+    line->hide();
+    return line;
+}
+
+void showReadError(QLabel* line, const QString& message)
+{
+    if (message.isEmpty()) {
+        line->hide();
+        return;
+    }
+    line->setText(QCoreApplication::translate("MainWindow", "The database could not be read: %1").arg(message));
+    line->show();
+}
+
 } // namespace tamga::ui

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAbstractItemModel;
+class QLabel;
 class QStandardItem;
 class QTableView;
 class QWidget;
@@ -23,6 +24,10 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent);
 qint64 selectedId(const QTableView* table);
 // A first-column item that carries the row's id.
 QStandardItem* idItem(qint64 id, const QString& text);
+// A line at the top of a view that says the database could not be read, hidden while it can: a view never goes
+// empty without saying why. `showReadError` with an empty message hides it again.
+QLabel* newReadErrorLine(QWidget* view);
+void showReadError(QLabel* line, const QString& message);
 // A PIN asked in a password field; the text goes straight into a wiping buffer.
 std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const QString& label);
 

@@ -134,7 +134,6 @@ public:
         if (!officer || !profile)
             return;
         // A second valid certificate of the same kind is usually a mistake (or a lost token: then revoke first).
-        core::CaConnectors connectors(*context.database, context.dataDir);
         auto holds = core::EnrollmentRecords(*context.database).withValidCertificate(officer->id, profile->name);
         m_holds->setText(
             holds && !holds->empty()

@@ -84,7 +84,6 @@ public:
     std::optional<core::EnrollmentRecord> holderOf(const QString& serial) const
     {
         const DeskContext& context = w()->context();
-        core::CaConnectors connectors(*context.database, context.dataDir);
         auto onToken = core::EnrollmentRecords(*context.database).onToken(serial);
         if (!onToken || onToken->empty())
             return std::nullopt;
