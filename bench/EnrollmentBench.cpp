@@ -25,11 +25,21 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 using namespace tamga;
 
 namespace {
+
+// A benchmark step that fails makes the figures meaningless: stop with what failed.
+template <typename Result> void mustSucceed(const Result& result, const char* what)
+{
+    if (!result) {
+        std::fprintf(stderr, "benchmark setup failed: %s\n", what);
+        std::exit(1);
+    }
+}
 
 const char* kSoftHsm = "/usr/lib/softhsm/libsofthsm2.so";
 const QString kPin = QStringLiteral("123456");
@@ -92,12 +102,13 @@ int main(int argc, char** argv)
     auto org =
         registry.addOrganization(*boss, QStringLiteral("Нийслэлийн МТГ"), QStringLiteral("9000001"), std::nullopt);
     core::CaConnectors connectors(**db, root);
-    connectors.add(*boss, {0, QStringLiteral("practice"), QStringLiteral("practice"), {}});
+    mustSucceed(connectors.add(*boss, {0, QStringLiteral("practice"), QStringLiteral("practice"), {}}),
+                "the practice CA");
     core::Profiles profiles(**db);
     auto rsaProfile = *profiles.find(QStringLiteral("signing"));
     rsaProfile.name = QStringLiteral("signing-rsa");
     rsaProfile.keyType = pkcs11::KeyType::Rsa2048;
-    profiles.add(*boss, rsaProfile);
+    mustSucceed(profiles.add(*boss, rsaProfile), "the RSA profile");
     auto module = pkcs11::Module::load(kSoftHsm);
     if (!module || !org) {
         std::fprintf(stderr, "setup failed\n");
@@ -180,7 +191,7 @@ int main(int argc, char** argv)
             // Raw operations: one logged-in session, the key made, the request signed, the CA asked, the
             // certificate and chain written, the token read back.
             timer.restart();
-            token.holdSession(pin);
+            mustSucceed(token.holdSession(pin), "log in");
             auto key = token.generateKeyPair(pin, kind.type, "raw " + std::to_string(officerNumber));
             auto signer = token.signingKey(pin, key->id);
             auto fullOfficer = registry.officer(*officer);
@@ -192,12 +203,13 @@ int main(int argc, char** argv)
                                               signer->get());
             auto issued = (*practice)->submit(request->der, *profiles.find(kind.profile), 0);
             auto bytes = [](const QByteArray& data) { return std::vector<std::uint8_t>(data.begin(), data.end()); };
-            token.storeCertificate(pin, bytes(issued->certificateDer), key->id, key->label);
+            mustSucceed(token.storeCertificate(pin, bytes(issued->certificateDer), key->id, key->label),
+                        "store certificate");
             for (const QByteArray& link : issued->chainDer)
-                token.storeCaCertificate(pin, bytes(link), "CA");
-            token.objects(&pin);
-            token.certificates();
-            token.publicKey(pin, key->id);
+                mustSucceed(token.storeCaCertificate(pin, bytes(link), "CA"), "store CA certificate");
+            mustSucceed(token.objects(&pin), "read objects");
+            mustSucceed(token.certificates(), "read certificates");
+            mustSucceed(token.publicKey(pin, key->id), "read public key");
             token.releaseSession();
             raw.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
 

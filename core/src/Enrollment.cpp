@@ -288,8 +288,15 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
     while (!isSettled(context.record.state)) {
         const EnrollmentState before = context.record.state;
         if (auto stepped = step(context); !stepped) {
-            if (stepped.error().kind != CoreErrorKind::Pending)
-                recordFailure(by, id, context.record.state, stepped.error());
+            if (stepped.error().kind != CoreErrorKind::Pending) {
+                // The failure is journaled; if even that fails, the clerk hears both.
+                if (auto recorded = recordFailure(by, id, context.record.state, stepped.error()); !recorded) {
+                    CoreError both = stepped.error();
+                    both.message +=
+                        QStringLiteral(" (and the failure could not be journaled: %1)").arg(recorded.error().message);
+                    return std::unexpected(both);
+                }
+            }
             if (stepped.error().kind == CoreErrorKind::Pending)
                 break;
             return std::unexpected(stepped.error());

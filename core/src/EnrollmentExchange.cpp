@@ -128,7 +128,10 @@ EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, 
         if (!accepted) {
             const CoreError error{CoreErrorKind::CertificateRejected, reasons.join(QStringLiteral("; "))};
             outcome.refusals << QStringLiteral("enrollment #%1: %2").arg(r.id).arg(error.message);
-            recordFailure(by, r.id, r.state, error);
+            if (auto recorded = recordFailure(by, r.id, r.state, error); !recorded)
+                outcome.refusals << QStringLiteral("enrollment #%1: the refusal could not be journaled: %2")
+                                        .arg(r.id)
+                                        .arg(recorded.error().message);
         }
     }
     // Files whose certificates fitted no waiting request, and the chain files, are said too.

@@ -162,6 +162,7 @@ MN = {
  'Receipt': 'Акт',
  'Handover receipt — print preview': 'Хүлээлгэн өгөх акт — хэвлэхийн өмнө харах',
  'The token is not plugged in.': 'Токен залгаагүй байна.',
+ 'Not saved: %1': 'Хадгалсангүй: %1',
  'The database could not be read: %1': 'Мэдээллийн санг уншиж чадсангүй: %1',
  'Two plugged-in tokens cannot be told apart. Leave only one plugged in.': 'Залгасан хоёр токеныг ялгах боломжгүй байна. Зөвхөн нэгийг нь залгаатай үлдээнэ үү.',
  'The CA answers; it sent %n CA certificate(s).': ('Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.', 'Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.'),

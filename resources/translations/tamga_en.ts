@@ -953,6 +953,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>The database could not be read: %1</source>
         <translation>The database could not be read: %1</translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

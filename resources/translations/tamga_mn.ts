@@ -950,6 +950,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>The database could not be read: %1</source>
         <translation>Мэдээллийн санг уншиж чадсангүй: %1</translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Хадгалсангүй: %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -60,9 +60,10 @@ public:
         language->setCurrentIndex(std::max(0, language->findData(current)));
         layout->addRow(tr("&Language:"), language);
         connect(language, &QComboBox::currentIndexChanged, this, [this, language] {
-            core::Settings(*m_context.database)
-                .setValue(m_context.signedIn, core::setting::Language, language->currentData().toString());
-            m_note->setText(tr("The language changes the next time Tamga starts."));
+            auto saved = core::Settings(*m_context.database)
+                             .setValue(m_context.signedIn, core::setting::Language, language->currentData().toString());
+            m_note->setText(saved ? tr("The language changes the next time Tamga starts.")
+                                  : tr("Not saved: %1").arg(saved.error().message));
         });
 
         auto* modules = new QListWidget(this);
@@ -92,9 +93,12 @@ public:
         layout->addRow(QString(), useModule);
         connect(useModule, &QPushButton::clicked, this, [this, modules] {
             if (auto* item = modules->currentItem()) {
-                core::Settings(*m_context.database)
-                    .setValue(m_context.signedIn, core::setting::Pkcs11Modules, item->data(Qt::UserRole).toString());
-                m_note->setText(tr("The desk uses %1 from its next start.").arg(item->data(Qt::UserRole).toString()));
+                auto saved = core::Settings(*m_context.database)
+                                 .setValue(m_context.signedIn, core::setting::Pkcs11Modules,
+                                           item->data(Qt::UserRole).toString());
+                m_note->setText(
+                    saved ? tr("The desk uses %1 from its next start.").arg(item->data(Qt::UserRole).toString())
+                          : tr("Not saved: %1").arg(saved.error().message));
             }
         });
 

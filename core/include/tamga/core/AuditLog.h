@@ -48,25 +48,26 @@ public:
     explicit AuditLog(const Database& database) : m_database(database) {}
 
     // Appends one event. Call it inside the transaction that makes the change it records.
-    CoreResult<qint64> append(const QString& operatorName, const QString& action, const QString& objectType,
-                              const QString& objectId, const QString& outcome, const QJsonObject& details = {}) const;
+    [[nodiscard]] CoreResult<qint64> append(const QString& operatorName, const QString& action,
+                                            const QString& objectType, const QString& objectId, const QString& outcome,
+                                            const QJsonObject& details = {}) const;
 
     // Runs `change` and appends its event, both in one transaction: a change is never written without its event.
-    CoreStatus recordChange(const std::function<CoreStatus()>& change, const QString& operatorName,
-                            const QString& action, const QString& objectType, const QString& objectId,
-                            const QString& outcome, const QJsonObject& details = {}) const;
+    [[nodiscard]] CoreStatus recordChange(const std::function<CoreStatus()>& change, const QString& operatorName,
+                                          const QString& action, const QString& objectType, const QString& objectId,
+                                          const QString& outcome, const QJsonObject& details = {}) const;
 
     // Newest first.
-    CoreResult<std::vector<AuditEvent>> list(int limit) const;
+    [[nodiscard]] CoreResult<std::vector<AuditEvent>> list(int limit) const;
     // Checks every event in order; names the first that was edited, deleted, inserted or reordered.
     // Walks the chain; the head must also carry the desk's audit key (a file beside the database, never in it),
     // and an empty log on a desk with operators is an alarm.
-    CoreResult<AuditVerification> verify() const;
+    [[nodiscard]] CoreResult<AuditVerification> verify() const;
     // The event whose hash a witness kept (printed on a receipt or a daily summary, written down by a supervisor):
     // nullopt when the chain no longer holds it. Meaningful after verify() found the chain intact.
-    CoreResult<std::optional<qint64>> findWitness(const QString& witnessedHash) const;
+    [[nodiscard]] CoreResult<std::optional<qint64>> findWitness(const QString& witnessedHash) const;
     // All events, oldest first, as CSV (RFC 4180, UTF-8).
-    CoreStatus exportCsv(const QString& path) const;
+    [[nodiscard]] CoreStatus exportCsv(const QString& path) const;
 
     // SHA-256 (hex) of an event's canonical content: every field but `hash`, length-prefixed.
     static QString hashOf(const AuditEvent& event);

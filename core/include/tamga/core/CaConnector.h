@@ -35,13 +35,13 @@ public:
     virtual ~CaConnector() = default;
 
     // Sends the request; the answer is a certificate or "pending" with a reference.
-    virtual CoreResult<CaResponse> submit(const QByteArray& requestDer, const CertificateProfile& profile,
-                                          qint64 enrollmentId) = 0;
+    [[nodiscard]] virtual CoreResult<CaResponse> submit(const QByteArray& requestDer, const CertificateProfile& profile,
+                                                        qint64 enrollmentId) = 0;
     // Asks again for a pending request.
-    virtual CoreResult<CaResponse> collect(const QString& reference, const QByteArray& requestDer) = 0;
-    virtual CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) = 0;
+    [[nodiscard]] virtual CoreResult<CaResponse> collect(const QString& reference, const QByteArray& requestDer) = 0;
+    [[nodiscard]] virtual CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) = 0;
     // The CA's own certificates (issuing CA and up): also how `ca test` checks the connection.
-    virtual CoreResult<QList<QByteArray>> caCertificates() = 0;
+    [[nodiscard]] virtual CoreResult<QList<QByteArray>> caCertificates() = 0;
 };
 
 struct CaConfig {
@@ -57,13 +57,13 @@ public:
     // `dataDir` is where built-in things live (the practice CA): the database's folder.
     CaConnectors(const Database& database, QString dataDir) : m_database(database), m_dataDir(std::move(dataDir)) {}
 
-    CoreResult<qint64> add(const Operator& by, const CaConfig& config) const;
-    CoreResult<std::vector<CaConfig>> list() const;
-    CoreResult<CaConfig> find(const QString& name) const;
-    CoreResult<CaConfig> find(qint64 id) const;
+    [[nodiscard]] CoreResult<qint64> add(const Operator& by, const CaConfig& config) const;
+    [[nodiscard]] CoreResult<std::vector<CaConfig>> list() const;
+    [[nodiscard]] CoreResult<CaConfig> find(const QString& name) const;
+    [[nodiscard]] CoreResult<CaConfig> find(qint64 id) const;
 
     // A connector for the configuration.
-    CoreResult<std::unique_ptr<CaConnector>> open(const CaConfig& config) const;
+    [[nodiscard]] CoreResult<std::unique_ptr<CaConnector>> open(const CaConfig& config) const;
 
 private:
     const Database& m_database;
@@ -74,14 +74,14 @@ class TrustAnchors {
 public:
     explicit TrustAnchors(const Database& database) : m_database(database) {}
     // Adds every CA certificate in the PEM; returns how many were new.
-    CoreResult<int> add(const Operator& by, const QByteArray& pem) const;
-    CoreResult<QList<QByteArray>> allDer() const;
+    [[nodiscard]] CoreResult<int> add(const Operator& by, const QByteArray& pem) const;
+    [[nodiscard]] CoreResult<QList<QByteArray>> allDer() const;
     struct Anchor {
         qint64 id;
         QString subject;
         QString fingerprint;
     };
-    CoreResult<std::vector<Anchor>> list() const;
+    [[nodiscard]] CoreResult<std::vector<Anchor>> list() const;
 
 private:
     const Database& m_database;

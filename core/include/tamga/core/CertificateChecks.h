@@ -32,12 +32,12 @@ struct CertificateSummary {
 
 // Checks `certificateDer` against `expected`, building its chain from `candidates` (what the CA sent along)
 // up to one of `anchorsDer`.
-CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certificateDer,
-                                                      const QList<QByteArray>& candidatesDer,
-                                                      const QList<QByteArray>& anchorsDer,
-                                                      const ExpectedCertificate& expected);
+[[nodiscard]] CoreResult<CertificateSummary> checkIssuedCertificate(const QByteArray& certificateDer,
+                                                                    const QList<QByteArray>& candidatesDer,
+                                                                    const QList<QByteArray>& anchorsDer,
+                                                                    const ExpectedCertificate& expected);
 
 // Summary of any certificate (no checks).
-CoreResult<CertificateSummary> summarizeCertificate(const QByteArray& certificateDer);
+[[nodiscard]] CoreResult<CertificateSummary> summarizeCertificate(const QByteArray& certificateDer);
 
 } // namespace tamga::core

@@ -16,9 +16,10 @@ struct CertificateRequest {
     QByteArray pem;
 };
 
-CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& subject,
-                                                       const CertificateProfile& profile,
-                                                       const QByteArray& publicKeyDer, EVP_PKEY* tokenKey);
+[[nodiscard]] CoreResult<CertificateRequest> buildCertificateRequest(const RequestedSubject& subject,
+                                                                     const CertificateProfile& profile,
+                                                                     const QByteArray& publicKeyDer,
+                                                                     EVP_PKEY* tokenKey);
 
 // The subject a request asks for, attribute by attribute with its string type.
 RequestedSubject subjectOfRequest(const QByteArray& requestDer);

@@ -16,6 +16,6 @@ struct CivilId {
 
 // Validates the shape and the date. Lower-case letters are accepted and upper-cased; anything else that is
 // wrong is reported (what and why), never guessed at.
-CoreResult<CivilId> parseCivilId(const QString& input);
+[[nodiscard]] CoreResult<CivilId> parseCivilId(const QString& input);
 
 } // namespace tamga::core

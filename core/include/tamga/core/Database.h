@@ -22,12 +22,12 @@ public:
 
     // Opens (creating it 0600 if needed) and migrates to the current schema in one transaction. A database
     // written by a newer Tamga is refused (SchemaTooNew) and left untouched.
-    static CoreResult<std::unique_ptr<Database>> open(const QString& path);
+    [[nodiscard]] static CoreResult<std::unique_ptr<Database>> open(const QString& path);
     // The same for a database that must exist already: a path with a typo is refused (NotFound), it does not
     // become a new, empty desk. Only the bootstrap (the first supervisor, the desk's first start) creates one.
-    static CoreResult<std::unique_ptr<Database>> openExisting(const QString& path);
+    [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openExisting(const QString& path);
     // For tests of the migrations: creates or migrates only up to `version`.
-    static CoreResult<std::unique_ptr<Database>> openAtVersion(const QString& path, int version);
+    [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openAtVersion(const QString& path, int version);
 
     // The default file: the user's application-data folder, or TAMGA_DB.
     static QString defaultPath();
@@ -43,10 +43,10 @@ public:
     // Runs `sql` with positional values bound; on failure returns the driver's message. Writes are prepared once
     // and kept (the returned query is valid until the same SQL runs again); reads are prepared each time, and the
     // read ends when the returned query goes.
-    CoreResult<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
+    [[nodiscard]] CoreResult<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
     // After a loop over query.next(): a row that could not be read (a damaged page, an I/O error) ends the loop
     // as the last row does; this tells the two apart, so that partial data is never taken for all of it.
-    static CoreStatus readToEnd(const QSqlQuery& query);
+    [[nodiscard]] static CoreStatus readToEnd(const QSqlQuery& query);
 
     // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.
     template <typename T, typename Work> CoreResult<T> transaction(Work work) const
@@ -65,10 +65,10 @@ public:
 
 private:
     explicit Database(QString path, QString connectionName);
-    static CoreResult<std::unique_ptr<Database>> openUpTo(const QString& path, int targetVersion);
-    CoreStatus migrateTo(int targetVersion);
-    CoreStatus begin() const;
-    CoreStatus commit() const;
+    [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openUpTo(const QString& path, int targetVersion);
+    [[nodiscard]] CoreStatus migrateTo(int targetVersion);
+    [[nodiscard]] CoreStatus begin() const;
+    [[nodiscard]] CoreStatus commit() const;
     void rollback() const;
 
     QString m_path;

@@ -95,19 +95,22 @@ public:
     // Records a new enrollment (state "created"). Checks that the officer, profile and CA exist, that the profile
     // makes a subject for this officer, and that the token is not another officer's: one still being enrolled
     // on it refuses, one who holds a key on it refuses unless `erasesToken` (the run initializes it again).
-    CoreResult<qint64> create(const Operator& by, qint64 officerId, const QString& tokenSerial,
-                              const QString& profileName, const QString& caName, bool erasesToken = false) const;
+    [[nodiscard]] CoreResult<qint64> create(const Operator& by, qint64 officerId, const QString& tokenSerial,
+                                            const QString& profileName, const QString& caName,
+                                            bool erasesToken = false) const;
 
     // Carries the enrollment on from its stored state: to "verified", or to "submitted" when the CA answers
     // later. On failure the error says what went wrong; the state stays where it was, ready to resume.
-    CoreResult<EnrollmentRecord> run(const Operator& by, qint64 id, const pkcs11::Pin& userPin,
-                                     const TokenPreparation* preparation, const ProgressSink& progress = {}) const;
+    [[nodiscard]] CoreResult<EnrollmentRecord> run(const Operator& by, qint64 id, const pkcs11::Pin& userPin,
+                                                   const TokenPreparation* preparation,
+                                                   const ProgressSink& progress = {}) const;
 
     // Marks a verified enrollment as handed over to its officer.
-    CoreResult<EnrollmentRecord> handOver(const Operator& by, qint64 id) const;
+    [[nodiscard]] CoreResult<EnrollmentRecord> handOver(const Operator& by, qint64 id) const;
 
     // The offline exchange. Export writes the requests waiting at `caName` into `folder` (PEM + manifest).
-    CoreResult<int> exportRequests(const Operator& by, const QString& caName, const QString& folder) const;
+    [[nodiscard]] CoreResult<int> exportRequests(const Operator& by, const QString& caName,
+                                                 const QString& folder) const;
     struct ImportOutcome {
         int received = 0;     // certificates accepted and stored
         int waiting = 0;      // requests still without a certificate
@@ -117,30 +120,32 @@ public:
     // Import reads `folder` once, matches its certificates to waiting requests by public key, checks them (of
     // several for one key, the newest that passes) and stores them ("certificate received"): `resume` then writes
     // each onto its token when it comes back. Every file's fate is in the outcome.
-    CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName,
-                                                 const QString& folder) const;
+    [[nodiscard]] CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName,
+                                                               const QString& folder) const;
 
 private:
     struct Context;
     // One step from the record's state to the next (EnrollmentSteps.cpp), each state's work in its own function.
-    CoreStatus step(Context& context) const;
-    CoreStatus prepareToken(Context& context) const;
-    CoreStatus generateKey(Context& context) const;
-    CoreStatus buildRequest(Context& context) const;
-    CoreStatus submitRequest(Context& context) const;
-    CoreStatus collectCertificate(Context& context) const;
-    CoreStatus writeCertificate(Context& context) const;
-    CoreStatus readTokenBack(Context& context) const;
-    CoreStatus locateToken(Context& context) const;
-    CoreResult<pkcs11::Token*> workToken(Context& context) const;
+    [[nodiscard]] CoreStatus step(Context& context) const;
+    [[nodiscard]] CoreStatus prepareToken(Context& context) const;
+    [[nodiscard]] CoreStatus generateKey(Context& context) const;
+    [[nodiscard]] CoreStatus buildRequest(Context& context) const;
+    [[nodiscard]] CoreStatus submitRequest(Context& context) const;
+    [[nodiscard]] CoreStatus collectCertificate(Context& context) const;
+    [[nodiscard]] CoreStatus writeCertificate(Context& context) const;
+    [[nodiscard]] CoreStatus readTokenBack(Context& context) const;
+    [[nodiscard]] CoreStatus locateToken(Context& context) const;
+    [[nodiscard]] CoreResult<pkcs11::Token*> workToken(Context& context) const;
     // Moves the enrollment to `to` in one transaction with its audit event; `inside` runs in that transaction.
-    CoreStatus transition(Context& context, EnrollmentState to, const QVariantMap& columns, const QJsonObject& details,
-                          const std::function<CoreStatus()>& inside = {}) const;
-    CoreStatus storeReceived(Context& context, const CertificateSummary& certificate) const;
-    CoreStatus verifyToken(Context& context, const pkcs11::Token& token) const;
-    CoreStatus recordFailure(const Operator& by, qint64 id, EnrollmentState state, const CoreError& error) const;
-    CoreResult<CertificateSummary> acceptCertificate(const Operator& by, const EnrollmentRecord& record,
-                                                     const CaResponse& response) const;
+    [[nodiscard]] CoreStatus transition(Context& context, EnrollmentState to, const QVariantMap& columns,
+                                        const QJsonObject& details,
+                                        const std::function<CoreStatus()>& inside = {}) const;
+    [[nodiscard]] CoreStatus storeReceived(Context& context, const CertificateSummary& certificate) const;
+    [[nodiscard]] CoreStatus verifyToken(Context& context, const pkcs11::Token& token) const;
+    [[nodiscard]] CoreStatus recordFailure(const Operator& by, qint64 id, EnrollmentState state,
+                                           const CoreError& error) const;
+    [[nodiscard]] CoreResult<CertificateSummary> acceptCertificate(const Operator& by, const EnrollmentRecord& record,
+                                                                   const CaResponse& response) const;
 
     const Database& m_database;
     const CaConnectors& m_connectors;

@@ -15,13 +15,14 @@ class EnrollmentRecords {
 public:
     explicit EnrollmentRecords(const Database& database) : m_database(database) {}
 
-    CoreResult<EnrollmentRecord> record(qint64 id) const;
-    CoreResult<std::vector<EnrollmentRecord>> list(std::optional<EnrollmentState> state) const;
+    [[nodiscard]] CoreResult<EnrollmentRecord> record(qint64 id) const;
+    [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> list(std::optional<EnrollmentState> state) const;
     // The enrollments that put (or are putting) a key on the token with this serial, newest first, failed and
     // cancelled ones left out: whose key the token holds.
-    CoreResult<std::vector<EnrollmentRecord>> onToken(const QString& serial) const;
+    [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> onToken(const QString& serial) const;
     // The officer's enrollments of this profile whose certificate is valid now (not revoked, not expired).
-    CoreResult<std::vector<EnrollmentRecord>> withValidCertificate(qint64 officerId, const QString& profileName) const;
+    [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> withValidCertificate(qint64 officerId,
+                                                                                 const QString& profileName) const;
 
 private:
     const Database& m_database;

@@ -36,9 +36,10 @@ const QStringList& officerCsvColumns();
 // Reads and imports `path`. Returns a report (with problems when the file was refused), or an error when the
 // file cannot be read or the database fails.
 // With `dryRun` the report says what would happen and nothing is written (the desk's preview).
-CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QString& path,
-                                        bool dryRun = false);
-CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QByteArray& content,
-                                        const QString& sourceName, bool dryRun = false);
+[[nodiscard]] CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by, const QString& path,
+                                                      bool dryRun = false);
+[[nodiscard]] CoreResult<ImportReport> importOfficers(const Database& database, const Operator& by,
+                                                      const QByteArray& content, const QString& sourceName,
+                                                      bool dryRun = false);
 
 } // namespace tamga::core

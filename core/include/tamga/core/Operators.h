@@ -29,18 +29,18 @@ class Operators {
 public:
     explicit Operators(const Database& database) : m_database(database) {}
 
-    CoreResult<bool> anyExist() const;
+    [[nodiscard]] CoreResult<bool> anyExist() const;
 
     // Adds an operator. With no operator in the database, `by` may be empty and the new one must be a
     // supervisor (the first sign-in of a fresh desk); after that `by` must be a signed-in supervisor.
-    CoreResult<Operator> add(const std::optional<Operator>& by, const QString& name, Role role,
-                             const Password& password) const;
+    [[nodiscard]] CoreResult<Operator> add(const std::optional<Operator>& by, const QString& name, Role role,
+                                           const Password& password) const;
 
     // Checks the password. A wrong password or an unknown name is refused (NotSignedIn) and audited.
-    CoreResult<Operator> signIn(const QString& name, const Password& password) const;
+    [[nodiscard]] CoreResult<Operator> signIn(const QString& name, const Password& password) const;
 
     // Refuses (NotPermitted) and audits when `who` lacks `needed` for `action`.
-    CoreStatus require(const Operator& who, Role needed, const QString& action) const;
+    [[nodiscard]] CoreStatus require(const Operator& who, Role needed, const QString& action) const;
 
     // scrypt hash in the stored form "scrypt$N$r$p$salt$hash" (base64), and its check.
     static QString hashPassword(const Password& password);

@@ -29,7 +29,7 @@ struct CertificateProfile {
     int validityDays = 730;
 
     QJsonObject toJson() const;
-    static CoreResult<CertificateProfile> fromJson(const QJsonObject& json);
+    [[nodiscard]] static CoreResult<CertificateProfile> fromJson(const QJsonObject& json);
 };
 
 // One attribute of a subject as it will be encoded.
@@ -59,15 +59,15 @@ QString transliterateCivilIdLetters(const QString& letters);
 
 // Fills the profile's subject template with the officer's record. Fails when a value cannot be encoded in its
 // string type (PrintableString takes only A-Z a-z 0-9 space ' ( ) + , - . / : = ?).
-CoreResult<RequestedSubject> buildSubject(const CertificateProfile& profile, const Officer& officer);
+[[nodiscard]] CoreResult<RequestedSubject> buildSubject(const CertificateProfile& profile, const Officer& officer);
 
 class Profiles {
 public:
     explicit Profiles(const Database& database) : m_database(database) {}
-    CoreResult<std::vector<CertificateProfile>> list() const;
-    CoreResult<CertificateProfile> find(const QString& name) const;
-    CoreResult<qint64> add(const Operator& by, const CertificateProfile& profile) const;
-    CoreResult<qint64> idOf(const QString& name) const;
+    [[nodiscard]] CoreResult<std::vector<CertificateProfile>> list() const;
+    [[nodiscard]] CoreResult<CertificateProfile> find(const QString& name) const;
+    [[nodiscard]] CoreResult<qint64> add(const Operator& by, const CertificateProfile& profile) const;
+    [[nodiscard]] CoreResult<qint64> idOf(const QString& name) const;
 
 private:
     const Database& m_database;

@@ -42,9 +42,9 @@ public:
     explicit Receipts(const Database& database) : m_database(database) {}
     // The receipt of a verified (or handed-over) enrollment. The clerk is the operator who completed it (from the
     // audit log); a training desk (setting desk.training = 1), or a practice CA's certificate, marks it TRAINING.
-    CoreResult<ReceiptData> data(qint64 enrollmentId) const;
+    [[nodiscard]] CoreResult<ReceiptData> data(qint64 enrollmentId) const;
     // Records that the receipt was produced: its hash with the enrollment, and an audit event.
-    CoreStatus recordPrinted(const Operator& by, const ReceiptData& receipt) const;
+    [[nodiscard]] CoreStatus recordPrinted(const Operator& by, const ReceiptData& receipt) const;
 
 private:
     const Database& m_database;

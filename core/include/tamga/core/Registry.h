@@ -49,20 +49,20 @@ class Registry {
 public:
     explicit Registry(const Database& database) : m_database(database) {}
 
-    CoreResult<qint64> addOrganization(const Operator& by, const QString& name, const QString& registerNo,
-                                       std::optional<qint64> parentId) const;
-    CoreResult<std::vector<Organization>> organizations() const;
-    CoreResult<Organization> organization(qint64 id) const;
+    [[nodiscard]] CoreResult<qint64> addOrganization(const Operator& by, const QString& name, const QString& registerNo,
+                                                     std::optional<qint64> parentId) const;
+    [[nodiscard]] CoreResult<std::vector<Organization>> organizations() const;
+    [[nodiscard]] CoreResult<Organization> organization(qint64 id) const;
 
-    CoreResult<qint64> addOfficer(const Operator& by, const OfficerFields& fields) const;
+    [[nodiscard]] CoreResult<qint64> addOfficer(const Operator& by, const OfficerFields& fields) const;
     // Changes an officer's record (the civil ID stays: it is who the officer is); audited with what changed.
-    CoreStatus updateOfficer(const Operator& by, qint64 id, const OfficerFields& fields) const;
-    CoreResult<Officer> officer(qint64 id) const;
+    [[nodiscard]] CoreStatus updateOfficer(const Operator& by, qint64 id, const OfficerFields& fields) const;
+    [[nodiscard]] CoreResult<Officer> officer(qint64 id) const;
     // Officers of one organization or all, whose names, civil ID or organization contain every word of `search`
     // in any order (Cyrillic or Latin letters in their usual spellings, any case; a word of one or two characters
     // matches the start of a word). At most `limit` (the first registered), sorted by surname and given name.
-    CoreResult<std::vector<Officer>> officers(std::optional<qint64> organizationId, const QString& search,
-                                              int limit = 200) const;
+    [[nodiscard]] CoreResult<std::vector<Officer>> officers(std::optional<qint64> organizationId, const QString& search,
+                                                            int limit = 200) const;
 
     // Normalizes and checks an officer's fields (not the organization); every problem, not just the first.
     static std::vector<FieldProblem> normalizeOfficer(OfficerFields& fields);

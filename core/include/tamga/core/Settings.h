@@ -25,9 +25,9 @@ class Settings {
 public:
     explicit Settings(const Database& database) : m_database(database) {}
 
-    CoreResult<std::optional<QString>> value(const QString& key) const;
+    [[nodiscard]] CoreResult<std::optional<QString>> value(const QString& key) const;
     // Stores the value with its audit event. Keys starting with "audit." belong to the audit log.
-    CoreStatus setValue(const Operator& by, const QString& key, const QString& value) const;
+    [[nodiscard]] CoreStatus setValue(const Operator& by, const QString& key, const QString& value) const;
 
 private:
     const Database& m_database;

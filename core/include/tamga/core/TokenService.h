@@ -53,28 +53,31 @@ public:
 
     // `serial` empty: the token that was never initialized. Initializing a token that was set up before erases
     // it and is a supervisor's action. Returns the token as it is afterwards (its serial may be new).
-    CoreResult<pkcs11::TokenInfo> initialize(const Operator& by, const QString& serial, const QString& label,
-                                             const pkcs11::Pin& soPin, const pkcs11::Pin& userPin) const;
-    CoreStatus changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
-                         const pkcs11::Pin& newPin) const;
-    CoreStatus unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
-                          const pkcs11::Pin& newPin) const;
-    CoreResult<pkcs11::KeyPairInfo> generateKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
-                                                pkcs11::KeyType type, const QString& label) const;
-    CoreStatus deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
-                         const std::vector<std::uint8_t>& id) const;
+    [[nodiscard]] CoreResult<pkcs11::TokenInfo> initialize(const Operator& by, const QString& serial,
+                                                           const QString& label, const pkcs11::Pin& soPin,
+                                                           const pkcs11::Pin& userPin) const;
+    [[nodiscard]] CoreStatus changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
+                                       const pkcs11::Pin& newPin) const;
+    [[nodiscard]] CoreStatus unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
+                                        const pkcs11::Pin& newPin) const;
+    [[nodiscard]] CoreResult<pkcs11::KeyPairInfo> generateKey(const Operator& by, const QString& serial,
+                                                              const pkcs11::Pin& pin, pkcs11::KeyType type,
+                                                              const QString& label) const;
+    [[nodiscard]] CoreStatus deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
+                                       const std::vector<std::uint8_t>& id) const;
 
 private:
     // Refuses (NotPermitted, audited) when `by` may not do `action` on the token `serial`.
-    CoreStatus permit(const Operator& by, TokenAction action, const QString& serial) const;
+    [[nodiscard]] CoreStatus permit(const Operator& by, TokenAction action, const QString& serial) const;
     // Locates the token, checks the role, makes `call` on it (which may add to the event's details) and records
     // the outcome.
-    CoreStatus onToken(const Operator& by, TokenAction action, const QString& serial,
-                       const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
-                       QJsonObject details = {}) const;
+    [[nodiscard]] CoreStatus onToken(const Operator& by, TokenAction action, const QString& serial,
+                                     const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
+                                     QJsonObject details = {}) const;
     // Records the outcome of an action that ran; returns `error` (or success) as it was.
-    CoreStatus record(const Operator& by, TokenAction action, const QString& serial,
-                      const std::optional<pkcs11::TokenError>& error, const QJsonObject& details = {}) const;
+    [[nodiscard]] CoreStatus record(const Operator& by, TokenAction action, const QString& serial,
+                                    const std::optional<pkcs11::TokenError>& error,
+                                    const QJsonObject& details = {}) const;
 
     const Database& m_database;
     std::vector<std::shared_ptr<pkcs11::Module>> m_modules;

@@ -16,7 +16,7 @@ class Module {
 public:
     // Loads and initializes the module at `path`. A missing file or a library that is not a PKCS#11 module
     // gives ModuleMissing / ModuleFailed with the loader's own reason.
-    static Result<std::shared_ptr<Module>> load(const std::string& path);
+    [[nodiscard]] static Result<std::shared_ptr<Module>> load(const std::string& path);
 
     ~Module();
     Module(const Module&) = delete;
@@ -26,13 +26,13 @@ public:
     const ModuleInfo& info() const;
 
     // Every slot, with a TokenInfo where a token is present.
-    Result<std::vector<SlotInfo>> slots() const;
+    [[nodiscard]] Result<std::vector<SlotInfo>> slots() const;
     // Tokens present now, initialized or not.
-    Result<std::vector<TokenInfo>> tokens() const;
+    [[nodiscard]] Result<std::vector<TokenInfo>> tokens() const;
     // The present token with this serial; TokenNotFound otherwise.
-    Result<TokenInfo> findToken(const std::string& serial) const;
+    [[nodiscard]] Result<TokenInfo> findToken(const std::string& serial) const;
     // The first present token that was never initialized (SoftHSM's free slot, a new real token).
-    Result<TokenInfo> findUninitializedToken() const;
+    [[nodiscard]] Result<TokenInfo> findUninitializedToken() const;
 
     // Whether C_WaitForSlotEvent can be trusted to report insertions and removals (see Quirks).
     bool reportsSlotEvents() const;
@@ -41,7 +41,7 @@ public:
     // went: a module with the tokensFixedAtInitialize quirk, or one whose slot answered with an error that is not
     // "no token". Only the thread that owns the module's calls may call it; it does nothing while a session or a
     // signing key is open. Returns whether it re-initialized.
-    Result<bool> refreshIfNeeded() const;
+    [[nodiscard]] Result<bool> refreshIfNeeded() const;
 
     struct Impl;
     // For the rest of the token layer only; the header that defines Impl is private to it.
@@ -49,7 +49,7 @@ public:
 
 private:
     explicit Module(std::unique_ptr<Impl> impl);
-    static Result<std::shared_ptr<Module>> loadNew(const std::string& path);
+    [[nodiscard]] static Result<std::shared_ptr<Module>> loadNew(const std::string& path);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -50,61 +50,63 @@ public:
     // Keeps one logged-in session for the calls that follow (an enrollment's run), so the PIN is checked once
     // and the token is not logged in again at every step. The user-PIN operations below then use it (their PIN
     // argument is not checked again). Released by releaseSession(), or when the last copy of this Token goes.
-    Status holdSession(const Pin& userPin);
+    [[nodiscard]] Status holdSession(const Pin& userPin);
     void releaseSession();
     const std::shared_ptr<Module>& module() const { return m_module; }
 
     // Initializes the token (erasing everything on it), sets the SO PIN and label, then the user PIN.
     // `label` may be at most 32 bytes of UTF-8. Returns the token as it is afterwards (possibly in a new slot).
-    static Result<TokenInfo> initialize(const std::shared_ptr<Module>& module, const TokenInfo& token, const Pin& soPin,
-                                        const std::string& label, const Pin& userPin);
+    [[nodiscard]] static Result<TokenInfo> initialize(const std::shared_ptr<Module>& module, const TokenInfo& token,
+                                                      const Pin& soPin, const std::string& label, const Pin& userPin);
 
-    Result<TokenInfo> info() const;
+    [[nodiscard]] Result<TokenInfo> info() const;
 
     // Whether the token can generate this kind of key (its mechanism and, for RSA, the size), asked without a
     // session or PIN: checked before anything on the token is changed or erased for an enrollment.
-    static Status checkCanGenerate(const std::shared_ptr<Module>& module, const TokenInfo& token, KeyType type);
+    [[nodiscard]] static Status checkCanGenerate(const std::shared_ptr<Module>& module, const TokenInfo& token,
+                                                 KeyType type);
 
-    Status changeUserPin(const Pin& oldPin, const Pin& newPin) const;
+    [[nodiscard]] Status changeUserPin(const Pin& oldPin, const Pin& newPin) const;
     // Sets a new user PIN with the SO PIN: unblocks a locked user PIN, or sets the first one.
-    Status setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const;
+    [[nodiscard]] Status setUserPinWithSoPin(const Pin& soPin, const Pin& newPin) const;
 
     // Generates a key pair on the token. The private key is token, private, sensitive, never extractable and
     // can sign; both halves get `label` and the ID SHA-1(subjectPublicKey).
-    Result<KeyPairInfo> generateKeyPair(const Pin& userPin, KeyType type, const std::string& label) const;
+    [[nodiscard]] Result<KeyPairInfo> generateKeyPair(const Pin& userPin, KeyType type, const std::string& label) const;
 
     // The key pair whose private key has this label, if any. A pair left with another ID by an interrupted
     // generation gets its proper ID (SHA-1 of the public key) on both halves first.
-    Result<std::optional<KeyPairInfo>> findKeyPair(const Pin& userPin, const std::string& label) const;
+    [[nodiscard]] Result<std::optional<KeyPairInfo>> findKeyPair(const Pin& userPin, const std::string& label) const;
 
     // Objects visible with the user PIN, or the public ones when `userPin` is null.
-    Result<std::vector<ObjectInfo>> objects(const Pin* userPin) const;
+    [[nodiscard]] Result<std::vector<ObjectInfo>> objects(const Pin* userPin) const;
 
     // Every certificate on the token with its value (certificates are public objects).
-    Result<std::vector<StoredCertificate>> certificates() const;
+    [[nodiscard]] Result<std::vector<StoredCertificate>> certificates() const;
 
     // The public key (SubjectPublicKeyInfo DER) of the key pair with this ID.
-    Result<std::vector<std::uint8_t>> publicKey(const Pin& userPin, std::span<const std::uint8_t> id) const;
+    [[nodiscard]] Result<std::vector<std::uint8_t>> publicKey(const Pin& userPin,
+                                                              std::span<const std::uint8_t> id) const;
 
     // Stores the end-entity certificate (DER) under its key's ID and label. Storing the same certificate again
     // is a no-op.
-    Status storeCertificate(const Pin& userPin, std::span<const std::uint8_t> certificateDer,
-                            std::span<const std::uint8_t> id, const std::string& label) const;
+    [[nodiscard]] Status storeCertificate(const Pin& userPin, std::span<const std::uint8_t> certificateDer,
+                                          std::span<const std::uint8_t> id, const std::string& label) const;
     // Stores a CA certificate (category "authority"), ID = SHA-1 of its public key. Idempotent too.
-    Status storeCaCertificate(const Pin& userPin, std::span<const std::uint8_t> certificateDer,
-                              const std::string& label) const;
+    [[nodiscard]] Status storeCaCertificate(const Pin& userPin, std::span<const std::uint8_t> certificateDer,
+                                            const std::string& label) const;
 
     // Deletes the private key, public key and certificates with this ID; ObjectNotFound when there are none.
-    Status deleteKeyPair(const Pin& userPin, std::span<const std::uint8_t> id) const;
+    [[nodiscard]] Status deleteKeyPair(const Pin& userPin, std::span<const std::uint8_t> id) const;
 
     // An OpenSSL key for the private key with this ID (through libp11).
-    Result<TokenSigningKey> signingKey(const Pin& userPin, std::span<const std::uint8_t> id) const;
+    [[nodiscard]] Result<TokenSigningKey> signingKey(const Pin& userPin, std::span<const std::uint8_t> id) const;
 
 private:
     // A logged-in user session: the held one, or a new one.
-    Result<std::shared_ptr<Session>> userSession(const Pin& userPin, const char* operation) const;
+    [[nodiscard]] Result<std::shared_ptr<Session>> userSession(const Pin& userPin, const char* operation) const;
     // A session that is logged in only when one is held (public objects).
-    Result<std::shared_ptr<Session>> publicSession(const char* operation) const;
+    [[nodiscard]] Result<std::shared_ptr<Session>> publicSession(const char* operation) const;
 
     std::shared_ptr<Module> m_module;
     std::string m_serial;
