@@ -80,12 +80,14 @@ void addPinTries(TokenError& error, CK_FUNCTION_LIST* functions, CK_SLOT_ID slot
     }
 }
 
-Status Session::login(CK_USER_TYPE user, const Pin& pin, const char* operation)
+Status Session::login(CK_USER_TYPE user, const Pin& pin, const char* operation, bool keepExistingLogin)
 {
     auto attempt = [&] {
         return m_functions->C_Login(m_handle, user, const_cast<CK_UTF8CHAR*>(pin.bytes()), pin.size());
     };
     CK_RV rv = attempt();
+    if (rv == CKR_USER_ALREADY_LOGGED_IN && keepExistingLogin)
+        return {};
     if (rv == CKR_USER_ALREADY_LOGGED_IN || rv == CKR_USER_ANOTHER_ALREADY_LOGGED_IN) {
         // Login state belongs to the token, not the session: log out so the PIN given here is really checked.
         m_functions->C_Logout(m_handle);

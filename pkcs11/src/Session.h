@@ -26,7 +26,10 @@ public:
 
     // C_Login, verifying the PIN even when the token is already logged in by another session of this process
     // (libp11 would report success there). A wrong PIN comes back as WrongPin with the tries the token reports.
-    Status login(CK_USER_TYPE user, const Pin& pin, const char* operation);
+    // With `keepExistingLogin` (a PIN this Token already checked), a login still in place is kept as it is: logging
+    // out would end libp11's login too and invalidate the handles of a signing key it holds. This session then
+    // does not log out when it closes.
+    Status login(CK_USER_TYPE user, const Pin& pin, const char* operation, bool keepExistingLogin = false);
 
     CK_SESSION_HANDLE handle() const { return m_handle; }
     CK_SLOT_ID slot() const { return m_slot; }

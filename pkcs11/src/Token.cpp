@@ -69,7 +69,9 @@ Result<std::shared_ptr<Session>> Token::userSession(const Pin& userPin, const ch
     auto opened = Session::open(*m_module, m_serial, operation, m_lastSlot.get());
     if (!opened)
         return std::unexpected(opened.error());
-    if (auto ok = opened->login(CKU_USER, userPin, operation); !ok)
+    // In place of a held session (its PIN checked when it was taken) a login still in place is kept: libp11 may
+    // be holding a signing key under it.
+    if (auto ok = opened->login(CKU_USER, userPin, operation, m_held != nullptr); !ok)
         return std::unexpected(ok.error());
     auto session = std::make_shared<Session>(std::move(*opened));
     if (m_held)
