@@ -85,28 +85,7 @@ public:
     explicit CfsslServer(const TempDir& dir) : m_dir(dir.file("cfssl")), m_port(freePort())
     {
         std::filesystem::create_directories(m_dir);
-        auto root = run({requireTool("openssl"),
-                         "req",
-                         "-x509",
-                         "-newkey",
-                         "ec",
-                         "-pkeyopt",
-                         "ec_paramgen_curve:P-256",
-                         "-nodes",
-                         "-keyout",
-                         m_dir + "/ca-key.pem",
-                         "-out",
-                         m_dir + "/ca.pem",
-                         "-days",
-                         "3650",
-                         "-subj",
-                         "/C=MN/O=Test CFSSL CA/CN=CFSSL Test Root",
-                         "-addext",
-                         "basicConstraints=critical,CA:TRUE",
-                         "-addext",
-                         "keyUsage=critical,keyCertSign,cRLSign"});
-        INFO(root.err);
-        REQUIRE(root.exitCode == 0);
+        makeOpensslRootCa(m_dir + "/ca-key.pem", m_dir + "/ca.pem", "/C=MN/O=Test CFSSL CA/CN=CFSSL Test Root");
         const std::string key = "0123456789abcdef0123456789abcdef";
         writeFile(m_dir + "/auth.key", key + "\n");
         // "content committment" is CFSSL's spelling of nonRepudiation.
@@ -211,30 +190,7 @@ public:
         : m_dir(dir.file("cmp-ca")), m_https(https)
     {
         std::filesystem::create_directories(m_dir);
-        auto root = run({requireTool("openssl"),
-                         "req",
-                         "-x509",
-                         "-newkey",
-                         "ec",
-                         "-pkeyopt",
-                         "ec_paramgen_curve:P-256",
-                         "-nodes",
-                         "-keyout",
-                         m_dir + "/ca-key.pem",
-                         "-out",
-                         m_dir + "/ca.pem",
-                         "-days",
-                         "3650",
-                         "-subj",
-                         "/C=MN/O=Test CMP CA/CN=CMP Test Issuing CA",
-                         "-addext",
-                         "basicConstraints=critical,CA:TRUE",
-                         "-addext",
-                         "keyUsage=critical,keyCertSign,cRLSign",
-                         "-addext",
-                         "subjectKeyIdentifier=hash"});
-        INFO(root.err);
-        REQUIRE(root.exitCode == 0);
+        makeOpensslRootCa(m_dir + "/ca-key.pem", m_dir + "/ca.pem", "/C=MN/O=Test CMP CA/CN=CMP Test Issuing CA");
         writeFile(m_dir + "/secret", secret + "\n");
         std::vector<std::string> arguments{TAMGA_TEST_CMP_SERVER, m_dir + "/ca.pem", m_dir + "/ca-key.pem",
                                            m_dir + "/secret", m_dir + "/revoked.txt"};

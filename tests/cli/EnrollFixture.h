@@ -206,28 +206,7 @@ public:
                 "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n"
                 "[v3_tls]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature,keyEncipherment\n"
                 "extendedKeyUsage = serverAuth\n");
-        auto root = run({requireTool("openssl"),
-                         "req",
-                         "-x509",
-                         "-newkey",
-                         "ec",
-                         "-pkeyopt",
-                         "ec_paramgen_curve:P-256",
-                         "-nodes",
-                         "-keyout",
-                         m_dir + "/root-key.pem",
-                         "-out",
-                         m_dir + "/root.pem",
-                         "-days",
-                         "3650",
-                         "-subj",
-                         "/C=MN/O=Test State CA/CN=" + name + " Root",
-                         "-addext",
-                         "basicConstraints=critical,CA:TRUE",
-                         "-addext",
-                         "keyUsage=critical,keyCertSign,cRLSign"});
-        INFO(root.err);
-        REQUIRE(root.exitCode == 0);
+        makeOpensslRootCa(m_dir + "/root-key.pem", m_dir + "/root.pem", "/C=MN/O=Test State CA/CN=" + name + " Root");
     }
 
     std::string rootPem() const { return m_dir + "/root.pem"; }

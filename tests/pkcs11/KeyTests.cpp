@@ -42,32 +42,6 @@ std::vector<ListedObject> withId(const std::vector<ListedObject>& objects, const
     return matching;
 }
 
-// Signs `data` with the on-token key and verifies the signature in software with the public key.
-bool signatureVerifies(EVP_PKEY* tokenKey, const std::vector<std::uint8_t>& spki)
-{
-    const std::string data = "Тамга: the officer's first signature";
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> signContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    std::size_t length = 0;
-    if (EVP_DigestSignInit(signContext.get(), nullptr, EVP_sha256(), nullptr, tokenKey) != 1 ||
-        EVP_DigestSign(signContext.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size()) != 1)
-        return false;
-    std::vector<unsigned char> signature(length);
-    if (EVP_DigestSign(signContext.get(), signature.data(), &length,
-                       reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
-        return false;
-    signature.resize(length);
-
-    const unsigned char* in = spki.data();
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(
-        d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())), EVP_PKEY_free);
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> verifyContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    return publicKey &&
-           EVP_DigestVerifyInit(verifyContext.get(), nullptr, EVP_sha256(), nullptr, publicKey.get()) == 1 &&
-           EVP_DigestVerify(verifyContext.get(), signature.data(), signature.size(),
-                            reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1;
-}
-
 } // namespace
 
 TEST_CASE("key pairs of every supported type are made on the token - sensitive and never extractable")
@@ -120,7 +94,7 @@ TEST_CASE("key pairs of every supported type are made on the token - sensitive a
         // The key signs through OpenSSL (libp11), and the signature verifies with the public key.
         auto signer = token.signingKey(kPin, key->id);
         REQUIRE(signer);
-        CHECK(signatureVerifies(signer->get(), key->publicKeyDer));
+        CHECK(tamga::test::signatureVerifies(signer->get(), key->publicKeyDer));
     }
 }
 

@@ -36,27 +36,6 @@ Implementation implementation()
     return {module, kind};
 }
 
-bool signatureVerifies(EVP_PKEY* tokenKey, const std::vector<std::uint8_t>& spki)
-{
-    const unsigned char data[] = "Тамга on a token that is not SoftHSM";
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> signContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    std::size_t length = 0;
-    if (EVP_DigestSignInit(signContext.get(), nullptr, EVP_sha256(), nullptr, tokenKey) != 1 ||
-        EVP_DigestSign(signContext.get(), nullptr, &length, data, sizeof data) != 1)
-        return false;
-    std::vector<unsigned char> signature(length);
-    if (EVP_DigestSign(signContext.get(), signature.data(), &length, data, sizeof data) != 1)
-        return false;
-    signature.resize(length);
-    const unsigned char* in = spki.data();
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(
-        d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())), EVP_PKEY_free);
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> verifyContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    return publicKey &&
-           EVP_DigestVerifyInit(verifyContext.get(), nullptr, EVP_sha256(), nullptr, publicKey.get()) == 1 &&
-           EVP_DigestVerify(verifyContext.get(), signature.data(), signature.size(), data, sizeof data) == 1;
-}
-
 } // namespace
 
 TEST_CASE(
@@ -124,7 +103,7 @@ TEST_CASE(
         auto signer = token.signingKey(Pin("1234"), key->id);
         INFO((signer ? std::string() : signer.error().describe()));
         REQUIRE(signer);
-        CHECK(signatureVerifies(signer->get(), key->publicKeyDer));
+        CHECK(tamga::test::signatureVerifies(signer->get(), key->publicKeyDer));
     }
 
     // The PIN changed (logged in first), and the key proven to sign under the new PIN.
@@ -135,7 +114,7 @@ TEST_CASE(
         auto signer = token.signingKey(Pin("4862"), key->id);
         INFO((signer ? std::string() : signer.error().describe()));
         REQUIRE(signer);
-        CHECK(signatureVerifies(signer->get(), key->publicKeyDer));
+        CHECK(tamga::test::signatureVerifies(signer->get(), key->publicKeyDer));
     }
 
     // OpenSC's view with the new PIN: the key pair and the certificate under one ID, the CA certificate beside.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -94,6 +95,33 @@ std::string toPem(const Bytes& certificateDer)
     char* data = nullptr;
     long length = BIO_get_mem_data(bio.get(), &data);
     return std::string(data, static_cast<std::size_t>(length));
+}
+
+bool signatureVerifies(EVP_PKEY* tokenKey, const Bytes& spki)
+{
+    const std::string data = "Тамга: the officer's first signature";
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> signContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    std::size_t length = 0;
+    if (EVP_DigestSignInit(signContext.get(), nullptr, EVP_sha256(), nullptr, tokenKey) != 1 ||
+        EVP_DigestSign(signContext.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(data.data()),
+                       data.size()) != 1)
+        return false;
+    std::vector<unsigned char> signature(length);
+    if (EVP_DigestSign(signContext.get(), signature.data(), &length,
+                       reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1) {
+        ERR_print_errors_fp(stderr); // what libp11 and the token said, in the test's output
+        return false;
+    }
+    signature.resize(length);
+
+    const unsigned char* in = spki.data();
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> publicKey(
+        d2i_PUBKEY(nullptr, &in, static_cast<long>(spki.size())), EVP_PKEY_free);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> verifyContext(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    return publicKey &&
+           EVP_DigestVerifyInit(verifyContext.get(), nullptr, EVP_sha256(), nullptr, publicKey.get()) == 1 &&
+           EVP_DigestVerify(verifyContext.get(), signature.data(), signature.size(),
+                            reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1;
 }
 
 } // namespace tamga::test

@@ -2,6 +2,8 @@
 // public key (for example one generated on a token).
 #pragma once
 
+#include <openssl/types.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,5 +22,9 @@ TestCa makeTestCa(const std::string& commonName);
 Bytes issueCertificate(const TestCa& ca, const Bytes& subjectPublicKeyDer, const std::string& commonName);
 
 std::string toPem(const Bytes& certificateDer);
+
+// Signs a fixed text with `key` (an on-token key through libp11) and verifies the signature in software with the
+// public key `spki` (SubjectPublicKeyInfo DER): the key really signs, and it is the key the token says it is.
+bool signatureVerifies(EVP_PKEY* key, const Bytes& spki);
 
 } // namespace tamga::test

@@ -208,4 +208,32 @@ std::string SoftHsmSandbox::secretFile(const std::string& name, const std::strin
     return path;
 }
 
+void makeOpensslRootCa(const std::string& keyPath, const std::string& certificatePath, const std::string& subject)
+{
+    auto made = run({requireTool("openssl"),
+                     "req",
+                     "-x509",
+                     "-newkey",
+                     "ec",
+                     "-pkeyopt",
+                     "ec_paramgen_curve:P-256",
+                     "-nodes",
+                     "-keyout",
+                     keyPath,
+                     "-out",
+                     certificatePath,
+                     "-days",
+                     "3650",
+                     "-subj",
+                     subject,
+                     "-addext",
+                     "basicConstraints=critical,CA:TRUE",
+                     "-addext",
+                     "keyUsage=critical,keyCertSign,cRLSign",
+                     "-addext",
+                     "subjectKeyIdentifier=hash"});
+    INFO(made.err);
+    REQUIRE(made.exitCode == 0);
+}
+
 } // namespace tamga::test

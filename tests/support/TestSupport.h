@@ -38,6 +38,10 @@ struct ProcessResult {
 // Runs a program with the current environment plus `environment`, no standard input, and captures its output.
 ProcessResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& environment = {});
 
+// A self-signed EC P-256 root CA made by the openssl command (a tool Tamga did not write): key and certificate
+// (PEM) at these paths, ten years, CA:TRUE, keyCertSign and cRLSign. Fails the test when openssl fails.
+void makeOpensslRootCa(const std::string& keyPath, const std::string& certificatePath, const std::string& subject);
+
 // Options for the test token module (tests/support/TestTokenModule.cpp) in front of SoftHSM2.
 struct TestModuleOptions {
     int pinTries = 0;        // 0: SoftHSM's own behaviour (no lockout)
