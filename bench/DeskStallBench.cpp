@@ -77,12 +77,12 @@ int main(int argc, char** argv)
         job.officerId = 1 + done % 5; // the training registry's sample officers
         job.profile = QStringLiteral("signing");
         job.ca = QStringLiteral("practice");
-        job.pin = pkcs11::Pin("258147");
-        job.preparation = core::TokenPreparation{QStringLiteral("Bench %1").arg(done), pkcs11::Pin("86420975")};
+        job.pin = Pin("258147");
+        job.preparation = core::TokenPreparation{QStringLiteral("Bench %1").arg(done), Pin("86420975")};
         worker.enroll(std::move(job));
     };
     QObject::connect(&worker, &core::DeskWorker::enrollmentFinished, &window,
-                     [&](qint64, bool ok, const QString&, const QString& error) {
+                     [&](qint64, bool ok, std::optional<core::EnrollmentState>, const QString& error) {
                          ++done;
                          if (!ok) {
                              ++failed;

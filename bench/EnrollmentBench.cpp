@@ -107,10 +107,12 @@ int main(int argc, char** argv)
     core::Profiles profiles(**db);
     auto rsaProfile = *profiles.find(QStringLiteral("signing"));
     rsaProfile.name = QStringLiteral("signing-rsa");
-    rsaProfile.keyType = pkcs11::KeyType::Rsa2048;
+    rsaProfile.keyType = core::KeyType::Rsa2048;
     mustSucceed(profiles.add(*boss, rsaProfile), "the RSA profile");
     auto module = pkcs11::Module::load(kSoftHsm);
-    if (!module || !org) {
+    // The engine's handle on the same module: loading a path again shares the one already loaded.
+    auto modules = core::TokenModules::load({kSoftHsm});
+    if (!module || !modules || !org) {
         std::fprintf(stderr, "setup failed\n");
         return 1;
     }
@@ -120,8 +122,8 @@ int main(int argc, char** argv)
         if (present.label == "bench")
             serial = present.serial;
     }
-    core::EnrollmentEngine engine(**db, connectors, {*module});
-    const pkcs11::Pin pin(kPin.toStdString());
+    core::EnrollmentEngine engine(**db, connectors, *modules);
+    const Pin pin(kPin.toStdString());
     pkcs11::Token token(*module, serial);
     auto practice = connectors.open(*connectors.find(QStringLiteral("practice")));
 

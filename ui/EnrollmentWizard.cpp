@@ -55,14 +55,14 @@ EnrollmentWizard::EnrollmentWizard(DeskContext context, qint64 resumeId, QWidget
             if (record->state == core::EnrollmentState::Created) {
                 m_tokenNeedsInit = m_tokenSerial.isEmpty();
                 for (const auto& token : m_context.worker->tokens()) {
-                    if (token.serial() == m_tokenSerial && !m_tokenSerial.isEmpty())
-                        m_tokenNeedsInit = !token.info.flags.tokenInitialized;
+                    if (token.serialText() == m_tokenSerial && !m_tokenSerial.isEmpty())
+                        m_tokenNeedsInit = !token.flags.tokenInitialized;
                 }
             }
             for (const auto& token : m_context.worker->tokens()) {
-                if (token.serial() == m_tokenSerial && !m_tokenSerial.isEmpty()) {
-                    m_pinMin = std::max<unsigned long>(token.info.minPinLength, 1);
-                    m_pinMax = token.info.maxPinLength ? token.info.maxPinLength : 16;
+                if (token.serialText() == m_tokenSerial && !m_tokenSerial.isEmpty()) {
+                    m_pinMin = std::max<unsigned long>(token.minPinLength, 1);
+                    m_pinMax = token.maxPinLength ? token.maxPinLength : 16;
                 }
             }
             setStartId(record->state == core::EnrollmentState::Verified ? ReceiptPage : PinPage);

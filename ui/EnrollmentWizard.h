@@ -5,7 +5,7 @@
 
 #include "DeskContext.h"
 #include "tamga/core/Enrollment.h"
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QWizard>
 
@@ -45,7 +45,7 @@ public:
     unsigned long m_pinMin = 4;
     unsigned long m_pinMax = 16;
     // PINs typed at the PIN page, kept in wiping buffers until the work page hands them to the worker.
-    pkcs11::Pin m_userPin;
+    Pin m_userPin;
     std::optional<core::TokenPreparation> m_preparation;
 
 private:
@@ -53,7 +53,7 @@ private:
 };
 
 // What went wrong, in one sentence in the clerk's language (the technical detail follows it in English).
-QString errorHeadline(int coreErrorKind, int tokenErrorKind);
+QString errorHeadline(core::CoreErrorKind kind, core::TokenErrorKind tokenErrorKind);
 
 // The PIN policy of the desk on top of the token's own limits: digits only, no digit repeated all through and no
 // run of consecutive digits (123456, 987654). Returns an empty string, or what is wrong.

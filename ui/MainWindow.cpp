@@ -127,8 +127,8 @@ void MainWindow::updateTokenStatus(const QList<core::TokenSnapshot>& tokens)
     }
     QStringList names;
     for (const auto& t : tokens)
-        names << (t.info.flags.tokenInitialized ? t.label() + QStringLiteral(" (") + t.serial() + QLatin1Char(')')
-                                                : tr("new token"));
+        names << (t.flags.tokenInitialized ? t.labelText() + QStringLiteral(" (") + t.serialText() + QLatin1Char(')')
+                                           : tr("new token"));
     m_tokenStatus->setText(tr("Token: %1").arg(names.join(QStringLiteral(", "))));
 }
 

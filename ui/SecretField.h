@@ -2,7 +2,7 @@
 // field cleared. (Qt's own copy inside the field is freed without wiping; password-mode fields keep no undo.)
 #pragma once
 
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QByteArray>
 #include <QLineEdit>
@@ -10,13 +10,13 @@
 
 namespace tamga::ui {
 
-inline pkcs11::SecretBuffer takeSecret(QLineEdit* field)
+inline SecretBuffer takeSecret(QLineEdit* field)
 {
     QString text = field->text();
     field->clear();
     QByteArray bytes = text.toUtf8();
     text.fill(QLatin1Char('\0'));
-    pkcs11::SecretBuffer secret(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    SecretBuffer secret(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     bytes.fill('\0');
     return secret;
 }

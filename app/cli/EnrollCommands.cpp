@@ -10,7 +10,6 @@
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
-#include "tamga/pkcs11/Module.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -93,18 +92,14 @@ void printRecord(const core::EnrollmentRecord& r, const GlobalOptions& options)
         std::cout << "last error  " << s(r.lastError) << '\n';
 }
 
-std::optional<std::vector<std::shared_ptr<pkcs11::Module>>> loadModules(const GlobalOptions& options, int& status)
+std::optional<core::TokenModules> loadModules(const GlobalOptions& options, int& status)
 {
-    std::vector<std::shared_ptr<pkcs11::Module>> modules;
-    for (const std::string& path : options.modulePaths) {
-        auto module = pkcs11::Module::load(path);
-        if (!module) {
-            status = cli::fail(module.error().describe());
-            return std::nullopt;
-        }
-        modules.push_back(*module);
+    auto modules = core::TokenModules::load(options.modulePaths);
+    if (!modules) {
+        status = cli::fail(modules.error().message.toStdString());
+        return std::nullopt;
     }
-    return modules;
+    return *modules;
 }
 
 void progressToStderr(core::EnrollmentState, const QString& message)
@@ -253,7 +248,7 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& p : *all)
-            rows.push_back({s(p.name), pkcs11::keyTypeName(p.keyType), s(p.keyUsage.join(QLatin1Char('+'))),
+            rows.push_back({s(p.name), core::keyTypeName(p.keyType), s(p.keyUsage.join(QLatin1Char('+'))),
                             s(p.extendedKeyUsage.join(QLatin1Char('+'))), std::to_string(p.validityDays),
                             s(p.description)});
         printTable({"NAME", "KEY", "KEY USAGE", "EXTENDED", "DAYS", "DESCRIPTION"}, rows);
@@ -315,7 +310,7 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
                         {QStringLiteral("email"), subject->email},
                         {QStringLiteral("keyUsage"), QJsonArray::fromStringList(profile->keyUsage)},
                         {QStringLiteral("extendedKeyUsage"), QJsonArray::fromStringList(profile->extendedKeyUsage)},
-                        {QStringLiteral("keyType"), QString::fromStdString(pkcs11::keyTypeName(profile->keyType))}});
+                        {QStringLiteral("keyType"), QString::fromStdString(core::keyTypeName(profile->keyType))}});
         return ExitOk;
     }
     std::vector<std::vector<std::string>> rows;
@@ -324,7 +319,7 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
     if (!subject->email.isEmpty())
         rows.push_back({"subjectAltName", "IA5String", "email:" + s(subject->email)});
     printTable({"ATTRIBUTE", "ASN.1 TYPE", "VALUE"}, rows);
-    std::cout << "key " << pkcs11::keyTypeName(profile->keyType) << "; key usage "
+    std::cout << "key " << core::keyTypeName(profile->keyType) << "; key usage "
               << s(profile->keyUsage.join(QLatin1Char('+')))
               << (profile->extendedKeyUsage.isEmpty()
                       ? std::string()

@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t kMaxSecretLength = 1024;
 
 // Reads byte by byte so that no second copy of the secret sits in a stdio buffer.
-bool readInto(int fd, pkcs11::SecretBuffer& secret, bool stopAtNewline)
+bool readInto(int fd, SecretBuffer& secret, bool stopAtNewline)
 {
     for (;;) {
         if (secret.size() > kMaxSecretLength)
@@ -36,14 +36,14 @@ bool readInto(int fd, pkcs11::SecretBuffer& secret, bool stopAtNewline)
 
 } // namespace
 
-std::optional<pkcs11::SecretBuffer> readSecretFile(const std::string& path, std::string& error)
+std::optional<SecretBuffer> readSecretFile(const std::string& path, std::string& error)
 {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         error = "cannot read " + path + ": " + std::strerror(errno);
         return std::nullopt;
     }
-    pkcs11::SecretBuffer secret;
+    SecretBuffer secret;
     const bool ok = readInto(fd, secret, false);
     ::close(fd);
     if (!ok) {
@@ -59,7 +59,7 @@ std::optional<pkcs11::SecretBuffer> readSecretFile(const std::string& path, std:
     return secret;
 }
 
-std::optional<pkcs11::SecretBuffer> promptSecret(const std::string& prompt, std::string& error)
+std::optional<SecretBuffer> promptSecret(const std::string& prompt, std::string& error)
 {
     int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
@@ -76,7 +76,7 @@ std::optional<pkcs11::SecretBuffer> promptSecret(const std::string& prompt, std:
     }
     const std::string question = prompt + ": ";
     [[maybe_unused]] ssize_t written = ::write(fd, question.data(), question.size());
-    pkcs11::SecretBuffer secret;
+    SecretBuffer secret;
     const bool ok = readInto(fd, secret, true);
     if (terminal)
         ::tcsetattr(fd, TCSAFLUSH, &saved);
@@ -89,8 +89,8 @@ std::optional<pkcs11::SecretBuffer> promptSecret(const std::string& prompt, std:
     return secret;
 }
 
-std::optional<pkcs11::SecretBuffer> secretFromFileOrPrompt(const std::optional<std::string>& file,
-                                                           const std::string& prompt, std::string& error)
+std::optional<SecretBuffer> secretFromFileOrPrompt(const std::optional<std::string>& file, const std::string& prompt,
+                                                   std::string& error)
 {
     return file ? readSecretFile(*file, error) : promptSecret(prompt, error);
 }

@@ -6,8 +6,7 @@
 #include "tamga/core/Database.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
-#include "tamga/pkcs11/Module.h"
-#include "tamga/pkcs11/Token.h"
+#include "tamga/core/Tokens.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,16 +22,9 @@ namespace tamga::cli {
 
 namespace {
 
-using pkcs11::Module;
-using pkcs11::TokenError;
-using pkcs11::TokenInfo;
+using core::TokenSnapshot;
 
 using cli::fail;
-
-int fail(const TokenError& error)
-{
-    return cli::fail(error.describe());
-}
 
 int usage(const std::string& message)
 {
@@ -40,7 +32,7 @@ int usage(const std::string& message)
     return ExitUsage;
 }
 
-std::string tokenState(const TokenInfo& token)
+std::string tokenState(const TokenSnapshot& token)
 {
     const auto& f = token.flags;
     if (!f.tokenInitialized)
@@ -56,7 +48,7 @@ std::string tokenState(const TokenInfo& token)
     return "ready";
 }
 
-QJsonObject tokenJson(const TokenInfo& token)
+QJsonObject tokenJson(const TokenSnapshot& token)
 {
     const auto& f = token.flags;
     QJsonObject flags{
@@ -94,40 +86,18 @@ QJsonObject tokenJson(const TokenInfo& token)
     return object;
 }
 
-struct LoadedModules {
-    std::vector<std::shared_ptr<Module>> modules;
-};
-
-std::optional<LoadedModules> loadModules(const GlobalOptions& options, int& status)
+std::optional<core::TokenModules> loadModules(const GlobalOptions& options, int& status)
 {
-    LoadedModules loaded;
-    for (const std::string& path : options.modulePaths) {
-        auto module = Module::load(path);
-        if (!module) {
-            status = fail(module.error());
-            return std::nullopt;
-        }
-        loaded.modules.push_back(*module);
+    auto modules = core::TokenModules::load(options.modulePaths);
+    if (!modules) {
+        status = fail(modules.error());
+        return std::nullopt;
     }
-    return loaded;
+    return *modules;
 }
 
-// The token with this serial in whichever module has it.
-std::optional<pkcs11::Token> findToken(const LoadedModules& loaded, const std::string& serial, int& status)
-{
-    std::optional<TokenError> lastError;
-    for (const auto& module : loaded.modules) {
-        auto token = module->findToken(serial);
-        if (token)
-            return pkcs11::Token(module, serial);
-        lastError = token.error();
-    }
-    status = lastError ? fail(*lastError) : fail("no PKCS#11 module is configured");
-    return std::nullopt;
-}
-
-std::optional<pkcs11::SecretBuffer> secretOption(const CommandLine& line, const std::string& option,
-                                                 const std::string& prompt, int& status)
+std::optional<SecretBuffer> secretOption(const CommandLine& line, const std::string& option, const std::string& prompt,
+                                         int& status)
 {
     std::string error;
     auto secret = secretFromFileOrPrompt(line.value(option), prompt, error);
@@ -136,18 +106,15 @@ std::optional<pkcs11::SecretBuffer> secretOption(const CommandLine& line, const 
     return secret;
 }
 
-int listTokens(const LoadedModules& loaded, const GlobalOptions& options)
+int listTokens(const core::TokenModules& modules, const GlobalOptions& options)
 {
-    std::vector<TokenInfo> all;
-    for (const auto& module : loaded.modules) {
-        auto tokens = module->tokens();
-        if (!tokens)
-            return fail(tokens.error());
-        all.insert(all.end(), tokens->begin(), tokens->end());
-    }
+    auto tokens = modules.tokens();
+    if (!tokens)
+        return fail(tokens.error());
+    const std::vector<TokenSnapshot>& all = *tokens;
     if (options.json) {
         QJsonArray array;
-        for (const TokenInfo& token : all)
+        for (const TokenSnapshot& token : all)
             array.append(tokenJson(token));
         printJson(array);
         return ExitOk;
@@ -157,7 +124,7 @@ int listTokens(const LoadedModules& loaded, const GlobalOptions& options)
         return ExitOk;
     }
     std::vector<std::vector<std::string>> rows;
-    for (const TokenInfo& t : all)
+    for (const TokenSnapshot& t : all)
         rows.push_back({t.serial.empty() ? "-" : t.serial, t.label, t.manufacturer, t.model, tokenState(t),
                         std::to_string(t.minPinLength) + "-" + std::to_string(t.maxPinLength), t.modulePath});
     printTable({"SERIAL", "LABEL", "MANUFACTURER", "MODEL", "STATE", "PIN", "MODULE"}, rows);
@@ -172,7 +139,7 @@ struct SignedInTokens {
 };
 
 std::optional<SignedInTokens> signInForTokens(const CommandLine& line, const GlobalOptions& options,
-                                              const LoadedModules& loaded, int& status)
+                                              const core::TokenModules& modules, int& status)
 {
     auto database = core::Database::openExisting(q(options.databasePath));
     if (!database) {
@@ -185,7 +152,7 @@ std::optional<SignedInTokens> signInForTokens(const CommandLine& line, const Glo
     if (!by)
         return std::nullopt;
     signedIn.by = *by;
-    signedIn.service.emplace(*signedIn.database, loaded.modules);
+    signedIn.service.emplace(*signedIn.database, modules);
     return signedIn;
 }
 
@@ -239,7 +206,7 @@ int unblock(const CommandLine& line, const SignedInTokens& tokens, const std::st
 int keygen(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial,
            const GlobalOptions& options)
 {
-    const auto type = pkcs11::parseKeyType(*line.value("type")); // validated by runTokenCommand
+    const auto type = core::parseKeyType(*line.value("type")); // validated by runTokenCommand
     const auto label = line.value("label");
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
@@ -249,34 +216,35 @@ int keygen(const CommandLine& line, const SignedInTokens& tokens, const std::str
     if (!result)
         return fail(result.error());
     if (options.json) {
-        printJson(QJsonObject{{QStringLiteral("id"), q(pkcs11::toHex(result->id))},
+        printJson(QJsonObject{{QStringLiteral("id"), q(core::toHex(result->id))},
                               {QStringLiteral("label"), q(result->label)},
-                              {QStringLiteral("type"), q(pkcs11::keyTypeName(result->type))}});
+                              {QStringLiteral("type"), q(core::keyTypeName(result->type))}});
     } else {
-        std::cout << pkcs11::toHex(result->id) << '\n';
+        std::cout << core::toHex(result->id) << '\n';
     }
     return ExitOk;
 }
 
-int listObjects(const CommandLine& line, const pkcs11::Token& token, const GlobalOptions& options)
+int listObjects(const CommandLine& line, const core::TokenModules& modules, const std::string& serial,
+                const GlobalOptions& options)
 {
-    std::optional<pkcs11::SecretBuffer> pin;
+    std::optional<SecretBuffer> pin;
     if (auto file = line.value("pin-file")) {
         std::string error;
         pin = readSecretFile(*file, error);
         if (!pin)
             return usage(error);
     }
-    auto objects = token.objects(pin ? &*pin : nullptr);
+    auto objects = modules.objects(q(serial), pin ? &*pin : nullptr);
     if (!objects)
         return fail(objects.error());
-    auto algorithm = [](const pkcs11::ObjectInfo& o) -> std::string {
+    auto algorithm = [](const core::TokenObject& o) -> std::string {
         switch (o.algorithm) {
-        case pkcs11::KeyAlgorithm::Rsa:
+        case core::KeyAlgorithm::Rsa:
             return "RSA-" + std::to_string(o.keyBits);
-        case pkcs11::KeyAlgorithm::Ec:
+        case core::KeyAlgorithm::Ec:
             return "EC-P" + std::to_string(o.keyBits);
-        case pkcs11::KeyAlgorithm::Other:
+        case core::KeyAlgorithm::Other:
             break;
         }
         return "";
@@ -284,18 +252,18 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
     if (options.json) {
         QJsonArray array;
         for (const auto& o : *objects) {
-            QJsonObject object{{QStringLiteral("class"), q(pkcs11::objectClassName(o.objectClass))},
-                               {QStringLiteral("id"), q(pkcs11::toHex(o.id))},
+            QJsonObject object{{QStringLiteral("class"), q(core::objectClassName(o.objectClass))},
+                               {QStringLiteral("id"), q(core::toHex(o.id))},
                                {QStringLiteral("label"), q(o.label)},
                                {QStringLiteral("private"), o.isPrivate}};
-            if (o.objectClass == pkcs11::ObjectClass::PrivateKey || o.objectClass == pkcs11::ObjectClass::PublicKey)
+            if (o.objectClass == core::ObjectClass::PrivateKey || o.objectClass == core::ObjectClass::PublicKey)
                 object.insert(QStringLiteral("algorithm"), q(algorithm(o)));
-            if (o.objectClass == pkcs11::ObjectClass::PrivateKey) {
+            if (o.objectClass == core::ObjectClass::PrivateKey) {
                 object.insert(QStringLiteral("sensitive"), o.sensitive);
                 object.insert(QStringLiteral("extractable"), o.extractable);
                 object.insert(QStringLiteral("sign"), o.canSign);
             }
-            if (o.objectClass == pkcs11::ObjectClass::Certificate) {
+            if (o.objectClass == core::ObjectClass::Certificate) {
                 object.insert(QStringLiteral("subject"), q(o.subject));
                 object.insert(QStringLiteral("category"), o.certificateCategory == 2   ? QStringLiteral("authority")
                                                           : o.certificateCategory == 1 ? QStringLiteral("user")
@@ -313,12 +281,12 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
     std::vector<std::vector<std::string>> rows;
     for (const auto& o : *objects) {
         std::string details;
-        if (o.objectClass == pkcs11::ObjectClass::PrivateKey)
+        if (o.objectClass == core::ObjectClass::PrivateKey)
             details = std::string(o.sensitive ? "sensitive" : "NOT sensitive") +
                       (o.extractable ? ", EXTRACTABLE" : ", not extractable") + (o.canSign ? ", sign" : "");
-        else if (o.objectClass == pkcs11::ObjectClass::Certificate)
+        else if (o.objectClass == core::ObjectClass::Certificate)
             details = (o.certificateCategory == 2 ? "CA: " : "") + o.subject;
-        rows.push_back({pkcs11::objectClassName(o.objectClass), pkcs11::toHex(o.id), o.label, algorithm(o), details});
+        rows.push_back({core::objectClassName(o.objectClass), core::toHex(o.id), o.label, algorithm(o), details});
     }
     printTable({"CLASS", "ID", "LABEL", "KEY", "DETAILS"}, rows);
     return ExitOk;
@@ -326,7 +294,7 @@ int listObjects(const CommandLine& line, const pkcs11::Token& token, const Globa
 
 int deleteKey(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial)
 {
-    const auto id = pkcs11::fromHex(*line.value("id")); // validated by runTokenCommand
+    const auto id = core::fromHex(*line.value("id")); // validated by runTokenCommand
     int status = ExitOk;
     auto pin = secretOption(line, "pin-file", "PIN", status);
     if (!pin)
@@ -363,7 +331,7 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
         return usage("no command given");
 
     if (words[0] == "modules") {
-        auto modules = pkcs11::registeredModules();
+        auto modules = core::TokenModules::registered();
         QStringList paths;
         for (const auto& m : modules)
             paths << q(m.path);
@@ -418,14 +386,13 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
         const auto typeName = line.value("type");
         if (!typeName || !line.value("label"))
             return usage("--type and --label are required");
-        if (!pkcs11::parseKeyType(*typeName))
+        if (!core::parseKeyType(*typeName))
             return usage("unknown key type \"" + *typeName + "\" (rsa2048, rsa3072, rsa4096, ec-p256, ec-p384)");
     }
-    if (action == "delete" && !(line.value("id") && pkcs11::fromHex(*line.value("id"))))
+    if (action == "delete" && !(line.value("id") && core::fromHex(*line.value("id"))))
         return usage("--id is required, in hexadecimal (as keygen prints it)");
     if (action == "objects") {
-        auto token = findToken(*loaded, *serial, status);
-        return token ? listObjects(line, *token, options) : status;
+        return listObjects(line, *loaded, *serial, options);
     }
     // Everything else changes the token: the operator signs in, and core checks the role and audits.
     auto tokens = signInForTokens(line, options, *loaded, status);

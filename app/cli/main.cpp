@@ -6,7 +6,7 @@
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Settings.h"
-#include "tamga/pkcs11/Module.h"
+#include "tamga/core/Tokens.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -44,7 +44,7 @@ std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const 
         }
     }
     if (paths.empty())
-        paths.push_back(tamga::pkcs11::defaultModulePath());
+        paths.push_back(tamga::core::TokenModules::defaultModulePath());
     return paths;
 }
 

@@ -5,7 +5,7 @@
 #include "tamga/core/Database.h"
 #include "tamga/core/DeskWorker.h"
 #include "tamga/core/Settings.h"
-#include "tamga/pkcs11/Module.h"
+#include "tamga/core/Tokens.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -40,7 +40,7 @@ int main(int argc, char** argv)
         for (const QString& path : stored.value_or(QString()).split(QLatin1Char(':'), Qt::SkipEmptyParts))
             options.modulePaths.push_back(path.toStdString());
         if (options.modulePaths.empty())
-            options.modulePaths.push_back(pkcs11::defaultModulePath());
+            options.modulePaths.push_back(core::TokenModules::defaultModulePath());
     }
     const bool training =
         options.training ||

@@ -42,7 +42,7 @@ public:
                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                           : -1;
         };
-        pkcs11::SecretBuffer keyBytes;
+        SecretBuffer keyBytes;
         const std::string_view hex = key->view();
         for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
             const int high = nibble(hex[i]);
@@ -170,13 +170,13 @@ CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings
                                   settings.value(QStringLiteral("timeoutSeconds")).toInt(30)));
 }
 
-CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what)
+CoreResult<SecretBuffer> readSecretFile(const QString& path, const QString& what)
 {
     // A regular file of at most 4 KiB (a secret is short; a link to /dev/zero is not read at all).
     auto content = readRegularFile(path, 4096, what);
     if (!content)
         return std::unexpected(content.error());
-    pkcs11::SecretBuffer secret;
+    SecretBuffer secret;
     for (char c : *content)
         secret.append(c);
     OPENSSL_cleanse(content->data(), static_cast<std::size_t>(content->size()));

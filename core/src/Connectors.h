@@ -2,7 +2,7 @@
 #pragma once
 
 #include "tamga/core/CaConnector.h"
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 namespace tamga::core {
 
@@ -31,6 +31,6 @@ std::vector<ExchangeFile> readExchangeFolder(const QString& folder);
 
 // Reads a secret file (a trailing newline dropped) into a wiping buffer; the error names the file, never its
 // content.
-CoreResult<pkcs11::SecretBuffer> readSecretFile(const QString& path, const QString& what);
+CoreResult<SecretBuffer> readSecretFile(const QString& path, const QString& what);
 
 } // namespace tamga::core

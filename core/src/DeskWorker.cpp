@@ -1,11 +1,11 @@
 #include "tamga/core/DeskWorker.h"
 
+#include "TokenLayer.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
-#include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
 #include "tamga/pkcs11/TokenWorker.h"
 
@@ -20,7 +20,7 @@ QList<TokenSnapshot> snapshots(const std::vector<pkcs11::TokenInfo>& tokens)
 {
     QList<TokenSnapshot> list;
     for (const auto& info : tokens)
-        list.append(TokenSnapshot{info});
+        list.append(snapshotOf(info));
     return list;
 }
 
@@ -41,6 +41,10 @@ DeskWorker::DeskWorker(QString databasePath, std::vector<std::string> modulePath
 {
     qRegisterMetaType<TokenSnapshot>();
     qRegisterMetaType<QList<TokenSnapshot>>();
+    qRegisterMetaType<EnrollmentState>();
+    qRegisterMetaType<std::optional<EnrollmentState>>();
+    qRegisterMetaType<CoreErrorKind>();
+    qRegisterMetaType<TokenErrorKind>();
     m_worker = std::make_unique<pkcs11::TokenWorker>(
         std::move(modulePaths),
         [this](const pkcs11::PresenceChange& change) { Q_EMIT tokensChanged(snapshots(change.present)); },
@@ -66,18 +70,18 @@ void DeskWorker::enroll(EnrollmentJob job)
         // Qt SQL connections belong to one thread: the worker opens its own.
         auto database = Database::open(path);
         if (!database) {
-            Q_EMIT enrollmentFinished(shared->enrollmentId, false, QString(), database.error().message);
+            Q_EMIT enrollmentFinished(shared->enrollmentId, false, std::nullopt, database.error().message);
             return;
         }
         CaConnectors connectors(**database, QFileInfo(path).absolutePath());
-        EnrollmentEngine engine(**database, connectors, worker->modules());
+        EnrollmentEngine engine(**database, connectors, tokenModulesOf(worker->modules()));
         qint64 id = shared->enrollmentId;
         if (id == 0) {
             auto created = engine.create(shared->by, shared->officerId, shared->tokenSerial, shared->profile,
                                          shared->ca, shared->preparation.has_value());
             if (!created) {
-                Q_EMIT enrollmentFailed(0, static_cast<int>(created.error().kind), created.error().tokenErrorKind);
-                Q_EMIT enrollmentFinished(0, false, QString(), created.error().message);
+                Q_EMIT enrollmentFailed(0, created.error().kind, created.error().tokenErrorKind);
+                Q_EMIT enrollmentFinished(0, false, std::nullopt, created.error().message);
                 return;
             }
             id = *created;
@@ -85,16 +89,17 @@ void DeskWorker::enroll(EnrollmentJob job)
         }
         auto result = engine.run(shared->by, id, shared->pin, shared->preparation ? &*shared->preparation : nullptr,
                                  [this, id](EnrollmentState state, const QString& message) {
-                                     Q_EMIT enrollmentProgress(id, stateName(state), message);
+                                     Q_EMIT enrollmentProgress(id, state, message);
                                  });
         shared->pin.clear();
         if (!result) {
-            Q_EMIT enrollmentFailed(id, static_cast<int>(result.error().kind), result.error().tokenErrorKind);
+            Q_EMIT enrollmentFailed(id, result.error().kind, result.error().tokenErrorKind);
             auto now = EnrollmentRecords(**database).record(id);
-            Q_EMIT enrollmentFinished(id, false, now ? stateName(now->state) : QString(), result.error().message);
+            Q_EMIT enrollmentFinished(id, false, now ? std::optional(now->state) : std::nullopt,
+                                      result.error().message);
             return;
         }
-        Q_EMIT enrollmentFinished(id, true, stateName(result->state), QString());
+        Q_EMIT enrollmentFinished(id, true, result->state, QString());
     });
 }
 
@@ -108,15 +113,15 @@ void DeskWorker::runTokenAction(std::function<CoreResult<QString>(const TokenSer
             Q_EMIT tokenOperationFinished(false, database.error().message);
             return;
         }
-        auto done = action(TokenService(**database, worker->modules()));
+        auto done = action(TokenService(**database, tokenModulesOf(worker->modules())));
         Q_EMIT tokenOperationFinished(done.has_value(), done ? *done : done.error().message);
     });
 }
 
-void DeskWorker::initializeToken(Operator by, QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin)
+void DeskWorker::initializeToken(Operator by, QString serial, QString label, Pin soPin, Pin userPin)
 {
-    auto so = std::make_shared<pkcs11::Pin>(std::move(soPin));
-    auto user = std::make_shared<pkcs11::Pin>(std::move(userPin));
+    auto so = std::make_shared<Pin>(std::move(soPin));
+    auto user = std::make_shared<Pin>(std::move(userPin));
     runTokenAction([by, serial, label, so, user](const TokenService& tokens) -> CoreResult<QString> {
         auto done = tokens.initialize(by, serial, label, *so, *user);
         if (!done)
@@ -125,10 +130,10 @@ void DeskWorker::initializeToken(Operator by, QString serial, QString label, pkc
     });
 }
 
-void DeskWorker::changePin(Operator by, QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin)
+void DeskWorker::changePin(Operator by, QString serial, Pin oldPin, Pin newPin)
 {
-    auto oldShared = std::make_shared<pkcs11::Pin>(std::move(oldPin));
-    auto newShared = std::make_shared<pkcs11::Pin>(std::move(newPin));
+    auto oldShared = std::make_shared<Pin>(std::move(oldPin));
+    auto newShared = std::make_shared<Pin>(std::move(newPin));
     runTokenAction([by, serial, oldShared, newShared](const TokenService& tokens) -> CoreResult<QString> {
         if (auto done = tokens.changePin(by, serial, *oldShared, *newShared); !done)
             return std::unexpected(done.error());
@@ -136,10 +141,10 @@ void DeskWorker::changePin(Operator by, QString serial, pkcs11::Pin oldPin, pkcs
     });
 }
 
-void DeskWorker::unblockPin(Operator by, QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin)
+void DeskWorker::unblockPin(Operator by, QString serial, Pin soPin, Pin newPin)
 {
-    auto so = std::make_shared<pkcs11::Pin>(std::move(soPin));
-    auto user = std::make_shared<pkcs11::Pin>(std::move(newPin));
+    auto so = std::make_shared<Pin>(std::move(soPin));
+    auto user = std::make_shared<Pin>(std::move(newPin));
     runTokenAction([by, serial, so, user](const TokenService& tokens) -> CoreResult<QString> {
         if (auto done = tokens.unblockPin(by, serial, *so, *user); !done)
             return std::unexpected(done.error());

@@ -101,8 +101,7 @@ bool isInterrupted(EnrollmentState state)
     return !isSettled(state) && state != EnrollmentState::Submitted;
 }
 
-EnrollmentEngine::EnrollmentEngine(const Database& database, const CaConnectors& connectors,
-                                   std::vector<std::shared_ptr<pkcs11::Module>> modules)
+EnrollmentEngine::EnrollmentEngine(const Database& database, const CaConnectors& connectors, TokenModules modules)
     : m_database(database), m_connectors(connectors), m_modules(std::move(modules))
 {
 }
@@ -268,7 +267,7 @@ CoreResult<CertificateSummary> EnrollmentEngine::acceptCertificate(const Operato
     return checkIssuedCertificate(response.certificateDer, response.chainDer, *anchors, expected);
 }
 
-CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id, const pkcs11::Pin& userPin,
+CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id, const Pin& userPin,
                                                    const TokenPreparation* preparation,
                                                    const ProgressSink& progress) const
 {
@@ -317,7 +316,7 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint
                                                                      "handed over yet")
                                                           .arg(id)
                                                           .arg(stateName(loaded->state)));
-    const pkcs11::Pin none;
+    const Pin none;
     const ProgressSink silent;
     Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
     auto moved =

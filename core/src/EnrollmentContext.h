@@ -2,6 +2,7 @@
 // from step to step.
 #pragma once
 
+#include "TokenLayer.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/Profile.h"
@@ -29,7 +30,7 @@ inline std::vector<std::uint8_t> fromBytes(const QByteArray& bytes)
 struct EnrollmentEngine::Context {
     const Operator& by;
     EnrollmentRecord record;
-    const pkcs11::Pin& pin;
+    const Pin& pin;
     const TokenPreparation* preparation;
     const ProgressSink& progress;
     Officer officer;

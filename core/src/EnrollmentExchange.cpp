@@ -111,7 +111,7 @@ EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, 
                 reasons << QStringLiteral("%1: %2").arg(c->file, checked.error().message);
                 continue;
             }
-            const pkcs11::Pin none;
+            const Pin none;
             const ProgressSink silent;
             Context context{by, r, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
             if (auto stored = storeReceived(context, *checked); !stored)

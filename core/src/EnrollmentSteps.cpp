@@ -43,7 +43,7 @@ CoreStatus EnrollmentEngine::locateToken(Context& context) const
     // The token, wherever it is plugged in (the serial can change when it is initialized). A token that two
     // plugged-in tokens could be is said to be so, not "not plugged in".
     const EnrollmentRecord& r = context.record;
-    for (const auto& module : m_modules) {
+    for (const auto& module : modulesOf(m_modules)) {
         auto found = module->findToken(r.tokenSerial.toStdString());
         if (found) {
             context.module = module;
@@ -79,7 +79,7 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
                                                                   "initialized (give a label and SO PIN)")
                                                        .arg(r.id));
         }
-        for (const auto& module : m_modules) {
+        for (const auto& module : modulesOf(m_modules)) {
             if (auto blank = module->findUninitializedToken()) {
                 context.module = module;
                 found = *blank;
@@ -96,17 +96,18 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
             return std::unexpected(fromTokenError(info.error()));
         found = *info;
     }
-    auto info = std::optional<pkcs11::TokenInfo>(*found);
+    auto info = std::optional<TokenSnapshot>(snapshotOf(*found));
     QString serial = r.tokenSerial;
     bool initialized = false;
     // A token that cannot make the profile's key is refused before anything on it is erased or changed.
-    if (auto able = pkcs11::Token::checkCanGenerate(context.module, *info, context.profile.keyType); !able)
+    if (auto able = pkcs11::Token::checkCanGenerate(context.module, *found, toTokenLayer(context.profile.keyType));
+        !able)
         return std::unexpected(fromTokenError(able.error()));
     if (context.preparation) {
         context.report(QStringLiteral("initializing the token"));
         // Through the token service: erasing a token that was set up before is a supervisor's action, and
         // either way the initialization is audited with the token's serial.
-        auto done = TokenService(m_database, {context.module})
+        auto done = TokenService(m_database, tokenModulesOf({context.module}))
                         .initialize(context.by, r.tokenSerial, context.preparation->label, context.preparation->soPin,
                                     context.pin);
         if (!done)
@@ -158,18 +159,17 @@ CoreStatus EnrollmentEngine::generateKey(Context& context) const
     const bool reused = keyId.has_value();
     if (!keyId) {
         context.report(QStringLiteral("generating the key pair on the token"));
-        auto generated = token.generateKeyPair(context.pin, context.profile.keyType, label);
+        auto generated = token.generateKeyPair(context.pin, toTokenLayer(context.profile.keyType), label);
         if (!generated)
             return std::unexpected(fromTokenError(generated.error()));
         keyId = generated->id;
         context.publicKeyDer = toBytes(generated->publicKeyDer);
     }
     const QString idHex = QString::fromStdString(pkcs11::toHex(*keyId));
-    return transition(
-        context, EnrollmentState::KeyGenerated, {{QStringLiteral("key_id"), idHex}},
-        {{QStringLiteral("key_id"), idHex},
-         {QStringLiteral("key_type"), QString::fromStdString(pkcs11::keyTypeName(context.profile.keyType))},
-         {QStringLiteral("reused_after_interruption"), reused}});
+    return transition(context, EnrollmentState::KeyGenerated, {{QStringLiteral("key_id"), idHex}},
+                      {{QStringLiteral("key_id"), idHex},
+                       {QStringLiteral("key_type"), QString::fromStdString(keyTypeName(context.profile.keyType))},
+                       {QStringLiteral("reused_after_interruption"), reused}});
 }
 
 // key_generated -> request_built: the PKCS#10 request built and signed on the token.

@@ -79,7 +79,7 @@ QJsonObject CertificateProfile::toJson() const
 {
     return {{QStringLiteral("name"), name},
             {QStringLiteral("description"), description},
-            {QStringLiteral("keyType"), QString::fromStdString(pkcs11::keyTypeName(keyType))},
+            {QStringLiteral("keyType"), QString::fromStdString(keyTypeName(keyType))},
             {QStringLiteral("subject"), toArray(subject)},
             {QStringLiteral("keyUsage"), toArray(keyUsage)},
             {QStringLiteral("extendedKeyUsage"), toArray(extendedKeyUsage)},
@@ -147,7 +147,7 @@ CoreResult<CertificateProfile> CertificateProfile::fromJson(const QJsonObject& j
     auto keyTypeName = text(QStringLiteral("keyType"), 16, true);
     if (!keyTypeName)
         return std::unexpected(keyTypeName.error());
-    const auto keyType = pkcs11::parseKeyType(keyTypeName->toStdString());
+    const auto keyType = parseKeyType(keyTypeName->toStdString());
     if (!keyType)
         return invalid(QStringLiteral("\"keyType\" must be rsa2048, rsa3072, rsa4096, ec-p256 or ec-p384"));
     p.keyType = *keyType;
@@ -241,7 +241,7 @@ std::vector<CertificateProfile> builtinProfiles()
     CertificateProfile signing;
     signing.name = QStringLiteral("signing");
     signing.description = QStringLiteral("Digital signature of documents (non-repudiation)");
-    signing.keyType = pkcs11::KeyType::EcP256;
+    signing.keyType = KeyType::EcP256;
     signing.subject = subject;
     signing.keyUsage = {QStringLiteral("digitalSignature"), QStringLiteral("nonRepudiation")};
     signing.validityDays = 730;
@@ -249,7 +249,7 @@ std::vector<CertificateProfile> builtinProfiles()
     CertificateProfile authentication;
     authentication.name = QStringLiteral("authentication");
     authentication.description = QStringLiteral("Sign-in to systems and protected e-mail");
-    authentication.keyType = pkcs11::KeyType::EcP256;
+    authentication.keyType = KeyType::EcP256;
     authentication.subject = subject;
     authentication.keyUsage = {QStringLiteral("digitalSignature")};
     authentication.extendedKeyUsage = {QStringLiteral("clientAuth"), QStringLiteral("emailProtection")};

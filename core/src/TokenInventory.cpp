@@ -7,7 +7,7 @@
 
 namespace tamga::core {
 
-CoreResult<qint64> enterTokenInInventory(const Database& database, const QString& serial, const pkcs11::TokenInfo& info)
+CoreResult<qint64> enterTokenInInventory(const Database& database, const QString& serial, const TokenSnapshot& info)
 {
     const QString now = storedNow();
     auto entered = database.exec(

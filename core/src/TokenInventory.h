@@ -2,7 +2,7 @@
 #pragma once
 
 #include "tamga/core/CoreError.h"
-#include "tamga/pkcs11/Types.h"
+#include "tamga/core/Tokens.h"
 
 #include <QString>
 
@@ -12,7 +12,6 @@ class Database;
 
 // Enters the token with this serial (or brings its maker, model and label up to date) and returns its row id.
 // Runs inside the caller's transaction.
-CoreResult<qint64> enterTokenInInventory(const Database& database, const QString& serial,
-                                         const pkcs11::TokenInfo& info);
+CoreResult<qint64> enterTokenInInventory(const Database& database, const QString& serial, const TokenSnapshot& info);
 
 } // namespace tamga::core

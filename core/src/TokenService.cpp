@@ -1,8 +1,8 @@
 #include "tamga/core/TokenService.h"
 
+#include "TokenLayer.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
-#include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
 
 namespace tamga::core {
@@ -54,12 +54,19 @@ bool roleMay(Role role, TokenAction action)
     return action == TokenAction::InitializeNew || action == TokenAction::ChangePin;
 }
 
-CoreError fromTokenError(const pkcs11::TokenError& error)
-{
-    return {CoreErrorKind::Token, QString::fromStdString(error.describe()), static_cast<int>(error.kind)};
-}
+struct TokenService::Calls {
+    // Records the outcome of an action that ran; returns `error` (or success) as it was.
+    [[nodiscard]] static CoreStatus record(const TokenService& service, const Operator& by, TokenAction action,
+                                           const QString& serial, const std::optional<pkcs11::TokenError>& error,
+                                           const QJsonObject& details = {});
+    // Locates the token, checks the role, makes `call` on it (which may add to the event's details) and records
+    // the outcome.
+    [[nodiscard]] static CoreStatus
+    onToken(const TokenService& service, const Operator& by, TokenAction action, const QString& serial,
+            const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call, QJsonObject details = {});
+};
 
-TokenService::TokenService(const Database& database, std::vector<std::shared_ptr<pkcs11::Module>> modules)
+TokenService::TokenService(const Database& database, TokenModules modules)
     : m_database(database), m_modules(std::move(modules))
 {
 }
@@ -81,9 +88,11 @@ CoreStatus TokenService::permit(const Operator& by, TokenAction action, const QS
                                                            serial.isEmpty() ? QStringLiteral("(new)") : serial));
 }
 
-CoreStatus TokenService::record(const Operator& by, TokenAction action, const QString& serial,
-                                const std::optional<pkcs11::TokenError>& error, const QJsonObject& details) const
+CoreStatus TokenService::Calls::record(const TokenService& service, const Operator& by, TokenAction action,
+                                       const QString& serial, const std::optional<pkcs11::TokenError>& error,
+                                       const QJsonObject& details)
 {
+    const Database& m_database = service.m_database;
     QJsonObject all = details;
     if (error) {
         all.insert(QStringLiteral("error"), QString::fromStdString(error->describe()));
@@ -101,10 +110,10 @@ CoreStatus TokenService::record(const Operator& by, TokenAction action, const QS
     return {};
 }
 
-CoreResult<pkcs11::TokenInfo> TokenService::initialize(const Operator& by, const QString& serial, const QString& label,
-                                                       const pkcs11::Pin& soPin, const pkcs11::Pin& userPin) const
+CoreResult<TokenSnapshot> TokenService::initialize(const Operator& by, const QString& serial, const QString& label,
+                                                   const Pin& soPin, const Pin& userPin) const
 {
-    auto found = locate(m_modules, serial);
+    auto found = locate(modulesOf(m_modules), serial);
     if (!found)
         return std::unexpected(fromTokenError(found.error()));
     const auto& [module, info] = *found;
@@ -113,68 +122,70 @@ CoreResult<pkcs11::TokenInfo> TokenService::initialize(const Operator& by, const
         return std::unexpected(allowed.error());
     auto done = pkcs11::Token::initialize(module, info, soPin, label.toStdString(), userPin);
     const QString newSerial = done ? QString::fromStdString(done->serial) : serial;
-    auto recorded =
-        record(by, action, newSerial, done ? std::nullopt : std::optional(done.error()),
-               {{QStringLiteral("label"), label}, {QStringLiteral("model"), QString::fromStdString(info.model)}});
+    auto recorded = Calls::record(
+        *this, by, action, newSerial, done ? std::nullopt : std::optional(done.error()),
+        {{QStringLiteral("label"), label}, {QStringLiteral("model"), QString::fromStdString(info.model)}});
     if (!recorded)
         return std::unexpected(recorded.error());
-    return *done;
+    return snapshotOf(*done);
 }
 
-CoreStatus TokenService::onToken(const Operator& by, TokenAction action, const QString& serial,
-                                 const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
-                                 QJsonObject details) const
+CoreStatus TokenService::Calls::onToken(const TokenService& service, const Operator& by, TokenAction action,
+                                        const QString& serial,
+                                        const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
+                                        QJsonObject details)
 {
-    auto found = locate(m_modules, serial);
+    auto found = locate(modulesOf(service.m_modules), serial);
     if (!found)
         return std::unexpected(fromTokenError(found.error()));
-    if (auto allowed = permit(by, action, serial); !allowed)
+    if (auto allowed = service.permit(by, action, serial); !allowed)
         return allowed;
     auto done = call(pkcs11::Token(found->first, serial.toStdString()), details);
-    return record(by, action, serial, done ? std::nullopt : std::optional(done.error()), details);
+    return record(service, by, action, serial, done ? std::nullopt : std::optional(done.error()), details);
 }
 
-CoreStatus TokenService::changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
-                                   const pkcs11::Pin& newPin) const
+CoreStatus TokenService::changePin(const Operator& by, const QString& serial, const Pin& oldPin,
+                                   const Pin& newPin) const
 {
-    return onToken(by, TokenAction::ChangePin, serial,
-                   [&](const pkcs11::Token& token, QJsonObject&) { return token.changeUserPin(oldPin, newPin); });
+    return Calls::onToken(*this, by, TokenAction::ChangePin, serial, [&](const pkcs11::Token& token, QJsonObject&) {
+        return token.changeUserPin(oldPin, newPin);
+    });
 }
 
-CoreStatus TokenService::unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
-                                    const pkcs11::Pin& newPin) const
+CoreStatus TokenService::unblockPin(const Operator& by, const QString& serial, const Pin& soPin,
+                                    const Pin& newPin) const
 {
-    return onToken(by, TokenAction::UnblockPin, serial,
-                   [&](const pkcs11::Token& token, QJsonObject&) { return token.setUserPinWithSoPin(soPin, newPin); });
+    return Calls::onToken(*this, by, TokenAction::UnblockPin, serial, [&](const pkcs11::Token& token, QJsonObject&) {
+        return token.setUserPinWithSoPin(soPin, newPin);
+    });
 }
 
-CoreResult<pkcs11::KeyPairInfo> TokenService::generateKey(const Operator& by, const QString& serial,
-                                                          const pkcs11::Pin& pin, pkcs11::KeyType type,
-                                                          const QString& label) const
+CoreResult<GeneratedKey> TokenService::generateKey(const Operator& by, const QString& serial, const Pin& pin,
+                                                   KeyType type, const QString& label) const
 {
     std::optional<pkcs11::KeyPairInfo> made;
-    auto done = onToken(by, TokenAction::GenerateKey, serial,
-                        [&](const pkcs11::Token& token, QJsonObject& details) -> pkcs11::Status {
-                            auto generated = token.generateKeyPair(pin, type, label.toStdString());
-                            if (!generated)
-                                return std::unexpected(generated.error());
-                            made = *generated;
-                            details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(generated->id)));
-                            return {};
-                        },
-                        {{QStringLiteral("type"), QString::fromStdString(pkcs11::keyTypeName(type))},
-                         {QStringLiteral("label"), label}});
+    auto done = Calls::onToken(
+        *this, by, TokenAction::GenerateKey, serial,
+        [&](const pkcs11::Token& token, QJsonObject& details) -> pkcs11::Status {
+            auto generated = token.generateKeyPair(pin, toTokenLayer(type), label.toStdString());
+            if (!generated)
+                return std::unexpected(generated.error());
+            made = *generated;
+            details.insert(QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(generated->id)));
+            return {};
+        },
+        {{QStringLiteral("type"), QString::fromStdString(keyTypeName(type))}, {QStringLiteral("label"), label}});
     if (!done)
         return std::unexpected(done.error());
-    return *made;
+    return generatedKeyOf(*made);
 }
 
-CoreStatus TokenService::deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
+CoreStatus TokenService::deleteKey(const Operator& by, const QString& serial, const Pin& pin,
                                    const std::vector<std::uint8_t>& id) const
 {
-    return onToken(by, TokenAction::DeleteKey, serial,
-                   [&](const pkcs11::Token& token, QJsonObject&) { return token.deleteKeyPair(pin, id); },
-                   {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
+    return Calls::onToken(*this, by, TokenAction::DeleteKey, serial,
+                          [&](const pkcs11::Token& token, QJsonObject&) { return token.deleteKeyPair(pin, id); },
+                          {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
 }
 
 } // namespace tamga::core

@@ -1,6 +1,6 @@
 #include "Session.h"
 
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 namespace tamga::pkcs11 {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ModuleImpl.h"
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <cstdint>
 #include <optional>

@@ -10,7 +10,6 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/EnrollmentRecords.h"
-#include "tamga/pkcs11/Error.h"
 
 #include <catch2/catch.hpp>
 
@@ -148,11 +147,11 @@ void prepareToken(TrainingDesk& desk, const QString& label, const char* pin)
     bool done = false;
     QObject::connect(&desk.worker(), &core::DeskWorker::tokenOperationFinished,
                      [&](bool ok, const QString&) { done = ok; });
-    desk.worker().initializeToken(desk.context().signedIn, QString(), label, pkcs11::Pin("86420975"), pkcs11::Pin(pin));
+    desk.worker().initializeToken(desk.context().signedIn, QString(), label, Pin("86420975"), Pin(pin));
     REQUIRE(waitUntil([&] { return done; }));
     REQUIRE(waitUntil([&] {
         for (const auto& token : desk.worker().tokens())
-            if (token.label() == label)
+            if (token.labelText() == label)
                 return true;
         return false;
     }));
@@ -340,14 +339,14 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
     TrainingDesk desk;
     bool finished = false;
     QObject::connect(&desk.worker(), &core::DeskWorker::enrollmentFinished,
-                     [&](qint64, bool ok, const QString&, const QString&) { finished = ok; });
+                     [&](qint64, bool ok, std::optional<core::EnrollmentState>, const QString&) { finished = ok; });
     core::EnrollmentJob job;
     job.by = desk.context().signedIn;
     job.officerId = 1; // Дорж Батбаяр
     job.profile = QStringLiteral("signing");
     job.ca = QStringLiteral("practice");
-    job.pin = pkcs11::Pin("258147");
-    job.preparation = core::TokenPreparation{QStringLiteral("Used token"), pkcs11::Pin("86420975")};
+    job.pin = Pin("258147");
+    job.preparation = core::TokenPreparation{QStringLiteral("Used token"), Pin("86420975")};
     desk.worker().enroll(std::move(job));
     REQUIRE(waitUntil([&] { return finished; }));
 
@@ -401,11 +400,10 @@ TEST_CASE("a token holding another officer's key is not chosen for the clerk - o
         });
         QString usedSerial;
         for (const auto& token : desk.worker().tokens())
-            if (token.label() == QStringLiteral("Used token"))
-                usedSerial = token.serial();
+            if (token.labelText() == QStringLiteral("Used token"))
+                usedSerial = token.serialText();
         REQUIRE_FALSE(usedSerial.isEmpty());
-        desk.worker().initializeToken(*clerk, usedSerial, QStringLiteral("Taken"), pkcs11::Pin("86420975"),
-                                      pkcs11::Pin("111222"));
+        desk.worker().initializeToken(*clerk, usedSerial, QStringLiteral("Taken"), Pin("86420975"), Pin("111222"));
         REQUIRE(waitUntil([&] { return refused; }));
         CHECK_THAT(message.toStdString(), Catch::Contains("needs a supervisor"));
         auto audited = desk.database().exec(
@@ -473,10 +471,9 @@ TEST_CASE("the desk speaks Mongolian from the translations compiled into it - Qt
         CHECK(window.tabs()->tabText(1) == QStringLiteral("&Албан хаагчид"));
         CHECK(window.windowTitle().contains(QStringLiteral("СУРГАЛТ")));
         CHECK(ui::pinPolicyProblem(QStringLiteral("111111"), 4, 16).contains(QStringLiteral("ПИН")));
-        CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::Token),
-                                static_cast<int>(pkcs11::ErrorKind::WrongPin)) ==
+        CHECK(ui::errorHeadline(core::CoreErrorKind::Token, core::TokenErrorKind::WrongPin) ==
               QStringLiteral("ПИН код буруу байна."));
-        CHECK(ui::errorHeadline(static_cast<int>(core::CoreErrorKind::CaUnreachable), -1) ==
+        CHECK(ui::errorHeadline(core::CoreErrorKind::CaUnreachable, core::TokenErrorKind::None) ==
               QStringLiteral("Гэрчилгээ олгогчтой холбогдож чадсангүй."));
         // Stored names appear in the clerk's language.
         CHECK_FALSE(ui::stateDisplayName(core::EnrollmentState::Verified).contains(QStringLiteral("verified")));

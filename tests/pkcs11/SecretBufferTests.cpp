@@ -1,12 +1,12 @@
 // PINs live in a buffer that cannot be copied and is wiped when it goes.
-#include "tamga/pkcs11/SecretBuffer.h"
 #include "tamga/pkcs11/Types.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <catch2/catch.hpp>
 
 #include <type_traits>
 
-using tamga::pkcs11::SecretBuffer;
+using tamga::SecretBuffer;
 
 static_assert(!std::is_copy_constructible_v<SecretBuffer>);
 static_assert(!std::is_copy_assignable_v<SecretBuffer>);

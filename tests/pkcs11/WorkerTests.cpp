@@ -2,9 +2,9 @@
 // second without anyone waiting for it.
 #include "TestSupport.h"
 #include "tamga/pkcs11/Module.h"
-#include "tamga/pkcs11/SecretBuffer.h"
 #include "tamga/pkcs11/Token.h"
 #include "tamga/pkcs11/TokenWorker.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <catch2/catch.hpp>
 

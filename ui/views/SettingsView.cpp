@@ -136,7 +136,7 @@ public:
             for (const auto& p : *list)
                 profiles->addItem(QStringLiteral("%1 — %2 (%3)")
                                       .arg(profileDisplayName(p.name), profileDisplayDescription(p.name, p.description),
-                                           QString::fromStdString(pkcs11::keyTypeName(p.keyType))),
+                                           QString::fromStdString(core::keyTypeName(p.keyType))),
                                   p.name);
         }
         auto* officer = new QLineEdit(this);

@@ -118,17 +118,16 @@ public:
     {
         m_model->removeRows(0, m_model->rowCount());
         for (const auto& t : tokens) {
-            const auto& f = t.info.flags;
+            const auto& f = t.flags;
             const QString state = !f.tokenInitialized     ? tr("not initialized")
                                   : f.userPinLocked       ? tr("PIN blocked")
                                   : !f.userPinInitialized ? tr("no user PIN")
                                   : f.userPinFinalTry     ? tr("PIN: final try")
                                   : f.userPinCountLow     ? tr("PIN: few tries left")
                                                           : tr("ready");
-            m_model->appendRow(
-                {new QStandardItem(t.serial()), new QStandardItem(t.label()), new QStandardItem(t.model()),
-                 new QStandardItem(state),
-                 new QStandardItem(tr("%1–%2 characters").arg(t.info.minPinLength).arg(t.info.maxPinLength))});
+            m_model->appendRow({new QStandardItem(t.serialText()), new QStandardItem(t.labelText()),
+                                new QStandardItem(t.modelText()), new QStandardItem(state),
+                                new QStandardItem(tr("%1–%2 characters").arg(t.minPinLength).arg(t.maxPinLength))});
         }
         if (m_model->rowCount() > 0)
             m_table->selectRow(0);

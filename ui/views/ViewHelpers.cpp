@@ -83,7 +83,7 @@ QStandardItem* idItem(qint64 id, const QString& text)
 }
 
 // A PIN asked in a password field; the text goes straight into a wiping buffer.
-std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const QString& label)
+std::optional<Pin> askPin(QWidget* parent, const QString& title, const QString& label)
 {
     QInputDialog dialog(parent);
     dialog.setWindowTitle(title);

@@ -4,7 +4,7 @@
 
 #include "DeskContext.h"
 #include "MainWindow.h"
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QString>
 
@@ -29,7 +29,7 @@ QStandardItem* idItem(qint64 id, const QString& text);
 QLabel* newReadErrorLine(QWidget* view);
 void showReadError(QLabel* line, const QString& message);
 // A PIN asked in a password field; the text goes straight into a wiping buffer.
-std::optional<pkcs11::Pin> askPin(QWidget* parent, const QString& title, const QString& label);
+std::optional<Pin> askPin(QWidget* parent, const QString& title, const QString& label);
 
 QWidget* newDeskView(MainWindow* window, const DeskContext& context);
 QWidget* newOfficersView(MainWindow* window, const DeskContext& context);

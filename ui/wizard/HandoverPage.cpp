@@ -8,7 +8,6 @@
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
-#include "tamga/pkcs11/Error.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -9,7 +9,6 @@
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
-#include "tamga/pkcs11/Error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -100,21 +99,21 @@ public:
         const QSignalBlocker quiet(m_list);
         m_list->clear();
         for (const auto& token : tokens) {
-            const auto holder = token.info.flags.tokenInitialized ? holderOf(token.serial()) : std::nullopt;
+            const auto holder = token.flags.tokenInitialized ? holderOf(token.serialText()) : std::nullopt;
             m_holders.push_back(holder);
-            QString text = token.info.flags.tokenInitialized
-                               ? tr("%1 — %2 (serial %3)").arg(token.label(), token.model(), token.serial())
-                               : tr("New token — %1 (not initialized)").arg(token.model());
+            QString text = token.flags.tokenInitialized
+                               ? tr("%1 — %2 (serial %3)").arg(token.labelText(), token.modelText(), token.serialText())
+                               : tr("New token — %1 (not initialized)").arg(token.modelText());
             if (holder)
                 text += QStringLiteral(" — ") + tr("holds the key of %1").arg(holder->officerName);
             auto* item = new QListWidgetItem(text, m_list);
-            item->setData(Qt::UserRole, token.serial());
-            if (token.serial() == previous && !previous.isEmpty())
+            item->setData(Qt::UserRole, token.serialText());
+            if (token.serialText() == previous && !previous.isEmpty())
                 item->setSelected(true);
         }
         // A token is chosen for the clerk only when it is the one plugged in and it is new; anything else is the
         // clerk's explicit choice (no silent pick of the first, nor of somebody's token).
-        if (selectedRow() < 0 && tokens.size() == 1 && !tokens.front().info.flags.tokenInitialized)
+        if (selectedRow() < 0 && tokens.size() == 1 && !tokens.front().flags.tokenInitialized)
             m_list->item(0)->setSelected(true);
         describe();
     }
@@ -150,13 +149,13 @@ public:
     void inspected(const QString& serial, const QStringList& labels)
     {
         const core::TokenSnapshot* token = selected();
-        if (!token || token->serial() != serial)
+        if (!token || token->serialText() != serial)
             return;
         m_tamgaKeys = labels;
         describeHolder();
     }
 
-    bool selectedIsLocked() const { return selected() && selected()->info.flags.userPinLocked; }
+    bool selectedIsLocked() const { return selected() && selected()->flags.userPinLocked; }
 
     void describeHolder()
     {
@@ -201,10 +200,10 @@ public:
             this, tr("Erase the token"),
             holder ? tr("Erase token %1 of %2? Every key and certificate on it is lost for good, and %2 can no longer "
                         "sign with it.")
-                         .arg(token ? token->serial() : QString(), holder->officerName)
+                         .arg(token ? token->serialText() : QString(), holder->officerName)
                    : tr("Erase token %1? Every key and certificate on it is lost for good, and its owner can no longer "
                         "sign with it.")
-                         .arg(token ? token->serial() : QString()),
+                         .arg(token ? token->serialText() : QString()),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             const QSignalBlocker quiet(m_erase);
@@ -221,19 +220,18 @@ public:
             const QSignalBlocker quiet(m_erase);
             m_erase->setChecked(false);
         }
-        if (token && token->info.flags.tokenInitialized)
-            w()->context().worker->inspectToken(token->serial());
+        if (token && token->flags.tokenInitialized)
+            w()->context().worker->inspectToken(token->serialText());
         if (m_list->count() == 0)
             m_state->setText(tr("No token is plugged in."));
         else if (!token)
             m_state->setText(tr("Choose the officer's token."));
-        else if (!token->info.flags.tokenInitialized)
+        else if (!token->flags.tokenInitialized)
             m_state->setText(tr("This token is new: it will be initialized on the next page."));
-        else if (token->info.flags.userPinLocked)
+        else if (token->flags.userPinLocked)
             m_state->setText(tr("This token's PIN is blocked: a supervisor must unblock it, or initialize it again."));
         else
-            m_state->setText(
-                tr("Token ready. PIN length %1 to %2.").arg(token->info.minPinLength).arg(token->info.maxPinLength));
+            m_state->setText(tr("Token ready. PIN length %1 to %2.").arg(token->minPinLength).arg(token->maxPinLength));
         describeHolder();
     }
 
@@ -248,11 +246,11 @@ public:
     {
         const core::TokenSnapshot* token = selected();
         EnrollmentWizard* wizard = w();
-        wizard->m_tokenSerial = token->serial();
-        wizard->m_tokenNeedsInit = !token->info.flags.tokenInitialized || m_erase->isChecked();
+        wizard->m_tokenSerial = token->serialText();
+        wizard->m_tokenNeedsInit = !token->flags.tokenInitialized || m_erase->isChecked();
         // The token's own limits, as the Tokens tab shows them (a token that states none: 4 to 16).
-        wizard->m_pinMin = std::max<unsigned long>(token->info.minPinLength, 1);
-        wizard->m_pinMax = token->info.maxPinLength ? token->info.maxPinLength : 16;
+        wizard->m_pinMin = std::max<unsigned long>(token->minPinLength, 1);
+        wizard->m_pinMax = token->maxPinLength ? token->maxPinLength : 16;
         return true;
     }
 

@@ -2,7 +2,6 @@
 #include "EnrollmentWizard.h"
 
 #include "tamga/core/CoreError.h"
-#include "tamga/pkcs11/Error.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -32,27 +31,26 @@ QString pinPolicyProblem(const QString& pin, unsigned long minLength, unsigned l
     return {};
 }
 
-QString errorHeadline(int coreErrorKind, int tokenErrorKind)
+QString errorHeadline(core::CoreErrorKind kind, core::TokenErrorKind tokenErrorKind)
 {
-    const auto kind = static_cast<core::CoreErrorKind>(coreErrorKind);
     if (kind == core::CoreErrorKind::Token) {
-        switch (static_cast<pkcs11::ErrorKind>(tokenErrorKind)) {
-        case pkcs11::ErrorKind::WrongPin:
+        switch (tokenErrorKind) {
+        case core::TokenErrorKind::WrongPin:
             return QCoreApplication::translate("EnrollmentWizard", "The PIN is wrong.");
-        case pkcs11::ErrorKind::PinLocked:
+        case core::TokenErrorKind::PinLocked:
             return QCoreApplication::translate("EnrollmentWizard", "The PIN is blocked: a supervisor must unblock it.");
-        case pkcs11::ErrorKind::TokenRemoved:
+        case core::TokenErrorKind::TokenRemoved:
             return QCoreApplication::translate("EnrollmentWizard",
                                                "The token was removed. Plug it in again and press Try again.");
-        case pkcs11::ErrorKind::TokenNotFound:
+        case core::TokenErrorKind::TokenNotFound:
             return QCoreApplication::translate("EnrollmentWizard", "The token is not plugged in.");
-        case pkcs11::ErrorKind::AmbiguousToken:
+        case core::TokenErrorKind::AmbiguousToken:
             return QCoreApplication::translate(
                 "EnrollmentWizard", "Two plugged-in tokens cannot be told apart. Leave only one plugged in.");
-        case pkcs11::ErrorKind::MemoryFull:
+        case core::TokenErrorKind::MemoryFull:
             return QCoreApplication::translate("EnrollmentWizard", "The token is full.");
-        case pkcs11::ErrorKind::MechanismNotSupported:
-        case pkcs11::ErrorKind::KeySizeNotSupported:
+        case core::TokenErrorKind::MechanismNotSupported:
+        case core::TokenErrorKind::KeySizeNotSupported:
             return QCoreApplication::translate("EnrollmentWizard", "This token cannot make this kind of key.");
         default:
             return QCoreApplication::translate("EnrollmentWizard", "The token refused the operation.");

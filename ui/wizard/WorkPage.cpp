@@ -8,7 +8,6 @@
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
-#include "tamga/pkcs11/Error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -64,14 +63,16 @@ public:
         connect(m_retry, &QPushButton::clicked, this, [this] { start(); });
     }
 
-    static constexpr std::array<std::pair<const char*, const char*>, 7> kSteps{{
-        {"token_prepared", QT_TRANSLATE_NOOP("EnrollmentWizard", "Token prepared")},
-        {"key_generated", QT_TRANSLATE_NOOP("EnrollmentWizard", "Key pair generated on the token")},
-        {"request_built", QT_TRANSLATE_NOOP("EnrollmentWizard", "Request signed on the token")},
-        {"submitted", QT_TRANSLATE_NOOP("EnrollmentWizard", "Request sent to the CA")},
-        {"certificate_received", QT_TRANSLATE_NOOP("EnrollmentWizard", "Certificate received and checked")},
-        {"written_to_token", QT_TRANSLATE_NOOP("EnrollmentWizard", "Certificate and chain written to the token")},
-        {"verified", QT_TRANSLATE_NOOP("EnrollmentWizard", "Token read back and verified")},
+    static constexpr std::array<std::pair<core::EnrollmentState, const char*>, 7> kSteps{{
+        {core::EnrollmentState::TokenPrepared, QT_TRANSLATE_NOOP("EnrollmentWizard", "Token prepared")},
+        {core::EnrollmentState::KeyGenerated, QT_TRANSLATE_NOOP("EnrollmentWizard", "Key pair generated on the token")},
+        {core::EnrollmentState::RequestBuilt, QT_TRANSLATE_NOOP("EnrollmentWizard", "Request signed on the token")},
+        {core::EnrollmentState::Submitted, QT_TRANSLATE_NOOP("EnrollmentWizard", "Request sent to the CA")},
+        {core::EnrollmentState::CertificateReceived,
+         QT_TRANSLATE_NOOP("EnrollmentWizard", "Certificate received and checked")},
+        {core::EnrollmentState::WrittenToToken,
+         QT_TRANSLATE_NOOP("EnrollmentWizard", "Certificate and chain written to the token")},
+        {core::EnrollmentState::Verified, QT_TRANSLATE_NOOP("EnrollmentWizard", "Token read back and verified")},
     }};
 
     void initializePage() override
@@ -82,11 +83,13 @@ public:
             connect(worker, &core::DeskWorker::enrollmentCreated, this,
                     [this](qint64 id) { w()->m_enrollmentId = id; });
             connect(worker, &core::DeskWorker::enrollmentProgress, this,
-                    [this](qint64, const QString& state, const QString&) { reached(state); });
+                    [this](qint64, core::EnrollmentState state, const QString&) { reached(state); });
             connect(worker, &core::DeskWorker::enrollmentFailed, this,
-                    [this](qint64, int coreKind, int tokenKind) { m_headline = errorHeadline(coreKind, tokenKind); });
+                    [this](qint64, core::CoreErrorKind kind, core::TokenErrorKind tokenKind) {
+                        m_headline = errorHeadline(kind, tokenKind);
+                    });
             connect(worker, &core::DeskWorker::enrollmentFinished, this,
-                    [this](qint64 id, bool ok, const QString& state, const QString& error) {
+                    [this](qint64 id, bool ok, std::optional<core::EnrollmentState> state, const QString& error) {
                         finished(id, ok, state, error);
                     });
             m_connected = true;
@@ -115,20 +118,20 @@ public:
         job.profile = wizard->field(QStringLiteral("profile")).toString();
         job.ca = wizard->field(QStringLiteral("ca")).toString();
         // The worker gets its own copy of the PIN; the wizard keeps one for "Try again".
-        job.pin = pkcs11::Pin(wizard->m_userPin.view());
+        job.pin = Pin(wizard->m_userPin.view());
         // The engine uses the preparation only while the enrollment has not prepared its token yet, so "Try again"
         // after a failure during initialization initializes again.
         if (wizard->m_preparation)
             job.preparation =
-                core::TokenPreparation{wizard->m_preparation->label, pkcs11::Pin(wizard->m_preparation->soPin.view())};
+                core::TokenPreparation{wizard->m_preparation->label, Pin(wizard->m_preparation->soPin.view())};
         wizard->context().worker->enroll(std::move(job));
         Q_EMIT completeChanged();
     }
 
-    void reached(const QString& state)
+    void reached(core::EnrollmentState state)
     {
         for (std::size_t i = 0; i < kSteps.size(); ++i) {
-            if (state == QLatin1String(kSteps[i].first)) {
+            if (state == kSteps[i].first) {
                 for (std::size_t j = 0; j <= i; ++j)
                     m_steps->item(static_cast<int>(j))->setText(QStringLiteral("✔  ") + tr(kSteps[j].second));
                 m_bar->setValue(static_cast<int>(i + 1));
@@ -136,30 +139,29 @@ public:
         }
     }
 
-    void finished(qint64 id, bool ok, const QString& state, const QString& error)
+    void finished(qint64 id, bool ok, std::optional<core::EnrollmentState> state, const QString& error)
     {
         EnrollmentWizard* wizard = w();
         if (id)
             wizard->m_enrollmentId = id;
         wizard->button(QWizard::CancelButton)->setEnabled(true);
         wizard->m_working = false;
-        reached(state);
-        if (ok && state == QStringLiteral("verified")) {
+        if (state)
+            reached(*state);
+        if (ok && state == core::EnrollmentState::Verified) {
             m_done = true;
             wizard->m_userPin.clear();
             if (wizard->m_preparation)
                 wizard->m_preparation->soPin.clear();
             m_message->setText(tr("The certificate is on the token and verified."));
-        } else if (ok) {
-            const auto parsed = core::parseState(state);
+        } else if (ok && state) {
             m_message->setText(tr("The request waits for the CA (state: %1). Resume the enrollment when the "
                                   "certificate has come back.")
-                                   .arg(parsed ? stateDisplayName(*parsed) : state));
+                                   .arg(stateDisplayName(*state)));
         } else {
             m_message->setStyleSheet(QStringLiteral("color:#b3261e"));
-            const auto parsed = core::parseState(state);
             m_message->setText(tr("%1\n%2\n\nNothing is lost: the enrollment stays at \"%3\" and can be resumed.")
-                                   .arg(m_headline, error, parsed ? stateDisplayName(*parsed) : tr("not started")));
+                                   .arg(m_headline, error, state ? stateDisplayName(*state) : tr("not started")));
             m_retry->show();
         }
         Q_EMIT completeChanged();

@@ -24,11 +24,34 @@ enum class CoreErrorKind {
     Pending,             // the CA has not answered yet (offline exchange)
 };
 
+// For Token errors, what the token's trouble was, so a screen can say it in the clerk's language (the token
+// layer's CK_RV stays in the message).
+enum class TokenErrorKind {
+    None, // not a token error
+    ModuleMissing,
+    ModuleFailed,
+    TokenNotFound,
+    TokenRemoved,
+    AmbiguousToken, // several plugged-in tokens report the serial
+    WrongPin,
+    PinLocked,
+    PinPolicy,
+    NotLoggedIn,
+    TokenNotInitialized,
+    UserPinNotInitialized,
+    MemoryFull,
+    MechanismNotSupported,
+    KeySizeNotSupported,
+    ObjectNotFound,
+    InvalidInput,
+    ReadOnly,
+    Other,
+};
+
 struct CoreError {
     CoreErrorKind kind = CoreErrorKind::Database;
     QString message;
-    // For Token errors: the token layer's ErrorKind (as an int), so a screen can say it in the clerk's language.
-    int tokenErrorKind = -1;
+    TokenErrorKind tokenErrorKind = TokenErrorKind::None;
 };
 
 template <typename T> using CoreResult = std::expected<T, CoreError>;

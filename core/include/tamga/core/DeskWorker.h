@@ -1,11 +1,12 @@
 // The desk's worker, for the GUI: every token call and every enrollment runs on the token layer's one worker
-// thread (pkcs11::TokenWorker); results come back as queued signals. Nothing here blocks the caller.
+// thread; results come back as queued signals, states and error kinds as core's enums. Nothing here blocks the
+// caller.
 #pragma once
 
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/Operators.h"
-#include "tamga/pkcs11/SecretBuffer.h"
-#include "tamga/pkcs11/Types.h"
+#include "tamga/core/Tokens.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QList>
 #include <QMetaType>
@@ -17,18 +18,10 @@
 #include <vector>
 
 namespace tamga::pkcs11 {
-class TokenWorker;
+class TokenWorker; // the thread that owns every token call (core/src/DeskWorker.cpp)
 }
 
 namespace tamga::core {
-
-// A token as the desk shows it.
-struct TokenSnapshot {
-    pkcs11::TokenInfo info;
-    QString serial() const { return QString::fromStdString(info.serial); }
-    QString label() const { return QString::fromStdString(info.label); }
-    QString model() const { return QString::fromStdString(info.manufacturer + " " + info.model); }
-};
 
 // What a job asks for: everything is handed over by value (PINs in move-only buffers).
 struct EnrollmentJob {
@@ -38,7 +31,7 @@ struct EnrollmentJob {
     QString tokenSerial;
     QString profile;
     QString ca;
-    pkcs11::Pin pin;
+    Pin pin;
     std::optional<TokenPreparation> preparation;
 };
 
@@ -55,9 +48,9 @@ public:
 
     // Token maintenance at the Tokens screen, through core's TokenService: the operator's role is checked and
     // every attempt audited. `serial` empty: the token that was never initialized.
-    void initializeToken(Operator by, QString serial, QString label, pkcs11::Pin soPin, pkcs11::Pin userPin);
-    void changePin(Operator by, QString serial, pkcs11::Pin oldPin, pkcs11::Pin newPin);
-    void unblockPin(Operator by, QString serial, pkcs11::Pin soPin, pkcs11::Pin newPin);
+    void initializeToken(Operator by, QString serial, QString label, Pin soPin, Pin userPin);
+    void changePin(Operator by, QString serial, Pin oldPin, Pin newPin);
+    void unblockPin(Operator by, QString serial, Pin soPin, Pin newPin);
     // Looks at a token's public objects (no PIN) for keys Tamga made before: their labels end in "#<number>".
     void inspectToken(QString serial);
 
@@ -71,10 +64,12 @@ Q_SIGNALS:
     void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
     void moduleFailed(const QString& message);
     void enrollmentCreated(qint64 id);
-    void enrollmentProgress(qint64 id, const QString& state, const QString& message);
+    void enrollmentProgress(qint64 id, tamga::core::EnrollmentState state, const QString& message);
     // On failure, enrollmentFailed (what kind of failure) comes just before enrollmentFinished.
-    void enrollmentFailed(qint64 id, int coreErrorKind, int tokenErrorKind);
-    void enrollmentFinished(qint64 id, bool succeeded, const QString& state, const QString& error);
+    void enrollmentFailed(qint64 id, tamga::core::CoreErrorKind kind, tamga::core::TokenErrorKind tokenErrorKind);
+    // `state`: where the enrollment stands now (none when it could not be created).
+    void enrollmentFinished(qint64 id, bool succeeded, std::optional<tamga::core::EnrollmentState> state,
+                            const QString& error);
     void tokenOperationFinished(bool succeeded, const QString& message);
     void caTested(const QString& name, bool succeeded, const QString& message);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
@@ -93,3 +88,7 @@ private:
 } // namespace tamga::core
 
 Q_DECLARE_METATYPE(tamga::core::TokenSnapshot)
+Q_DECLARE_METATYPE(tamga::core::EnrollmentState)
+Q_DECLARE_METATYPE(std::optional<tamga::core::EnrollmentState>)
+Q_DECLARE_METATYPE(tamga::core::CoreErrorKind)
+Q_DECLARE_METATYPE(tamga::core::TokenErrorKind)

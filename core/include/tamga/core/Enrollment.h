@@ -11,7 +11,8 @@
 #include "tamga/core/CertificateChecks.h"
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Operators.h"
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/core/Tokens.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QString>
 
@@ -21,8 +22,7 @@
 #include <vector>
 
 namespace tamga::pkcs11 {
-class Module;
-class Token;
+class Token; // the steps' own business (EnrollmentSteps.cpp); nothing above the core sees it
 } // namespace tamga::pkcs11
 
 namespace tamga::core {
@@ -81,7 +81,7 @@ struct EnrollmentRecord {
 // Initializing the token as part of the enrollment (erases it).
 struct TokenPreparation {
     QString label;
-    pkcs11::Pin soPin;
+    Pin soPin;
 };
 
 // Called as the engine reaches each state (and with progress text inside long steps).
@@ -89,8 +89,7 @@ using ProgressSink = std::function<void(EnrollmentState state, const QString& me
 
 class EnrollmentEngine {
 public:
-    EnrollmentEngine(const Database& database, const CaConnectors& connectors,
-                     std::vector<std::shared_ptr<pkcs11::Module>> modules);
+    EnrollmentEngine(const Database& database, const CaConnectors& connectors, TokenModules modules);
 
     // Records a new enrollment (state "created"). Checks that the officer, profile and CA exist, that the profile
     // makes a subject for this officer, and that the token is not another officer's: one still being enrolled
@@ -101,7 +100,7 @@ public:
 
     // Carries the enrollment on from its stored state: to "verified", or to "submitted" when the CA answers
     // later. On failure the error says what went wrong; the state stays where it was, ready to resume.
-    [[nodiscard]] CoreResult<EnrollmentRecord> run(const Operator& by, qint64 id, const pkcs11::Pin& userPin,
+    [[nodiscard]] CoreResult<EnrollmentRecord> run(const Operator& by, qint64 id, const Pin& userPin,
                                                    const TokenPreparation* preparation,
                                                    const ProgressSink& progress = {}) const;
 
@@ -149,7 +148,7 @@ private:
 
     const Database& m_database;
     const CaConnectors& m_connectors;
-    std::vector<std::shared_ptr<pkcs11::Module>> m_modules;
+    TokenModules m_modules;
 };
 
 } // namespace tamga::core

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "tamga/core/CoreError.h"
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QString>
 
@@ -23,7 +23,7 @@ struct Operator {
     Role role = Role::Clerk;
 };
 
-using Password = pkcs11::SecretBuffer;
+using Password = SecretBuffer;
 
 class Operators {
 public:

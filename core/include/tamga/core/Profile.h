@@ -4,7 +4,7 @@
 
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Registry.h"
-#include "tamga/pkcs11/Types.h"
+#include "tamga/core/Tokens.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -19,7 +19,7 @@ class Database;
 struct CertificateProfile {
     QString name;
     QString description;
-    pkcs11::KeyType keyType = pkcs11::KeyType::EcP256;
+    KeyType keyType = KeyType::EcP256;
     // "ATTR={template}" in order, e.g. "CN={surname} {given_name}". Fields: organization, department, position,
     // surname, given_name, civil_id, civil_id_latin, email. An attribute whose value comes out empty is left out.
     QStringList subject;

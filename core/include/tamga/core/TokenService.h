@@ -15,9 +15,8 @@
 
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Operators.h"
-#include "tamga/pkcs11/Error.h"
-#include "tamga/pkcs11/SecretBuffer.h"
-#include "tamga/pkcs11/Types.h"
+#include "tamga/core/Tokens.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -27,11 +26,6 @@
 #include <memory>
 #include <optional>
 #include <vector>
-
-namespace tamga::pkcs11 {
-class Module;
-class Token;
-} // namespace tamga::pkcs11
 
 namespace tamga::core {
 
@@ -44,43 +38,33 @@ enum class TokenAction { InitializeNew, Erase, ChangePin, UnblockPin, GenerateKe
 QString tokenActionName(TokenAction action);
 bool roleMay(Role role, TokenAction action);
 
-// A token layer error as a core error that keeps its kind (for the clerk's headline) and its CK_RV (in the text).
-CoreError fromTokenError(const pkcs11::TokenError& error);
-
 class TokenService {
 public:
-    TokenService(const Database& database, std::vector<std::shared_ptr<pkcs11::Module>> modules);
+    TokenService(const Database& database, TokenModules modules);
 
     // `serial` empty: the token that was never initialized. Initializing a token that was set up before erases
     // it and is a supervisor's action. Returns the token as it is afterwards (its serial may be new).
-    [[nodiscard]] CoreResult<pkcs11::TokenInfo> initialize(const Operator& by, const QString& serial,
-                                                           const QString& label, const pkcs11::Pin& soPin,
-                                                           const pkcs11::Pin& userPin) const;
-    [[nodiscard]] CoreStatus changePin(const Operator& by, const QString& serial, const pkcs11::Pin& oldPin,
-                                       const pkcs11::Pin& newPin) const;
-    [[nodiscard]] CoreStatus unblockPin(const Operator& by, const QString& serial, const pkcs11::Pin& soPin,
-                                        const pkcs11::Pin& newPin) const;
-    [[nodiscard]] CoreResult<pkcs11::KeyPairInfo> generateKey(const Operator& by, const QString& serial,
-                                                              const pkcs11::Pin& pin, pkcs11::KeyType type,
-                                                              const QString& label) const;
-    [[nodiscard]] CoreStatus deleteKey(const Operator& by, const QString& serial, const pkcs11::Pin& pin,
+    [[nodiscard]] CoreResult<TokenSnapshot> initialize(const Operator& by, const QString& serial, const QString& label,
+                                                       const Pin& soPin, const Pin& userPin) const;
+    [[nodiscard]] CoreStatus changePin(const Operator& by, const QString& serial, const Pin& oldPin,
+                                       const Pin& newPin) const;
+    [[nodiscard]] CoreStatus unblockPin(const Operator& by, const QString& serial, const Pin& soPin,
+                                        const Pin& newPin) const;
+    [[nodiscard]] CoreResult<GeneratedKey> generateKey(const Operator& by, const QString& serial, const Pin& pin,
+                                                       KeyType type, const QString& label) const;
+    [[nodiscard]] CoreStatus deleteKey(const Operator& by, const QString& serial, const Pin& pin,
                                        const std::vector<std::uint8_t>& id) const;
 
 private:
     // Refuses (NotPermitted, audited) when `by` may not do `action` on the token `serial`.
     [[nodiscard]] CoreStatus permit(const Operator& by, TokenAction action, const QString& serial) const;
-    // Locates the token, checks the role, makes `call` on it (which may add to the event's details) and records
-    // the outcome.
-    [[nodiscard]] CoreStatus onToken(const Operator& by, TokenAction action, const QString& serial,
-                                     const std::function<pkcs11::Status(const pkcs11::Token&, QJsonObject&)>& call,
-                                     QJsonObject details = {}) const;
-    // Records the outcome of an action that ran; returns `error` (or success) as it was.
-    [[nodiscard]] CoreStatus record(const Operator& by, TokenAction action, const QString& serial,
-                                    const std::optional<pkcs11::TokenError>& error,
-                                    const QJsonObject& details = {}) const;
+    // Locating the token, making the call and recording its outcome are in TokenService.cpp (they speak the token
+    // layer's types, which stay behind the core).
+    struct Calls;
+    friend struct Calls;
 
     const Database& m_database;
-    std::vector<std::shared_ptr<pkcs11::Module>> m_modules;
+    TokenModules m_modules;
 };
 
 } // namespace tamga::core

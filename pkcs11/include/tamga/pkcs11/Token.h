@@ -6,8 +6,8 @@
 #pragma once
 
 #include "tamga/pkcs11/Error.h"
-#include "tamga/pkcs11/SecretBuffer.h"
 #include "tamga/pkcs11/Types.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <cstdint>
 #include <memory>
@@ -19,6 +19,10 @@
 using EVP_PKEY = struct evp_pkey_st;
 
 namespace tamga::pkcs11 {
+
+// PINs live in the small secret target that the front ends share (tamga/secret); the token layer takes them as is.
+using tamga::Pin;
+using tamga::SecretBuffer;
 
 class Module;
 class Session;

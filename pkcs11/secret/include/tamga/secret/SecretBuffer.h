@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tamga::pkcs11 {
+namespace tamga {
 
 class SecretBuffer {
 public:
@@ -40,4 +40,4 @@ private:
 
 using Pin = SecretBuffer;
 
-} // namespace tamga::pkcs11
+} // namespace tamga

@@ -1,10 +1,10 @@
-#include "tamga/pkcs11/SecretBuffer.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <openssl/crypto.h>
 
 #include <utility>
 
-namespace tamga::pkcs11 {
+namespace tamga {
 
 SecretBuffer::SecretBuffer(std::string_view bytes)
 {
@@ -74,4 +74,4 @@ void SecretBuffer::clear()
     m_bytes.clear();
 }
 
-} // namespace tamga::pkcs11
+} // namespace tamga
