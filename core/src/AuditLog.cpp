@@ -118,8 +118,7 @@ QString AuditLog::hashOf(const AuditEvent& e)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& action, const QString& objectType,
-                                    const QString& objectId, const QString& outcome, const QJsonObject& details) const
+CoreResult<qint64> AuditLog::append(const AuditEntry& entry) const
 {
     auto last = m_database.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!last)
@@ -133,12 +132,12 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
     last->finish();
     event.id += 1;
     event.at = storedNow();
-    event.operatorName = operatorName;
-    event.action = action;
-    event.objectType = objectType;
-    event.objectId = objectId;
-    event.outcome = outcome;
-    event.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    event.operatorName = entry.operatorName;
+    event.action = entry.action;
+    event.objectType = entry.objectType;
+    event.objectId = entry.objectId;
+    event.outcome = entry.outcome;
+    event.details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
     event.hash = hashOf(event);
 
     auto inserted = m_database.exec(QStringLiteral("INSERT INTO audit_log (") + kColumns +
@@ -180,20 +179,37 @@ CoreResult<qint64> AuditLog::append(const QString& operatorName, const QString& 
     return event.id;
 }
 
-CoreStatus AuditLog::recordChange(const std::function<CoreStatus()>& change, const QString& operatorName,
-                                  const QString& action, const QString& objectType, const QString& objectId,
-                                  const QString& outcome, const QJsonObject& details) const
+CoreResult<qint64> AuditTrail::add(const AuditEntry& entry)
 {
-    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
-        if (auto changed = change(); !changed)
+    auto appended = m_log.append(entry);
+    if (appended)
+        ++m_added;
+    return appended;
+}
+
+CoreError AuditLog::unrecordedChange()
+{
+    return CoreError{CoreErrorKind::Database,
+                     QStringLiteral("a change was about to be written without its audit event; nothing was written")};
+}
+
+CoreStatus AuditLog::change(const AuditEntry& entry, const std::function<CoreStatus()>& work) const
+{
+    auto done = change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        if (auto changed = work(); !changed)
             return std::unexpected(changed.error());
-        if (auto logged = append(operatorName, action, objectType, objectId, outcome, details); !logged)
+        if (auto logged = trail.add(entry); !logged)
             return std::unexpected(logged.error());
         return true;
     });
     if (!done)
         return std::unexpected(done.error());
     return {};
+}
+
+CoreResult<qint64> AuditLog::record(const AuditEntry& entry) const
+{
+    return change<qint64>([&](AuditTrail& trail) { return trail.add(entry); });
 }
 
 CoreResult<std::vector<AuditEvent>> AuditLog::list(int limit) const

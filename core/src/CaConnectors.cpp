@@ -57,19 +57,21 @@ CoreResult<qint64> CaConnectors::add(const Operator& by, const CaConfig& config)
         practiceRoot = *root;
     }
     const QString settings = QString::fromUtf8(QJsonDocument(config.settings).toJson(QJsonDocument::Compact));
-    auto id = m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+    auto id = AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
         auto inserted = m_database.exec(
             QStringLiteral("INSERT INTO ca_connectors (name, type, settings, created_at) VALUES (?, ?, ?, ?)"),
             {config.name, config.type, settings, storedNow()});
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 newId = inserted->lastInsertId().toLongLong();
-        auto logged =
-            AuditLog(m_database)
-                .append(by.name, QStringLiteral("ca.add"), QStringLiteral("ca"), QString::number(newId), audit::Ok,
-                        {{QStringLiteral("name"), config.name},
-                         {QStringLiteral("type"), config.type},
-                         {QStringLiteral("settings"), config.settings}});
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("ca.add"),
+                                 QStringLiteral("ca"),
+                                 QString::number(newId),
+                                 audit::Ok,
+                                 {{QStringLiteral("name"), config.name},
+                                  {QStringLiteral("type"), config.type},
+                                  {QStringLiteral("settings"), config.settings}}});
         if (!logged)
             return std::unexpected(logged.error());
         return newId;
@@ -148,7 +150,7 @@ CoreResult<int> TrustAnchors::add(const Operator& by, const QByteArray& pem) con
                                  .arg(ossl::nameText(X509_get_subject_name(certificate.get()))));
         }
     }
-    return m_database.transaction<int>([&]() -> CoreResult<int> {
+    return AuditLog(m_database).change<int>([&](AuditTrail& trail) -> CoreResult<int> {
         int added = 0;
         for (const auto& certificate : certificates) {
             const QString fingerprint = ossl::fingerprintSha256(certificate.get());
@@ -167,13 +169,18 @@ CoreResult<int> TrustAnchors::add(const Operator& by, const QByteArray& pem) con
                 {subject, fingerprint, QString::fromLatin1(ossl::pemOf(certificate.get())), storedNow()});
             if (!inserted)
                 return std::unexpected(inserted.error());
-            auto logged = AuditLog(m_database)
-                              .append(by.name, QStringLiteral("trust.add"), QStringLiteral("trust_anchor"), fingerprint,
-                                      audit::Ok, {{QStringLiteral("subject"), subject}});
+            auto logged = trail.add({by.name,
+                                     QStringLiteral("trust.add"),
+                                     QStringLiteral("trust_anchor"),
+                                     fingerprint,
+                                     audit::Ok,
+                                     {{QStringLiteral("subject"), subject}}});
             if (!logged)
                 return std::unexpected(logged.error());
             ++added;
         }
+        if (added == 0)
+            trail.unchanged(); // every certificate was a trust anchor already
         return added;
     });
 }

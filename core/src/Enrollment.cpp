@@ -127,7 +127,7 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
         return std::unexpected(subject.error());
     // An empty serial means "the new token plugged in": some tokens (SoftHSM's free slot) only get a serial when
     // they are initialized, which the enrollment's first step then does.
-    return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+    return AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
         const QString now = storedNow();
         // A token belongs to one officer at a time. Another officer's enrollment still in progress on it refuses
         // this one; another officer's finished one (the token holds that officer's key) refuses it unless the
@@ -172,14 +172,16 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 id = inserted->lastInsertId().toLongLong();
-        auto logged = AuditLog(m_database)
-                          .append(by.name, QStringLiteral("enrollment.created"), QStringLiteral("enrollment"),
-                                  QString::number(id), audit::Ok,
-                                  {{QStringLiteral("officer_id"), officerId},
-                                   {QStringLiteral("civil_id"), officer->fields.civilId},
-                                   {QStringLiteral("token"), tokenSerial},
-                                   {QStringLiteral("profile"), profileName},
-                                   {QStringLiteral("ca"), caName}});
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("enrollment.created"),
+                                 QStringLiteral("enrollment"),
+                                 QString::number(id),
+                                 audit::Ok,
+                                 {{QStringLiteral("officer_id"), officerId},
+                                  {QStringLiteral("civil_id"), officer->fields.civilId},
+                                  {QStringLiteral("token"), tokenSerial},
+                                  {QStringLiteral("profile"), profileName},
+                                  {QStringLiteral("ca"), caName}}});
         if (!logged)
             return std::unexpected(logged.error());
         return id;
@@ -190,7 +192,7 @@ CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, co
                                         const QJsonObject& details, const std::function<CoreStatus()>& inside) const
 {
     const EnrollmentState from = context.record.state;
-    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
         QString sql = QStringLiteral("UPDATE enrollments SET state = ?, last_error = '', updated_at = ?");
         QVariantList values{stateName(to), storedNow()};
         for (auto it = columns.begin(); it != columns.end(); ++it) {
@@ -213,9 +215,8 @@ CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, co
         }
         QJsonObject event = details;
         event.insert(QStringLiteral("from"), stateName(from));
-        auto logged = AuditLog(m_database)
-                          .append(context.by.name, QStringLiteral("enrollment.") + stateName(to),
-                                  QStringLiteral("enrollment"), QString::number(context.record.id), audit::Ok, event);
+        auto logged = trail.add({context.by.name, QStringLiteral("enrollment.") + stateName(to),
+                                 QStringLiteral("enrollment"), QString::number(context.record.id), audit::Ok, event});
         if (!logged)
             return std::unexpected(logged.error());
         return true;
@@ -236,17 +237,20 @@ CoreStatus EnrollmentEngine::recordFailure(const Operator& by, qint64 id, Enroll
                                            const CoreError& error) const
 {
     return AuditLog(m_database)
-        .recordChange(
-            [&]() -> CoreStatus {
-                auto updated = m_database.exec(
-                    QStringLiteral("UPDATE enrollments SET last_error = ?, updated_at = ? WHERE id = ?"),
-                    {error.message, storedNow(), id});
-                if (!updated)
-                    return std::unexpected(updated.error());
-                return {};
-            },
-            by.name, QStringLiteral("enrollment.") + stateName(state), QStringLiteral("enrollment"),
-            QString::number(id), audit::Failed, {{QStringLiteral("error"), error.message}});
+        .change({by.name,
+                 QStringLiteral("enrollment.") + stateName(state),
+                 QStringLiteral("enrollment"),
+                 QString::number(id),
+                 audit::Failed,
+                 {{QStringLiteral("error"), error.message}}},
+                [&]() -> CoreStatus {
+                    auto updated = m_database.exec(
+                        QStringLiteral("UPDATE enrollments SET last_error = ?, updated_at = ? WHERE id = ?"),
+                        {error.message, storedNow(), id});
+                    if (!updated)
+                        return std::unexpected(updated.error());
+                    return {};
+                });
 }
 
 CoreResult<CertificateSummary> EnrollmentEngine::acceptCertificate(const Operator&, const EnrollmentRecord& record,

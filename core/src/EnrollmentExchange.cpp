@@ -34,11 +34,13 @@ CoreResult<int> EnrollmentEngine::exportRequests(const Operator& by, const QStri
         ids.append(r.id);
         ++exported;
     }
-    auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database)
-            .append(by.name, QStringLiteral("batch.export"), QStringLiteral("ca"), caName, audit::Ok,
-                    {{QStringLiteral("folder"), folder}, {QStringLiteral("enrollments"), ids}});
-    });
+    auto logged = AuditLog(m_database)
+                      .record({by.name,
+                               QStringLiteral("batch.export"),
+                               QStringLiteral("ca"),
+                               caName,
+                               audit::Ok,
+                               {{QStringLiteral("folder"), folder}, {QStringLiteral("enrollments"), ids}}});
     if (!logged)
         return std::unexpected(logged.error());
     return exported;

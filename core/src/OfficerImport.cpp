@@ -114,8 +114,9 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
     if (!report.problems.empty())
         return report;
 
-    // Reading the registry, planning and writing; with `write` false (a dry run) only the plan is made.
-    auto planAndWrite = [&](bool write) -> CoreResult<ImportReport> {
+    // Reading the registry, planning and writing with its events in `trail`; without a trail (a dry run) only the
+    // plan is made.
+    auto planAndWrite = [&](AuditTrail* trail) -> CoreResult<ImportReport> {
         // What the registry holds now.
         QHash<QString, StoredOfficer> officersByCivilId;
         {
@@ -258,8 +259,11 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             }
             plannedOfficers.push_back(std::move(planned));
         }
-        if (!report.problems.empty())
+        if (!report.problems.empty()) {
+            if (trail)
+                trail->unchanged(); // a file with a bad row changes nothing
             return report;
+        }
 
         // Decide what changes before touching the database, so a file already imported changes nothing.
         std::vector<PlannedOfficer*> changes;
@@ -279,13 +283,15 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             }
         }
         report.organizationsAdded = static_cast<int>(plannedOrganizations.size());
-        if (report.changedNothing() || !write)
+        if (report.changedNothing() || !trail) {
+            if (trail)
+                trail->unchanged();
             return report;
+        }
 
         const QString fileDigest =
             QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
         {
-            AuditLog audit(database);
             const QString now = storedNow();
             for (PlannedOrganization& o : plannedOrganizations) {
                 auto inserted = database.exec(
@@ -295,11 +301,14 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                 if (!inserted)
                     return std::unexpected(inserted.error());
                 o.id = inserted->lastInsertId().toLongLong();
-                auto logged = audit.append(by.name, QStringLiteral("organization.add"), QStringLiteral("organization"),
-                                           QString::number(o.id), audit::Ok,
-                                           {{QStringLiteral("name"), o.name},
-                                            {QStringLiteral("register_no"), o.registerNo},
-                                            {QStringLiteral("source"), sourceName}});
+                auto logged = trail->add({by.name,
+                                          QStringLiteral("organization.add"),
+                                          QStringLiteral("organization"),
+                                          QString::number(o.id),
+                                          audit::Ok,
+                                          {{QStringLiteral("name"), o.name},
+                                           {QStringLiteral("register_no"), o.registerNo},
+                                           {QStringLiteral("source"), sourceName}}});
                 if (!logged)
                     return std::unexpected(logged.error());
             }
@@ -353,14 +362,17 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                     firstNewId = firstNewId ? firstNewId : id;
                     lastNewId = id;
                 }
-                auto logged = audit.append(
-                    by.name, p->existingId ? QStringLiteral("officer.update") : QStringLiteral("officer.add"),
-                    QStringLiteral("officer"), QString::number(id), audit::Ok,
-                    {{QStringLiteral("organization_id"), f.organizationId},
-                     {QStringLiteral("civil_id"), f.civilId},
-                     {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName},
-                     {QStringLiteral("source"), sourceName},
-                     {QStringLiteral("line"), p->line}});
+                auto logged =
+                    trail->add({by.name,
+                                p->existingId ? QStringLiteral("officer.update") : QStringLiteral("officer.add"),
+                                QStringLiteral("officer"),
+                                QString::number(id),
+                                audit::Ok,
+                                {{QStringLiteral("organization_id"), f.organizationId},
+                                 {QStringLiteral("civil_id"), f.civilId},
+                                 {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName},
+                                 {QStringLiteral("source"), sourceName},
+                                 {QStringLiteral("line"), p->line}}});
                 if (!logged)
                     return std::unexpected(logged.error());
             }
@@ -369,14 +381,17 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                 if (auto indexed = sqlite::indexOfficers(database, firstNewId, lastNewId); !indexed)
                     return std::unexpected(indexed.error());
             }
-            auto summary =
-                audit.append(by.name, QStringLiteral("officer.import"), QStringLiteral("file"), sourceName, audit::Ok,
-                             {{QStringLiteral("sha256"), fileDigest},
-                              {QStringLiteral("rows"), report.rows},
-                              {QStringLiteral("added"), report.added},
-                              {QStringLiteral("updated"), report.updated},
-                              {QStringLiteral("unchanged"), report.unchanged},
-                              {QStringLiteral("organizations_added"), report.organizationsAdded}});
+            auto summary = trail->add({by.name,
+                                       QStringLiteral("officer.import"),
+                                       QStringLiteral("file"),
+                                       sourceName,
+                                       audit::Ok,
+                                       {{QStringLiteral("sha256"), fileDigest},
+                                        {QStringLiteral("rows"), report.rows},
+                                        {QStringLiteral("added"), report.added},
+                                        {QStringLiteral("updated"), report.updated},
+                                        {QStringLiteral("unchanged"), report.unchanged},
+                                        {QStringLiteral("organizations_added"), report.organizationsAdded}}});
             if (!summary)
                 return std::unexpected(summary.error());
         }
@@ -384,11 +399,11 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
     };
 
     if (dryRun)
-        return planAndWrite(false);
+        return planAndWrite(nullptr);
     // Planned inside the write transaction (BEGIN IMMEDIATE): two desks importing files that name the same new
     // organizations take turns, and the second plans with what the first wrote (no duplicate organizations, no
     // UNIQUE failure). A desk that waits more than the busy timeout is told that another desk is writing.
-    return database.transaction<ImportReport>([&] { return planAndWrite(true); });
+    return AuditLog(database).change<ImportReport>([&](AuditTrail& trail) { return planAndWrite(&trail); });
 }
 
 } // namespace tamga::core

@@ -112,7 +112,7 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
     }
 
     const QString hash = hashPassword(password);
-    return m_database.transaction<Operator>([&]() -> CoreResult<Operator> {
+    return AuditLog(m_database).change<Operator>([&](AuditTrail& trail) -> CoreResult<Operator> {
         auto existing = m_database.exec(QStringLiteral("SELECT id FROM operators WHERE name = ?"), {trimmedName});
         if (!existing)
             return std::unexpected(existing.error());
@@ -127,12 +127,14 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
             return std::unexpected(inserted.error());
         Operator created{inserted->lastInsertId().toLongLong(), trimmedName, role};
         const QString author = by ? by->name : trimmedName;
-        auto logged = AuditLog(m_database)
-                          .append(author, QStringLiteral("operator.add"), QStringLiteral("operator"),
-                                  QString::number(created.id), audit::Ok,
-                                  {{QStringLiteral("name"), trimmedName},
-                                   {QStringLiteral("role"), roleName(role)},
-                                   {QStringLiteral("first"), !by.has_value()}});
+        auto logged = trail.add({author,
+                                 QStringLiteral("operator.add"),
+                                 QStringLiteral("operator"),
+                                 QString::number(created.id),
+                                 audit::Ok,
+                                 {{QStringLiteral("name"), trimmedName},
+                                  {QStringLiteral("role"), roleName(role)},
+                                  {QStringLiteral("first"), !by.has_value()}}});
         if (!logged)
             return std::unexpected(logged.error());
         return created;
@@ -166,11 +168,13 @@ CoreResult<Operator> Operators::signIn(const QString& name, const Password& pass
     // The name tried is whatever was typed or given on a command line: it is kept escaped and cut, so that it can
     // neither forge a line of the audit log nor fill it.
     const QString triedName = escapedForTerminal(name.left(64));
-    auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database)
-            .append(triedName, QStringLiteral("operator.sign_in"), QStringLiteral("operator"), triedName,
-                    audit::Refused, {{QStringLiteral("reason"), reason}});
-    });
+    auto logged = AuditLog(m_database)
+                      .record({triedName,
+                               QStringLiteral("operator.sign_in"),
+                               QStringLiteral("operator"),
+                               triedName,
+                               audit::Refused,
+                               {{QStringLiteral("reason"), reason}}});
     if (!logged)
         return std::unexpected(logged.error());
     return coreError(CoreErrorKind::NotSignedIn,
@@ -181,11 +185,13 @@ CoreStatus Operators::require(const Operator& who, Role needed, const QString& a
 {
     if (needed == Role::Clerk || who.role == Role::Supervisor)
         return {};
-    auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database)
-            .append(who.name, action, QStringLiteral("operator"), who.name, audit::Refused,
-                    {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")}});
-    });
+    auto logged = AuditLog(m_database)
+                      .record({who.name,
+                               action,
+                               QStringLiteral("operator"),
+                               who.name,
+                               audit::Refused,
+                               {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")}}});
     if (!logged)
         return std::unexpected(logged.error());
     return coreError(CoreErrorKind::NotPermitted,

@@ -396,7 +396,7 @@ CoreResult<qint64> Profiles::add(const Operator& by, const CertificateProfile& p
     // What goes into certificates is a supervisor's decision.
     if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("profile.add")); !allowed)
         return std::unexpected(allowed.error());
-    return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+    return AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
         auto existing = idOf(profile.name);
         if (existing)
             return coreError(CoreErrorKind::Conflict,
@@ -409,9 +409,8 @@ CoreResult<qint64> Profiles::add(const Operator& by, const CertificateProfile& p
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 id = inserted->lastInsertId().toLongLong();
-        auto logged = AuditLog(m_database)
-                          .append(by.name, QStringLiteral("profile.add"), QStringLiteral("profile"),
-                                  QString::number(id), audit::Ok, profile.toJson());
+        auto logged = trail.add({by.name, QStringLiteral("profile.add"), QStringLiteral("profile"), QString::number(id),
+                                 audit::Ok, profile.toJson()});
         if (!logged)
             return std::unexpected(logged.error());
         return id;

@@ -117,17 +117,20 @@ CoreStatus Receipts::recordPrinted(const Operator& by, const ReceiptData& receip
 {
     const QString hash = receipt.contentHash();
     return AuditLog(m_database)
-        .recordChange(
-            [&]() -> CoreStatus {
-                auto updated = m_database.exec(QStringLiteral("UPDATE enrollments SET receipt_sha256 = ? WHERE id = ?"),
-                                               {hash, receipt.enrollmentId});
-                if (!updated)
-                    return std::unexpected(updated.error());
-                return {};
-            },
-            by.name, QStringLiteral("receipt.printed"), QStringLiteral("enrollment"),
-            QString::number(receipt.enrollmentId), audit::Ok,
-            {{QStringLiteral("sha256"), hash}, {QStringLiteral("certificate_serial"), receipt.certificateSerial}});
+        .change({by.name,
+                 QStringLiteral("receipt.printed"),
+                 QStringLiteral("enrollment"),
+                 QString::number(receipt.enrollmentId),
+                 audit::Ok,
+                 {{QStringLiteral("sha256"), hash}, {QStringLiteral("certificate_serial"), receipt.certificateSerial}}},
+                [&]() -> CoreStatus {
+                    auto updated =
+                        m_database.exec(QStringLiteral("UPDATE enrollments SET receipt_sha256 = ? WHERE id = ?"),
+                                        {hash, receipt.enrollmentId});
+                    if (!updated)
+                        return std::unexpected(updated.error());
+                    return {};
+                });
 }
 
 } // namespace tamga::core

@@ -137,7 +137,7 @@ CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& 
         if (auto parent = organization(*parentId); !parent)
             return std::unexpected(parent.error());
     }
-    return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+    return AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
         if (!cleanNumber.isEmpty()) {
             auto clash = m_database.exec(QStringLiteral("SELECT id, name FROM organizations WHERE register_no = ?"),
                                          {cleanNumber});
@@ -160,9 +160,8 @@ CoreResult<qint64> Registry::addOrganization(const Operator& by, const QString& 
         QJsonObject details{{QStringLiteral("name"), cleanName}, {QStringLiteral("register_no"), cleanNumber}};
         if (parentId)
             details.insert(QStringLiteral("parent_id"), *parentId);
-        auto logged = AuditLog(m_database)
-                          .append(by.name, QStringLiteral("organization.add"), QStringLiteral("organization"),
-                                  QString::number(id), audit::Ok, details);
+        auto logged = trail.add({by.name, QStringLiteral("organization.add"), QStringLiteral("organization"),
+                                 QString::number(id), audit::Ok, details});
         if (!logged)
             return std::unexpected(logged.error());
         return id;
@@ -209,7 +208,7 @@ CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields&
     auto org = organization(f.organizationId);
     if (!org)
         return std::unexpected(org.error());
-    return m_database.transaction<qint64>([&]() -> CoreResult<qint64> {
+    return AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
         auto existing = m_database.exec(
             QStringLiteral("SELECT id, surname, given_name FROM officers WHERE civil_id = ?"), {f.civilId});
         if (!existing)
@@ -233,12 +232,14 @@ CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields&
         const qint64 id = inserted->lastInsertId().toLongLong();
         if (auto indexed = sqlite::indexOfficers(m_database, id, id); !indexed)
             return std::unexpected(indexed.error());
-        auto logged = AuditLog(m_database)
-                          .append(by.name, QStringLiteral("officer.add"), QStringLiteral("officer"),
-                                  QString::number(id), audit::Ok,
-                                  {{QStringLiteral("organization_id"), f.organizationId},
-                                   {QStringLiteral("civil_id"), f.civilId},
-                                   {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName}});
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("officer.add"),
+                                 QStringLiteral("officer"),
+                                 QString::number(id),
+                                 audit::Ok,
+                                 {{QStringLiteral("organization_id"), f.organizationId},
+                                  {QStringLiteral("civil_id"), f.civilId},
+                                  {QStringLiteral("name"), f.surname + QLatin1Char(' ') + f.givenName}}});
         if (!logged)
             return std::unexpected(logged.error());
         return id;
@@ -278,7 +279,7 @@ CoreStatus Registry::updateOfficer(const Operator& by, qint64 id, const OfficerF
     }
     if (changed.isEmpty())
         return {};
-    auto done = m_database.transaction<bool>([&]() -> CoreResult<bool> {
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
         const QString oldSearchText = searchTextOf(current->fields, current->organizationName);
         auto updated = m_database.exec(
             QStringLiteral(
@@ -290,9 +291,8 @@ CoreStatus Registry::updateOfficer(const Operator& by, qint64 id, const OfficerF
             return std::unexpected(updated.error());
         if (auto indexed = sqlite::reindexOfficer(m_database, id, oldSearchText); !indexed)
             return std::unexpected(indexed.error());
-        auto logged = AuditLog(m_database)
-                          .append(by.name, QStringLiteral("officer.update"), QStringLiteral("officer"),
-                                  QString::number(id), audit::Ok, changed);
+        auto logged = trail.add({by.name, QStringLiteral("officer.update"), QStringLiteral("officer"),
+                                 QString::number(id), audit::Ok, changed});
         if (!logged)
             return std::unexpected(logged.error());
         return true;

@@ -32,17 +32,21 @@ CoreStatus Settings::setValue(const Operator& by, const QString& key, const QStr
             return allowed;
     }
     return AuditLog(m_database)
-        .recordChange(
-            [&]() -> CoreStatus {
-                auto stored = m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                                              {key, value});
-                if (!stored)
-                    return std::unexpected(stored.error());
-                return {};
-            },
-            by.name, QStringLiteral("setting.set"), QStringLiteral("setting"), key, audit::Ok,
-            {{QStringLiteral("value"), value}});
+        .change({by.name,
+                 QStringLiteral("setting.set"),
+                 QStringLiteral("setting"),
+                 key,
+                 audit::Ok,
+                 {{QStringLiteral("value"), value}}},
+                [&]() -> CoreStatus {
+                    auto stored =
+                        m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                                        {key, value});
+                    if (!stored)
+                        return std::unexpected(stored.error());
+                    return {};
+                });
 }
 
 } // namespace tamga::core

@@ -75,12 +75,14 @@ CoreStatus TokenService::permit(const Operator& by, TokenAction action, const QS
 {
     if (roleMay(by.role, action))
         return {};
-    auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database)
-            .append(by.name, tokenActionName(action), QStringLiteral("token"), serial, audit::Refused,
-                    {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")},
-                     {QStringLiteral("role"), roleName(by.role)}});
-    });
+    auto logged = AuditLog(m_database)
+                      .record({by.name,
+                               tokenActionName(action),
+                               QStringLiteral("token"),
+                               serial,
+                               audit::Refused,
+                               {{QStringLiteral("reason"), QStringLiteral("needs the supervisor role")},
+                                {QStringLiteral("role"), roleName(by.role)}}});
     if (!logged)
         return std::unexpected(logged.error());
     return coreError(CoreErrorKind::NotPermitted, QStringLiteral("%1 is a %2; %3 of token %4 needs a supervisor")
@@ -98,11 +100,10 @@ CoreStatus TokenService::Calls::record(const TokenService& service, const Operat
         all.insert(QStringLiteral("error"), QString::fromStdString(error->describe()));
         all.insert(QStringLiteral("ckr"), static_cast<double>(error->returnCode));
     }
-    auto logged = m_database.transaction<qint64>([&] {
-        return AuditLog(m_database)
-            .append(by.name, tokenActionName(action), QStringLiteral("token"), serial,
-                    error ? audit::Failed : audit::Ok, all);
-    });
+    // The token changed (or refused) outside the database: the event is the whole record of it.
+    auto logged = AuditLog(m_database)
+                      .record({by.name, tokenActionName(action), QStringLiteral("token"), serial,
+                               error ? audit::Failed : audit::Ok, all});
     if (error)
         return std::unexpected(fromTokenError(*error));
     if (!logged)

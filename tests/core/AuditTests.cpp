@@ -253,3 +253,47 @@ TEST_CASE("a log cut at its end with the head copied - emptied - or rewritten wh
         CHECK_FALSE(found->has_value());
     }
 }
+
+TEST_CASE("a change is written only with its event: the event may use the change's result, and a change that "
+          "records no event is rolled back")
+{
+    CoreFixture fixture;
+    const int before = fixture.auditCount();
+    AuditLog log(fixture.db());
+    auto insertSetting = [&](const QString& key) -> CoreResult<qint64> {
+        auto inserted = fixture.db().exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, 'x')"), {key});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        return inserted->lastInsertId().toLongLong();
+    };
+    auto settingCount = [&](const QString& key) {
+        auto query = fixture.db().exec(QStringLiteral("SELECT count(*) FROM settings WHERE key = ?"), {key});
+        REQUIRE(query);
+        REQUIRE(query->next());
+        return query->value(0).toInt();
+    };
+
+    auto forgotten = log.change<qint64>([&](AuditTrail&) { return insertSetting(QStringLiteral("test.forgotten")); });
+    REQUIRE_FALSE(forgotten);
+    CHECK(forgotten.error().message.contains(QStringLiteral("without its audit event")));
+    CHECK(settingCount(QStringLiteral("test.forgotten")) == 0);
+    CHECK(fixture.auditCount() == before);
+
+    auto recorded = log.change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
+        auto row = insertSetting(QStringLiteral("test.recorded"));
+        if (!row)
+            return row;
+        if (auto logged = trail.add({QStringLiteral("tester"), QStringLiteral("test.add"), QStringLiteral("setting"),
+                                     QString::number(*row)});
+            !logged)
+            return std::unexpected(logged.error());
+        return row;
+    });
+    REQUIRE(recorded);
+    CHECK(settingCount(QStringLiteral("test.recorded")) == 1);
+    auto events = log.list(1);
+    REQUIRE(events);
+    CHECK(events->front().objectId == QString::number(*recorded));
+    CHECK(events->front().outcome == audit::Ok);
+    CHECK(verify(fixture).intact);
+}

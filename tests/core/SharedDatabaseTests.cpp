@@ -51,9 +51,7 @@ int waitFor(pid_t pid)
 // One audit event in its own transaction, as every Tamga writer appends them.
 CoreResult<qint64> appendEvent(const Database& database, const QString& who, const QString& action)
 {
-    return database.transaction<qint64>([&] {
-        return AuditLog(database).append(who, action, QStringLiteral("test"), QStringLiteral("shared-db"), audit::Ok);
-    });
+    return AuditLog(database).record({who, action, QStringLiteral("test"), QStringLiteral("shared-db"), audit::Ok});
 }
 
 // Another Tamga process: opens the database, reads (or appends one event), closes, exits.

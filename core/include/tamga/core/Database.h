@@ -48,6 +48,10 @@ public:
     // as the last row does; this tells the two apart, so that partial data is never taken for all of it.
     [[nodiscard]] static CoreStatus readToEnd(const QSqlQuery& query);
 
+private:
+    // A change is written only with its audit event: AuditLog::change opens the transaction, so no writer can
+    // open one and forget the event.
+    friend class AuditLog;
     // Runs `work` in one transaction: committed when it returns a value, rolled back on an error.
     template <typename T, typename Work> CoreResult<T> transaction(Work work) const
     {
@@ -63,7 +67,6 @@ public:
         return result;
     }
 
-private:
     explicit Database(QString path, QString connectionName);
     [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openUpTo(const QString& path, int targetVersion);
     [[nodiscard]] CoreStatus migrateTo(int targetVersion);
