@@ -19,21 +19,18 @@ struct GlobalOptions {
     std::string databasePath; // resolved: --db, else TAMGA_DB, else the application-data folder
 };
 
+// The words of one call (the command path and its arguments, e.g. "applicant show 5") and its options, as
+// parseCommandLine (Commands.cpp) read them.
 class CommandLine {
 public:
-    // `flags` take no value; `repeatable` options may be given several times. Anything else starting with
-    // "--" takes exactly one value. Returns nullopt and sets `error` on a malformed line.
-    static std::optional<CommandLine> parse(const std::vector<std::string>& arguments,
-                                            const std::set<std::string>& flags, const std::set<std::string>& repeatable,
-                                            std::string& error);
-
     const std::vector<std::string>& words() const { return m_words; }
     bool flag(const std::string& name) const { return m_flags.contains(name); }
     std::optional<std::string> value(const std::string& name) const;
     std::vector<std::string> values(const std::string& name) const;
 
-    // Options given but not in `known`: for "unknown option --x" messages.
-    std::vector<std::string> unknownOptions(const std::set<std::string>& known) const;
+    void addWord(std::string word) { m_words.push_back(std::move(word)); }
+    void setFlag(const std::string& name) { m_flags.insert(name); }
+    void addValue(const std::string& name, std::string value) { m_options.emplace(name, std::move(value)); }
 
 private:
     std::vector<std::string> m_words;

@@ -25,12 +25,6 @@ namespace {
 
 using core::Database;
 
-int usage(const std::string& message)
-{
-    std::cerr << "error: " << message << '\n' << enrollUsage();
-    return ExitUsage;
-}
-
 QString absolute(const std::string& path)
 {
     return QFileInfo(q(path)).absoluteFilePath();
@@ -134,7 +128,7 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
     }
     if (action == "test") {
         if (words.size() != 3)
-            return usage("ca test NAME");
+            return usageError("ca test NAME");
         auto config = connectors.find(q(words[2]));
         if (!config)
             return fail(config.error());
@@ -152,12 +146,11 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
         return ExitOk;
     }
     if (action != "add")
-        return usage("unknown ca command \"" + action + "\"");
-    if (words.size() != 3)
-        return usage("ca add NAME --type practice|cmp|cfssl|files [type options]");
+        return usageError("unknown ca command \"" + action + "\"");
+    // NAME and --type (one of the four) are required by the command line's model (Commands.cpp).
     const auto type = line.value("type");
-    if (!type)
-        return usage("--type is required");
+    if (words.size() != 3 || !type)
+        return usageError("ca add NAME --type practice|cmp|cfssl|files");
     QJsonObject settings;
     const std::pair<const char*, const char*> textOptions[] = {
         {"url", "url"}, {"reference", "reference"}, {"profile", "profile"}};
@@ -176,7 +169,7 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
         bool ok = false;
         const int seconds = q(*timeout).toInt(&ok);
         if (!ok || seconds < 1 || seconds > 600)
-            return usage("--timeout is a number of seconds, 1 to 600");
+            return usageError("--timeout is a number of seconds, 1 to 600");
         settings.insert(QStringLiteral("timeoutSeconds"), seconds);
     }
     int status = ExitOk;
@@ -215,7 +208,7 @@ int trustCommand(const std::string& action, const CommandLine& line, const Datab
     }
     const auto& words = line.words();
     if (action != "add" || words.size() != 3)
-        return usage("trust add FILE.pem, or trust list");
+        return usageError("trust add FILE.pem, or trust list");
     QFile file(q(words[2]));
     if (!file.open(QIODevice::ReadOnly))
         return cli::fail("cannot read " + words[2]);
@@ -256,7 +249,7 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
     }
     if (action == "add") {
         if (words.size() != 3)
-            return usage("profile add FILE.json");
+            return usageError("profile add FILE.json");
         QFile file(q(words[2]));
         if (!file.open(QIODevice::ReadOnly))
             return cli::fail("cannot read " + words[2]);
@@ -281,14 +274,14 @@ int profileCommand(const std::string& action, const CommandLine& line, const Dat
         return ExitOk;
     }
     if (action != "preview")
-        return usage("unknown profile command \"" + action + "\"");
+        return usageError("unknown profile command \"" + action + "\"");
     const auto name = line.value("profile");
     int status = ExitOk;
     const auto applicant = idValue(line, "applicant", status);
     if (status != ExitOk)
         return status;
     if (!name || !applicant)
-        return usage("profile preview --profile P --applicant ID");
+        return usageError("profile preview --profile P --applicant ID");
     auto profile = profiles.find(q(*name));
     if (!profile)
         return fail(profile.error());
@@ -338,22 +331,22 @@ int enroll(const CommandLine& line, const Database& database, const GlobalOption
     const auto profile = line.value("profile");
     const auto ca = line.value("ca");
     if (!applicant || !token || !profile || !ca)
-        return usage("enroll needs --applicant ID --token SERIAL --profile P --ca NAME --pin-file F");
+        return usageError("enroll needs --applicant ID --token SERIAL --profile P --ca NAME --pin-file F");
     const bool init = line.flag("init");
     if (init && !line.value("label"))
-        return usage("--init needs --label L and --so-pin-file F");
+        return usageError("--init needs --label L and --so-pin-file F");
     auto by = signIn(line, database, "password-file", status);
     if (!by)
         return status;
     std::string error;
     auto pin = secretFromFileOrPrompt(line.value("pin-file"), "PIN for the token", error);
     if (!pin)
-        return usage(error);
+        return usageError(error);
     std::optional<core::TokenPreparation> preparation;
     if (init) {
         auto soPin = secretFromFileOrPrompt(line.value("so-pin-file"), "SO PIN for the token", error);
         if (!soPin)
-            return usage(error);
+            return usageError(error);
         preparation = core::TokenPreparation{q(*line.value("label")), std::move(*soPin)};
     }
     auto modules = loadModules(options, status);
@@ -385,7 +378,7 @@ int enrollmentCommand(const std::string& action, const CommandLine& line, const 
         if (auto text = line.value("state")) {
             state = core::parseState(q(*text));
             if (!state)
-                return usage("unknown state \"" + *text + "\"");
+                return usageError("unknown state \"" + *text + "\"");
         }
         auto all = core::EnrollmentRecords(database).list(state);
         if (!all)
@@ -408,7 +401,7 @@ int enrollmentCommand(const std::string& action, const CommandLine& line, const 
     bool ok = false;
     const qint64 id = words.size() == 3 ? q(words[2]).toLongLong(&ok) : 0;
     if (!ok)
-        return usage("enrollment " + action + " ID");
+        return usageError("enrollment " + action + " ID");
     if (action == "show") {
         auto r = core::EnrollmentRecords(database).record(id);
         if (!r)
@@ -429,14 +422,14 @@ int enrollmentCommand(const std::string& action, const CommandLine& line, const 
         return ExitOk;
     }
     if (action != "resume")
-        return usage("unknown enrollment command \"" + action + "\"");
+        return usageError("unknown enrollment command \"" + action + "\"");
     auto by = signIn(line, database, "password-file", status);
     if (!by)
         return status;
     std::string error;
     auto pin = secretFromFileOrPrompt(line.value("pin-file"), "PIN for the token", error);
     if (!pin)
-        return usage(error);
+        return usageError(error);
     auto modules = loadModules(options, status);
     if (!modules)
         return status;
@@ -454,7 +447,7 @@ int batchCommand(const std::string& action, const CommandLine& line, const Datab
     const auto ca = line.value("ca");
     const auto folder = action == "export" ? line.value("out") : line.value("in");
     if (!ca || !folder || (action != "export" && action != "import"))
-        return usage("batch export --ca NAME --out DIR, or batch import --ca NAME --in DIR");
+        return usageError("batch export --ca NAME --out DIR, or batch import --ca NAME --in DIR");
     int status = ExitOk;
     auto by = signIn(line, database, "password-file", status);
     if (!by)
@@ -489,25 +482,6 @@ bool isEnrollCommand(const std::string& word)
            word == "batch";
 }
 
-const char* enrollUsage()
-{
-    return "usage:\n"
-           "  tamga-cli ca add NAME --type practice|cmp|cfssl|files [type options]    ca list    ca test NAME\n"
-           "      cmp:   --url URL (--reference REF --secret-file F | --cert F --key F) [--trust FILE.pem]\n"
-           "      cfssl: --url URL --auth-key-file F --profile NAME\n"
-           "      files: --dir DIR\n"
-           "      cmp and cfssl also take --timeout SECONDS (how long to wait for the CA; default 20 and 30)\n"
-           "  tamga-cli trust add FILE.pem          trust list\n"
-           "  tamga-cli profile list                profile add FILE.json\n"
-           "  tamga-cli profile preview --profile P --applicant ID\n"
-           "  tamga-cli enroll --applicant ID --token SERIAL --profile P --ca NAME --pin-file F\n"
-           "                   [--init --label L --so-pin-file F]\n"
-           "  tamga-cli enrollment list [--state S]     enrollment show ID\n"
-           "  tamga-cli enrollment resume ID --pin-file F     enrollment handover ID\n"
-           "  tamga-cli batch export --ca NAME --out DIR     batch import --ca NAME --in DIR\n"
-           "  tamga-cli receipt ENROLLMENT_ID --out FILE.pdf\n";
-}
-
 int runEnrollCommand(const CommandLine& line, const GlobalOptions& options)
 {
     const auto& words = line.words();
@@ -517,7 +491,7 @@ int runEnrollCommand(const CommandLine& line, const GlobalOptions& options)
     if (words[0] == "enroll")
         return enroll(line, **database, options);
     if (words.size() < 2)
-        return usage("which " + words[0] + " command?");
+        return usageError("which " + words[0] + " command?");
     const std::string& action = words[1];
     if (words[0] == "ca")
         return caCommand(action, line, **database, options);

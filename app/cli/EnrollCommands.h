@@ -7,6 +7,5 @@ namespace tamga::cli {
 
 bool isEnrollCommand(const std::string& word);
 int runEnrollCommand(const CommandLine& line, const GlobalOptions& options);
-const char* enrollUsage();
 
 } // namespace tamga::cli

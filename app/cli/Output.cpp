@@ -43,6 +43,13 @@ void printTable(const std::vector<std::string>& header, const std::vector<std::v
         printRow(row);
 }
 
+int usageError(const std::string& message)
+{
+    std::cerr << "error: " << s(QString::fromStdString(message))
+              << "\n(tamga-cli COMMAND --help describes a command)\n";
+    return ExitUsage;
+}
+
 int fail(const std::string& message)
 {
     std::cerr << "error: " << s(QString::fromStdString(message)) << '\n';

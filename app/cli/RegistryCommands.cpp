@@ -25,12 +25,6 @@ namespace {
 using core::CoreError;
 using core::Database;
 
-int usage(const std::string& message)
-{
-    std::cerr << "error: " << message << '\n' << registryUsage();
-    return ExitUsage;
-}
-
 QJsonObject officerJson(const core::Officer& o)
 {
     return {{QStringLiteral("id"), o.id},
@@ -88,10 +82,8 @@ int orgCommand(const std::string& action, const CommandLine& line, const Databas
         return ExitOk;
     }
     if (action != "add")
-        return usage("unknown org command \"" + action + "\"");
-    const auto name = line.value("name");
-    if (!name)
-        return usage("--name is required");
+        return usageError("unknown org command \"" + action + "\"");
+    const auto name = line.value("name"); // required by the command line's model (Commands.cpp)
     auto parent = idValue(line, "parent", status);
     if (status != ExitOk)
         return status;
@@ -136,7 +128,7 @@ int applicantCommand(const std::string& action, const CommandLine& line, const D
         bool ok = false;
         const qint64 id = words.size() == 3 ? q(words[2]).toLongLong(&ok) : 0;
         if (!ok)
-            return usage("applicant show takes the officer's number: applicant show ID");
+            return usageError("applicant show takes the officer's number: applicant show ID");
         auto officer = registry.officer(id);
         if (!officer)
             return fail(officer.error());
@@ -159,7 +151,7 @@ int applicantCommand(const std::string& action, const CommandLine& line, const D
     if (action == "import") {
         const auto& words = line.words();
         if (words.size() != 3)
-            return usage("applicant import takes one file: applicant import FILE.csv");
+            return usageError("applicant import takes one file: applicant import FILE.csv");
         auto by = signIn(line, database, "password-file", status);
         if (!by)
             return status;
@@ -186,16 +178,10 @@ int applicantCommand(const std::string& action, const CommandLine& line, const D
         return ExitOk;
     }
     if (action != "add")
-        return usage("unknown applicant command \"" + action + "\"");
+        return usageError("unknown applicant command \"" + action + "\"");
     auto organization = idValue(line, "org", status);
     if (status != ExitOk)
         return status;
-    if (!organization)
-        return usage("--org is required");
-    for (const char* required : {"surname", "given-name", "civil-id", "position"}) {
-        if (!line.value(required))
-            return usage(std::string("--") + required + " is required");
-    }
     auto by = signIn(line, database, "password-file", status);
     if (!by)
         return status;
@@ -217,14 +203,12 @@ int applicantCommand(const std::string& action, const CommandLine& line, const D
 int operatorCommand(const std::string& action, const CommandLine& line, const Database& database)
 {
     if (action != "add")
-        return usage("unknown operator command \"" + action + "\"");
+        return usageError("unknown operator command \"" + action + "\"");
+    // --name and --role (clerk or supervisor) are required by the command line's model (Commands.cpp).
     const auto name = line.value("name");
-    const auto roleText = line.value("role");
-    if (!name || !roleText)
-        return usage("--name and --role are required");
-    const auto role = core::parseRole(q(*roleText));
-    if (!role)
-        return usage("--role is clerk or supervisor");
+    const auto role = core::parseRole(q(line.value("role").value_or("")));
+    if (!name || !role)
+        return usageError("--name and --role clerk|supervisor are required");
     core::Operators operators(database);
     auto exist = operators.anyExist();
     if (!exist)
@@ -240,7 +224,7 @@ int operatorCommand(const std::string& action, const CommandLine& line, const Da
     auto password =
         secretFromFileOrPrompt(line.value("password-file"), "Password for the new operator " + *name, error);
     if (!password)
-        return usage(error);
+        return usageError(error);
     auto added = operators.add(by, q(*name), *role, *password);
     if (!added)
         return fail(added.error());
@@ -258,7 +242,7 @@ int auditCommand(const std::string& action, const CommandLine& line, const Datab
             bool ok = false;
             limit = q(*text).toInt(&ok);
             if (!ok || limit <= 0)
-                return usage("--limit must be a positive number");
+                return usageError("--limit must be a positive number");
         }
         auto events = audit.list(limit);
         if (!events)
@@ -315,15 +299,12 @@ int auditCommand(const std::string& action, const CommandLine& line, const Datab
         return ExitOk;
     }
     if (action == "export") {
-        const auto out = line.value("out");
-        if (!out)
-            return usage("--out FILE.csv is required");
-        auto exported = audit.exportCsv(q(*out));
+        auto exported = audit.exportCsv(q(line.value("out").value_or("")));
         if (!exported)
             return fail(exported.error());
         return ExitOk;
     }
-    return usage("unknown audit command \"" + action + "\"");
+    return usageError("unknown audit command \"" + action + "\"");
 }
 
 int configCommand(const std::string& action, const CommandLine& line, const Database& database)
@@ -347,7 +328,7 @@ int configCommand(const std::string& action, const CommandLine& line, const Data
         auto stored = settings.setValue(*by, q(words[2]), q(words[3]));
         return stored ? ExitOk : fail(stored.error());
     }
-    return usage("config get KEY, or config set KEY VALUE");
+    return usageError("config get KEY, or config set KEY VALUE");
 }
 
 } // namespace
@@ -357,31 +338,11 @@ bool isRegistryCommand(const std::string& word)
     return word == "org" || word == "applicant" || word == "operator" || word == "audit" || word == "config";
 }
 
-const char* registryUsage()
-{
-    return "usage:\n"
-           "  tamga-cli [--db PATH] org add --name N [--register-no R] [--parent ID]\n"
-           "  tamga-cli org list\n"
-           "  tamga-cli applicant add --org ID --surname S --given-name G --civil-id C --position P\n"
-           "                          [--department D] [--email E] [--phone T]\n"
-           "  tamga-cli applicant import FILE.csv\n"
-           "  tamga-cli applicant list [--org ID] [--search TEXT]\n"
-           "  tamga-cli applicant show ID\n"
-           "  tamga-cli operator add --name N --role clerk|supervisor --password-file F\n"
-           "  tamga-cli audit list [--limit N]\n"
-           "  tamga-cli audit verify [--witness HASH]   (HASH: a chain head printed on a receipt or kept elsewhere)\n"
-           "  tamga-cli audit export --out FILE.csv\n"
-           "  tamga-cli config get KEY | config set KEY VALUE   (pkcs11.modules: module paths, ':'-separated)\n"
-           "Changes sign in with --operator NAME --password-file F (or TAMGA_OPERATOR and TAMGA_PASSWORD_FILE);\n"
-           "for operator add, whose --password-file is the new operator's, the supervisor's password comes from\n"
-           "--operator-password-file or TAMGA_PASSWORD_FILE. Lists print a table, or JSON with --json.\n";
-}
-
 int runRegistryCommand(const CommandLine& line, const GlobalOptions& options)
 {
     const auto& words = line.words();
     if (words.size() < 2)
-        return usage("which " + words[0] + " command?");
+        return usageError("which " + words[0] + " command?");
     // Only the first supervisor's "operator add" may create the desk's database; everything else needs it to
     // exist (a typo in --db must not quietly start an empty desk).
     const std::string& action = words[1];

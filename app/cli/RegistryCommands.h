@@ -7,6 +7,5 @@ namespace tamga::cli {
 
 bool isRegistryCommand(const std::string& word);
 int runRegistryCommand(const CommandLine& line, const GlobalOptions& options);
-const char* registryUsage();
 
 } // namespace tamga::cli

@@ -26,12 +26,6 @@ using core::TokenSnapshot;
 
 using cli::fail;
 
-int usage(const std::string& message)
-{
-    std::cerr << "error: " << message << "\n" << tokenUsage();
-    return ExitUsage;
-}
-
 std::string tokenState(const TokenSnapshot& token)
 {
     const auto& f = token.flags;
@@ -102,7 +96,7 @@ std::optional<SecretBuffer> secretOption(const CommandLine& line, const std::str
     std::string error;
     auto secret = secretFromFileOrPrompt(line.value(option), prompt, error);
     if (!secret)
-        status = usage(error);
+        status = usageError(error);
     return secret;
 }
 
@@ -233,7 +227,7 @@ int listObjects(const CommandLine& line, const core::TokenModules& modules, cons
         std::string error;
         pin = readSecretFile(*file, error);
         if (!pin)
-            return usage(error);
+            return usageError(error);
     }
     auto objects = modules.objects(q(serial), pin ? &*pin : nullptr);
     if (!objects)
@@ -305,32 +299,10 @@ int deleteKey(const CommandLine& line, const SignedInTokens& tokens, const std::
 
 } // namespace
 
-const char* tokenUsage()
-{
-    return "usage:\n"
-           "  tamga-cli [--module PATH]... [--json] tokens\n"
-           "  tamga-cli modules\n"
-           "  tamga-cli token init (--serial S | --uninitialized) --label L --so-pin-file F --pin-file F\n"
-           "  tamga-cli token change-pin --serial S --pin-file OLD --new-pin-file NEW\n"
-           "  tamga-cli token unblock --serial S --so-pin-file F --new-pin-file NEW\n"
-           "  tamga-cli token keygen --serial S --pin-file F --type rsa2048|rsa3072|rsa4096|ec-p256|ec-p384 "
-           "--label L\n"
-           "  tamga-cli token objects --serial S [--pin-file F]\n"
-           "  tamga-cli token delete --serial S --pin-file F --id HEX\n"
-           "Commands that change a token (init, change-pin, unblock, keygen, delete) sign in with\n"
-           "--operator NAME --password-file F (or TAMGA_OPERATOR, TAMGA_PASSWORD_FILE); erasing, unblocking,\n"
-           "keygen and delete need a supervisor.\n"
-           "PIN files: the whole file is the PIN (one trailing newline is ignored). Without a PIN file,\n"
-           "the PIN is asked for on the terminal without echo.\n";
-}
-
 int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
 {
     const auto& words = line.words();
-    if (words.empty())
-        return usage("no command given");
-
-    if (words[0] == "modules") {
+    if (words.at(0) == "modules") {
         auto modules = core::TokenModules::registered();
         QStringList paths;
         for (const auto& m : modules)
@@ -360,37 +332,16 @@ int runTokenCommand(const CommandLine& line, const GlobalOptions& options)
     if (!loaded)
         return status;
 
-    if (words[0] == "tokens") {
-        if (words.size() != 1)
-            return usage("tokens takes no further words");
+    if (words[0] == "tokens")
         return listTokens(*loaded, options);
-    }
-    if (words[0] != "token" || words.size() != 2)
-        return usage("unknown command");
-
-    const std::string& action = words[1];
-    static const std::set<std::string> kActions{"init", "change-pin", "unblock", "keygen", "objects", "delete"};
-    if (!kActions.contains(action))
-        return usage("unknown token command \"" + action + "\"");
+    // The command line's model (Commands.cpp) has checked the command, its required options and the key types;
+    // what it cannot say is checked here, before any token is touched or anybody signs in.
+    const std::string& action = words.at(1);
     const auto serial = line.value("serial");
-    // Arguments first: a usage error is reported before any token is touched or anybody signs in.
-    if (action == "init") {
-        if (serial.has_value() == line.flag("uninitialized"))
-            return usage("give exactly one of --serial S or --uninitialized");
-        if (!line.value("label"))
-            return usage("--label is required");
-    } else if (!serial) {
-        return usage("--serial is required");
-    }
-    if (action == "keygen") {
-        const auto typeName = line.value("type");
-        if (!typeName || !line.value("label"))
-            return usage("--type and --label are required");
-        if (!core::parseKeyType(*typeName))
-            return usage("unknown key type \"" + *typeName + "\" (rsa2048, rsa3072, rsa4096, ec-p256, ec-p384)");
-    }
-    if (action == "delete" && !(line.value("id") && core::fromHex(*line.value("id"))))
-        return usage("--id is required, in hexadecimal (as keygen prints it)");
+    if (action == "init" && !serial && !line.flag("uninitialized"))
+        return usageError("give --serial S or --uninitialized");
+    if (action == "delete" && !core::fromHex(line.value("id").value_or("")))
+        return usageError("--id is in hexadecimal, as keygen prints it");
     if (action == "objects") {
         return listObjects(line, *loaded, *serial, options);
     }

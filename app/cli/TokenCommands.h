@@ -11,7 +11,4 @@ namespace tamga::cli {
 // Runs the command and returns the exit status. Output goes to stdout, the one-line error to stderr.
 int runTokenCommand(const CommandLine& line, const GlobalOptions& options);
 
-// Usage text for the token commands.
-const char* tokenUsage();
-
 } // namespace tamga::cli

@@ -1,5 +1,5 @@
 // tamga-cli: the registration desk's command line. main() only wires things up.
-#include "CommandLine.h"
+#include "Commands.h"
 #include "EnrollCommands.h"
 #include "ReceiptCommand.h"
 #include "RegistryCommands.h"
@@ -19,11 +19,6 @@
 #include <string_view>
 
 namespace {
-
-void printUsage(std::ostream& out)
-{
-    out << tamga::cli::tokenUsage() << tamga::cli::registryUsage() << tamga::cli::enrollUsage();
-}
 
 // --module, else TAMGA_PKCS11_MODULE, else the desk's stored setting, else OpenSC's module.
 std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const std::string& databasePath)
@@ -64,82 +59,21 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("tamga"));
 
     using namespace tamga::cli;
-    const std::vector<std::string> arguments(argv + 1, argv + argc);
-    const std::set<std::string> flags{"json", "uninitialized", "help", "init"};
-    std::string error;
-    const auto line = CommandLine::parse(arguments, flags, {"module"}, error);
-    if (!line) {
-        std::cerr << "error: " << error << '\n';
-        printUsage(std::cerr);
-        return ExitUsage;
-    }
-    if (line->flag("help") || line->words().empty()) {
-        printUsage(line->flag("help") ? std::cout : std::cerr);
-        return line->flag("help") ? ExitOk : ExitUsage;
-    }
-    const auto unknown = line->unknownOptions({"json",
-                                               "uninitialized",
-                                               "help",
-                                               "module",
-                                               "db",
-                                               "serial",
-                                               "label",
-                                               "so-pin-file",
-                                               "pin-file",
-                                               "new-pin-file",
-                                               "type",
-                                               "id",
-                                               "operator",
-                                               "password-file",
-                                               "operator-password-file",
-                                               "name",
-                                               "register-no",
-                                               "parent",
-                                               "org",
-                                               "surname",
-                                               "given-name",
-                                               "civil-id",
-                                               "position",
-                                               "department",
-                                               "email",
-                                               "phone",
-                                               "search",
-                                               "role",
-                                               "limit",
-                                               "out",
-                                               "init",
-                                               "applicant",
-                                               "token",
-                                               "profile",
-                                               "ca",
-                                               "url",
-                                               "reference",
-                                               "secret-file",
-                                               "cert",
-                                               "key",
-                                               "trust",
-                                               "auth-key-file",
-                                               "dir",
-                                               "state",
-                                               "in",
-                                               "timeout",
-                                               "witness"});
-    if (!unknown.empty()) {
-        std::cerr << "error: unknown option --" << unknown.front() << '\n';
-        printUsage(std::cerr);
-        return ExitUsage;
-    }
+    auto parsed = parseCommandLine(argc, argv);
+    if (const int* status = std::get_if<int>(&parsed))
+        return *status;
+    const CommandLine& line = std::get<CommandLine>(parsed);
 
     GlobalOptions options;
-    options.json = line->flag("json");
-    options.databasePath = line->value("db").value_or(tamga::core::Database::defaultPath().toStdString());
-    options.modulePaths = modulePaths(*line, options.databasePath);
+    options.json = line.flag("json");
+    options.databasePath = line.value("db").value_or(tamga::core::Database::defaultPath().toStdString());
+    options.modulePaths = modulePaths(line, options.databasePath);
 
-    if (isRegistryCommand(line->words().front()))
-        return runRegistryCommand(*line, options);
-    if (isEnrollCommand(line->words().front()))
-        return runEnrollCommand(*line, options);
-    if (line->words().front() == "receipt")
-        return runReceiptCommand(*line, options);
-    return runTokenCommand(*line, options);
+    if (isRegistryCommand(line.words().front()))
+        return runRegistryCommand(line, options);
+    if (isEnrollCommand(line.words().front()))
+        return runEnrollCommand(line, options);
+    if (line.words().front() == "receipt")
+        return runReceiptCommand(line, options);
+    return runTokenCommand(line, options);
 }

@@ -227,6 +227,35 @@ TEST_CASE("tamga-cli exit statuses: 1 for usage - 2 for a failed operation - wit
     }
 }
 
+TEST_CASE("tamga-cli --version - COMMAND --help describes one command - usage errors name the option")
+{
+    auto version = tamga::test::run({TAMGA_CLI, "--version"});
+    CHECK(version.exitCode == 0);
+    CHECK_THAT(version.out, Catch::StartsWith("tamga-cli ") && Catch::Contains("."));
+
+    auto keygenHelp = tamga::test::run({TAMGA_CLI, "token", "keygen", "--help"});
+    CHECK(keygenHelp.exitCode == 0);
+    CHECK_THAT(keygenHelp.out, Catch::Contains("token keygen") && Catch::Contains("--type") &&
+                                   Catch::Contains("ec-p256") && Catch::Contains("--serial"));
+    CHECK_THAT(keygenHelp.out, !Catch::Contains("--civil-id")); // another command's option
+
+    auto enrollHelp = tamga::test::run({TAMGA_CLI, "enroll", "--help"});
+    CHECK(enrollHelp.exitCode == 0);
+    CHECK_THAT(enrollHelp.out, Catch::Contains("--applicant") && Catch::Contains("--so-pin-file"));
+
+    auto missing = tamga::test::run({TAMGA_CLI, "--db", "/nonexistent/desk.db", "token", "keygen", "--serial", "x"});
+    CHECK(missing.exitCode == 1);
+    CHECK_THAT(missing.err, Catch::StartsWith("error: ") && Catch::Contains("--type"));
+
+    auto wrongPlace = tamga::test::run({TAMGA_CLI, "org", "list", "--civil-id", "УБ90010112"});
+    CHECK(wrongPlace.exitCode == 1);
+    CHECK_THAT(wrongPlace.err, Catch::Contains("--civil-id"));
+
+    auto nothing = tamga::test::run({TAMGA_CLI});
+    CHECK(nothing.exitCode == 1);
+    CHECK_FALSE(nothing.err.empty());
+}
+
 TEST_CASE("token commands that change a token need a sign-in - a clerk may only prepare new tokens and change PINs - "
           "every attempt is audited")
 {
