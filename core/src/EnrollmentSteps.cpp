@@ -52,10 +52,13 @@ CoreStatus EnrollmentEngine::locateToken(Context& context) const
         if (found.error().kind == pkcs11::ErrorKind::AmbiguousToken)
             return std::unexpected(fromTokenError(found.error()));
     }
-    return coreError(CoreErrorKind::Token,
-                     QStringLiteral("the token %1 is not plugged in; plug it in and resume enrollment #%2")
-                         .arg(r.tokenSerial)
-                         .arg(r.id));
+    // Kept as the token layer's "not found", so that the desk says "plug it in" rather than "the token refused".
+    return std::unexpected(
+        CoreError{CoreErrorKind::Token,
+                  QStringLiteral("the token %1 is not plugged in; plug it in and resume enrollment #%2")
+                      .arg(r.tokenSerial)
+                      .arg(r.id),
+                  TokenErrorKind::TokenNotFound});
 }
 
 CoreResult<pkcs11::Token*> EnrollmentEngine::workToken(Context& context) const
@@ -87,7 +90,8 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
             }
         }
         if (!found)
-            return coreError(CoreErrorKind::Token, QStringLiteral("no new token is plugged in"));
+            return std::unexpected(CoreError{CoreErrorKind::Token, QStringLiteral("no new token is plugged in"),
+                                             TokenErrorKind::TokenNotFound});
     } else {
         if (auto located = locateToken(context); !located)
             return located;
