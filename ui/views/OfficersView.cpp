@@ -1,43 +1,15 @@
 #include "Views.h"
-
-#include "DisplayNames.h"
-
-#include "EnrollmentWizard.h"
-#include "ReceiptPrinting.h"
-#include "SecretField.h"
-#include "tamga/core/AuditLog.h"
-#include "tamga/core/CaConnector.h"
-#include "tamga/core/Enrollment.h"
-#include "tamga/core/OfficerImport.h"
-#include "tamga/core/Profile.h"
-#include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
-#include "tamga/core/Settings.h"
 
-#include <QComboBox>
 #include <QCoreApplication>
-#include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QInputDialog>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QMessageBox>
 #include <QPushButton>
-#include <QScreen>
-#include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
-#include <QStatusBar>
-#include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -128,122 +100,16 @@ public:
                                 new QStandardItem(o.organizationName)});
     }
 
-    // Adds an officer (id 0) or edits one; the civil ID of an existing officer cannot change.
     void editOfficer(qint64 id)
     {
-        QDialog dialog(this);
-        dialog.setWindowTitle(id ? tr("Edit officer") : tr("Add officer"));
-        auto* form = new QFormLayout(&dialog);
-        auto* organization = new QComboBox(&dialog);
-        if (auto organizations = core::Registry(*m_context.database).organizations()) {
-            for (const auto& o : *organizations)
-                organization->addItem(o.name, o.id);
-        }
-        QLineEdit* fields[7];
-        const char* labels[] = {
-            QT_TRANSLATE_NOOP("MainWindow", "&Surname:"),    QT_TRANSLATE_NOOP("MainWindow", "&Given name:"),
-            QT_TRANSLATE_NOOP("MainWindow", "&Civil ID:"),   QT_TRANSLATE_NOOP("MainWindow", "&Position:"),
-            QT_TRANSLATE_NOOP("MainWindow", "&Department:"), QT_TRANSLATE_NOOP("MainWindow", "&E-mail:"),
-            QT_TRANSLATE_NOOP("MainWindow", "P&hone:")};
-        form->addRow(tr("&Organization:"), organization);
-        for (int i = 0; i < 7; ++i) {
-            fields[i] = new QLineEdit(&dialog);
-            form->addRow(tr(labels[i]), fields[i]);
-        }
-        if (id) {
-            auto current = core::Registry(*m_context.database).officer(id);
-            if (!current)
-                return;
-            const auto& f = current->fields;
-            const QString values[] = {f.surname, f.givenName, f.civilId, f.position, f.department, f.email, f.phone};
-            for (int i = 0; i < 7; ++i)
-                fields[i]->setText(values[i]);
-            fields[2]->setReadOnly(true);
-            organization->setCurrentIndex(organization->findData(f.organizationId));
-        }
-        auto* message = new QLabel(&dialog);
-        message->setStyleSheet(QStringLiteral("color:#b3261e"));
-        message->setWordWrap(true);
-        form->addRow(message);
-        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
-        form->addRow(buttons);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-            core::OfficerFields f{organization->currentData().toLongLong(),
-                                  fields[0]->text(),
-                                  fields[1]->text(),
-                                  fields[2]->text(),
-                                  fields[3]->text(),
-                                  fields[4]->text(),
-                                  fields[5]->text(),
-                                  fields[6]->text()};
-            core::Registry registry(*m_context.database);
-            QString problem;
-            if (id) {
-                if (auto updated = registry.updateOfficer(m_context.signedIn, id, f); !updated)
-                    problem = updated.error().message;
-            } else if (auto added = registry.addOfficer(m_context.signedIn, f); !added) {
-                problem = added.error().message;
-            }
-            if (!problem.isEmpty()) {
-                message->setText(problem);
-                return;
-            }
-            dialog.accept();
-        });
-        if (dialog.exec() == QDialog::Accepted)
+        if (editOfficerInDialog(this, m_context, id))
             Q_EMIT m_window->registryChanged();
     }
 
-    // Shows what the file would do (every bad row with its line and reason) before anything is written.
     void importFile(const QString& path)
     {
-        if (path.isEmpty())
-            return;
-        auto preview = core::importOfficers(*m_context.database, m_context.signedIn, path, true);
-        if (!preview) {
-            QMessageBox::warning(this, tr("Import"), preview.error().message);
-            return;
-        }
-        if (!preview->problems.empty()) {
-            QStringList lines;
-            for (const auto& p : preview->problems)
-                lines << tr("line %1, %2: %3")
-                             .arg(p.line)
-                             .arg(p.column.isEmpty() ? QStringLiteral("—") : p.column, p.reason);
-            QMessageBox box(QMessageBox::Warning, tr("Import"),
-                            tr("%n problem(s) in the file: nothing was imported.", nullptr,
-                               static_cast<int>(preview->problems.size())),
-                            QMessageBox::Ok, this);
-            box.setDetailedText(lines.join(QLatin1Char('\n')));
-            box.setInformativeText(lines.mid(0, 12).join(QLatin1Char('\n')));
-            box.exec();
-            return;
-        }
-        if (preview->changedNothing()) {
-            QMessageBox::information(
-                this, tr("Import"),
-                tr("Nothing to change: all %n row(s) are in the registry already.", nullptr, preview->rows));
-            return;
-        }
-        const auto answer = QMessageBox::question(
-            this, tr("Import"),
-            tr("%1 rows: %2 new officers, %3 updated, %4 unchanged, %5 new organizations. Import them?")
-                .arg(preview->rows)
-                .arg(preview->added)
-                .arg(preview->updated)
-                .arg(preview->unchanged)
-                .arg(preview->organizationsAdded));
-        if (answer != QMessageBox::Yes)
-            return;
-        auto done = core::importOfficers(*m_context.database, m_context.signedIn, path);
-        if (!done || !done->problems.empty()) {
-            QMessageBox::warning(this, tr("Import"),
-                                 done ? tr("The file changed in the meantime; nothing was imported.")
-                                      : done.error().message);
-            return;
-        }
-        Q_EMIT m_window->registryChanged();
+        if (!path.isEmpty() && importOfficersFromFile(this, m_context, path))
+            Q_EMIT m_window->registryChanged();
     }
 
     MainWindow* m_window;

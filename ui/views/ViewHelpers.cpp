@@ -14,32 +14,14 @@
 #include "tamga/core/Registry.h"
 #include "tamga/core/Settings.h"
 
-#include <QComboBox>
 #include <QCoreApplication>
-#include <QDialogButtonBox>
-#include <QFileDialog>
-#include <QFormLayout>
-#include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QScreen>
-#include <QShortcut>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
-#include <QStandardItemModel>
-#include <QStatusBar>
-#include <QTabWidget>
+#include <QStandardItem>
 #include <QTableView>
 #include <QTimer>
-#include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace tamga::ui {
 

@@ -31,6 +31,11 @@ void showReadError(QLabel* line, const QString& message);
 // A PIN asked in a password field; the text goes straight into a wiping buffer.
 std::optional<Pin> askPin(QWidget* parent, const QString& title, const QString& label);
 
+// The officer's form: adds one (id 0) or edits one. True when something was saved.
+bool editOfficerInDialog(QWidget* parent, const DeskContext& context, qint64 id);
+// The CSV import at the desk: previews the file, asks, imports. True when the registry changed.
+bool importOfficersFromFile(QWidget* parent, const DeskContext& context, const QString& path);
+
 QWidget* newDeskView(MainWindow* window, const DeskContext& context);
 QWidget* newOfficersView(MainWindow* window, const DeskContext& context);
 QWidget* newTokensView(MainWindow* window, const DeskContext& context);

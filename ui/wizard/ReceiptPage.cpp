@@ -9,24 +9,9 @@
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QCoreApplication>
-#include <QFormLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QMessageBox>
-#include <QPainter>
-#include <QPixmap>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QSignalBlocker>
-#include <QStandardItemModel>
-#include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {

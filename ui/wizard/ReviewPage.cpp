@@ -16,18 +16,8 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QMessageBox>
-#include <QPainter>
-#include <QPixmap>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QRegularExpression>
-#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
