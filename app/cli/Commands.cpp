@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "tamga/core/TokenStock.h"
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -188,7 +190,26 @@ void addEnrollCommands(CLI::App& app)
         ->type_name("ID")
         ->required();
 
-    CLI::App* batch = group(app, "batch", "the offline exchange with a CA");
+    CLI::App* batch = group(app, "batch", "batch sessions, and the offline exchange with a CA");
+    CLI::App* create =
+        command(*batch, "create", "a batch: whole organizations and/or a list of officers; prints its id");
+    text(create, "--name", "the batch's name")->required();
+    text(create, "--org", "an organization's number; repeatable")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    file(create, "--officers", "a CSV with a \"civil_id\" column")->type_name("FILE.csv");
+    text(create, "--profile", "the certificate profile")->required();
+    text(create, "--ca", "the CA connector")->required();
+    create->add_flag("--prepared")->description("tokens prepared before the officers come (a supervisor runs it)");
+    CLI::App* runBatch = command(
+        *batch, "run", "work each blank token plugged in for the next officer; resume those whose token is back");
+    runBatch->add_option("id", "the batch's number")->type_name("ID")->required();
+    file(runBatch, "--pin-file", "in person: the officer's PIN; " + std::string(kPinFile));
+    file(runBatch, "--so-pin-file",
+         "a clerk's run: the RA's SO PIN for new tokens (a supervisor's run seals a random one)");
+    command(*batch, "list", "the batches and how far each is");
+    command(*batch, "show", "a batch's officers, their enrollments and tokens")
+        ->add_option("id", "the batch's number")
+        ->type_name("ID")
+        ->required();
     CLI::App* out = command(*batch, "export", "write the waiting requests to a folder");
     text(out, "--ca", "the CA connector")->required();
     text(out, "--out", "the folder")->type_name("DIR")->required();
@@ -199,6 +220,27 @@ void addEnrollCommands(CLI::App& app)
     CLI::App* receipt = command(app, "receipt", "the handover receipt as PDF");
     receipt->add_option("id", "the enrollment's number")->type_name("ENROLLMENT_ID")->required();
     file(receipt, "--out", "the PDF file")->type_name("FILE.pdf")->required();
+}
+
+void addStockCommands(CLI::App& app)
+{
+    std::vector<std::string> states;
+    for (const auto state : core::allStockStates())
+        states.push_back(core::stockStateName(state).toStdString());
+    CLI::App* stock = group(app, "stock", "the token stock: deliveries, states, the end of the day");
+    command(*stock, "import", "a supplier's delivery (CSV: serial[,manufacturer,model]); supervisors only")
+        ->add_option("file", "the delivery list")
+        ->type_name("FILE.csv")
+        ->required();
+    text(command(*stock, "list", "the tokens, by serial"), "--state", "only those in this state")
+        ->check(CLI::IsMember(states));
+    CLI::App* set =
+        command(*stock, "set", "put a token in another state (a clerk: returned, lost, blocked; the rest supervisors)");
+    set->add_option("serial", "the token")->type_name("SERIAL")->required();
+    set->add_option("state", "its new state")->type_name("STATE")->required()->check(CLI::IsMember(states));
+    text(set, "--reason", "why (kept in the token's history and the audit log)")->required();
+    text(command(*stock, "day", "the day's reconciliation: received, issued, returned, spoiled, receipts"), "--date",
+         "the day, YYYY-MM-DD (default today)");
 }
 
 // What CLI11 parsed, as the words and options the commands read.
@@ -255,6 +297,7 @@ std::variant<CommandLine, int> parseCommandLine(int argc, char** argv)
     addTokenCommands(app);
     addRegistryCommands(app);
     addEnrollCommands(app);
+    addStockCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -17,10 +17,10 @@ void printJson(const QJsonValue& value);
 // Every column as wide as its widest cell (counted in characters, not bytes).
 void printTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
-// Prints "error: message" on stderr and returns ExitFailed.
 // A usage error the command line's own checks (Commands.cpp) cannot see, such as a PIN file that cannot be read:
 // "error: MESSAGE" and where the help is, on stderr. Returns ExitUsage.
 int usageError(const std::string& message);
+// Prints "error: message" on stderr and returns ExitFailed.
 int fail(const std::string& message);
 int fail(const QString& message);
 int fail(const char* message);

@@ -14,7 +14,7 @@ namespace tamga::cli {
 // sign-in password: "password-file" normally, "operator-password-file" for `operator add`, whose
 // --password-file is the new operator's.
 std::optional<core::Operator> signIn(const CommandLine& line, const core::Database& database,
-                                     const std::string& passwordOption, int& status)
+                                     const std::string& passwordOption, int& status, core::Password* keepPassword)
 {
     std::string name = line.value("operator").value_or("");
     if (name.empty()) {
@@ -44,6 +44,8 @@ std::optional<core::Operator> signIn(const CommandLine& line, const core::Databa
         status = fail(signedIn.error().message);
         return std::nullopt;
     }
+    if (keepPassword)
+        *keepPassword = std::move(*password);
     return *signedIn;
 }
 

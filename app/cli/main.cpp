@@ -1,8 +1,10 @@
 // tamga-cli: the registration desk's command line. main() only wires things up.
+#include "BatchCommands.h"
 #include "Commands.h"
 #include "EnrollCommands.h"
 #include "ReceiptCommand.h"
 #include "RegistryCommands.h"
+#include "StockCommands.h"
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Settings.h"
@@ -69,10 +71,14 @@ int main(int argc, char** argv)
     options.databasePath = line.value("db").value_or(tamga::core::Database::defaultPath().toStdString());
     options.modulePaths = modulePaths(line, options.databasePath);
 
+    if (isBatchSessionCommand(line))
+        return runBatchSessionCommand(line, options);
     if (isRegistryCommand(line.words().front()))
         return runRegistryCommand(line, options);
     if (isEnrollCommand(line.words().front()))
         return runEnrollCommand(line, options);
+    if (line.words().front() == "stock")
+        return runStockCommand(line, options);
     if (line.words().front() == "receipt")
         return runReceiptCommand(line, options);
     return runTokenCommand(line, options);

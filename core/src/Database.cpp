@@ -129,6 +129,9 @@ CoreStatus Database::migrateTo(int targetVersion)
     }
     if (found >= targetVersion)
         return {};
+    // Off outside the transaction (SQLite ignores the pragma inside one), checked before the commit, on again after.
+    if (auto off = sqlite::setForeignKeys(*this, false); !off)
+        return off;
     auto migrated = transaction<bool>([&]() -> CoreResult<bool> {
         for (const Migration& step : migrations()) {
             if (step.version <= found || step.version > targetVersion)
@@ -151,8 +154,16 @@ CoreStatus Database::migrateTo(int targetVersion)
             if (auto stored = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {step.version}); !stored)
                 return std::unexpected(stored.error());
         }
+        auto dangling = sqlite::foreignKeyProblem(*this);
+        if (!dangling)
+            return std::unexpected(dangling.error());
+        if (*dangling)
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("migrating %1 left a broken reference: %2").arg(m_path, **dangling));
         return true;
     });
+    if (auto on = sqlite::setForeignKeys(*this, true); !on)
+        return on;
     if (!migrated)
         return std::unexpected(migrated.error());
     return {};

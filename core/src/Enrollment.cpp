@@ -9,6 +9,7 @@
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
 #include "tamga/core/TokenService.h"
+#include "tamga/core/TokenStock.h"
 #include "tamga/pkcs11/Module.h"
 #include "tamga/pkcs11/Token.h"
 
@@ -107,7 +108,8 @@ EnrollmentEngine::EnrollmentEngine(const Database& database, const CaConnectors&
 }
 
 CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId, const QString& tokenSerial,
-                                            const QString& profileName, const QString& caName, bool erasesToken) const
+                                            const QString& profileName, const QString& caName, bool erasesToken,
+                                            const std::function<CoreStatus(qint64)>& linkInside) const
 {
     auto officer = Registry(m_database).officer(officerId);
     if (!officer)
@@ -157,12 +159,21 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
             }
         }
         if (!tokenSerial.isEmpty()) {
-            auto token = m_database.exec(
-                QStringLiteral("INSERT INTO tokens (serial, first_seen_at, updated_at) VALUES (?, ?, ?) "
-                               "ON CONFLICT(serial) DO UPDATE SET updated_at = excluded.updated_at"),
-                {tokenSerial, now, now});
-            if (!token)
-                return std::unexpected(token.error());
+            // The stock knows the token, or learns of it now; one it wrote off is not enrolled.
+            auto stocked = TokenStock(m_database).find(tokenSerial);
+            if (stocked && (stocked->state == StockState::Lost || stocked->state == StockState::Retired)) {
+                return coreError(CoreErrorKind::Conflict,
+                                 QStringLiteral("the token %1 is %2 in the stock (%3): it is not enrolled")
+                                     .arg(tokenSerial, stockStateName(stocked->state), stocked->reason));
+            }
+            if (!stocked && stocked.error().kind != CoreErrorKind::NotFound)
+                return std::unexpected(stocked.error());
+            if (!stocked) {
+                auto entered =
+                    enterTokenInStock(m_database, by.name, tokenSerial, QStringLiteral("first plugged in at the desk"));
+                if (!entered)
+                    return std::unexpected(entered.error());
+            }
         }
         auto inserted = m_database.exec(
             QStringLiteral(
@@ -184,12 +195,17 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
                                   {QStringLiteral("ca"), caName}}});
         if (!logged)
             return std::unexpected(logged.error());
+        if (linkInside) {
+            if (auto linked = linkInside(id); !linked)
+                return std::unexpected(linked.error());
+        }
         return id;
     });
 }
 
 CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, const QVariantMap& columns,
-                                        const QJsonObject& details, const std::function<CoreStatus()>& inside) const
+                                        const QJsonObject& details,
+                                        const std::function<CoreStatus(AuditTrail&)>& inside) const
 {
     const EnrollmentState from = context.record.state;
     auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
@@ -210,7 +226,7 @@ CoreStatus EnrollmentEngine::transition(Context& context, EnrollmentState to, co
                                  .arg(context.record.id));
         }
         if (inside) {
-            if (auto done = inside(); !done)
+            if (auto done = inside(trail); !done)
                 return std::unexpected(done.error());
         }
         QJsonObject event = details;
@@ -323,16 +339,11 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint
     const Pin none;
     const ProgressSink silent;
     Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
-    auto moved =
-        transition(context, EnrollmentState::HandedOver, {}, {{QStringLiteral("token"), loaded->tokenSerial}},
-                   [&]() -> CoreStatus {
-                       auto issued = m_database.exec(
-                           QStringLiteral("UPDATE tokens SET status = 'issued', updated_at = ? WHERE serial = ?"),
-                           {storedNow(), loaded->tokenSerial});
-                       if (!issued)
-                           return std::unexpected(issued.error());
-                       return {};
-                   });
+    auto moved = transition(context, EnrollmentState::HandedOver, {}, {{QStringLiteral("token"), loaded->tokenSerial}},
+                            [&](AuditTrail&) -> CoreStatus {
+                                return moveTokenInStock(m_database, by.name, loaded->tokenSerial, StockState::Issued,
+                                                        QStringLiteral("handed over with enrollment #%1").arg(id));
+                            });
     if (!moved)
         return std::unexpected(moved.error());
     return EnrollmentRecords(m_database).record(id);

@@ -7,6 +7,7 @@
 #include "TokenInventory.h"
 #include "tamga/core/CertificateRequest.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
 
@@ -131,16 +132,33 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
                       {{QStringLiteral("token"), serial},
                        {QStringLiteral("model"), QString::fromStdString(info->model)},
                        {QStringLiteral("initialized"), initialized}},
-                      [&]() -> CoreStatus {
-                          auto tokenRow = enterTokenInInventory(m_database, serial, *info);
+                      [&](AuditTrail& trail) -> CoreStatus {
+                          auto tokenRow = enterTokenInInventory(m_database, context.by.name, serial, *info, r.id);
                           if (!tokenRow)
                               return std::unexpected(tokenRow.error());
                           auto linked = m_database.exec(
                               QStringLiteral("UPDATE enrollments SET token_id = ? WHERE id = ?"), {*tokenRow, r.id});
                           if (!linked)
                               return std::unexpected(linked.error());
-                          return {};
+                          return initialized ? sealPreparedSecrets(context, trail, serial) : CoreStatus{};
                       });
+}
+
+// The secrets of a token the desk initialized, sealed under the desk key when the preparation asks for it: the SO
+// PIN always, the user PIN when it is the initial PIN of a token prepared before its officer comes.
+CoreStatus EnrollmentEngine::sealPreparedSecrets(Context& context, AuditTrail& trail, const QString& serial) const
+{
+    const TokenPreparation* preparation = context.preparation;
+    if (!preparation || !preparation->sealWith)
+        return {};
+    SealedSecrets secrets(m_database);
+    if (auto sealed =
+            secrets.seal(trail, context.by, *preparation->sealWith, serial, SecretKind::SoPin, preparation->soPin);
+        !sealed)
+        return sealed;
+    if (preparation->sealUserPin)
+        return secrets.seal(trail, context.by, *preparation->sealWith, serial, SecretKind::InitialPin, context.pin);
+    return {};
 }
 
 // token_prepared -> key_generated: the key pair made on the token, or the one an interrupted run left taken.
@@ -333,7 +351,7 @@ CoreStatus EnrollmentEngine::storeReceived(Context& context, const CertificateSu
          {QStringLiteral("subject"), certificate.subject},
          {QStringLiteral("issuer"), certificate.issuer},
          {QStringLiteral("fingerprint_sha256"), certificate.fingerprintSha256}},
-        [&]() -> CoreStatus {
+        [&](AuditTrail&) -> CoreStatus {
             auto inserted = m_database.exec(
                 QStringLiteral("INSERT INTO certificates (enrollment_id, officer_id, serial_hex, subject, issuer, "
                                "not_before, not_after, fingerprint_sha256, certificate_pem, chain_pem, created_at) "

@@ -207,6 +207,89 @@ CoreStatus recomputeOfficerSearchText(const Database& database)
     return sqlite::rebuildOfficerSearchIndexes(database);
 }
 
+// Step 5: the token stock. The tokens table gets every state a token passes through (prepared, blocked, wiped
+// besides the first five) and the reason it is in it, and each token a history, from which a day is reconciled.
+// SQLite cannot change a CHECK constraint: the table is made anew and the rows copied (ids kept, so enrollments'
+// token_id still points at the same token; the migration runs with foreign keys off and checks them before it
+// commits).
+QStringList tokenStockSchema()
+{
+    return {
+        QStringLiteral("CREATE TABLE tokens_with_stock ("
+                       " id INTEGER PRIMARY KEY,"
+                       " serial TEXT NOT NULL UNIQUE," // the token's serial (how it is addressed)
+                       " manufacturer TEXT NOT NULL DEFAULT '',"
+                       " model TEXT NOT NULL DEFAULT '',"
+                       " label TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL DEFAULT 'in_stock'"
+                       "  CHECK (status IN ('in_stock', 'prepared', 'issued', 'returned', 'lost', 'blocked', 'wiped',"
+                       "                    'retired')),"
+                       " status_reason TEXT NOT NULL DEFAULT ''," // why it is in that state, as last given
+                       " first_seen_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO tokens_with_stock (id, serial, manufacturer, model, label, status, first_seen_at, "
+                       "updated_at) SELECT id, serial, manufacturer, model, label, status, first_seen_at, updated_at "
+                       "FROM tokens"),
+        QStringLiteral("DROP TABLE tokens"),
+        QStringLiteral("ALTER TABLE tokens_with_stock RENAME TO tokens"),
+        // Every move of a token between states; from_state '' when it entered the stock.
+        QStringLiteral("CREATE TABLE token_events ("
+                       " id INTEGER PRIMARY KEY,"
+                       " token_id INTEGER NOT NULL REFERENCES tokens(id),"
+                       " at TEXT NOT NULL," // UTC ISO 8601
+                       " from_state TEXT NOT NULL,"
+                       " to_state TEXT NOT NULL,"
+                       " reason TEXT NOT NULL DEFAULT '',"
+                       " operator TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX token_events_by_token ON token_events (token_id, id)"),
+        QStringLiteral("CREATE INDEX token_events_by_day ON token_events (at)"),
+        // The tokens known before: their history starts with the state they are in.
+        QStringLiteral("INSERT INTO token_events (token_id, at, from_state, to_state, reason) SELECT id, "
+                       "first_seen_at, '', status, 'known before the stock was kept' FROM tokens"),
+    };
+}
+
+// Step 6: secrets the desk keeps for its tokens, sealed under the desk key, and the desk key wrapped for each
+// supervisor who holds it (SealedSecrets.h). Never a secret in clear.
+QStringList sealedSecretsSchema()
+{
+    return {
+        QStringLiteral("CREATE TABLE desk_key_wraps ("
+                       " operator_id INTEGER PRIMARY KEY REFERENCES operators(id),"
+                       " salt TEXT NOT NULL,"    // base64: scrypt's salt for this supervisor's key-encryption key
+                       " wrapped TEXT NOT NULL," // base64: nonce || AES-256-GCM(desk key) || tag
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE token_secrets ("
+                       " id INTEGER PRIMARY KEY,"
+                       " token_id INTEGER NOT NULL REFERENCES tokens(id),"
+                       " kind TEXT NOT NULL CHECK (kind IN ('so_pin', 'initial_pin')),"
+                       " sealed TEXT NOT NULL," // base64: nonce || AES-256-GCM(secret), bound to serial and kind || tag
+                       " created_at TEXT NOT NULL,"
+                       " UNIQUE (token_id, kind))"),
+    };
+}
+
+// Step 7: batch sessions, the officers of each in the order they are worked, and the enrollment each one got.
+QStringList batchSchema()
+{
+    return {
+        QStringLiteral("CREATE TABLE batches ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " profile_id INTEGER NOT NULL REFERENCES certificate_profiles(id),"
+                       " ca_id INTEGER NOT NULL REFERENCES ca_connectors(id),"
+                       " mode TEXT NOT NULL CHECK (mode IN ('in_person', 'prepared')),"
+                       " created_by TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE batch_members ("
+                       " batch_id INTEGER NOT NULL REFERENCES batches(id),"
+                       " officer_id INTEGER NOT NULL REFERENCES officers(id),"
+                       " position INTEGER NOT NULL," // 1, 2, ...: the order the batch works them in
+                       " enrollment_id INTEGER REFERENCES enrollments(id)," // NULL while the officer waits for a token
+                       " PRIMARY KEY (batch_id, officer_id))"),
+    };
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -217,6 +300,9 @@ const std::vector<Migration>& migrations()
          pkiSchema()},
         {3, "built-in certificate profiles", builtinProfileRows()},
         {4, "officer search in the usual Latin spellings", {}, recomputeOfficerSearchText},
+        {5, "token stock: every state, the reason, each token's history", tokenStockSchema()},
+        {6, "sealed token secrets and the desk key's wraps", sealedSecretsSchema()},
+        {7, "batch sessions and their officers", batchSchema()},
     };
     return steps;
 }

@@ -161,4 +161,26 @@ SearchClause officerSearch(const QStringList& words)
     }
     return clause;
 }
+CoreStatus setForeignKeys(const Database& database, bool on)
+{
+    auto set = database.exec(on ? QStringLiteral("PRAGMA foreign_keys=ON") : QStringLiteral("PRAGMA foreign_keys=OFF"));
+    if (!set)
+        return std::unexpected(set.error());
+    return {};
+}
+
+CoreResult<std::optional<QString>> foreignKeyProblem(const Database& database)
+{
+    auto check = database.exec(QStringLiteral("PRAGMA foreign_key_check"));
+    if (!check)
+        return std::unexpected(check.error());
+    if (!check->next())
+        return std::optional<QString>();
+    const QString problem =
+        QStringLiteral("row %1 of %2 refers to a missing row of %3")
+            .arg(check->value(1).toString(), check->value(0).toString(), check->value(2).toString());
+    check->finish();
+    return std::optional(problem);
+}
+
 } // namespace tamga::core::sqlite

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <optional>
+
 namespace tamga::core {
 class Database;
 }
@@ -18,6 +20,12 @@ namespace tamga::core::sqlite {
 // Creates the file with mode 0600 when it does not exist yet (and tightens an existing one), then opens it
 // with WAL journaling, synchronous=FULL and foreign keys on.
 CoreStatus open(QSqlDatabase& db, const QString& path);
+
+// Migrations that make a table anew (to change a constraint) run with foreign keys off, as SQLite's own procedure
+// for that asks; they are turned off before the migration's transaction and on again after it, and
+// `foreignKeyProblem` says, inside the transaction, whether a reference was left dangling.
+CoreStatus setForeignKeys(const Database& database, bool on);
+CoreResult<std::optional<QString>> foreignKeyProblem(const Database& database);
 
 // Statements that build the officer search indexes over officers.search_text.
 QStringList officerSearchIndexStatements();

@@ -10,8 +10,10 @@ namespace tamga::core {
 
 class Database;
 
-// Enters the token with this serial (or brings its maker, model and label up to date) and returns its row id.
-// Runs inside the caller's transaction.
-CoreResult<qint64> enterTokenInInventory(const Database& database, const QString& serial, const TokenSnapshot& info);
+// Enters the token with this serial (or brings its maker, model and label up to date), moves it to "prepared" in
+// the stock where the stock allows, and returns its row id. Runs inside the caller's change, whose audit event
+// (the enrollment's "token prepared") records it.
+CoreResult<qint64> enterTokenInInventory(const Database& database, const QString& operatorName, const QString& serial,
+                                         const TokenSnapshot& info, qint64 enrollmentId);
 
 } // namespace tamga::core

@@ -243,3 +243,38 @@ TEST_CASE("the PKCS#11 module comes from the desk's stored setting when neither 
     auto overridden = desk({"tokens"}, {{"TAMGA_PKCS11_MODULE", "/nonexistent/env.so"}});
     CHECK_THAT(overridden.err, Catch::Contains("/nonexistent/env.so"));
 }
+
+TEST_CASE("the token stock through the CLI: a delivery - a clerk's lost token - a refused change exits 2 - the day")
+{
+    Desk desk;
+    desk.setUpOperators();
+    tamga::test::writeFile(desk.file("delivery.csv"),
+                           "serial,manufacturer,model\nS-1,SafeNet,eToken\nS-2,SafeNet,eToken\n");
+    const std::map<std::string, std::string> boss{{"TAMGA_OPERATOR", "boss"},
+                                                  {"TAMGA_PASSWORD_FILE", desk.file("boss.pw")}};
+    auto imported = desk({"stock", "import", desk.file("delivery.csv")}, boss);
+    INFO(imported.err);
+    REQUIRE(imported.exitCode == 0);
+    CHECK_THAT(imported.out, Catch::Contains("2 token(s) added"));
+
+    CHECK(desk.asClerk({"stock", "set", "S-1", "lost", "--reason", "left in a taxi"}).exitCode == 0);
+    auto senseless = desk.asClerk({"stock", "set", "S-1", "blocked", "--reason", "PIN blocked"});
+    CHECK(senseless.exitCode == 2);
+    CHECK_THAT(senseless.err, Catch::Contains("lost"));
+    CHECK(desk.asClerk({"stock", "set", "S-2", "lost"}).exitCode == 1);                      // no --reason
+    CHECK(desk.asClerk({"stock", "set", "S-2", "vanished", "--reason", "x"}).exitCode == 1); // no such state
+
+    auto listed = desk({"--json", "stock", "list", "--state", "lost"});
+    REQUIRE(listed.exitCode == 0);
+    const QJsonArray lost = QJsonDocument::fromJson(QByteArray::fromStdString(listed.out)).array();
+    REQUIRE(lost.size() == 1);
+    CHECK(lost[0].toObject()[QStringLiteral("serial")].toString() == QStringLiteral("S-1"));
+    CHECK(lost[0].toObject()[QStringLiteral("reason")].toString() == QStringLiteral("left in a taxi"));
+
+    auto day = desk({"--json", "stock", "day"});
+    REQUIRE(day.exitCode == 0);
+    const QJsonObject today = QJsonDocument::fromJson(QByteArray::fromStdString(day.out)).object();
+    CHECK(today[QStringLiteral("received")].toInt() == 2);
+    CHECK(today[QStringLiteral("spoiled")].toInt() == 1);
+    CHECK(today[QStringLiteral("in_stock_at_end")].toInt() == 1);
+}

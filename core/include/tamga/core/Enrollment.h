@@ -78,10 +78,16 @@ struct EnrollmentRecord {
     std::optional<CertificateSummary> certificate;
 };
 
+class DeskKey;
+
 // Initializing the token as part of the enrollment (erases it).
 struct TokenPreparation {
     QString label;
     Pin soPin;
+    // With the desk key: the SO PIN is sealed for the token in the same transaction that records it prepared, and
+    // with `sealUserPin` the user PIN too, as the initial PIN of a token prepared before its officer comes.
+    const DeskKey* sealWith = nullptr;
+    bool sealUserPin = false;
 };
 
 // Called as the engine reaches each state (and with progress text inside long steps).
@@ -94,9 +100,10 @@ public:
     // Records a new enrollment (state "created"). Checks that the officer, profile and CA exist, that the profile
     // makes a subject for this officer, and that the token is not another officer's: one still being enrolled
     // on it refuses, one who holds a key on it refuses unless `erasesToken` (the run initializes it again).
+    // `linkInside` runs in the same transaction with the new id (a batch records that its officer started).
     [[nodiscard]] CoreResult<qint64> create(const Operator& by, qint64 officerId, const QString& tokenSerial,
-                                            const QString& profileName, const QString& caName,
-                                            bool erasesToken = false) const;
+                                            const QString& profileName, const QString& caName, bool erasesToken = false,
+                                            const std::function<CoreStatus(qint64)>& linkInside = {}) const;
 
     // Carries the enrollment on from its stored state: to "verified", or to "submitted" when the CA answers
     // later. On failure the error says what went wrong; the state stays where it was, ready to resume.
@@ -134,11 +141,14 @@ private:
     [[nodiscard]] CoreStatus writeCertificate(Context& context) const;
     [[nodiscard]] CoreStatus readTokenBack(Context& context) const;
     [[nodiscard]] CoreStatus locateToken(Context& context) const;
+    [[nodiscard]] CoreStatus sealPreparedSecrets(Context& context, class AuditTrail& trail,
+                                                 const QString& serial) const;
     [[nodiscard]] CoreResult<pkcs11::Token*> workToken(Context& context) const;
-    // Moves the enrollment to `to` in one transaction with its audit event; `inside` runs in that transaction.
+    // Moves the enrollment to `to` in one transaction with its audit event; `inside` runs in that transaction and
+    // may add events of its own (a sealed secret).
     [[nodiscard]] CoreStatus transition(Context& context, EnrollmentState to, const QVariantMap& columns,
                                         const QJsonObject& details,
-                                        const std::function<CoreStatus()>& inside = {}) const;
+                                        const std::function<CoreStatus(AuditTrail&)>& inside = {}) const;
     [[nodiscard]] CoreStatus storeReceived(Context& context, const CertificateSummary& certificate) const;
     [[nodiscard]] CoreStatus verifyToken(Context& context, const pkcs11::Token& token) const;
     [[nodiscard]] CoreStatus recordFailure(const Operator& by, qint64 id, EnrollmentState state,

@@ -1,0 +1,66 @@
+// Secrets the desk must keep for later: a token's SO PIN, random per token, and a prepared token's initial PIN until
+// its officer sets their own. They are stored only encrypted (AES-256-GCM, bound to the token's serial and the kind
+// of secret) under the desk key. The desk key is 32 random bytes that exist on disk only wrapped, once for each
+// supervisor who holds it, under a key derived from that supervisor's password with scrypt (its own salt: the
+// password hash in `operators` says nothing about it). A supervisor's sign-in unwraps it for the work in hand; it
+// lives in a wiping buffer and is never written anywhere. Every secret sealed or opened is audited (never the
+// secret itself).
+#pragma once
+
+#include "tamga/core/CoreError.h"
+#include "tamga/core/Operators.h"
+#include "tamga/secret/SecretBuffer.h"
+
+#include <QString>
+
+namespace tamga::core {
+
+class AuditTrail;
+class Database;
+
+enum class SecretKind { SoPin, InitialPin };
+QString secretKindName(SecretKind kind); // "so_pin", "initial_pin"
+
+// The unwrapped desk key, for one piece of work.
+class DeskKey {
+public:
+    DeskKey() = default;
+    explicit DeskKey(SecretBuffer bytes) : m_bytes(std::move(bytes)) {}
+    const SecretBuffer& bytes() const { return m_bytes; }
+    bool empty() const { return m_bytes.empty(); }
+
+private:
+    SecretBuffer m_bytes;
+};
+
+class SealedSecrets {
+public:
+    explicit SealedSecrets(const Database& database) : m_database(database) {}
+
+    // The desk key, unwrapped with a supervisor's own password (checked as a sign-in is, failures audited). The
+    // first supervisor to ask makes it. A supervisor who does not hold it is told to ask one who does to share it.
+    [[nodiscard]] CoreResult<DeskKey> unlock(const QString& supervisorName, const Password& password) const;
+    // Wraps the desk key for another supervisor, who types their own password; audited.
+    [[nodiscard]] CoreStatus share(const Operator& by, const DeskKey& key, const QString& supervisorName,
+                                   const Password& theirPassword) const;
+
+    // Inside a change: stores `secret` for the token, replacing an earlier one of that kind; adds the event.
+    [[nodiscard]] CoreStatus seal(AuditTrail& trail, const Operator& by, const DeskKey& key, const QString& serial,
+                                  SecretKind kind, const Pin& secret) const;
+    // Opens a sealed secret for use on its token (audited as used: who, which token, which kind).
+    [[nodiscard]] CoreResult<Pin> open(const Operator& by, const DeskKey& key, const QString& serial,
+                                       SecretKind kind) const;
+    // Whether the token has a sealed secret of that kind.
+    [[nodiscard]] CoreResult<bool> has(const QString& serial, SecretKind kind) const;
+    // Forgets a secret that is no longer true (the officer set their own PIN), inside the caller's change.
+    [[nodiscard]] CoreStatus forget(AuditTrail& trail, const Operator& by, const QString& serial,
+                                    SecretKind kind) const;
+
+    // A PIN of `digits` random digits from OpenSSL's generator: a token's SO PIN or initial PIN that nobody chose.
+    static Pin randomPin(int digits);
+
+private:
+    const Database& m_database;
+};
+
+} // namespace tamga::core

@@ -1,0 +1,364 @@
+#include "tamga/core/Batches.h"
+
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CivilId.h"
+#include "tamga/core/Csv.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Files.h"
+#include "tamga/core/Profile.h"
+#include "tamga/core/Registry.h"
+#include "tamga/core/SealedSecrets.h"
+#include "tamga/core/Text.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tamga::core {
+
+namespace {
+
+constexpr qint64 kMaxOfficerListBytes = 4 * 1024 * 1024;
+// Random PINs the desk makes: an SO PIN nobody types, an initial PIN the officer replaces at hand-over. Eight
+// digits fit every token's length limits seen (SoftHSM 4-255, opencryptoki 4-8, SafeNet 6-16).
+constexpr int kRandomPinDigits = 8;
+
+CoreResult<std::vector<qint64>> officersOfOrganization(const Database& database, qint64 organizationId)
+{
+    if (auto organization = Registry(database).organization(organizationId); !organization)
+        return std::unexpected(organization.error());
+    auto query = database.exec(
+        QStringLiteral("SELECT id FROM officers WHERE organization_id = ? ORDER BY surname, given_name, id"),
+        {organizationId});
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<qint64> ids;
+    while (query->next())
+        ids.push_back(query->value(0).toLongLong());
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
+    return ids;
+}
+
+// The officers a CSV of civil IDs names, in its order; every line that names nobody is a problem.
+CoreResult<std::vector<qint64>> officersOfList(const Database& database, const QString& path)
+{
+    auto bytes = readRegularFile(path, kMaxOfficerListBytes, QStringLiteral("the officer list"));
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    if (auto invalid = firstInvalidUtf8(*bytes))
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("%1, line %2: not UTF-8").arg(path).arg(invalid->line));
+    const CsvDocument document = parseCsv(*bytes);
+    if (document.problem)
+        return coreError(
+            CoreErrorKind::InvalidInput,
+            QStringLiteral("%1, line %2: %3").arg(path).arg(document.problem->line).arg(document.problem->reason));
+    if (document.records.empty() || !document.records.front().fields.contains(QStringLiteral("civil_id")))
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("%1: no \"civil_id\" column").arg(path));
+    const qsizetype column = document.records.front().fields.indexOf(QStringLiteral("civil_id"));
+    std::vector<qint64> ids;
+    QStringList problems;
+    for (std::size_t i = 1; i < document.records.size(); ++i) {
+        const CsvRecord& record = document.records[i];
+        const QString text = column < record.fields.size() ? record.fields[column] : QString();
+        auto civilId = parseCivilId(text);
+        if (!civilId) {
+            problems << QStringLiteral("line %1: %2").arg(record.line).arg(civilId.error().message);
+            continue;
+        }
+        auto query = database.exec(QStringLiteral("SELECT id FROM officers WHERE civil_id = ?"), {civilId->text});
+        if (!query)
+            return std::unexpected(query.error());
+        if (query->next())
+            ids.push_back(query->value(0).toLongLong());
+        else
+            problems << QStringLiteral("line %1: no officer has the civil ID %2").arg(record.line).arg(civilId->text);
+        query->finish();
+    }
+    if (!problems.isEmpty())
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("%1: %2").arg(path, problems.mid(0, 10).join(QStringLiteral("; "))));
+    return ids;
+}
+
+std::optional<BatchMode> parseMode(const QString& name)
+{
+    if (name == QStringLiteral("in_person"))
+        return BatchMode::InPerson;
+    if (name == QStringLiteral("prepared"))
+        return BatchMode::Prepared;
+    return std::nullopt;
+}
+
+const QString kSummarySql = QStringLiteral(
+    "SELECT b.id, b.name, p.name, c.name, b.mode, b.created_at, count(m.officer_id), count(m.enrollment_id), "
+    "coalesce(sum(e.state IN ('verified', 'handed_over')), 0), coalesce(sum(e.state = 'handed_over'), 0) "
+    "FROM batches b JOIN certificate_profiles p ON p.id = b.profile_id JOIN ca_connectors c ON c.id = b.ca_id "
+    "LEFT JOIN batch_members m ON m.batch_id = b.id LEFT JOIN enrollments e ON e.id = m.enrollment_id ");
+
+BatchSummary summaryOf(const QSqlQuery& q)
+{
+    return BatchSummary{q.value(0).toLongLong(),
+                        q.value(1).toString(),
+                        q.value(2).toString(),
+                        q.value(3).toString(),
+                        parseMode(q.value(4).toString()).value_or(BatchMode::InPerson),
+                        q.value(5).toString(),
+                        q.value(6).toInt(),
+                        q.value(7).toInt(),
+                        q.value(8).toInt(),
+                        q.value(9).toInt()};
+}
+
+} // namespace
+
+QString batchModeName(BatchMode mode)
+{
+    return mode == BatchMode::Prepared ? QStringLiteral("prepared") : QStringLiteral("in_person");
+}
+
+CoreResult<qint64> Batches::create(const Operator& by, const QString& name, const std::vector<qint64>& organizationIds,
+                                   const QString& officersCsv, const QString& profileName, const QString& caName,
+                                   BatchMode mode) const
+{
+    const QString cleanName = name.trimmed();
+    if (cleanName.isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a batch needs a name"));
+    if (auto problem = textProblem(QStringLiteral("name"), cleanName, 100))
+        return coreError(CoreErrorKind::InvalidInput, *problem);
+    auto profileId = Profiles(m_database).idOf(profileName);
+    if (!profileId)
+        return std::unexpected(profileId.error());
+    auto ca = CaConnectors(m_database, QString()).find(caName);
+    if (!ca)
+        return std::unexpected(ca.error());
+    std::vector<qint64> officers;
+    QSet<qint64> seen;
+    auto take = [&](const std::vector<qint64>& ids) {
+        for (qint64 id : ids) {
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                officers.push_back(id);
+            }
+        }
+    };
+    for (qint64 organizationId : organizationIds) {
+        auto ids = officersOfOrganization(m_database, organizationId);
+        if (!ids)
+            return std::unexpected(ids.error());
+        take(*ids);
+    }
+    if (!officersCsv.isEmpty()) {
+        auto ids = officersOfList(m_database, officersCsv);
+        if (!ids)
+            return std::unexpected(ids.error());
+        take(*ids);
+    }
+    if (officers.empty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the batch %1 has no officers").arg(cleanName));
+
+    return AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
+        auto clash = m_database.exec(QStringLiteral("SELECT id FROM batches WHERE name = ?"), {cleanName});
+        if (!clash)
+            return std::unexpected(clash.error());
+        if (clash->next())
+            return coreError(CoreErrorKind::Conflict, QStringLiteral("a batch named %1 exists already").arg(cleanName));
+        clash->finish();
+        auto inserted = m_database.exec(QStringLiteral("INSERT INTO batches (name, profile_id, ca_id, mode, "
+                                                       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                                        {cleanName, *profileId, ca->id, batchModeName(mode), by.name, storedNow()});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        const qint64 id = inserted->lastInsertId().toLongLong();
+        for (std::size_t i = 0; i < officers.size(); ++i) {
+            auto member = m_database.exec(
+                QStringLiteral("INSERT INTO batch_members (batch_id, officer_id, position) VALUES (?, ?, ?)"),
+                {id, officers[i], static_cast<qint64>(i + 1)});
+            if (!member)
+                return std::unexpected(member.error());
+        }
+        QJsonArray organizations;
+        for (qint64 organizationId : organizationIds)
+            organizations.append(organizationId);
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("batch.create"),
+                                 QStringLiteral("batch"),
+                                 QString::number(id),
+                                 audit::Ok,
+                                 {{QStringLiteral("name"), cleanName},
+                                  {QStringLiteral("mode"), batchModeName(mode)},
+                                  {QStringLiteral("profile"), profileName},
+                                  {QStringLiteral("ca"), caName},
+                                  {QStringLiteral("organizations"), organizations},
+                                  {QStringLiteral("officers"), static_cast<qint64>(officers.size())}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return id;
+    });
+}
+
+CoreResult<std::vector<BatchSummary>> Batches::list() const
+{
+    auto query = m_database.exec(kSummarySql + QStringLiteral("GROUP BY b.id ORDER BY b.id"));
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<BatchSummary> batches;
+    while (query->next())
+        batches.push_back(summaryOf(*query));
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
+    return batches;
+}
+
+CoreResult<BatchSummary> Batches::find(qint64 id) const
+{
+    auto query = m_database.exec(kSummarySql + QStringLiteral("WHERE b.id = ? GROUP BY b.id"), {id});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no batch #%1").arg(id));
+    BatchSummary summary = summaryOf(*query);
+    query->finish();
+    return summary;
+}
+
+CoreResult<std::vector<BatchMember>> Batches::members(qint64 id) const
+{
+    if (auto batch = find(id); !batch)
+        return std::unexpected(batch.error());
+    auto query = m_database.exec(
+        QStringLiteral("SELECT m.position, o.id, o.surname || ' ' || o.given_name, g.name, o.civil_id, m.enrollment_id "
+                       "FROM batch_members m JOIN officers o ON o.id = m.officer_id JOIN organizations g ON g.id = "
+                       "o.organization_id WHERE m.batch_id = ? ORDER BY m.position"),
+        {id});
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<BatchMember> members;
+    std::vector<std::optional<qint64>> enrollmentIds;
+    while (query->next()) {
+        members.push_back(BatchMember{query->value(0).toInt(), query->value(1).toLongLong(), query->value(2).toString(),
+                                      query->value(3).toString(), query->value(4).toString(), std::nullopt});
+        enrollmentIds.push_back(query->value(5).isNull() ? std::nullopt : std::optional(query->value(5).toLongLong()));
+    }
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
+    EnrollmentRecords records(m_database);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (!enrollmentIds[i])
+            continue;
+        auto record = records.record(*enrollmentIds[i]);
+        if (!record)
+            return std::unexpected(record.error());
+        members[i].enrollment = *record;
+    }
+    return members;
+}
+
+BatchRunner::BatchRunner(const Database& database, const CaConnectors& connectors, TokenModules modules)
+    : m_database(database), m_connectors(connectors), m_modules(std::move(modules))
+{
+}
+
+CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
+                                                      const DeskKey* deskKey, const Pin* soPin,
+                                                      const ProgressSink& progress) const
+{
+    auto batch = Batches(m_database).find(batchId);
+    if (!batch)
+        return std::unexpected(batch.error());
+    const bool prepared = batch->mode == BatchMode::Prepared;
+    if (prepared && !deskKey)
+        return coreError(CoreErrorKind::NotPermitted,
+                         QStringLiteral("batch #%1 prepares tokens in advance: a supervisor signs in, whose desk key "
+                                        "seals each token's PINs")
+                             .arg(batchId));
+    if (!prepared && !userPin)
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("batch #%1 is worked in person: the officer's PIN is needed").arg(batchId));
+    if (!deskKey && !soPin)
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("new tokens need an SO PIN: a supervisor's desk key seals a random one per "
+                                        "token, or the RA's SO PIN is given"));
+    auto members = Batches(m_database).members(batchId);
+    if (!members)
+        return std::unexpected(members.error());
+    auto present = m_modules.tokens();
+    if (!present)
+        return std::unexpected(present.error());
+
+    const EnrollmentEngine engine(m_database, m_connectors, m_modules);
+    Outcome outcome;
+    auto report = [&](const BatchMember& member, const QString& serial, const CoreResult<EnrollmentRecord>& result) {
+        if (result && (hasVerifiedCertificate(result->state) || result->state == EnrollmentState::Submitted))
+            ++outcome.done;
+        else
+            ++outcome.failed;
+        outcome.lines << QStringLiteral("%1 (%2) on token %3: %4")
+                             .arg(member.officerName, member.organizationName,
+                                  serial.isEmpty() ? QStringLiteral("(new)") : serial,
+                                  result ? stateName(result->state) : result.error().message);
+    };
+
+    // Officers whose token came back: their interrupted enrollments go on.
+    QSet<QString> plugged;
+    int blanks = 0;
+    for (const TokenSnapshot& token : *present) {
+        if (token.flags.tokenInitialized)
+            plugged.insert(token.serialText());
+        else
+            ++blanks;
+    }
+    for (const BatchMember& member : *members) {
+        if (!member.enrollment || !isInterrupted(member.enrollment->state) ||
+            !plugged.contains(member.enrollment->tokenSerial))
+            continue;
+        const QString& serial = member.enrollment->tokenSerial;
+        CoreResult<Pin> pin = prepared ? SealedSecrets(m_database).open(by, *deskKey, serial, SecretKind::InitialPin)
+                                       : CoreResult<Pin>(Pin(userPin->view()));
+        if (!pin) {
+            report(member, serial, std::unexpected(pin.error()));
+            continue;
+        }
+        report(member, serial, engine.run(by, member.enrollment->id, *pin, nullptr, progress));
+    }
+
+    // Each blank token for the next officer waiting, in the batch's order.
+    auto waiting = std::find_if(members->begin(), members->end(), [](const BatchMember& m) { return !m.enrollment; });
+    for (int taken = 0; taken < blanks && waiting != members->end(); ++taken) {
+        const BatchMember& member = *waiting;
+        auto id = engine.create(
+            by, member.officerId, QString(), batch->profileName, batch->caName, false,
+            [&](qint64 enrollmentId) -> CoreStatus {
+                auto linked =
+                    m_database.exec(QStringLiteral("UPDATE batch_members SET enrollment_id = ? WHERE batch_id = ? "
+                                                   "AND officer_id = ? AND enrollment_id IS NULL"),
+                                    {enrollmentId, batchId, member.officerId});
+                if (!linked)
+                    return std::unexpected(linked.error());
+                if (linked->numRowsAffected() != 1)
+                    return coreError(
+                        CoreErrorKind::Conflict,
+                        QStringLiteral("%1 was taken up by another desk meanwhile").arg(member.officerName));
+                return {};
+            });
+        if (!id) {
+            report(member, QString(), std::unexpected(id.error()));
+            break; // the same error would meet the next officer too
+        }
+        TokenPreparation preparation{member.officerName.left(32),
+                                     deskKey ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view()), deskKey,
+                                     prepared};
+        const Pin pin = prepared ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(userPin->view());
+        auto result = engine.run(by, *id, pin, &preparation, progress);
+        report(member, result ? result->tokenSerial : QString(), result);
+        waiting = std::find_if(waiting + 1, members->end(), [](const BatchMember& m) { return !m.enrollment; });
+    }
+    outcome.waiting =
+        static_cast<int>(std::count_if(waiting, members->end(), [](const BatchMember& m) { return !m.enrollment; }));
+    return outcome;
+}
+
+} // namespace tamga::core

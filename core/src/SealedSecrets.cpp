@@ -1,0 +1,353 @@
+#include "tamga/core/SealedSecrets.h"
+
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <memory>
+
+namespace tamga::core {
+
+namespace {
+
+constexpr int kKeyBytes = 32;
+constexpr int kNonceBytes = 12;
+constexpr int kTagBytes = 16;
+constexpr int kSaltBytes = 16;
+// The same cost as the password hashes (about 0.1 s), with a salt of its own.
+constexpr std::uint64_t kScryptN = 1u << 15;
+constexpr std::uint64_t kScryptR = 8;
+constexpr std::uint64_t kScryptP = 1;
+
+using CipherContext = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), count) != 1)
+        return {};
+    return bytes;
+}
+
+CoreError cryptoError(const QString& what)
+{
+    return CoreError{CoreErrorKind::Database, QStringLiteral("%1 failed in OpenSSL").arg(what)};
+}
+
+// AES-256-GCM of `plain` under `key`, bound to `context` (authenticated, not encrypted): nonce || ciphertext || tag.
+CoreResult<QByteArray> encrypt(const SecretBuffer& key, std::string_view plain, const QByteArray& context)
+{
+    const QByteArray nonce = randomBytes(kNonceBytes);
+    CipherContext cipher(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    QByteArray out(static_cast<int>(plain.size()) + kTagBytes, '\0');
+    int length = 0;
+    int finalLength = 0;
+    auto* outBytes = reinterpret_cast<unsigned char*>(out.data());
+    if (nonce.isEmpty() || !cipher ||
+        EVP_EncryptInit_ex(cipher.get(), EVP_aes_256_gcm(), nullptr, key.bytes(),
+                           reinterpret_cast<const unsigned char*>(nonce.constData())) != 1 ||
+        EVP_EncryptUpdate(cipher.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(context.constData()),
+                          static_cast<int>(context.size())) != 1 ||
+        EVP_EncryptUpdate(cipher.get(), outBytes, &length, reinterpret_cast<const unsigned char*>(plain.data()),
+                          static_cast<int>(plain.size())) != 1 ||
+        EVP_EncryptFinal_ex(cipher.get(), outBytes + length, &finalLength) != 1 ||
+        EVP_CIPHER_CTX_ctrl(cipher.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes, outBytes + length + finalLength) != 1)
+        return std::unexpected(cryptoError(QStringLiteral("sealing a secret")));
+    return nonce + out;
+}
+
+// The inverse; nullopt when the key, the context or the bytes are not the ones it was sealed with.
+std::optional<SecretBuffer> decrypt(const SecretBuffer& key, const QByteArray& sealed, const QByteArray& context)
+{
+    if (sealed.size() < kNonceBytes + kTagBytes || key.size() != kKeyBytes)
+        return std::nullopt;
+    const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.constData());
+    const auto* body = nonce + kNonceBytes;
+    const int bodyLength = static_cast<int>(sealed.size()) - kNonceBytes - kTagBytes;
+    QByteArray tag = sealed.right(kTagBytes);
+    CipherContext cipher(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    std::vector<unsigned char> plain(static_cast<std::size_t>(bodyLength) + 1);
+    int length = 0;
+    int finalLength = 0;
+    const bool ok =
+        cipher && EVP_DecryptInit_ex(cipher.get(), EVP_aes_256_gcm(), nullptr, key.bytes(), nonce) == 1 &&
+        EVP_DecryptUpdate(cipher.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(context.constData()),
+                          static_cast<int>(context.size())) == 1 &&
+        EVP_DecryptUpdate(cipher.get(), plain.data(), &length, body, bodyLength) == 1 &&
+        EVP_CIPHER_CTX_ctrl(cipher.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1 &&
+        EVP_DecryptFinal_ex(cipher.get(), plain.data() + length, &finalLength) == 1;
+    SecretBuffer result;
+    if (ok) {
+        for (int i = 0; i < length + finalLength; ++i)
+            result.append(static_cast<char>(plain[static_cast<std::size_t>(i)]));
+    }
+    OPENSSL_cleanse(plain.data(), plain.size());
+    if (!ok)
+        return std::nullopt;
+    return result;
+}
+
+CoreResult<SecretBuffer> keyFromPassword(const Password& password, const QByteArray& salt)
+{
+    SecretBuffer key;
+    std::vector<unsigned char> derived(kKeyBytes);
+    if (EVP_PBE_scrypt(password.c_str(), password.size(), reinterpret_cast<const unsigned char*>(salt.constData()),
+                       static_cast<std::size_t>(salt.size()), kScryptN, kScryptR, kScryptP, 64 * 1024 * 1024,
+                       derived.data(), derived.size()) != 1)
+        return std::unexpected(cryptoError(QStringLiteral("deriving the key from the password")));
+    for (unsigned char byte : derived)
+        key.append(static_cast<char>(byte));
+    OPENSSL_cleanse(derived.data(), derived.size());
+    return key;
+}
+
+QByteArray wrapContext(qint64 operatorId)
+{
+    return QByteArray("tamga-desk-key-v1:") + QByteArray::number(operatorId);
+}
+
+QByteArray secretContext(const QString& serial, SecretKind kind)
+{
+    return QByteArray("tamga-token-secret-v1:") + secretKindName(kind).toUtf8() + ':' + serial.toUtf8();
+}
+
+// Wraps `key` for the operator under their password, inside the caller's change.
+CoreStatus storeWrap(const Database& database, qint64 operatorId, const SecretBuffer& key, const Password& password)
+{
+    const QByteArray salt = randomBytes(kSaltBytes);
+    if (salt.isEmpty())
+        return std::unexpected(cryptoError(QStringLiteral("making a salt")));
+    auto kek = keyFromPassword(password, salt);
+    if (!kek)
+        return std::unexpected(kek.error());
+    auto wrapped = encrypt(*kek, key.view(), wrapContext(operatorId));
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    auto stored = database.exec(
+        QStringLiteral("INSERT INTO desk_key_wraps (operator_id, salt, wrapped, created_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(operator_id) DO UPDATE SET salt = excluded.salt, wrapped = excluded.wrapped, "
+                       "created_at = excluded.created_at"),
+        {operatorId, QString::fromLatin1(salt.toBase64()), QString::fromLatin1(wrapped->toBase64()), storedNow()});
+    if (!stored)
+        return std::unexpected(stored.error());
+    return {};
+}
+
+CoreResult<qint64> tokenId(const Database& database, const QString& serial)
+{
+    auto query = database.exec(QStringLiteral("SELECT id FROM tokens WHERE serial = ?"), {serial});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return coreError(CoreErrorKind::NotFound, QStringLiteral("no token with the serial %1").arg(serial));
+    const qint64 id = query->value(0).toLongLong();
+    query->finish();
+    return id;
+}
+
+} // namespace
+
+QString secretKindName(SecretKind kind)
+{
+    return kind == SecretKind::SoPin ? QStringLiteral("so_pin") : QStringLiteral("initial_pin");
+}
+
+Pin SealedSecrets::randomPin(int digits)
+{
+    Pin pin;
+    while (static_cast<int>(pin.size()) < digits) {
+        unsigned char byte = 0;
+        if (RAND_bytes(&byte, 1) != 1)
+            continue;
+        if (byte >= 250) // 250 = 25 * 10: take only bytes that map evenly onto the ten digits
+            continue;
+        pin.append(static_cast<char>('0' + byte % 10));
+    }
+    return pin;
+}
+
+CoreResult<DeskKey> SealedSecrets::unlock(const QString& supervisorName, const Password& password) const
+{
+    auto who = Operators(m_database).signIn(supervisorName, password);
+    if (!who)
+        return std::unexpected(who.error());
+    if (auto allowed = Operators(m_database).require(*who, Role::Supervisor, QStringLiteral("secret.unlock")); !allowed)
+        return std::unexpected(allowed.error());
+    return AuditLog(m_database).change<DeskKey>([&](AuditTrail& trail) -> CoreResult<DeskKey> {
+        auto wraps = m_database.exec(QStringLiteral("SELECT operator_id, salt, wrapped FROM desk_key_wraps"));
+        if (!wraps)
+            return std::unexpected(wraps.error());
+        bool anyWrap = false;
+        std::optional<std::pair<QByteArray, QByteArray>> mine;
+        while (wraps->next()) {
+            anyWrap = true;
+            if (wraps->value(0).toLongLong() == who->id)
+                mine = std::pair(QByteArray::fromBase64(wraps->value(1).toString().toLatin1()),
+                                 QByteArray::fromBase64(wraps->value(2).toString().toLatin1()));
+        }
+        if (auto complete = Database::readToEnd(*wraps); !complete)
+            return std::unexpected(complete.error());
+        if (!anyWrap) {
+            // The desk's first key: made now, held by this supervisor.
+            const QByteArray fresh = randomBytes(kKeyBytes);
+            if (fresh.isEmpty())
+                return std::unexpected(cryptoError(QStringLiteral("making the desk key")));
+            SecretBuffer key(std::string_view(fresh.constData(), static_cast<std::size_t>(fresh.size())));
+            if (auto stored = storeWrap(m_database, who->id, key, password); !stored)
+                return std::unexpected(stored.error());
+            if (auto logged = trail.add(
+                    {who->name, QStringLiteral("secret.desk_key_made"), QStringLiteral("operator"), who->name});
+                !logged)
+                return std::unexpected(logged.error());
+            return DeskKey(std::move(key));
+        }
+        if (!mine) {
+            return coreError(CoreErrorKind::NotPermitted,
+                             QStringLiteral("%1 does not hold the desk key yet: a supervisor who holds it shares it "
+                                            "(the sealed PINs of prepared tokens are opened with it)")
+                                 .arg(who->name));
+        }
+        auto kek = keyFromPassword(password, mine->first);
+        if (!kek)
+            return std::unexpected(kek.error());
+        auto key = decrypt(*kek, mine->second, wrapContext(who->id));
+        if (!key || key->size() != kKeyBytes)
+            return coreError(
+                CoreErrorKind::Database,
+                QStringLiteral("the desk key held for %1 does not open: it was changed behind Tamga's back")
+                    .arg(who->name));
+        if (auto logged =
+                trail.add({who->name, QStringLiteral("secret.unlock"), QStringLiteral("operator"), who->name});
+            !logged)
+            return std::unexpected(logged.error());
+        return DeskKey(std::move(*key));
+    });
+}
+
+CoreStatus SealedSecrets::share(const Operator& by, const DeskKey& key, const QString& supervisorName,
+                                const Password& theirPassword) const
+{
+    if (key.empty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the desk key is not unlocked"));
+    auto them = Operators(m_database).signIn(supervisorName, theirPassword);
+    if (!them)
+        return std::unexpected(them.error());
+    if (them->role != Role::Supervisor)
+        return coreError(CoreErrorKind::NotPermitted,
+                         QStringLiteral("%1 is not a supervisor: only supervisors hold the desk key").arg(them->name));
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        if (auto stored = storeWrap(m_database, them->id, key.bytes(), theirPassword); !stored)
+            return std::unexpected(stored.error());
+        if (auto logged =
+                trail.add({by.name, QStringLiteral("secret.desk_key_shared"), QStringLiteral("operator"), them->name});
+            !logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+CoreStatus SealedSecrets::seal(AuditTrail& trail, const Operator& by, const DeskKey& key, const QString& serial,
+                               SecretKind kind, const Pin& secret) const
+{
+    if (key.empty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the desk key is not unlocked"));
+    auto id = tokenId(m_database, serial);
+    if (!id)
+        return std::unexpected(id.error());
+    auto sealed = encrypt(key.bytes(), secret.view(), secretContext(serial, kind));
+    if (!sealed)
+        return std::unexpected(sealed.error());
+    auto stored = m_database.exec(
+        QStringLiteral("INSERT INTO token_secrets (token_id, kind, sealed, created_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(token_id, kind) DO UPDATE SET sealed = excluded.sealed, "
+                       "created_at = excluded.created_at"),
+        {*id, secretKindName(kind), QString::fromLatin1(sealed->toBase64()), storedNow()});
+    if (!stored)
+        return std::unexpected(stored.error());
+    auto logged = trail.add({by.name,
+                             QStringLiteral("secret.sealed"),
+                             QStringLiteral("token"),
+                             serial,
+                             audit::Ok,
+                             {{QStringLiteral("kind"), secretKindName(kind)}}});
+    if (!logged)
+        return std::unexpected(logged.error());
+    return {};
+}
+
+CoreResult<Pin> SealedSecrets::open(const Operator& by, const DeskKey& key, const QString& serial,
+                                    SecretKind kind) const
+{
+    if (by.role != Role::Supervisor) {
+        if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("secret.open")); !allowed)
+            return std::unexpected(allowed.error());
+    }
+    return AuditLog(m_database).change<Pin>([&](AuditTrail& trail) -> CoreResult<Pin> {
+        auto query = m_database.exec(QStringLiteral("SELECT s.sealed FROM token_secrets s JOIN tokens t ON t.id = "
+                                                    "s.token_id WHERE t.serial = ? AND s.kind = ?"),
+                                     {serial, secretKindName(kind)});
+        if (!query)
+            return std::unexpected(query.error());
+        if (!query->next())
+            return coreError(CoreErrorKind::NotFound,
+                             QStringLiteral("the desk keeps no %1 for the token %2").arg(secretKindName(kind), serial));
+        const QByteArray sealed = QByteArray::fromBase64(query->value(0).toString().toLatin1());
+        query->finish();
+        auto secret = decrypt(key.bytes(), sealed, secretContext(serial, kind));
+        if (!secret)
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("the sealed %1 of the token %2 does not open with the desk key: it was "
+                                            "changed or moved behind Tamga's back")
+                                 .arg(secretKindName(kind), serial));
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("secret.used"),
+                                 QStringLiteral("token"),
+                                 serial,
+                                 audit::Ok,
+                                 {{QStringLiteral("kind"), secretKindName(kind)}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return std::move(*secret);
+    });
+}
+
+CoreResult<bool> SealedSecrets::has(const QString& serial, SecretKind kind) const
+{
+    auto query = m_database.exec(QStringLiteral("SELECT count(*) FROM token_secrets s JOIN tokens t ON t.id = "
+                                                "s.token_id WHERE t.serial = ? AND s.kind = ?"),
+                                 {serial, secretKindName(kind)});
+    if (!query)
+        return std::unexpected(query.error());
+    const bool found = query->next() && query->value(0).toInt() > 0;
+    query->finish();
+    return found;
+}
+
+CoreStatus SealedSecrets::forget(AuditTrail& trail, const Operator& by, const QString& serial, SecretKind kind) const
+{
+    auto removed = m_database.exec(
+        QStringLiteral(
+            "DELETE FROM token_secrets WHERE kind = ? AND token_id = (SELECT id FROM tokens WHERE serial = ?)"),
+        {secretKindName(kind), serial});
+    if (!removed)
+        return std::unexpected(removed.error());
+    auto logged = trail.add({by.name,
+                             QStringLiteral("secret.forgotten"),
+                             QStringLiteral("token"),
+                             serial,
+                             audit::Ok,
+                             {{QStringLiteral("kind"), secretKindName(kind)}}});
+    if (!logged)
+        return std::unexpected(logged.error());
+    return {};
+}
+
+} // namespace tamga::core

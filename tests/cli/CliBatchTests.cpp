@@ -1,0 +1,65 @@
+// tamga-cli batch sessions as a desk runs them: a batch of an organization, each run taking the blank token
+// plugged in for the next officer (SoftHSM offers its next blank token to the next process, as a clerk plugs in
+// the next one), show and list telling how far it is.
+#include "EnrollFixture.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using tamga::test::EnrollDesk;
+
+namespace {
+std::string firstLine(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
+} // namespace
+
+TEST_CASE("tamga-cli batch: create from an organization - each run takes the blank token for the next officer - "
+          "show and list")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa();
+    auto second = desk.cli({"applicant", "add", "--org", "1", "--surname", "Дорж", "--given-name", "Ану", "--civil-id",
+                            "УБ85030522", "--position", "Мэргэжилтэн"});
+    REQUIRE(second.exitCode == 0);
+    auto created =
+        desk.cli({"batch", "create", "--name", "Wave 1", "--org", "1", "--profile", "signing", "--ca", "practice"});
+    INFO(created.err);
+    REQUIRE(created.exitCode == 0);
+    const std::string id = firstLine(created.out);
+
+    auto first = desk.cli({"batch", "run", id, "--pin-file", desk.pinFile()});
+    INFO(first.err);
+    REQUIRE(first.exitCode == 0);
+    CHECK_THAT(first.out,
+               Catch::Contains("Дорж Ану") && Catch::Contains("verified") && Catch::Contains("1 officer(s) waiting"));
+    auto secondRun = desk.cli({"batch", "run", id, "--pin-file", desk.pinFile()});
+    INFO(secondRun.err);
+    REQUIRE(secondRun.exitCode == 0);
+    CHECK_THAT(secondRun.out, Catch::Contains("Дорж Батбаяр") && Catch::Contains("0 officer(s) waiting"));
+
+    auto shown = desk.cli({"--json", "batch", "show", id});
+    REQUIRE(shown.exitCode == 0);
+    const QJsonObject batch = QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object();
+    const QJsonArray members = batch[QStringLiteral("members")].toArray();
+    REQUIRE(members.size() == 2);
+    CHECK(members[0].toObject()[QStringLiteral("state")].toString() == QStringLiteral("verified"));
+    CHECK(members[1].toObject()[QStringLiteral("state")].toString() == QStringLiteral("verified"));
+    CHECK(members[0].toObject()[QStringLiteral("token")].toString() !=
+          members[1].toObject()[QStringLiteral("token")].toString());
+
+    auto listed = desk.cli({"batch", "list"});
+    REQUIRE(listed.exitCode == 0);
+    CHECK_THAT(listed.out, Catch::Contains("Wave 1") && Catch::Contains("in_person"));
+
+    // The random SO PIN of each token was sealed: the audit log says so, and no PIN is in it.
+    auto audit = desk.cli({"--json", "audit", "list", "--limit", "200"});
+    REQUIRE(audit.exitCode == 0);
+    CHECK_THAT(audit.out, Catch::Contains("secret.sealed"));
+    // A batch named by something that is not its number is a usage error.
+    CHECK(desk.cli({"batch", "show", "first"}).exitCode == 1);
+}

@@ -1,0 +1,151 @@
+// Batch sessions in-process, on SoftHSM2 and the practice CA: who is in a batch and in what order, a blank token
+// taken for the next officer without being asked, and a prepared token whose PINs only the desk key opens.
+#include "EngineFixture.h"
+#include "tamga/core/Batches.h"
+#include "tamga/core/SealedSecrets.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+
+using namespace tamga::core;
+using tamga::Pin;
+using tamga::test::EngineFixture;
+
+namespace {
+
+qint64 organizationOf(const EngineFixture& desk, qint64 officerId)
+{
+    auto officer = Registry(desk.db()).officer(officerId);
+    REQUIRE(officer);
+    return officer->fields.organizationId;
+}
+
+QString writeList(const EngineFixture& desk, const QByteArray& content)
+{
+    const QString path = QString::fromStdString(desk.dir().file("officers.csv"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("a batch holds an organization's officers and a list's - each once - in order - and refuses what it "
+          "cannot find")
+{
+    EngineFixture desk;
+    const qint64 second = desk.addOfficer(QStringLiteral("Ану"), QStringLiteral("УБ85030522"));
+    auto otherOrg = Registry(desk.db()).addOrganization(desk.clerk(), QStringLiteral("Сүхбаатар дүүрэг"),
+                                                        QStringLiteral("9000003"), std::nullopt);
+    REQUIRE(otherOrg);
+    auto outsider =
+        Registry(desk.db()).addOfficer(desk.clerk(), {*otherOrg, QStringLiteral("Болд"), QStringLiteral("Тэмүүлэн"),
+                                                      QStringLiteral("ЧБ92111519"), QStringLiteral("Дарга")});
+    REQUIRE(outsider);
+    Batches batches(desk.db());
+    // The list names the outsider and one officer of the organization again: each comes once.
+    const QString list = writeList(desk, "civil_id\nчб92111519\nУБ85030522\n");
+    auto id = batches.create(desk.clerk(), QStringLiteral("Wave 1"), {organizationOf(desk, desk.officerId())}, list,
+                             QStringLiteral("signing"), QStringLiteral("practice"), BatchMode::InPerson);
+    REQUIRE(id);
+    auto members = batches.members(*id);
+    REQUIRE(members);
+    REQUIRE(members->size() == 3);
+    CHECK((*members)[0].officerId == second); // Дорж Ану before Дорж Батбаяр
+    CHECK((*members)[1].officerId == desk.officerId());
+    CHECK((*members)[2].officerId == *outsider);
+    CHECK_FALSE((*members)[0].enrollment);
+    auto summary = batches.find(*id);
+    REQUIRE(summary);
+    CHECK(summary->members == 3);
+    CHECK(summary->started == 0);
+
+    const QString unknown = writeList(desk, "civil_id\nУБ85030522\nАА01010101\n");
+    auto refused = batches.create(desk.clerk(), QStringLiteral("Wave 2"), {}, unknown, QStringLiteral("signing"),
+                                  QStringLiteral("practice"), BatchMode::InPerson);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("line 3")));
+    CHECK_FALSE(batches.create(desk.clerk(), QStringLiteral("Wave 1"), {*otherOrg}, {}, QStringLiteral("signing"),
+                               QStringLiteral("practice"), BatchMode::InPerson));
+    CHECK_FALSE(batches.create(desk.clerk(), QStringLiteral("Wave 3"), {9999}, {}, QStringLiteral("signing"),
+                               QStringLiteral("practice"), BatchMode::InPerson));
+    CHECK_FALSE(batches.create(desk.clerk(), QStringLiteral("Wave 4"), {*otherOrg}, {}, QStringLiteral("no-such"),
+                               QStringLiteral("practice"), BatchMode::InPerson));
+    auto all = batches.list();
+    REQUIRE(all);
+    CHECK(all->size() == 1);
+}
+
+TEST_CASE("in person: the blank token plugged in is taken for the first officer waiting - the others wait")
+{
+    EngineFixture desk;
+    desk.addOfficer(QStringLiteral("Ану"), QStringLiteral("УБ85030522"));
+    auto id =
+        Batches(desk.db()).create(desk.clerk(), QStringLiteral("Wave 1"), {organizationOf(desk, desk.officerId())}, {},
+                                  QStringLiteral("signing"), QStringLiteral("practice"), BatchMode::InPerson);
+    REQUIRE(id);
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    BatchRunner runner(desk.db(), connectors, desk.modules());
+    const Pin pin("246813");
+    const Pin soPin("97531864");
+    auto outcome = runner.runOnce(desk.clerk(), *id, &pin, nullptr, &soPin);
+    REQUIRE(outcome);
+    CHECK(outcome->done == 1);
+    CHECK(outcome->failed == 0);
+    CHECK(outcome->waiting == 1);
+    auto members = Batches(desk.db()).members(*id);
+    REQUIRE(members);
+    REQUIRE((*members)[0].enrollment);
+    CHECK((*members)[0].enrollment->state == EnrollmentState::Verified);
+    CHECK_FALSE((*members)[0].enrollment->tokenSerial.isEmpty());
+    CHECK((*members)[0].enrollment->tokenSerial != desk.serial()); // the blank one, not the officer token in use
+    CHECK_FALSE((*members)[1].enrollment);
+
+    // The officer's PIN opens the new token's key.
+    auto objects = desk.modules().objects((*members)[0].enrollment->tokenSerial, &pin);
+    REQUIRE(objects);
+    CHECK(std::count_if(objects->begin(), objects->end(),
+                        [](const TokenObject& o) { return o.objectClass == ObjectClass::PrivateKey; }) == 1);
+
+    // A clerk's run needs the RA's SO PIN; an in-person run the officer's PIN.
+    CHECK_FALSE(runner.runOnce(desk.clerk(), *id, &pin, nullptr, nullptr));
+    CHECK_FALSE(runner.runOnce(desk.clerk(), *id, nullptr, nullptr, &soPin));
+}
+
+TEST_CASE("prepared: a supervisor's run seals each token's random SO PIN and initial PIN - only the desk key opens "
+          "them - a clerk cannot run it")
+{
+    EngineFixture desk;
+    auto id = Batches(desk.db()).create(desk.supervisor(), QStringLiteral("Prepared wave"),
+                                        {organizationOf(desk, desk.officerId())}, {}, QStringLiteral("signing"),
+                                        QStringLiteral("practice"), BatchMode::Prepared);
+    REQUIRE(id);
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    BatchRunner runner(desk.db(), connectors, desk.modules());
+    const Pin soPin("97531864");
+    auto byClerk = runner.runOnce(desk.clerk(), *id, nullptr, nullptr, &soPin);
+    REQUIRE_FALSE(byClerk);
+    CHECK(byClerk.error().kind == CoreErrorKind::NotPermitted);
+
+    auto key = SealedSecrets(desk.db()).unlock(desk.supervisor().name, Password(EngineFixture::kSupervisorPassword));
+    REQUIRE(key);
+    auto outcome = runner.runOnce(desk.supervisor(), *id, nullptr, &*key, nullptr);
+    REQUIRE(outcome);
+    CHECK(outcome->done == 1);
+    auto members = Batches(desk.db()).members(*id);
+    REQUIRE(members);
+    REQUIRE((*members)[0].enrollment);
+    const QString serial = (*members)[0].enrollment->tokenSerial;
+    SealedSecrets secrets(desk.db());
+    CHECK(*secrets.has(serial, SecretKind::SoPin));
+    CHECK(*secrets.has(serial, SecretKind::InitialPin));
+    auto initial = secrets.open(desk.supervisor(), *key, serial, SecretKind::InitialPin);
+    REQUIRE(initial);
+    CHECK(initial->size() == 8);
+    auto objects = desk.modules().objects(serial, &*initial);
+    REQUIRE(objects);
+    CHECK(std::count_if(objects->begin(), objects->end(),
+                        [](const TokenObject& o) { return o.objectClass == ObjectClass::PrivateKey; }) == 1);
+}
