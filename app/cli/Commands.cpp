@@ -185,10 +185,14 @@ void addEnrollCommands(CLI::App& app)
     CLI::App* resume = command(*enrollment, "resume", "carry an interrupted enrollment on");
     resume->add_option("id", "its number")->type_name("ID")->required();
     file(resume, "--pin-file", "the user PIN; " + std::string(kPinFile));
-    command(*enrollment, "handover", "record that the officer took the token")
-        ->add_option("id", "its number")
-        ->type_name("ID")
-        ->required();
+    CLI::App* handover = command(*enrollment, "handover",
+                                 "record that the officer took the token; with a PIN, ending with the officer's first "
+                                 "signature made on the token");
+    handover->add_option("id", "its number")->type_name("ID")->required();
+    file(handover, "--pin-file", "the officer's PIN: the token signs the officer's acceptance");
+    file(handover, "--new-pin-file",
+         "a token prepared in advance: the officer's own PIN, replacing the initial one (a supervisor signs in)")
+        ->excludes("--pin-file");
 
     CLI::App* batch = group(app, "batch", "batch sessions, and the offline exchange with a CA");
     CLI::App* create =

@@ -8,8 +8,10 @@
 #include "tamga/core/Database.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/HandOver.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/SealedSecrets.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -94,6 +96,50 @@ std::optional<core::TokenModules> loadModules(const GlobalOptions& options, int&
         return std::nullopt;
     }
     return *modules;
+}
+
+// The hand-over: with the officer's PIN (--pin-file) or, for a token prepared in advance, their new PIN
+// (--new-pin-file, a supervisor signing in), it ends with the officer's first signature (HandOver.h); without
+// either, as before, the record alone.
+int handOver(qint64 id, const CommandLine& line, const Database& database, const core::CaConnectors& connectors,
+             const GlobalOptions& options)
+{
+    int status = ExitOk;
+    core::Password password;
+    auto by = signIn(line, database, "password-file", status, &password);
+    if (!by)
+        return status;
+    const auto newPinFile = line.value("new-pin-file");
+    const auto pinFile = line.value("pin-file");
+    std::optional<core::DeskKey> key;
+    if (newPinFile) {
+        auto unlocked = core::SealedSecrets(database).unlock(by->name, password);
+        if (!unlocked)
+            return fail(unlocked.error());
+        key = std::move(*unlocked);
+    }
+    password.clear();
+    core::CoreResult<core::EnrollmentRecord> r = std::unexpected(core::CoreError{});
+    if (!newPinFile && !pinFile) {
+        r = core::EnrollmentEngine(database, connectors, {}).handOver(*by, id);
+    } else {
+        auto modules = loadModules(options, status);
+        if (!modules)
+            return status;
+        std::string error;
+        auto pin = secretFromFileOrPrompt(newPinFile ? newPinFile : pinFile,
+                                          newPinFile ? "The officer's new PIN" : "The officer's PIN", error);
+        if (!pin)
+            return usageError(error);
+        const core::HandOver handOver(database, connectors, *modules);
+        r = key ? handOver.prepared(*by, id, *key, *pin) : handOver.withFirstSignature(*by, id, *pin);
+    }
+    if (!r)
+        return fail(r.error());
+    printRecord(*r, options);
+    if ((newPinFile || pinFile) && !options.json)
+        std::cout << "The officer's first signature was made on the token, verified and kept.\n";
+    return ExitOk;
 }
 
 void progressToStderr(core::EnrollmentState, const QString& message)
@@ -410,17 +456,8 @@ int enrollmentCommand(const std::string& action, const CommandLine& line, const 
         return ExitOk;
     }
     int status = ExitOk;
-    if (action == "handover") {
-        auto by = signIn(line, database, "password-file", status);
-        if (!by)
-            return status;
-        core::EnrollmentEngine engine(database, connectors, {});
-        auto r = engine.handOver(*by, id);
-        if (!r)
-            return fail(r.error());
-        printRecord(*r, options);
-        return ExitOk;
-    }
+    if (action == "handover")
+        return handOver(id, line, database, connectors, options);
     if (action != "resume")
         return usageError("unknown enrollment command \"" + action + "\"");
     auto by = signIn(line, database, "password-file", status);

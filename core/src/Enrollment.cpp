@@ -326,7 +326,8 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
     return EnrollmentRecords(m_database).record(id);
 }
 
-CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint64 id) const
+CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint64 id, const QVariantMap& acceptance,
+                                                        const std::function<CoreStatus(AuditTrail&)>& alsoInside) const
 {
     auto loaded = EnrollmentRecords(m_database).record(id);
     if (!loaded)
@@ -339,11 +340,17 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint
     const Pin none;
     const ProgressSink silent;
     Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}, {}, {}};
-    auto moved = transition(context, EnrollmentState::HandedOver, {}, {{QStringLiteral("token"), loaded->tokenSerial}},
-                            [&](AuditTrail&) -> CoreStatus {
-                                return moveTokenInStock(m_database, by.name, loaded->tokenSerial, StockState::Issued,
-                                                        QStringLiteral("handed over with enrollment #%1").arg(id));
-                            });
+    auto moved = transition(
+        context, EnrollmentState::HandedOver, acceptance,
+        {{QStringLiteral("token"), loaded->tokenSerial}, {QStringLiteral("signed_acceptance"), !acceptance.isEmpty()}},
+        [&](AuditTrail& trail) -> CoreStatus {
+            if (alsoInside) {
+                if (auto done = alsoInside(trail); !done)
+                    return done;
+            }
+            return moveTokenInStock(m_database, by.name, loaded->tokenSerial, StockState::Issued,
+                                    QStringLiteral("handed over with enrollment #%1").arg(id));
+        });
     if (!moved)
         return std::unexpected(moved.error());
     return EnrollmentRecords(m_database).record(id);

@@ -290,6 +290,15 @@ QStringList batchSchema()
     };
 }
 
+// Step 8: the officer's first signature at hand-over, kept with the enrollment (HandOver.h).
+QStringList acceptanceSchema()
+{
+    return {
+        QStringLiteral("ALTER TABLE enrollments ADD COLUMN acceptance_text TEXT"), // what the officer signed (UTF-8)
+        QStringLiteral("ALTER TABLE enrollments ADD COLUMN acceptance_cms TEXT"),  // base64 DER, detached CMS
+    };
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -303,6 +312,7 @@ const std::vector<Migration>& migrations()
         {5, "token stock: every state, the reason, each token's history", tokenStockSchema()},
         {6, "sealed token secrets and the desk key's wraps", sealedSecretsSchema()},
         {7, "batch sessions and their officers", batchSchema()},
+        {8, "the officer's signed acceptance at hand-over", acceptanceSchema()},
     };
     return steps;
 }

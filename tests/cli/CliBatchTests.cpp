@@ -63,3 +63,39 @@ TEST_CASE("tamga-cli batch: create from an organization - each run takes the bla
     // A batch named by something that is not its number is a usage error.
     CHECK(desk.cli({"batch", "show", "first"}).exitCode == 1);
 }
+
+TEST_CASE("tamga-cli prepared batch: a supervisor's run - the hand-over sets the officer's own PIN and ends with the "
+          "first signature")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa();
+    auto created = desk.cli({"batch", "create", "--name", "Prepared", "--org", "1", "--profile", "signing", "--ca",
+                             "practice", "--prepared"});
+    INFO(created.err);
+    REQUIRE(created.exitCode == 0);
+    const std::string id = firstLine(created.out);
+    CHECK(desk.cli({"batch", "run", id, "--pin-file", desk.pinFile()}).exitCode == 1); // the desk makes the PIN
+    auto ran = desk.cli({"batch", "run", id});
+    INFO(ran.err);
+    REQUIRE(ran.exitCode == 0);
+
+    auto shown = desk.cli({"--json", "batch", "show", id});
+    REQUIRE(shown.exitCode == 0);
+    const QJsonObject member = QJsonDocument::fromJson(QByteArray::fromStdString(shown.out))
+                                   .object()[QStringLiteral("members")]
+                                   .toArray()[0]
+                                   .toObject();
+    const std::string enrollment = std::to_string(member[QStringLiteral("enrollment_id")].toInteger());
+    const std::string serial = member[QStringLiteral("token")].toString().toStdString();
+    // The officer's PIN does not open the prepared token yet.
+    CHECK(desk.cli({"token", "objects", "--serial", serial, "--pin-file", desk.pinFile()}).exitCode == 2);
+
+    auto handed = desk.cli({"enrollment", "handover", enrollment, "--new-pin-file", desk.pinFile()});
+    INFO(handed.err);
+    REQUIRE(handed.exitCode == 0);
+    CHECK_THAT(handed.out, Catch::Contains("handed_over") && Catch::Contains("first signature"));
+    auto objects = desk.cli({"token", "objects", "--serial", serial, "--pin-file", desk.pinFile()});
+    INFO(objects.err);
+    CHECK(objects.exitCode == 0);
+    CHECK_THAT(objects.out, Catch::Contains("private-key"));
+}

@@ -111,8 +111,11 @@ public:
                                                    const TokenPreparation* preparation,
                                                    const ProgressSink& progress = {}) const;
 
-    // Marks a verified enrollment as handed over to its officer.
-    [[nodiscard]] CoreResult<EnrollmentRecord> handOver(const Operator& by, qint64 id) const;
+    // Marks a verified enrollment as handed over to its officer. `acceptance` (columns: the officer's signed
+    // acceptance, HandOver.h) is stored and `alsoInside` run in the same transaction.
+    [[nodiscard]] CoreResult<EnrollmentRecord>
+    handOver(const Operator& by, qint64 id, const QVariantMap& acceptance = {},
+             const std::function<CoreStatus(class AuditTrail&)>& alsoInside = {}) const;
 
     // The offline exchange. Export writes the requests waiting at `caName` into `folder` (PEM + manifest).
     [[nodiscard]] CoreResult<int> exportRequests(const Operator& by, const QString& caName,
