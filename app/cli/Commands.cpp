@@ -221,6 +221,18 @@ void addEnrollCommands(CLI::App& app)
     text(in, "--ca", "the CA connector")->required();
     text(in, "--in", "the folder")->type_name("DIR")->required();
 
+    CLI::App* report = group(app, "report", "reports for the head of the RA, as CSV or PDF");
+    for (const auto& [name, description] :
+         {std::pair{"progress", "progress per organization and certificates per day"},
+          std::pair{"daily", "a day's work per operator, the stock's reconciliation, what stopped"},
+          std::pair{"stock", "tokens by state, revocation requests by reason"}}) {
+        CLI::App* one = command(*report, name, description);
+        text(one, "--format", "csv (default) or pdf")->check(CLI::IsMember({"csv", "pdf"}));
+        file(one, "--out", "the file to write")->required();
+        if (std::string(name) == "daily")
+            text(one, "--date", "the day, YYYY-MM-DD (default today)");
+    }
+
     CLI::App* receipt = command(app, "receipt", "the handover receipt as PDF");
     receipt->add_option("id", "the enrollment's number")->type_name("ENROLLMENT_ID")->required();
     file(receipt, "--out", "the PDF file")->type_name("FILE.pdf")->required();

@@ -4,6 +4,7 @@
 #include "EnrollCommands.h"
 #include "ReceiptCommand.h"
 #include "RegistryCommands.h"
+#include "ReportCommand.h"
 #include "StockCommands.h"
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
@@ -49,10 +50,12 @@ std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const 
 
 int main(int argc, char** argv)
 {
-    // Rendering a receipt needs Qt GUI's fonts and painter, without a window: the offscreen platform. The command
-    // word may follow global options (--db X receipt 1 ...), so any argument that is "receipt" counts.
-    const bool rendersReceipt =
-        std::any_of(argv + 1, argv + argc, [](const char* word) { return std::string_view(word) == "receipt"; });
+    // Rendering a receipt or a report needs Qt GUI's fonts and painter, without a window: the offscreen platform.
+    // The command word may follow global options (--db X receipt 1 ...), so any argument that is "receipt" or
+    // "report" counts.
+    const bool rendersReceipt = std::any_of(argv + 1, argv + argc, [](const char* word) {
+        return std::string_view(word) == "receipt" || std::string_view(word) == "report";
+    });
     if (rendersReceipt && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application(rendersReceipt ? new QGuiApplication(argc, argv)
@@ -79,6 +82,8 @@ int main(int argc, char** argv)
         return runEnrollCommand(line, options);
     if (line.words().front() == "stock")
         return runStockCommand(line, options);
+    if (line.words().front() == "report")
+        return runReportCommand(line, options);
     if (line.words().front() == "receipt")
         return runReceiptCommand(line, options);
     return runTokenCommand(line, options);

@@ -99,3 +99,20 @@ TEST_CASE("tamga-cli prepared batch: a supervisor's run - the hand-over sets the
     CHECK(objects.exitCode == 0);
     CHECK_THAT(objects.out, Catch::Contains("private-key"));
 }
+
+TEST_CASE("tamga-cli report progress as CSV and as a PDF that pdftotext reads")
+{
+    EnrollDesk desk;
+    auto csv = desk.cli({"report", "progress", "--out", desk.db() + ".progress.csv"});
+    INFO(csv.err);
+    REQUIRE(csv.exitCode == 0);
+    auto pdf = desk.cli({"report", "progress", "--format", "pdf", "--out", desk.db() + ".progress.pdf"});
+    INFO(pdf.err);
+    REQUIRE(pdf.exitCode == 0);
+    auto text = tamga::test::run({"pdftotext", desk.db() + ".progress.pdf", "-"});
+    REQUIRE(text.exitCode == 0);
+    CHECK_THAT(text.out, Catch::Contains("Campaign progress") && Catch::Contains("Нийслэлийн Мэдээллийн"));
+    auto daily = desk.cli({"report", "daily", "--date", "2026-13-40", "--out", desk.db() + ".daily.csv"});
+    CHECK(daily.exitCode == 1);
+    CHECK(desk.cli({"report", "stock", "--format", "xlsx", "--out", desk.db() + ".stock"}).exitCode == 1);
+}

@@ -1,0 +1,49 @@
+#include "ReportCommand.h"
+
+#include "Output.h"
+#include "ReportRenderer.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/Files.h"
+#include "tamga/core/Reports.h"
+
+#include <QDate>
+
+#include <iostream>
+
+namespace tamga::cli {
+
+int runReportCommand(const CommandLine& line, const GlobalOptions& options)
+{
+    auto database = core::Database::openExisting(q(options.databasePath));
+    if (!database)
+        return fail(database.error());
+    const core::Reports reports(**database);
+    const std::string& which = line.words().at(1);
+    core::CoreResult<core::Report> report = std::unexpected(core::CoreError{});
+    if (which == "progress") {
+        report = reports.progress();
+    } else if (which == "stock") {
+        report = reports.stock();
+    } else {
+        QDate day = QDate::currentDate();
+        if (auto text = line.value("date")) {
+            day = QDate::fromString(q(*text), Qt::ISODate);
+            if (!day.isValid())
+                return usageError("--date is YYYY-MM-DD");
+        }
+        report = reports.daily(day);
+    }
+    if (!report)
+        return fail(report.error());
+    const QString out = q(*line.value("out"));
+    if (line.value("format").value_or("csv") == "pdf") {
+        if (const QString error = ui::writeReportPdf(*report, out); !error.isEmpty())
+            return fail(error);
+    } else if (auto written = core::writePrivateFile(out, core::Reports::csv(*report)); !written) {
+        return fail(written.error());
+    }
+    std::cout << s(report->title) << ": " << s(out) << '\n';
+    return ExitOk;
+}
+
+} // namespace tamga::cli
