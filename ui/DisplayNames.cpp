@@ -44,6 +44,30 @@ QString stateDisplayName(core::EnrollmentState state)
     return core::stateName(state);
 }
 
+QString stockStateDisplayName(core::StockState state)
+{
+    using core::StockState;
+    switch (state) {
+    case StockState::InStock:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "in stock"));
+    case StockState::Prepared:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "prepared"));
+    case StockState::Issued:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "issued"));
+    case StockState::Returned:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "returned"));
+    case StockState::Lost:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "lost"));
+    case StockState::Blocked:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "blocked"));
+    case StockState::Wiped:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "wiped, ready again"));
+    case StockState::Retired:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "retired"));
+    }
+    return core::stockStateName(state);
+}
+
 QString auditActionDisplayName(const QString& action)
 {
     static const QHash<QString, const char*> names{

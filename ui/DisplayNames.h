@@ -5,12 +5,14 @@
 
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/Operators.h"
+#include "tamga/core/TokenStock.h"
 
 #include <QString>
 
 namespace tamga::ui {
 
 QString stateDisplayName(core::EnrollmentState state);
+QString stockStateDisplayName(core::StockState state);
 // An audit action such as "enrollment.verified" or "token.initialize"; one the desk does not know is shown as is.
 QString auditActionDisplayName(const QString& action);
 // A built-in profile's name and description; a profile added by a supervisor is shown as it was written.

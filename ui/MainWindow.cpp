@@ -20,6 +20,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QScreen>
 #include <QShortcut>
@@ -114,6 +115,15 @@ void MainWindow::updateTokenStatus(const QList<core::TokenSnapshot>& tokens)
         names << (t.flags.tokenInitialized ? t.labelText() + QStringLiteral(" (") + t.serialText() + QLatin1Char(')')
                                            : tr("new token"));
     m_tokenStatus->setText(tr("Token: %1").arg(names.join(QStringLiteral(", "))));
+}
+
+EnrollmentWizard* MainWindow::startEnrollmentFor(const QString& civilId)
+{
+    EnrollmentWizard* wizard = startEnrollment();
+    // The officer page's search field: the civil ID finds exactly one officer, whom the page then offers.
+    if (auto* search = wizard->findChild<QLineEdit*>(QStringLiteral("search")))
+        search->setText(civilId);
+    return wizard;
 }
 
 EnrollmentWizard* MainWindow::startEnrollment(qint64 resumeId)

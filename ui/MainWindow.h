@@ -19,6 +19,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     // Opens the enrollment wizard (new, or resuming `resumeId`), window-modal; returns it (for tests).
     class EnrollmentWizard* startEnrollment(qint64 resumeId = 0);
+    // A new enrollment with the officer of this civil ID already looked up (a batch's next officer).
+    class EnrollmentWizard* startEnrollmentFor(const QString& civilId);
     // Enrollments interrupted before verification (crash, pulled token, CA down): offered at sign-in.
     QList<qint64> interruptedEnrollments() const;
     void offerInterruptedEnrollments();

@@ -332,13 +332,16 @@ CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64
         auto id = engine.create(
             by, member.officerId, QString(), batch->profileName, batch->caName, false,
             [&](qint64 enrollmentId) -> CoreStatus {
-                auto linked =
-                    m_database.exec(QStringLiteral("UPDATE batch_members SET enrollment_id = ? WHERE batch_id = ? "
-                                                   "AND officer_id = ? AND enrollment_id IS NULL"),
-                                    {enrollmentId, batchId, member.officerId});
+                // create() linked the officer's waiting membership; if another desk took this officer up meanwhile,
+                // the membership holds that desk's enrollment.
+                auto linked = m_database.exec(
+                    QStringLiteral("SELECT enrollment_id FROM batch_members WHERE batch_id = ? AND officer_id = ?"),
+                    {batchId, member.officerId});
                 if (!linked)
                     return std::unexpected(linked.error());
-                if (linked->numRowsAffected() != 1)
+                const bool ours = linked->next() && linked->value(0).toLongLong() == enrollmentId;
+                linked->finish();
+                if (!ours)
                     return coreError(
                         CoreErrorKind::Conflict,
                         QStringLiteral("%1 was taken up by another desk meanwhile").arg(member.officerName));

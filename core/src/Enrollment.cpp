@@ -195,6 +195,14 @@ CoreResult<qint64> EnrollmentEngine::create(const Operator& by, qint64 officerId
                                   {QStringLiteral("ca"), caName}}});
         if (!logged)
             return std::unexpected(logged.error());
+        // An officer waiting in a batch for this profile and CA is that batch's officer, however the enrollment
+        // was started (a batch run, or the wizard opened from the home screen's batch list).
+        auto batched = m_database.exec(
+            QStringLiteral("UPDATE batch_members SET enrollment_id = ? WHERE officer_id = ? AND enrollment_id IS NULL "
+                           "AND batch_id IN (SELECT id FROM batches WHERE profile_id = ? AND ca_id = ?)"),
+            {id, officerId, *profileId, ca->id});
+        if (!batched)
+            return std::unexpected(batched.error());
         if (linkInside) {
             if (auto linked = linkInside(id); !linked)
                 return std::unexpected(linked.error());

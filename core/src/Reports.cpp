@@ -1,6 +1,7 @@
 #include "tamga/core/Reports.h"
 
 #include "tamga/core/Database.h"
+#include "tamga/core/TodaysWork.h"
 #include "tamga/core/TokenStock.h"
 
 #include <QDateTime>
@@ -64,33 +65,20 @@ CoreResult<Report> Reports::progress() const
     int started = 0;
     int verified = 0;
     int handed = 0;
-    // An officer counts once, by their furthest enrollment.
-    auto done = eachRow(
-        m_database,
-        QStringLiteral(
-            "SELECT g.name, count(o.id), "
-            "coalesce(sum(EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state NOT IN "
-            "('failed', 'cancelled'))), 0), "
-            "coalesce(sum(EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state IN ('verified', "
-            "'handed_over'))), 0), "
-            "coalesce(sum(EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state = "
-            "'handed_over')), 0) "
-            "FROM organizations g LEFT JOIN officers o ON o.organization_id = g.id GROUP BY g.id ORDER BY g.name"),
-        {}, [&](const QSqlQuery& q) {
-            const int n = q.value(1).toInt();
-            const int s = q.value(2).toInt();
-            const int v = q.value(3).toInt();
-            const int h = q.value(4).toInt();
-            officers += n;
-            started += s;
-            verified += v;
-            handed += h;
-            table.rows.push_back({q.value(0).toString(), QString::number(n), QString::number(s), QString::number(v),
-                                  QString::number(h), percent(h, n)});
-            chart.groups.push_back({q.value(0).toString(), {n, v, h}});
-        });
-    if (!done)
-        return std::unexpected(done.error());
+    auto organizations = organizationProgress(m_database);
+    if (!organizations)
+        return std::unexpected(organizations.error());
+    for (const OrganizationProgress& o : *organizations) {
+        const OfficerProgress& p = o.progress;
+        officers += p.officers;
+        started += p.started;
+        verified += p.onToken;
+        handed += p.handedOver;
+        table.rows.push_back({o.name, QString::number(p.officers), QString::number(p.started),
+                              QString::number(p.onToken), QString::number(p.handedOver),
+                              percent(p.handedOver, p.officers)});
+        chart.groups.push_back({o.name, {p.officers, p.onToken, p.handedOver}});
+    }
     table.rows.push_back({QStringLiteral("All organizations"), QString::number(officers), QString::number(started),
                           QString::number(verified), QString::number(handed), percent(handed, officers)});
     report.tables.push_back(table);
@@ -98,7 +86,7 @@ CoreResult<Report> Reports::progress() const
     ReportTable perDay{QStringLiteral("Certificates per day"),
                        {QStringLiteral("Day"), QStringLiteral("On token and checked"), QStringLiteral("Handed over")},
                        {}};
-    done =
+    auto done =
         eachRow(m_database,
                 QStringLiteral("SELECT substr(at, 1, 10) AS day, sum(action = 'enrollment.verified'), "
                                "sum(action = 'enrollment.handed_over') FROM audit_log WHERE outcome = 'ok' AND "

@@ -162,6 +162,38 @@
         <source>refused</source>
         <translation>refused</translation>
     </message>
+    <message>
+        <source>in stock</source>
+        <translation>in stock</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>prepared</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>wiped, ready again</source>
+        <translation>wiped, ready again</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>retired</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -564,18 +596,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>&amp;New enrollment  (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Enrollments waiting to be finished:</source>
-        <translation>Enrollments waiting to be finished:</translation>
-    </message>
-    <message>
-        <source>&amp;Continue the selected enrollment</source>
-        <translation>&amp;Continue the selected enrollment</translation>
-    </message>
-    <message>
-        <source>#%1  %2 — %3 — %4</source>
-        <translation>#%1  %2 — %3 — %4</translation>
-    </message>
-    <message>
         <source>Search by name, civil ID or organization (Cyrillic or Latin)…</source>
         <translation>Search by name, civil ID or organization (Cyrillic or Latin)…</translation>
     </message>
@@ -956,6 +976,54 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Campaign: %1 officers registered · %2 started · %3 with the certificate on the token · %4 handed over</source>
+        <translation>Campaign: %1 officers registered · %2 started · %3 with the certificate on the token · %4 handed over</translation>
+    </message>
+    <message>
+        <source>%1 of %2 handed over (%p%)</source>
+        <translation>%1 of %2 handed over (%p%)</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — %3</source>
+        <translation>#%1  %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 on the token, %4 handed over</source>
+        <translation>%1 — %2 of %3 on the token, %4 handed over</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Enrollments to f&amp;inish (%1)</source>
+        <translation>Enrollments to f&amp;inish (%1)</translation>
+    </message>
+    <message>
+        <source>Certificates to &amp;write back (%1)</source>
+        <translation>Certificates to &amp;write back (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for &amp;hand-over (%1)</source>
+        <translation>Waiting for &amp;hand-over (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Batches open (%1)</source>
+        <translation>&amp;Batches open (%1)</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganizations not started (%1)</source>
+        <translation>Or&amp;ganizations not started (%1)</translation>
+    </message>
+    <message>
+        <source>Token stoc&amp;k</source>
+        <translation>Token stoc&amp;k</translation>
+    </message>
+    <message>
+        <source>%1 of %2 not started — %3</source>
+        <translation>%1 of %2 not started — %3</translation>
     </message>
 </context>
 <context>

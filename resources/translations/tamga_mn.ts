@@ -162,6 +162,38 @@
         <source>refused</source>
         <translation>татгалзсан</translation>
     </message>
+    <message>
+        <source>in stock</source>
+        <translation>агуулахад</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>бэлтгэсэн</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>олгосон</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>буцаасан</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>алдагдсан</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>түгжигдсэн</translation>
+    </message>
+    <message>
+        <source>wiped, ready again</source>
+        <translation>арилгасан, дахин бэлэн</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ашиглалтаас гарсан</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -563,18 +595,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Ш&amp;инэ бүртгэл  (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Enrollments waiting to be finished:</source>
-        <translation>Дуусгах шаардлагатай бүртгэлүүд:</translation>
-    </message>
-    <message>
-        <source>&amp;Continue the selected enrollment</source>
-        <translation>Сонгосон бүртгэлийг &amp;үргэлжлүүлэх</translation>
-    </message>
-    <message>
-        <source>#%1  %2 — %3 — %4</source>
-        <translation>#%1  %2 — %3 — %4</translation>
-    </message>
-    <message>
         <source>Search by name, civil ID or organization (Cyrillic or Latin)…</source>
         <translation>Нэр, регистрийн дугаар эсвэл байгууллагаар хайх (кирилл эсвэл латин)…</translation>
     </message>
@@ -953,6 +973,54 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Not saved: %1</source>
         <translation>Хадгалсангүй: %1</translation>
+    </message>
+    <message>
+        <source>Campaign: %1 officers registered · %2 started · %3 with the certificate on the token · %4 handed over</source>
+        <translation>Аян: %1 албан хаагч бүртгэгдсэн · %2 эхэлсэн · %3 гэрчилгээ токенд · %4 хүлээлгэн өгсөн</translation>
+    </message>
+    <message>
+        <source>%1 of %2 handed over (%p%)</source>
+        <translation>%2-оос %1 хүлээлгэн өгсөн (%p%)</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — %3</source>
+        <translation>#%1  %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 on the token, %4 handed over</source>
+        <translation>%1 — %3-аас %2 токенд, %4 хүлээлгэн өгсөн</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Enrollments to f&amp;inish (%1)</source>
+        <translation>&amp;Дуусгах бүртгэл (%1)</translation>
+    </message>
+    <message>
+        <source>Certificates to &amp;write back (%1)</source>
+        <translation>Би&amp;чих гэрчилгээ (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for &amp;hand-over (%1)</source>
+        <translation>&amp;Хүлээлгэн өгөх (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Batches open (%1)</source>
+        <translation>&amp;Нээлттэй багц (%1)</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganizations not started (%1)</source>
+        <translation>&amp;Эхлээгүй байгууллага (%1)</translation>
+    </message>
+    <message>
+        <source>Token stoc&amp;k</source>
+        <translation>Токены нөө&amp;ц</translation>
+    </message>
+    <message>
+        <source>%1 of %2 not started — %3</source>
+        <translation>%2-оос %1 эхлээгүй — %3</translation>
     </message>
 </context>
 <context>

@@ -149,3 +149,26 @@ TEST_CASE("prepared: a supervisor's run seals each token's random SO PIN and ini
     CHECK(std::count_if(objects->begin(), objects->end(),
                         [](const TokenObject& o) { return o.objectClass == ObjectClass::PrivateKey; }) == 1);
 }
+
+TEST_CASE("an enrollment started at the wizard for an officer waiting in a batch is that batch's - with the batch's "
+          "profile and CA only")
+{
+    EngineFixture desk;
+    const qint64 second = desk.addOfficer(QStringLiteral("Ану"), QStringLiteral("УБ85030522"));
+    auto id =
+        Batches(desk.db()).create(desk.clerk(), QStringLiteral("Wave 1"), {organizationOf(desk, desk.officerId())}, {},
+                                  QStringLiteral("signing"), QStringLiteral("practice"), BatchMode::InPerson);
+    REQUIRE(id);
+    auto other = desk.engine().create(desk.clerk(), second, QString(), QStringLiteral("authentication"),
+                                      QStringLiteral("practice"));
+    REQUIRE(other);
+    auto same = desk.engine().create(desk.clerk(), desk.officerId(), desk.serial(), QStringLiteral("signing"),
+                                     QStringLiteral("practice"));
+    REQUIRE(same);
+    auto members = Batches(desk.db()).members(*id);
+    REQUIRE(members);
+    REQUIRE(members->size() == 2);
+    CHECK_FALSE((*members)[0].enrollment); // Ану's enrollment is for another profile
+    REQUIRE((*members)[1].enrollment);
+    CHECK((*members)[1].enrollment->id == *same);
+}

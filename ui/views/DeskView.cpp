@@ -1,24 +1,19 @@
+// The desk's home screen: today's work. The campaign's progress, and every list of what waits for the clerk, each
+// one key (its Alt letter, then Enter) or a double-click from its action.
 #include "Views.h"
 
 #include "DisplayNames.h"
-
-#include "EnrollmentWizard.h"
-#include "ReceiptPrinting.h"
-#include "SecretField.h"
-#include "tamga/core/AuditLog.h"
-#include "tamga/core/CaConnector.h"
-#include "tamga/core/Enrollment.h"
-#include "tamga/core/EnrollmentRecords.h"
-#include "tamga/core/OfficerImport.h"
-#include "tamga/core/Profile.h"
-#include "tamga/core/Receipt.h"
-#include "tamga/core/Registry.h"
-#include "tamga/core/Settings.h"
+#include "tamga/core/TodaysWork.h"
 
 #include <QCoreApplication>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace tamga::ui {
@@ -33,50 +28,160 @@ public:
         auto* layout = new QVBoxLayout(this);
         m_readError = newReadErrorLine(this);
         layout->addWidget(m_readError);
+
+        auto* top = new QHBoxLayout;
         auto* start = new QPushButton(tr("&New enrollment  (Ctrl+N)"), this);
         QFont big = start->font();
         big.setPointSize(big.pointSize() + 6);
         start->setFont(big);
         start->setMinimumHeight(64);
-        layout->addWidget(start);
-        layout->addWidget(new QLabel(tr("Enrollments waiting to be finished:"), this));
-        m_list = new QListWidget(this);
-        layout->addWidget(m_list);
-        auto* resume = new QPushButton(tr("&Continue the selected enrollment"), this);
-        layout->addWidget(resume);
+        top->addWidget(start, 1);
+        auto* campaign = new QVBoxLayout;
+        m_campaign = new QLabel(this);
+        m_campaign->setWordWrap(true);
+        m_progress = new QProgressBar(this);
+        m_progress->setObjectName(QStringLiteral("campaignProgress"));
+        campaign->addWidget(m_campaign);
+        campaign->addWidget(m_progress);
+        top->addLayout(campaign, 2);
+        layout->addLayout(top);
+
+        auto* grid = new QGridLayout;
+        m_toFinish = addList(grid, 0, 0, QStringLiteral("toFinish"));
+        m_toWriteBack = addList(grid, 0, 1, QStringLiteral("toWriteBack"));
+        m_toHandOver = addList(grid, 0, 2, QStringLiteral("toHandOver"));
+        m_batches = addList(grid, 1, 0, QStringLiteral("batches"));
+        m_organizations = addList(grid, 1, 1, QStringLiteral("organizations"));
+        m_stock = addList(grid, 1, 2, QStringLiteral("stock"));
+        layout->addLayout(grid, 1);
+
         connect(start, &QPushButton::clicked, window, [window] { window->startEnrollment(); });
-        connect(resume, &QPushButton::clicked, window, [this, window] {
-            if (auto* item = m_list->currentItem())
+        for (QListWidget* enrollments : {m_toFinish, m_toWriteBack, m_toHandOver}) {
+            connect(enrollments, &QListWidget::itemActivated, window, [window](QListWidgetItem* item) {
                 window->startEnrollment(item->data(Qt::UserRole).toLongLong());
+            });
+        }
+        // A batch: the enrollment of its next officer waiting, found in the wizard by civil ID.
+        connect(m_batches, &QListWidget::itemActivated, window, [window](QListWidgetItem* item) {
+            const QString civilId = item->data(Qt::UserRole).toString();
+            if (!civilId.isEmpty())
+                window->startEnrollmentFor(civilId);
         });
-        connect(m_list, &QListWidget::itemActivated, window,
-                [window](QListWidgetItem* item) { window->startEnrollment(item->data(Qt::UserRole).toLongLong()); });
+        connect(m_organizations, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(1); });
+        connect(m_stock, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(2); });
         connect(window, &MainWindow::enrollmentsChanged, this, [this] { refresh(); });
+        connect(window, &MainWindow::registryChanged, this, [this] { refresh(); });
+        refresh();
+    }
+
+    // The home screen is read again each time the clerk comes back to it.
+    void showEvent(QShowEvent* event) override
+    {
+        QWidget::showEvent(event);
         refresh();
     }
 
     void refresh()
     {
-        m_list->clear();
-        auto all = core::EnrollmentRecords(*m_context.database).list(std::nullopt);
-        showReadError(m_readError, all ? QString() : all.error().message);
-        if (!all)
+        auto work = core::todaysWork(*m_context.database);
+        showReadError(m_readError, work ? QString() : work.error().message);
+        for (QListWidget* list : {m_toFinish, m_toWriteBack, m_toHandOver, m_batches, m_organizations, m_stock})
+            list->clear();
+        if (!work)
             return;
-        for (const auto& r : *all) {
-            if (!core::isOpenAtDesk(r.state))
-                continue;
+        const core::OfficerProgress& c = work->campaign;
+        m_campaign->setText(tr("Campaign: %1 officers registered · %2 started · %3 with the certificate on the token · "
+                               "%4 handed over")
+                                .arg(c.officers)
+                                .arg(c.started)
+                                .arg(c.onToken)
+                                .arg(c.handedOver));
+        m_progress->setRange(0, std::max(c.officers, 1));
+        m_progress->setValue(c.handedOver);
+        m_progress->setFormat(tr("%1 of %2 handed over (%p%)").arg(c.handedOver).arg(c.officers));
+
+        auto enrollmentItem = [this](QListWidget* list, const core::EnrollmentRecord& r, const QString& detail) {
             auto* item = new QListWidgetItem(
-                tr("#%1  %2 — %3 — %4")
-                    .arg(r.id)
-                    .arg(r.officerName, stateDisplayName(r.state), r.lastError.isEmpty() ? r.tokenSerial : r.lastError),
-                m_list);
+                tr("#%1  %2 — %3").arg(r.id).arg(r.officerName, detail.isEmpty() ? stateDisplayName(r.state) : detail),
+                list);
             item->setData(Qt::UserRole, r.id);
+        };
+        for (const auto& r : work->toFinish)
+            enrollmentItem(m_toFinish, r, r.lastError.isEmpty() ? QString() : r.lastError);
+        for (const auto& r : work->toWriteBack)
+            enrollmentItem(m_toWriteBack, r, QString());
+        for (const auto& r : work->toHandOver)
+            enrollmentItem(m_toHandOver, r, r.tokenSerial);
+        for (const auto& b : work->openBatches) {
+            auto* item = new QListWidgetItem(tr("%1 — %2 of %3 on the token, %4 handed over")
+                                                 .arg(b.name)
+                                                 .arg(b.verified)
+                                                 .arg(b.members)
+                                                 .arg(b.handedOver),
+                                             m_batches);
+            item->setData(Qt::UserRole, nextWaiting(b.id));
         }
+        for (const auto& o : work->notStarted) {
+            // The number first: a long organization name must not hide it.
+            auto* item = new QListWidgetItem(tr("%1 of %2 not started — %3")
+                                                 .arg(o.progress.officers - o.progress.started)
+                                                 .arg(o.progress.officers)
+                                                 .arg(o.name),
+                                             m_organizations);
+            item->setToolTip(o.name);
+        }
+        for (core::StockState state : core::allStockStates()) {
+            const auto count = work->stock.find(state);
+            if (count != work->stock.end() && count->second > 0)
+                new QListWidgetItem(tr("%1: %2").arg(stockStateDisplayName(state)).arg(count->second), m_stock);
+        }
+        m_titles.at(0)->setText(tr("Enrollments to f&inish (%1)").arg(work->toFinish.size()));
+        m_titles.at(1)->setText(tr("Certificates to &write back (%1)").arg(work->toWriteBack.size()));
+        m_titles.at(2)->setText(tr("Waiting for &hand-over (%1)").arg(work->toHandOver.size()));
+        m_titles.at(3)->setText(tr("&Batches open (%1)").arg(work->openBatches.size()));
+        m_titles.at(4)->setText(tr("Or&ganizations not started (%1)").arg(work->notStarted.size()));
+        m_titles.at(5)->setText(tr("Token stoc&k"));
+    }
+
+private:
+    QListWidget* addList(QGridLayout* grid, int row, int column, const QString& name)
+    {
+        auto* box = new QVBoxLayout;
+        auto* title = new QLabel(this);
+        auto* list = new QListWidget(this);
+        list->setObjectName(name);
+        title->setBuddy(list);
+        box->addWidget(title);
+        box->addWidget(list);
+        grid->addLayout(box, row, column);
+        m_titles.push_back(title);
+        return list;
+    }
+
+    // The civil ID of the batch's first officer still without an enrollment; empty when none.
+    QString nextWaiting(qint64 batchId) const
+    {
+        auto members = core::Batches(*m_context.database).members(batchId);
+        if (!members)
+            return {};
+        for (const auto& m : *members) {
+            if (!m.enrollment)
+                return m.civilId;
+        }
+        return {};
     }
 
     const DeskContext& m_context;
-    QListWidget* m_list = nullptr;
     QLabel* m_readError = nullptr;
+    QLabel* m_campaign = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QListWidget* m_toFinish = nullptr;
+    QListWidget* m_toWriteBack = nullptr;
+    QListWidget* m_toHandOver = nullptr;
+    QListWidget* m_batches = nullptr;
+    QListWidget* m_organizations = nullptr;
+    QListWidget* m_stock = nullptr;
+    std::vector<QLabel*> m_titles;
 };
 
 } // namespace
