@@ -1,8 +1,10 @@
 #include "BatchCommands.h"
 
 #include "Output.h"
+#include "ReportRenderer.h"
 #include "SecretInput.h"
 #include "SignIn.h"
+#include "tamga/core/BatchExchange.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/SealedSecrets.h"
@@ -170,13 +172,81 @@ int run(qint64 id, const CommandLine& line, const core::Database& database, cons
     return outcome->failed > 0 ? ExitFailed : ExitOk;
 }
 
+int exportBundle(qint64 id, const CommandLine& line, const core::Database& database, const GlobalOptions& options)
+{
+    int status = ExitOk;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    const QString folder = QFileInfo(q(*line.value("out"))).absoluteFilePath();
+    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    auto bundle = core::BatchExchange(database, connectors).exportSealed(*by, id, folder);
+    if (!bundle)
+        return fail(bundle.error());
+    // The cover sheet: what goes to the CA, and the manifest's SHA-256 that a person compares by eye.
+    auto batch = core::Batches(database).find(id);
+    core::Report cover;
+    cover.title = QStringLiteral("Sealed bundle for the CA: %1").arg(batch ? batch->name : QString::number(id));
+    cover.subtitle = QStringLiteral("Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4")
+                         .arg(id)
+                         .arg(bundle->entries.size())
+                         .arg(by->name, bundle->manifestSha256);
+    core::ReportTable requests{QStringLiteral("Requests"),
+                               {QStringLiteral("Enrollment"), QStringLiteral("Officer"), QStringLiteral("Organization"),
+                                QStringLiteral("Token"), QStringLiteral("Profile"), QStringLiteral("Request SHA-256")},
+                               {}};
+    for (const auto& e : bundle->entries)
+        requests.rows.push_back({QStringLiteral("#%1").arg(e.enrollmentId), e.officer, e.organization, e.tokenSerial,
+                                 e.profile, e.requestSha256.left(16) + QStringLiteral("…")});
+    cover.tables.push_back(requests);
+    cover.tables.push_back({QStringLiteral("Handed over"),
+                            {QStringLiteral("Given by (RA), signature"), QStringLiteral("Received by (CA), signature"),
+                             QStringLiteral("Date")},
+                            {{QString(), QString(), QString()}}});
+    if (const QString error = ui::writeReportPdf(cover, folder + QStringLiteral("/cover.pdf")); !error.isEmpty())
+        return fail(error);
+    std::cout << bundle->entries.size() << " request(s) sealed in " << s(folder) << "\nmanifest SHA-256 "
+              << s(bundle->manifestSha256) << '\n';
+    return ExitOk;
+}
+
+int importAnswer(qint64 id, const CommandLine& line, const core::Database& database, const GlobalOptions& options)
+{
+    int status = ExitOk;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    auto report = core::BatchExchange(database, connectors)
+                      .importAnswer(*by, id, QFileInfo(q(*line.value("in"))).absoluteFilePath());
+    if (!report)
+        return fail(report.error());
+    if (options.json) {
+        auto array = [](const QStringList& lines) { return QJsonArray::fromStringList(lines); };
+        printJson(QJsonObject{{QStringLiteral("matched"), array(report->matched)},
+                              {QStringLiteral("refused"), array(report->refused)},
+                              {QStringLiteral("missing"), array(report->missing)},
+                              {QStringLiteral("extra"), array(report->extra)}});
+    } else {
+        for (const auto& [title, lines] :
+             {std::pair{"matched", &report->matched}, std::pair{"refused", &report->refused},
+              std::pair{"missing", &report->missing}, std::pair{"extra", &report->extra}}) {
+            std::cout << title << " (" << lines->size() << ")\n";
+            for (const QString& text : *lines)
+                std::cout << "  " << s(text) << '\n';
+        }
+    }
+    return report->refused.isEmpty() ? ExitOk : ExitFailed;
+}
+
 } // namespace
 
 bool isBatchSessionCommand(const CommandLine& line)
 {
     const auto& words = line.words();
     return words.size() >= 2 && words[0] == "batch" &&
-           (words[1] == "create" || words[1] == "run" || words[1] == "list" || words[1] == "show");
+           (words[1] == "create" || words[1] == "run" || words[1] == "list" || words[1] == "show" ||
+            ((words[1] == "export" || words[1] == "import") && line.value("batch")));
 }
 
 int runBatchSessionCommand(const CommandLine& line, const GlobalOptions& options)
@@ -189,10 +259,15 @@ int runBatchSessionCommand(const CommandLine& line, const GlobalOptions& options
         return create(line, **database);
     if (words[1] == "list")
         return list(**database, options);
+    const std::string idText = line.value("batch").value_or(words.size() > 2 ? words[2] : std::string());
     bool ok = false;
-    const qint64 id = q(words.at(2)).toLongLong(&ok);
+    const qint64 id = q(idText).toLongLong(&ok);
     if (!ok || id <= 0)
-        return usageError("a batch is named by its number, not \"" + words.at(2) + "\"");
+        return usageError("a batch is named by its number, not \"" + idText + "\"");
+    if (words[1] == "export")
+        return exportBundle(id, line, **database, options);
+    if (words[1] == "import")
+        return importAnswer(id, line, **database, options);
     if (words[1] == "show")
         return show(id, **database, options);
     return run(id, line, **database, options);

@@ -214,12 +214,18 @@ void addEnrollCommands(CLI::App& app)
         ->add_option("id", "the batch's number")
         ->type_name("ID")
         ->required();
-    CLI::App* out = command(*batch, "export", "write the waiting requests to a folder");
-    text(out, "--ca", "the CA connector")->required();
+    CLI::App* out = command(*batch, "export",
+                            "write the waiting requests to a folder: a batch's as a sealed bundle with its cover sheet "
+                            "(--batch), or every request waiting at a CA (--ca)");
+    CLI::Option* outBatch = text(out, "--batch", "the batch's number")->type_name("ID");
+    text(out, "--ca", "the CA connector")->excludes(outBatch);
     text(out, "--out", "the folder")->type_name("DIR")->required();
-    CLI::App* in = command(*batch, "import", "read the CA's certificates from a folder");
-    text(in, "--ca", "the CA connector")->required();
-    text(in, "--in", "the folder")->type_name("DIR")->required();
+    CLI::App* in = command(*batch, "import",
+                           "read the CA's answer: a batch's (--batch; a folder with the sealed bundle, or one PKCS#7 "
+                           "file), or any waiting request's at a CA (--ca)");
+    CLI::Option* inBatch = text(in, "--batch", "the batch's number")->type_name("ID");
+    text(in, "--ca", "the CA connector")->excludes(inBatch);
+    text(in, "--in", "the folder, or one file (FILE.p7b)")->type_name("DIR|FILE")->required();
 
     CLI::App* report = group(app, "report", "reports for the head of the RA, as CSV or PDF");
     for (const auto& [name, description] :

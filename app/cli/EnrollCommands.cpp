@@ -484,7 +484,8 @@ int batchCommand(const std::string& action, const CommandLine& line, const Datab
     const auto ca = line.value("ca");
     const auto folder = action == "export" ? line.value("out") : line.value("in");
     if (!ca || !folder || (action != "export" && action != "import"))
-        return usageError("batch export --ca NAME --out DIR, or batch import --ca NAME --in DIR");
+        return usageError(
+            "batch export (--batch ID | --ca NAME) --out DIR, or batch import (--batch ID | --ca NAME) --in DIR");
     int status = ExitOk;
     auto by = signIn(line, database, "password-file", status);
     if (!by)

@@ -54,7 +54,9 @@ int main(int argc, char** argv)
     // The command word may follow global options (--db X receipt 1 ...), so any argument that is "receipt" or
     // "report" counts.
     const bool rendersReceipt = std::any_of(argv + 1, argv + argc, [](const char* word) {
-        return std::string_view(word) == "receipt" || std::string_view(word) == "report";
+        // A batch's export prints its cover sheet.
+        return std::string_view(word) == "receipt" || std::string_view(word) == "report" ||
+               std::string_view(word) == "export";
     });
     if (rendersReceipt && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

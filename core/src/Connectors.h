@@ -28,6 +28,8 @@ struct ExchangeFile {
 // Every file of the exchange folder, each read once (regular files only, at most 4 MiB, at most 2000
 // certificates a file), in name order.
 std::vector<ExchangeFile> readExchangeFolder(const QString& folder);
+// The same for one file (a PKCS#7 bundle, a PEM with several certificates) or a folder.
+std::vector<ExchangeFile> readExchange(const QString& folderOrFile);
 
 // Reads a secret file (a trailing newline dropped) into a wiping buffer; the error names the file, never its
 // content.

@@ -47,7 +47,8 @@ CoreResult<int> EnrollmentEngine::exportRequests(const Operator& by, const QStri
 }
 
 CoreResult<EnrollmentEngine::ImportOutcome>
-EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, const QString& folder) const
+EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, const QString& folderOrFile,
+                                     const QList<qint64>& onlyEnrollments) const
 {
     auto waiting = EnrollmentRecords(m_database).list(EnrollmentState::Submitted);
     if (!waiting)
@@ -65,7 +66,7 @@ EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, 
     QList<QByteArray> caCertificates;
     QHash<QString, int> usedFromFile; // file -> certificates accepted from it
     QHash<QString, int> caFromFile;
-    for (const ExchangeFile& file : readExchangeFolder(folder)) {
+    for (const ExchangeFile& file : readExchange(folderOrFile)) {
         if (!file.problem.isEmpty()) {
             outcome.files << QStringLiteral("%1: not used: %2").arg(file.name, file.problem);
             continue;
@@ -86,7 +87,7 @@ EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, 
     }
 
     for (const EnrollmentRecord& r : *waiting) {
-        if (r.caName != caName)
+        if (r.caName != caName || (!onlyEnrollments.isEmpty() && !onlyEnrollments.contains(r.id)))
             continue;
         const QByteArray publicKey = publicKeyOfRequest(r.requestPem);
         std::vector<const Candidate*> candidates;
@@ -96,6 +97,7 @@ EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, 
         }
         if (candidates.empty()) {
             ++outcome.waiting;
+            outcome.missing << QStringLiteral("enrollment #%1 (%2)").arg(r.id).arg(r.officerName);
             continue;
         }
         // Several for one key (a renewal, an expired one beside a valid one, the same one twice): each is checked,
@@ -142,8 +144,10 @@ EnrollmentEngine::importCertificates(const Operator& by, const QString& caName, 
         if (usedFromFile.contains(c.file) || reported.contains(c.file))
             continue;
         reported.insert(c.file);
-        outcome.files << QStringLiteral("%1: not used: no waiting request of %2 has its key (or it was refused)")
-                             .arg(c.file, caName);
+        const QString why =
+            QStringLiteral("not used: no waiting request of %1 has its key (or it was refused)").arg(caName);
+        outcome.files << QStringLiteral("%1: %2").arg(c.file, why);
+        outcome.extra << QStringLiteral("%1: %2").arg(c.file, why);
     }
     for (auto it = caFromFile.begin(); it != caFromFile.end(); ++it) {
         if (!usedFromFile.contains(it.key()))

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -223,6 +224,24 @@ std::vector<ExchangeFile> readExchangeFolder(const QString& folder)
     }
     std::ranges::sort(files, {}, &ExchangeFile::name);
     return files;
+}
+
+std::vector<ExchangeFile> readExchange(const QString& folderOrFile)
+{
+    if (QFileInfo(folderOrFile).isDir())
+        return readExchangeFolder(folderOrFile);
+    ExchangeFile file;
+    file.name = QFileInfo(folderOrFile).fileName();
+    auto content = readRegularFile(folderOrFile, 4 * 1024 * 1024, QStringLiteral("the CA's answer"));
+    if (!content) {
+        file.problem = content.error().message;
+    } else {
+        for (const auto& certificate : ossl::certificatesFrom(*content))
+            file.certificates << ossl::derOf(certificate.get());
+        if (file.certificates.isEmpty())
+            file.problem = QStringLiteral("it holds no certificate (PEM, DER or PKCS#7)");
+    }
+    return {file};
 }
 
 } // namespace tamga::core

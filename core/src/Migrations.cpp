@@ -299,6 +299,20 @@ QStringList acceptanceSchema()
     };
 }
 
+// Step 9: the seals of the bundles a batch sent to its CA: what an answer's bundle is checked against.
+QStringList batchBundleSchema()
+{
+    return {
+        QStringLiteral("CREATE TABLE batch_bundles ("
+                       " id INTEGER PRIMARY KEY,"
+                       " batch_id INTEGER NOT NULL REFERENCES batches(id),"
+                       " manifest_sha256 TEXT NOT NULL," // of bundle.json as written
+                       " requests INTEGER NOT NULL,"
+                       " sealed_by TEXT NOT NULL,"
+                       " sealed_at TEXT NOT NULL)"),
+    };
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -313,6 +327,7 @@ const std::vector<Migration>& migrations()
         {6, "sealed token secrets and the desk key's wraps", sealedSecretsSchema()},
         {7, "batch sessions and their officers", batchSchema()},
         {8, "the officer's signed acceptance at hand-over", acceptanceSchema()},
+        {9, "the seals of batches' bundles", batchBundleSchema()},
     };
     return steps;
 }

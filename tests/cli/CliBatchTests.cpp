@@ -116,3 +116,62 @@ TEST_CASE("tamga-cli report progress as CSV and as a PDF that pdftotext reads")
     CHECK(daily.exitCode == 1);
     CHECK(desk.cli({"report", "stock", "--format", "xlsx", "--out", desk.db() + ".stock"}).exitCode == 1);
 }
+
+TEST_CASE("tamga-cli batch export seals the bundle with its cover sheet - openssl ca signs - a PKCS#7 answer is "
+          "matched - an edited bundle is refused")
+{
+    EnrollDesk desk;
+    tamga::test::OpensslCa ca(desk.dir());
+    REQUIRE(desk.cli({"trust", "add", ca.rootPem()}).exitCode == 0);
+    REQUIRE(desk.cli({"ca", "add", "offline", "--type", "files", "--dir", desk.dir().file("exchange")}).exitCode == 0);
+    REQUIRE(desk.cli({"applicant", "add", "--org", "1", "--surname", "Дорж", "--given-name", "Ану", "--civil-id",
+                      "УБ85030522", "--position", "Мэргэжилтэн"})
+                .exitCode == 0);
+    auto created = desk.cli(
+        {"batch", "create", "--name", "Offline wave", "--org", "1", "--profile", "signing", "--ca", "offline"});
+    REQUIRE(created.exitCode == 0);
+    const std::string id = firstLine(created.out);
+    for (int run = 0; run < 2; ++run) {
+        auto ran = desk.cli({"batch", "run", id, "--pin-file", desk.pinFile()});
+        INFO(ran.err);
+        REQUIRE(ran.exitCode == 0);
+        CHECK_THAT(ran.out, Catch::Contains("submitted"));
+    }
+
+    auto exported = desk.cli({"batch", "export", "--batch", id, "--out", desk.dir().file("to-ca")});
+    INFO(exported.err);
+    REQUIRE(exported.exitCode == 0);
+    CHECK_THAT(exported.out, Catch::Contains("2 request(s) sealed"));
+    auto sums =
+        tamga::test::run({"sh", "-c", "cd '" + desk.dir().file("to-ca") + "' && sha256sum -c bundle.json.sha256"});
+    CHECK(sums.exitCode == 0);
+    auto cover = tamga::test::run({"pdftotext", desk.dir().file("to-ca/cover.pdf"), "-"});
+    REQUIRE(cover.exitCode == 0);
+    // The cover sheet carries the manifest's SHA-256 that the export printed (pdftotext may join "ffl" into one
+    // ligature, so the name is not compared).
+    const std::string hash = exported.out.substr(exported.out.find("manifest SHA-256 ") + 17, 64);
+    CHECK_THAT(cover.out, Catch::Contains("Manifest SHA-256") && Catch::Contains(hash));
+
+    // The CA operator signs the first request only, and answers with a PKCS#7 file.
+    auto shown = desk.cli({"--json", "batch", "show", id});
+    const QJsonArray members =
+        QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object()[QStringLiteral("members")].toArray();
+    REQUIRE(members.size() == 2);
+    const std::string first = std::to_string(members[0].toObject()[QStringLiteral("enrollment_id")].toInteger());
+    ca.sign(desk.dir().file("to-ca/enrollment-" + first + ".csr.pem"), desk.dir().file("from-ca/signed.pem"));
+    REQUIRE(tamga::test::run({"openssl", "crl2pkcs7", "-nocrl", "-certfile", desk.dir().file("from-ca/signed.pem"),
+                              "-certfile", ca.rootPem(), "-outform", "DER", "-out", desk.dir().file("answer.p7b")})
+                .exitCode == 0);
+
+    // A bundle edited after sealing is refused before anything is read from it.
+    tamga::test::writeFile(desk.dir().file("to-ca/bundle.json"),
+                           tamga::test::readFile(desk.dir().file("to-ca/bundle.json")) + " ");
+    auto edited = desk.cli({"batch", "import", "--batch", id, "--in", desk.dir().file("to-ca")});
+    CHECK(edited.exitCode == 2);
+    CHECK_THAT(edited.err, Catch::Contains("changed after sealing"));
+
+    auto imported = desk.cli({"batch", "import", "--batch", id, "--in", desk.dir().file("answer.p7b")});
+    INFO(imported.err);
+    REQUIRE(imported.exitCode == 0);
+    CHECK_THAT(imported.out, Catch::Contains("matched (1)") && Catch::Contains("missing (1)"));
+}

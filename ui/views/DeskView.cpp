@@ -100,7 +100,7 @@ public:
         m_progress->setValue(c.handedOver);
         m_progress->setFormat(tr("%1 of %2 handed over (%p%)").arg(c.handedOver).arg(c.officers));
 
-        auto enrollmentItem = [this](QListWidget* list, const core::EnrollmentRecord& r, const QString& detail) {
+        auto enrollmentItem = [](QListWidget* list, const core::EnrollmentRecord& r, const QString& detail) {
             auto* item = new QListWidgetItem(
                 tr("#%1  %2 — %3").arg(r.id).arg(r.officerName, detail.isEmpty() ? stateDisplayName(r.state) : detail),
                 list);

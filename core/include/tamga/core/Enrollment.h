@@ -125,12 +125,16 @@ public:
         int waiting = 0;      // requests still without a certificate
         QStringList refusals; // "enrollment #N: reason"
         QStringList files;    // every file's fate: "cert.pem: the certificate of enrollment #3, accepted"
+        QStringList missing;  // "enrollment #N (officer)": requests the answer has no certificate for
+        QStringList extra;    // "file: why": files whose certificates fit no waiting request
     };
-    // Import reads `folder` once, matches its certificates to waiting requests by public key, checks them (of
-    // several for one key, the newest that passes) and stores them ("certificate received"): `resume` then writes
-    // each onto its token when it comes back. Every file's fate is in the outcome.
+    // Import reads `folderOrFile` (the CA's folder, or one file such as a PKCS#7 bundle) once, matches its
+    // certificates to waiting requests by public key, checks them (of several for one key, the newest that passes)
+    // and stores them ("certificate received"): `resume` then writes each onto its token when it comes back. Every
+    // file's fate is in the outcome. With `onlyEnrollments`, only those requests are matched (a batch's).
     [[nodiscard]] CoreResult<ImportOutcome> importCertificates(const Operator& by, const QString& caName,
-                                                               const QString& folder) const;
+                                                               const QString& folderOrFile,
+                                                               const QList<qint64>& onlyEnrollments = {}) const;
 
 private:
     struct Context;
