@@ -19,8 +19,10 @@ namespace {
 SaveFileChooser& chooser()
 {
     static SaveFileChooser instance = [](QWidget* parent, const QString& suggestedPath) {
-        return QFileDialog::getSaveFileName(parent, QObject::tr("Save the receipt"), suggestedPath,
-                                            QObject::tr("PDF documents (*.pdf)"));
+        const bool csv = suggestedPath.endsWith(QStringLiteral(".csv"));
+        return QFileDialog::getSaveFileName(parent, QObject::tr("Save as"), suggestedPath,
+                                            csv ? QObject::tr("CSV files (*.csv)")
+                                                : QObject::tr("PDF documents (*.pdf)"));
     };
     return instance;
 }
@@ -30,6 +32,11 @@ SaveFileChooser& chooser()
 void setSaveFileChooser(SaveFileChooser replacement)
 {
     chooser() = std::move(replacement);
+}
+
+QString chooseSavePath(QWidget* parent, const QString& suggestedPath)
+{
+    return chooser()(parent, suggestedPath);
 }
 
 bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* parent)

@@ -16,6 +16,8 @@ namespace tamga::ui {
 // path or an empty string. Tests replace it.
 using SaveFileChooser = std::function<QString(QWidget* parent, const QString& suggestedPath)>;
 void setSaveFileChooser(SaveFileChooser chooser);
+// Asks through that chooser (the reports use it too).
+QString chooseSavePath(QWidget* parent, const QString& suggestedPath);
 
 bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* parent);
 // Returns the path the receipt was saved to, or an empty string (not saved; a failure was shown).

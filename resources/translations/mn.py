@@ -324,4 +324,17 @@ MN = {
  '&Batches open (%1)': '&Нээлттэй багц (%1)',
  'Or&ganizations not started (%1)': '&Эхлээгүй байгууллага (%1)',
  'Token stoc&k': 'Токены нөө&ц',
+ # The Reports tab.
+ 'Campaign progress': 'Аяны явц',
+ 'Daily summary': 'Өдрийн тойм',
+ 'Token stock and revocations': 'Токены нөөц ба хүчингүй болголт',
+ 'Re&port:': 'Тайлангийн &нэр:',
+ 'Da&y:': '&Өдөр:',
+ 'Pr&int preview…': '&Хэвлэхийн өмнө харах…',
+ 'Save as PD&F…': 'PDF &файлаар хадгалах…',
+ 'Save as CS&V…': 'CSV хэлбэр&ээр хадгалах…',
+ 'Reports': 'Тайлан',
+ '&Reports': 'Та&йлан',
+ 'Save as': 'Хадгалах',
+ 'CSV files (*.csv)': 'CSV файл (*.csv)',
 }

@@ -1025,13 +1025,45 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>%1 of %2 not started — %3</source>
         <translation>%1 of %2 not started — %3</translation>
     </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Campaign progress</translation>
+    </message>
+    <message>
+        <source>Daily summary</source>
+        <translation>Daily summary</translation>
+    </message>
+    <message>
+        <source>Token stock and revocations</source>
+        <translation>Token stock and revocations</translation>
+    </message>
+    <message>
+        <source>Re&amp;port:</source>
+        <translation>Re&amp;port:</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>Da&amp;y:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int preview…</source>
+        <translation>Pr&amp;int preview…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>Save as PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Save as CS&amp;V…</source>
+        <translation>Save as CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
-    <message>
-        <source>Save the receipt</source>
-        <translation>Save the receipt</translation>
-    </message>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
@@ -1043,6 +1075,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Handover receipt — print preview</source>
         <translation>Handover receipt — print preview</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1202,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Enrollment #%1 handed over to %2.</source>
         <translation>Enrollment #%1 handed over to %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
     </message>
 </context>
 <context>

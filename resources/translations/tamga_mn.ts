@@ -1022,13 +1022,45 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>%1 of %2 not started — %3</source>
         <translation>%2-оос %1 эхлээгүй — %3</translation>
     </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Аяны явц</translation>
+    </message>
+    <message>
+        <source>Daily summary</source>
+        <translation>Өдрийн тойм</translation>
+    </message>
+    <message>
+        <source>Token stock and revocations</source>
+        <translation>Токены нөөц ба хүчингүй болголт</translation>
+    </message>
+    <message>
+        <source>Re&amp;port:</source>
+        <translation>Тайлангийн &amp;нэр:</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>&amp;Өдөр:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int preview…</source>
+        <translation>&amp;Хэвлэхийн өмнө харах…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>PDF &amp;файлаар хадгалах…</translation>
+    </message>
+    <message>
+        <source>Save as CS&amp;V…</source>
+        <translation>CSV хэлбэр&amp;ээр хадгалах…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Тайлан</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
-    <message>
-        <source>Save the receipt</source>
-        <translation>Актыг хадгалах</translation>
-    </message>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF баримт (*.pdf)</translation>
@@ -1040,6 +1072,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Handover receipt — print preview</source>
         <translation>Хүлээлгэн өгөх акт — хэвлэхийн өмнө харах</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Хадгалах</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файл (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1197,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Enrollment #%1 handed over to %2.</source>
         <translation>Бүртгэл #%1: %2-д хүлээлгэн өгсөн.</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>Та&amp;йлан</translation>
     </message>
 </context>
 <context>

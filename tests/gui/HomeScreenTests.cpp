@@ -2,6 +2,7 @@
 #include "ClerkKeys.h"
 #include "DeskFixture.h"
 #include "EnrollmentWizard.h"
+#include "ReceiptPrinting.h"
 #include "tamga/core/Batches.h"
 
 #include <catch2/catch.hpp>
@@ -10,8 +11,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace tamga;
 using namespace tamga::test;
@@ -61,4 +64,24 @@ TEST_CASE("the home screen shows the campaign and an open batch - Alt+B then Ent
     press(&window, Qt::Key_Down);
     press(&window, Qt::Key_Return);
     CHECK(window.tabs()->currentIndex() == 1);
+}
+
+TEST_CASE("the Reports tab shows a report on screen and saves it as CSV - reached by Alt+R")
+{
+    TrainingDesk desk;
+    ui::MainWindow window(desk.context());
+    window.show();
+    press(&window, Qt::Key_R, Qt::AltModifier);
+    REQUIRE(window.tabs()->tabText(window.tabs()->currentIndex()) == QStringLiteral("&Reports"));
+    auto* view = window.tabs()->currentWidget()->findChild<QTextBrowser*>();
+    REQUIRE(view);
+    CHECK(view->toPlainText().contains(QStringLiteral("Campaign progress")));
+
+    const std::string saved = desk.hsm().dir().file("progress.csv");
+    ui::setSaveFileChooser([&](QWidget*, const QString& suggested) {
+        CHECK(suggested.endsWith(QStringLiteral(".csv")));
+        return QString::fromStdString(saved);
+    });
+    click(window.tabs()->currentWidget()->findChild<QPushButton*>(QStringLiteral("saveCsv")));
+    CHECK_THAT(readFile(saved), Catch::Contains("Progress per organization"));
 }

@@ -40,6 +40,7 @@ QWidget* newDeskView(MainWindow* window, const DeskContext& context);
 QWidget* newOfficersView(MainWindow* window, const DeskContext& context);
 QWidget* newTokensView(MainWindow* window, const DeskContext& context);
 QWidget* newEnrollmentsView(MainWindow* window, const DeskContext& context);
+QWidget* newReportsView(MainWindow* window, const DeskContext& context);
 QWidget* newAuditView(MainWindow* window, const DeskContext& context);
 QWidget* newSettingsView(MainWindow* window, const DeskContext& context);
 
