@@ -73,7 +73,9 @@ TEST_CASE("screenshots of the desk", "[.screenshots]")
     wizard->currentPage()->findChild<QCheckBox*>(QStringLiteral("handedOver"))->setChecked(true);
     wizard->accept();
 
-    const char* names[] = {"20-desk", "21-officers", "22-tokens", "23-enrollments", "24-audit", "25-settings"};
+    const char* names[] = {"20-desk",    "21-officers", "22-tokens",  "23-enrollments",
+                           "24-reports", "25-audit",    "26-settings"};
+    REQUIRE(window.tabs()->count() == static_cast<int>(std::size(names)));
     for (int i = 0; i < window.tabs()->count(); ++i) {
         window.tabs()->setCurrentIndex(i);
         save(&window, folder, QString::fromLatin1(names[i]));
