@@ -4,6 +4,7 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/HandOver.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Token.h"
@@ -212,6 +213,26 @@ void DeskWorker::testCa(QString name)
         Q_EMIT caTested(
             name, true,
             tr("The CA answers; it sent %n CA certificate(s).", nullptr, static_cast<int>(certificates->size())));
+    });
+}
+
+void DeskWorker::handOverWithSignature(Operator by, qint64 enrollmentId, Pin officerPin)
+{
+    auto pin = std::make_shared<Pin>(std::move(officerPin));
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, by, enrollmentId, pin, path, worker] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT handOverFinished(enrollmentId, false, database.error().message, TokenErrorKind::None);
+            return;
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        auto done = HandOver(**database, connectors, tokenModulesOf(worker->modules()))
+                        .withFirstSignature(by, enrollmentId, *pin);
+        pin->clear();
+        Q_EMIT handOverFinished(enrollmentId, done.has_value(), done ? QString() : done.error().message,
+                                done ? TokenErrorKind::None : done.error().tokenErrorKind);
     });
 }
 

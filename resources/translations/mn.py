@@ -337,4 +337,14 @@ MN = {
  '&Reports': 'Та&йлан',
  'Save as': 'Хадгалах',
  'CSV files (*.csv)': 'CSV файл (*.csv)',
+ # The hand-over's first signature.
+ 'Once both copies are signed, the officer signs the acceptance with the token and their own PIN: the first signature proves that token, PIN and certificate work together.':
+   'Хоёр хувь дээр гарын үсэг зурсны дараа албан хаагч токен болон өөрийн ПИН кодоор хүлээн авснаа гарын үсгээр баталгаажуулна: энэ анхны гарын үсэг токен, ПИН код, гэрчилгээ хамтдаа ажиллаж буйг нотолно.',
+ "The officer's &PIN:": 'Албан хаагчийн &ПИН код:',
+ 'Sign with the token (&W)': 'Токеноор гарын үсэг &зурах',
+ 'The token is signing…': 'Токен гарын үсэг зурж байна…',
+ "The officer's first signature was made on the token and verified. The token is the officer's.":
+   'Албан хаагчийн анхны гарын үсгийг токен дээр зурж, шалгалаа. Токен одоо албан хаагчийнх.',
+ 'The acceptance could not be signed.': 'Хүлээн авснаа баталгаажуулах гарын үсэг зурж чадсангүй.',
+ '%1\n%2': '%1\n%2',
 }

@@ -418,10 +418,6 @@
         <translation>Hand-over</translation>
     </message>
     <message>
-        <source>Give the token to the officer once both copies are signed.</source>
-        <translation>Give the token to the officer once both copies are signed.</translation>
-    </message>
-    <message>
         <source>The officer &amp;signed both copies and took the token</source>
         <translation>The officer &amp;signed both copies and took the token</translation>
     </message>
@@ -587,6 +583,36 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Two plugged-in tokens cannot be told apart. Leave only one plugged in.</source>
         <translation>Two plugged-in tokens cannot be told apart. Leave only one plugged in.</translation>
+    </message>
+    <message>
+        <source>Once both copies are signed, the officer signs the acceptance with the token and their own PIN: the first signature proves that token, PIN and certificate work together.</source>
+        <translation>Once both copies are signed, the officer signs the acceptance with the token and their own PIN: the first signature proves that token, PIN and certificate work together.</translation>
+    </message>
+    <message>
+        <source>The officer's &amp;PIN:</source>
+        <translation>The officer's &amp;PIN:</translation>
+    </message>
+    <message>
+        <source>Sign with the token (&amp;W)</source>
+        <translation>Sign with the token (&amp;W)</translation>
+    </message>
+    <message>
+        <source>The token is signing…</source>
+        <translation>The token is signing…</translation>
+    </message>
+    <message>
+        <source>The officer's first signature was made on the token and verified. The token is the officer's.</source>
+        <translation>The officer's first signature was made on the token and verified. The token is the officer's.</translation>
+    </message>
+    <message>
+        <source>The acceptance could not be signed.</source>
+        <translation>The acceptance could not be signed.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>

@@ -418,10 +418,6 @@
         <translation>Хүлээлгэн өгөх</translation>
     </message>
     <message>
-        <source>Give the token to the officer once both copies are signed.</source>
-        <translation>Хоёр хувьд гарын үсэг зурсны дараа токеныг албан хаагчид өгнө.</translation>
-    </message>
-    <message>
         <source>The officer &amp;signed both copies and took the token</source>
         <translation>Албан хаагч хоёр хувьд &amp;гарын үсэг зурж, токеныг хүлээн авсан</translation>
     </message>
@@ -586,6 +582,36 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Two plugged-in tokens cannot be told apart. Leave only one plugged in.</source>
         <translation>Залгасан хоёр токеныг ялгах боломжгүй байна. Зөвхөн нэгийг нь залгаатай үлдээнэ үү.</translation>
+    </message>
+    <message>
+        <source>Once both copies are signed, the officer signs the acceptance with the token and their own PIN: the first signature proves that token, PIN and certificate work together.</source>
+        <translation>Хоёр хувь дээр гарын үсэг зурсны дараа албан хаагч токен болон өөрийн ПИН кодоор хүлээн авснаа гарын үсгээр баталгаажуулна: энэ анхны гарын үсэг токен, ПИН код, гэрчилгээ хамтдаа ажиллаж буйг нотолно.</translation>
+    </message>
+    <message>
+        <source>The officer's &amp;PIN:</source>
+        <translation>Албан хаагчийн &amp;ПИН код:</translation>
+    </message>
+    <message>
+        <source>Sign with the token (&amp;W)</source>
+        <translation>Токеноор гарын үсэг &amp;зурах</translation>
+    </message>
+    <message>
+        <source>The token is signing…</source>
+        <translation>Токен гарын үсэг зурж байна…</translation>
+    </message>
+    <message>
+        <source>The officer's first signature was made on the token and verified. The token is the officer's.</source>
+        <translation>Албан хаагчийн анхны гарын үсгийг токен дээр зурж, шалгалаа. Токен одоо албан хаагчийнх.</translation>
+    </message>
+    <message>
+        <source>The acceptance could not be signed.</source>
+        <translation>Хүлээн авснаа баталгаажуулах гарын үсэг зурж чадсангүй.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>

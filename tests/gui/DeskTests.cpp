@@ -217,8 +217,19 @@ TEST_CASE("a whole enrollment by keyboard: check page confirmed - no way back or
     press(wizard, Qt::Key_Return); // not before the officer signed
     CHECK(wizard->currentId() == Page::HandoverPage);
     click(child<QCheckBox>(wizard->currentPage(), "handedOver"));
+    press(wizard, Qt::Key_Return); // not before the officer signed with the token either
+    CHECK(wizard->currentId() == Page::HandoverPage);
+    // The officer types their PIN (the focus is on it once the box is ticked) and the token signs the acceptance.
+    type(wizard, QStringLiteral("258147"));
     press(wizard, Qt::Key_Return);
     REQUIRE(waitUntil([&] { return recordOf(desk, id).state == core::EnrollmentState::HandedOver; }, 3000));
+    REQUIRE(waitUntil([&] { return wizard->currentPage()->isComplete(); }, 3000));
+    press(wizard, Qt::Key_Return);
+    auto acceptance = desk.database().exec(QStringLiteral("SELECT acceptance_cms FROM enrollments WHERE id = ?"), {id});
+    REQUIRE(acceptance);
+    REQUIRE(acceptance->next());
+    CHECK_FALSE(acceptance->value(0).toString().isEmpty());
+    acceptance->finish();
     CHECK_THAT(window.statusBar()->currentMessage().toStdString(), Catch::Contains("handed over"));
     auto receiptHash =
         desk.database().exec(QStringLiteral("SELECT receipt_sha256 FROM enrollments WHERE id = ?"), {id});

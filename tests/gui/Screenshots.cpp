@@ -71,6 +71,10 @@ TEST_CASE("screenshots of the desk", "[.screenshots]")
     save(wizard, folder, QStringLiteral("15-wizard-receipt"));
     wizard->next();
     wizard->currentPage()->findChild<QCheckBox*>(QStringLiteral("handedOver"))->setChecked(true);
+    wizard->currentPage()->findChild<QLineEdit*>(QStringLiteral("officerPin"))->setText(QStringLiteral("258147"));
+    wizard->currentPage()->findChild<QPushButton*>(QStringLiteral("signAcceptance"))->click();
+    waitUntil([&] { return wizard->currentPage()->isComplete(); });
+    save(wizard, folder, QStringLiteral("16-wizard-handover"));
     wizard->accept();
 
     const char* names[] = {"20-desk",    "21-officers", "22-tokens",  "23-enrollments",

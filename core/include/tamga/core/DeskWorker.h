@@ -60,6 +60,10 @@ public:
     // Asks the CA for its certificates (the Settings screen's Test button).
     void testCa(QString name);
 
+    // The hand-over's first signature: the officer's PIN makes the token sign the acceptance, which is verified
+    // and kept with the hand-over (HandOver.h). The outcome comes back as handOverFinished.
+    void handOverWithSignature(Operator by, qint64 enrollmentId, Pin officerPin);
+
 Q_SIGNALS:
     void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
     void moduleFailed(const QString& message);
@@ -72,6 +76,8 @@ Q_SIGNALS:
                             const QString& error);
     void tokenOperationFinished(bool succeeded, const QString& message);
     void caTested(const QString& name, bool succeeded, const QString& message);
+    void handOverFinished(qint64 enrollmentId, bool succeeded, const QString& message,
+                          tamga::core::TokenErrorKind tokenErrorKind);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
     // Names, paths and the Debian package that installed each (empty: none did), in the same order.
     void registeredModulesListed(const QStringList& names, const QStringList& paths, const QStringList& packages);
