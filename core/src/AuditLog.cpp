@@ -132,11 +132,13 @@ CoreResult<qint64> AuditLog::append(const AuditEntry& entry) const
     last->finish();
     event.id += 1;
     event.at = storedNow();
-    event.operatorName = entry.operatorName;
-    event.action = entry.action;
-    event.objectType = entry.objectType;
-    event.objectId = entry.objectId;
-    event.outcome = entry.outcome;
+    // A field left out is '' (Qt would bind a null QString as NULL, which the log's columns refuse).
+    auto text = [](const QString& value) { return value.isNull() ? QStringLiteral("") : value; };
+    event.operatorName = text(entry.operatorName);
+    event.action = text(entry.action);
+    event.objectType = text(entry.objectType);
+    event.objectId = text(entry.objectId);
+    event.outcome = text(entry.outcome);
     event.details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
     event.hash = hashOf(event);
 

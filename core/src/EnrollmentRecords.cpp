@@ -92,6 +92,12 @@ CoreResult<std::vector<EnrollmentRecord>> EnrollmentRecords::list(std::optional<
                  : records(m_database, QStringLiteral("ORDER BY e.id"));
 }
 
+CoreResult<std::vector<EnrollmentRecord>> EnrollmentRecords::newest(EnrollmentState state, int limit) const
+{
+    return records(m_database, QStringLiteral("WHERE e.state = ? ORDER BY e.id DESC LIMIT ?"),
+                   {stateName(state), limit});
+}
+
 CoreResult<std::vector<EnrollmentRecord>> EnrollmentRecords::onToken(const QString& serial) const
 {
     return records(m_database,

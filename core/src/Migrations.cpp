@@ -328,6 +328,11 @@ const std::vector<Migration>& migrations()
         {7, "batch sessions and their officers", batchSchema()},
         {8, "the officer's signed acceptance at hand-over", acceptanceSchema()},
         {9, "the seals of batches' bundles", batchBundleSchema()},
+        // An officer's enrollments are looked up for every officer of the home screen and the progress report;
+        // without this index each lookup read the whole table (bench/HomeScreenBench.cpp found it at 100,000).
+        {10,
+         "an index of enrollments by officer",
+         {QStringLiteral("CREATE INDEX enrollments_officer ON enrollments(officer_id, state)")}},
     };
     return steps;
 }

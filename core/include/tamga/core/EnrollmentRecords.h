@@ -17,6 +17,8 @@ public:
 
     [[nodiscard]] CoreResult<EnrollmentRecord> record(qint64 id) const;
     [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> list(std::optional<EnrollmentState> state) const;
+    // The `limit` newest in `state` (what a screen can show).
+    [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> newest(EnrollmentState state, int limit) const;
     // The enrollments that put (or are putting) a key on the token with this serial, newest first, failed and
     // cancelled ones left out: whose key the token holds.
     [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> onToken(const QString& serial) const;

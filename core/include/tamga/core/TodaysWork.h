@@ -36,6 +36,7 @@ struct OrganizationProgress {
 
 struct TodaysWork {
     OfficerProgress campaign;
+    // Each list holds the newest 200 of each state it shows.
     std::vector<EnrollmentRecord> toFinish;       // stopped part-way at the desk: resume with the token
     std::vector<EnrollmentRecord> toWriteBack;    // the certificate is here (or awaited from the CA)
     std::vector<EnrollmentRecord> toHandOver;     // on the token and checked, the officer not yet signed
