@@ -50,11 +50,22 @@ CoreStatus recordEvent(const Database& database, qint64 tokenId, const QString& 
     return {};
 }
 
+const QString kTokenColumns =
+    QStringLiteral("SELECT id, serial, manufacturer, model, label, status, status_reason, first_seen_at, updated_at "
+                   "FROM tokens ");
+
+StockToken tokenFrom(const QSqlQuery& q)
+{
+    return StockToken{q.value(0).toLongLong(), q.value(1).toString(),
+                      q.value(2).toString(),   q.value(3).toString(),
+                      q.value(4).toString(),   parseStockState(q.value(5).toString()).value_or(StockState::InStock),
+                      q.value(6).toString(),   q.value(7).toString(),
+                      q.value(8).toString()};
+}
+
 CoreResult<std::optional<StockToken>> tokenBySerial(const Database& database, const QString& serial)
 {
-    auto query = database.exec(QStringLiteral("SELECT id, serial, manufacturer, model, label, status, status_reason, "
-                                              "first_seen_at, updated_at FROM tokens WHERE serial = ?"),
-                               {serial});
+    auto query = database.exec(kTokenColumns + QStringLiteral("WHERE serial = ?"), {serial});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next()) {
@@ -62,12 +73,7 @@ CoreResult<std::optional<StockToken>> tokenBySerial(const Database& database, co
             return std::unexpected(complete.error());
         return std::optional<StockToken>();
     }
-    StockToken token{
-        query->value(0).toLongLong(), query->value(1).toString(),
-        query->value(2).toString(),   query->value(3).toString(),
-        query->value(4).toString(),   parseStockState(query->value(5).toString()).value_or(StockState::InStock),
-        query->value(6).toString(),   query->value(7).toString(),
-        query->value(8).toString()};
+    StockToken token = tokenFrom(*query);
     query->finish();
     return std::optional(token);
 }
@@ -257,28 +263,17 @@ CoreResult<StockImportReport> TokenStock::importDelivery(const Operator& by, con
 
 CoreResult<std::vector<StockToken>> TokenStock::list(std::optional<StockState> state) const
 {
-    QString sql = QStringLiteral("SELECT serial FROM tokens");
-    QVariantList values;
-    if (state) {
-        sql += QStringLiteral(" WHERE status = ?");
-        values << stockStateName(*state);
-    }
-    sql += QStringLiteral(" ORDER BY serial");
-    auto query = m_database.exec(sql, values);
+    // One read for the whole list (a stock holds thousands of tokens).
+    auto query = state ? m_database.exec(kTokenColumns + QStringLiteral("WHERE status = ? ORDER BY serial"),
+                                         {stockStateName(*state)})
+                       : m_database.exec(kTokenColumns + QStringLiteral("ORDER BY serial"));
     if (!query)
         return std::unexpected(query.error());
-    QStringList serials;
+    std::vector<StockToken> tokens;
     while (query->next())
-        serials << query->value(0).toString();
+        tokens.push_back(tokenFrom(*query));
     if (auto complete = Database::readToEnd(*query); !complete)
         return std::unexpected(complete.error());
-    std::vector<StockToken> tokens;
-    for (const QString& serial : serials) {
-        auto token = find(serial);
-        if (!token)
-            return std::unexpected(token.error());
-        tokens.push_back(*token);
-    }
     return tokens;
 }
 

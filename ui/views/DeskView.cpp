@@ -61,9 +61,10 @@ public:
                 window->startEnrollment(item->data(Qt::UserRole).toLongLong());
             });
         }
-        // A batch: the enrollment of its next officer waiting, found in the wizard by civil ID.
-        connect(m_batches, &QListWidget::itemActivated, window, [window](QListWidgetItem* item) {
-            const QString civilId = item->data(Qt::UserRole).toString();
+        // A batch: the enrollment of its next officer waiting, found in the wizard by civil ID. Looked up when the
+        // clerk asks, not for every batch each time the screen is drawn.
+        connect(m_batches, &QListWidget::itemActivated, window, [this, window](QListWidgetItem* item) {
+            const QString civilId = nextWaiting(item->data(Qt::UserRole).toLongLong());
             if (!civilId.isEmpty())
                 window->startEnrollmentFor(civilId);
         });
@@ -119,7 +120,7 @@ public:
                                                  .arg(b.members)
                                                  .arg(b.handedOver),
                                              m_batches);
-            item->setData(Qt::UserRole, nextWaiting(b.id));
+            item->setData(Qt::UserRole, b.id);
         }
         for (const auto& o : work->notStarted) {
             // The number first: a long organization name must not hide it.
