@@ -4,6 +4,7 @@
 #include "ReportRenderer.h"
 #include "SecretInput.h"
 #include "SignIn.h"
+#include "WorkerProcesses.h"
 #include "tamga/core/BatchExchange.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
@@ -18,6 +19,9 @@
 namespace tamga::cli {
 
 namespace {
+
+// Worker processes of one parallel run: more than the tokens a USB hub holds is a mistake.
+constexpr int kMostWorkers = 16;
 
 QJsonObject summaryJson(const core::BatchSummary& b)
 {
@@ -120,55 +124,224 @@ int show(qint64 id, const core::Database& database, const GlobalOptions& options
     return ExitOk;
 }
 
+// What a batch run or write-back signs in with: the operator, a supervisor's unlocked desk key, and the PINs the
+// batch's mode needs. `password` is kept for the workers of a parallel run.
+struct RunSecrets {
+    core::Operator by;
+    core::Password password;
+    std::optional<core::DeskKey> deskKey;
+    std::optional<Pin> soPin;
+    std::optional<Pin> userPin;
+};
+
+std::optional<RunSecrets> runSecrets(const CommandLine& line, const core::Database& database,
+                                     const core::BatchSummary& batch, bool newTokens, int& status)
+{
+    const bool prepared = batch.mode == core::BatchMode::Prepared;
+    if (prepared && line.value("pin-file")) {
+        status = usageError("a prepared batch makes each token's initial PIN itself: no --pin-file");
+        return std::nullopt;
+    }
+    RunSecrets secrets;
+    auto by = signIn(line, database, "password-file", status, &secrets.password);
+    if (!by)
+        return std::nullopt;
+    secrets.by = *by;
+    // A supervisor's sign-in unlocks the desk key: random SO PINs (and a prepared token's initial PIN) sealed.
+    if (by->role == core::Role::Supervisor) {
+        auto unlocked = core::SealedSecrets(database).unlock(by->name, secrets.password);
+        if (!unlocked) {
+            status = fail(unlocked.error());
+            return std::nullopt;
+        }
+        secrets.deskKey = std::move(*unlocked);
+    }
+    std::string error;
+    if (!secrets.deskKey && newTokens) {
+        secrets.soPin = secretFromFileOrPrompt(line.value("so-pin-file"), "The RA's SO PIN for new tokens", error);
+        if (!secrets.soPin) {
+            status = usageError(error);
+            return std::nullopt;
+        }
+    }
+    if (!prepared) {
+        secrets.userPin = secretFromFileOrPrompt(line.value("pin-file"), "The officer's PIN", error);
+        if (!secrets.userPin) {
+            status = usageError(error);
+            return std::nullopt;
+        }
+    }
+    return secrets;
+}
+
+void printOutcome(const core::BatchRunner::Outcome& outcome)
+{
+    for (const QString& text : outcome.lines)
+        std::cout << s(text) << '\n';
+    std::cout << outcome.done << " done, " << outcome.failed << " stopped (resumable), " << outcome.waiting
+              << " officer(s) waiting for a token\n";
+}
+
+// The enrollments a parallel run's worker was given: "--worker-enrollments 3,7,12".
+std::optional<std::vector<qint64>> workerEnrollments(const std::string& text)
+{
+    std::vector<qint64> ids;
+    for (const QString& part : q(text).split(QLatin1Char(','))) {
+        bool ok = false;
+        const qint64 id = part.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return std::nullopt;
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+// Works the planned enrollments in `workers` processes side by side, each its own share of the tokens, and waits
+// for them all. Returns whether every worker started and ended.
+bool workInParallel(qint64 id, const std::vector<qint64>& enrollments, int workers, const RunSecrets& secrets,
+                    const GlobalOptions& options)
+{
+    std::vector<std::vector<qint64>> shares(static_cast<std::size_t>(workers));
+    for (std::size_t i = 0; i < enrollments.size(); ++i)
+        shares[i % shares.size()].push_back(enrollments[i]);
+    std::vector<pid_t> started;
+    bool allWell = true;
+    for (const auto& share : shares) {
+        if (share.empty())
+            continue;
+        QStringList ids;
+        for (qint64 enrollment : share)
+            ids << QString::number(enrollment);
+        std::vector<std::string> arguments{"batch",
+                                           "run",
+                                           std::to_string(id),
+                                           "--worker-enrollments",
+                                           s(ids.join(QLatin1Char(','))),
+                                           "--db",
+                                           options.databasePath,
+                                           "--operator",
+                                           s(secrets.by.name),
+                                           "--password-file",
+                                           "/dev/fd/3"};
+        for (const std::string& module : options.modulePaths) {
+            arguments.push_back("--module");
+            arguments.push_back(module);
+        }
+        std::vector<WorkerSecret> pipes{{3, secrets.password.view()}};
+        if (secrets.userPin) {
+            arguments.push_back("--pin-file");
+            arguments.push_back("/dev/fd/4");
+            pipes.push_back({4, secrets.userPin->view()});
+        }
+        std::string error;
+        auto pid = startWorker(arguments, pipes, error);
+        if (!pid) {
+            std::cerr << "error: " << error << '\n';
+            allWell = false;
+            break;
+        }
+        started.push_back(*pid);
+    }
+    for (pid_t pid : started) {
+        const int status = waitForWorker(pid);
+        // A worker that stopped on a token error exits "failed" and its enrollment says why; one killed or unable
+        // to begin leaves its enrollments as they were, resumable.
+        if (status != ExitOk && status != ExitFailed)
+            allWell = false;
+    }
+    return allWell;
+}
+
 int run(qint64 id, const CommandLine& line, const core::Database& database, const GlobalOptions& options)
 {
     auto batch = core::Batches(database).find(id);
     if (!batch)
         return fail(batch.error());
-    const bool prepared = batch->mode == core::BatchMode::Prepared;
-    if (prepared && line.value("pin-file"))
-        return usageError("a prepared batch makes each token's initial PIN itself: no --pin-file");
+    int parallel = 1;
+    if (auto text = line.value("parallel")) {
+        bool ok = false;
+        parallel = q(*text).toInt(&ok);
+        if (!ok || parallel < 1 || parallel > kMostWorkers)
+            return usageError("--parallel is a number of tokens from 1 to " + std::to_string(kMostWorkers));
+    }
+    const auto workerList = line.value("worker-enrollments");
+    std::optional<std::vector<qint64>> onlyThese;
+    if (workerList) {
+        onlyThese = workerEnrollments(*workerList);
+        if (!onlyThese)
+            return usageError("--worker-enrollments is a list of enrollment numbers");
+    }
     int status = ExitOk;
-    core::Password password;
-    auto by = signIn(line, database, "password-file", status, &password);
-    if (!by)
+    auto secrets = runSecrets(line, database, *batch, !workerList, status);
+    if (!secrets)
         return status;
-    // A supervisor's sign-in unlocks the desk key: random SO PINs (and a prepared token's initial PIN) sealed.
-    std::optional<core::DeskKey> deskKey;
-    if (by->role == core::Role::Supervisor) {
-        auto unlocked = core::SealedSecrets(database).unlock(by->name, password);
-        if (!unlocked)
-            return fail(unlocked.error());
-        deskKey = std::move(*unlocked);
-    }
-    password.clear();
-    std::string error;
-    std::optional<Pin> soPin;
-    if (!deskKey) {
-        soPin = secretFromFileOrPrompt(line.value("so-pin-file"), "The RA's SO PIN for new tokens", error);
-        if (!soPin)
-            return usageError(error);
-    }
-    std::optional<Pin> userPin;
-    if (!prepared) {
-        userPin = secretFromFileOrPrompt(line.value("pin-file"), "The officer's PIN", error);
-        if (!userPin)
-            return usageError(error);
-    }
+    if (parallel == 1 && !workerList)
+        secrets->password.clear();
     auto modules = core::TokenModules::load(options.modulePaths);
     if (!modules)
         return fail(modules.error());
     core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
     core::BatchRunner runner(database, connectors, *modules);
-    auto outcome =
-        runner.runOnce(*by, id, userPin ? &*userPin : nullptr, deskKey ? &*deskKey : nullptr, soPin ? &*soPin : nullptr,
-                       [](core::EnrollmentState, const QString& message) { std::cerr << "  " << s(message) << '\n'; });
+    const Pin* userPin = secrets->userPin ? &*secrets->userPin : nullptr;
+    const core::DeskKey* deskKey = secrets->deskKey ? &*secrets->deskKey : nullptr;
+
+    if (onlyThese) {
+        // A parallel run's worker: the enrollments it was given, on their tokens; the parent reports.
+        auto outcome = runner.work(secrets->by, id, *onlyThese, userPin, deskKey, progressToStderr);
+        if (!outcome)
+            return fail(outcome.error());
+        return outcome->failed > 0 ? ExitFailed : ExitOk;
+    }
+    if (parallel == 1) {
+        auto outcome = runner.runOnce(secrets->by, id, userPin, deskKey, secrets->soPin ? &*secrets->soPin : nullptr,
+                                      progressToStderr);
+        if (!outcome)
+            return fail(outcome.error());
+        printOutcome(*outcome);
+        return outcome->failed > 0 ? ExitFailed : ExitOk;
+    }
+    // Tokens side by side: the new ones initialized here one after another, then the slow work shared among
+    // worker processes, one per token.
+    auto planned = runner.plan(secrets->by, id, core::BatchRunner::Scope::EveryToken, userPin, deskKey,
+                               secrets->soPin ? &*secrets->soPin : nullptr, parallel, progressToStderr);
+    if (!planned)
+        return fail(planned.error());
+    const int workers = std::min(parallel, static_cast<int>(planned->enrollments.size()));
+    const bool workersEnded = workers == 0 || workInParallel(id, planned->enrollments, workers, *secrets, options);
+    secrets->password.clear();
+    auto worked = runner.outcomeOf(id, planned->enrollments);
+    if (!worked)
+        return fail(worked.error());
+    core::BatchRunner::Outcome outcome = planned->outcome;
+    outcome.done += worked->done;
+    outcome.failed += worked->failed;
+    outcome.lines << worked->lines;
+    printOutcome(outcome);
+    if (!workersEnded)
+        std::cerr << "error: a worker did not finish; its officers are resumable with batch run " << id << '\n';
+    return outcome.failed > 0 || !workersEnded ? ExitFailed : ExitOk;
+}
+
+int writeBack(qint64 id, const CommandLine& line, const core::Database& database, const GlobalOptions& options)
+{
+    auto batch = core::Batches(database).find(id);
+    if (!batch)
+        return fail(batch.error());
+    int status = ExitOk;
+    auto secrets = runSecrets(line, database, *batch, false, status);
+    if (!secrets)
+        return status;
+    secrets->password.clear();
+    auto modules = core::TokenModules::load(options.modulePaths);
+    if (!modules)
+        return fail(modules.error());
+    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    auto outcome = core::BatchRunner(database, connectors, *modules)
+                       .writeBack(secrets->by, id, secrets->userPin ? &*secrets->userPin : nullptr,
+                                  secrets->deskKey ? &*secrets->deskKey : nullptr, progressToStderr);
     if (!outcome)
         return fail(outcome.error());
-    for (const QString& text : outcome->lines)
-        std::cout << s(text) << '\n';
-    std::cout << outcome->done << " done, " << outcome->failed << " stopped (resumable), " << outcome->waiting
-              << " officer(s) waiting for a token\n";
+    printOutcome(*outcome);
     return outcome->failed > 0 ? ExitFailed : ExitOk;
 }
 
@@ -246,7 +419,7 @@ bool isBatchSessionCommand(const CommandLine& line)
     const auto& words = line.words();
     return words.size() >= 2 && words[0] == "batch" &&
            (words[1] == "create" || words[1] == "run" || words[1] == "list" || words[1] == "show" ||
-            ((words[1] == "export" || words[1] == "import") && line.value("batch")));
+            words[1] == "write-back" || ((words[1] == "export" || words[1] == "import") && line.value("batch")));
 }
 
 int runBatchSessionCommand(const CommandLine& line, const GlobalOptions& options)
@@ -270,6 +443,8 @@ int runBatchSessionCommand(const CommandLine& line, const GlobalOptions& options
         return importAnswer(id, line, **database, options);
     if (words[1] == "show")
         return show(id, **database, options);
+    if (words[1] == "write-back")
+        return writeBack(id, line, **database, options);
     return run(id, line, **database, options);
 }
 

@@ -209,6 +209,15 @@ void addEnrollCommands(CLI::App& app)
     file(runBatch, "--pin-file", "in person: the officer's PIN; " + std::string(kPinFile));
     file(runBatch, "--so-pin-file",
          "a clerk's run: the RA's SO PIN for new tokens (a supervisor's run seals a random one)");
+    runBatch->add_option("--parallel", "tokens worked side by side, one worker process each (default 1)")
+        ->type_name("N");
+    // A parallel run's worker process, started by the run itself: not for people.
+    runBatch->add_option("--worker-enrollments", "")->group("");
+    CLI::App* writeBack =
+        command(*batch, "write-back",
+                "write the certificates the CA answered with onto the batch's tokens plugged in, found by serial");
+    writeBack->add_option("id", "the batch's number")->type_name("ID")->required();
+    file(writeBack, "--pin-file", "in person: the officer's PIN; " + std::string(kPinFile));
     command(*batch, "list", "the batches and how far each is");
     command(*batch, "show", "a batch's officers, their enrollments and tokens")
         ->add_option("id", "the batch's number")

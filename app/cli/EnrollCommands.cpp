@@ -142,11 +142,6 @@ int handOver(qint64 id, const CommandLine& line, const Database& database, const
     return ExitOk;
 }
 
-void progressToStderr(core::EnrollmentState, const QString& message)
-{
-    std::cerr << "  " << s(message) << '\n';
-}
-
 int caCommand(const std::string& action, const CommandLine& line, const Database& database,
               const GlobalOptions& options)
 {

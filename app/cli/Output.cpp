@@ -43,6 +43,11 @@ void printTable(const std::vector<std::string>& header, const std::vector<std::v
         printRow(row);
 }
 
+void progressToStderr(core::EnrollmentState, const QString& message)
+{
+    std::cerr << "  " << s(message) << '\n';
+}
+
 int usageError(const std::string& message)
 {
     std::cerr << "error: " << s(QString::fromStdString(message))

@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "tamga/core/CoreError.h"
+#include "tamga/core/Enrollment.h"
 #include "tamga/core/Text.h"
 
 #include <QJsonValue>
@@ -26,6 +27,8 @@ int fail(const QString& message);
 int fail(const char* message);
 // A core error's message, the same way.
 int fail(const core::CoreError& error);
+// An enrollment's progress, as the engine reports it, indented on stderr (stdout keeps the results).
+void progressToStderr(core::EnrollmentState state, const QString& message);
 
 inline QString q(const std::string& text)
 {

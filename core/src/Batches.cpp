@@ -262,26 +262,61 @@ BatchRunner::BatchRunner(const Database& database, const CaConnectors& connector
 {
 }
 
-CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
-                                                      const DeskKey* deskKey, const Pin* soPin,
-                                                      const ProgressSink& progress) const
+namespace {
+
+bool countsAsDone(EnrollmentState state)
+{
+    return hasVerifiedCertificate(state) || state == EnrollmentState::Submitted;
+}
+
+// A certificate the CA answered with, not yet on its token (or written and not yet read back).
+bool waitsForWriteBack(EnrollmentState state)
+{
+    return state == EnrollmentState::CertificateReceived || state == EnrollmentState::WrittenToToken;
+}
+
+QString outcomeLine(const BatchMember& member, const QString& serial, const QString& how)
+{
+    return QStringLiteral("%1 (%2) on token %3: %4")
+        .arg(member.officerName, member.organizationName, serial.isEmpty() ? QStringLiteral("(new)") : serial, how);
+}
+
+void absorb(BatchRunner::Outcome& into, const BatchRunner::Outcome& from)
+{
+    into.done += from.done;
+    into.failed += from.failed;
+    into.lines << from.lines;
+}
+
+CoreStatus checkSecretsFor(const BatchSummary& batch, const Pin* userPin, const DeskKey* deskKey)
+{
+    if (batch.mode == BatchMode::Prepared && !deskKey)
+        return coreError(CoreErrorKind::NotPermitted,
+                         QStringLiteral("batch #%1 prepares tokens in advance: a supervisor signs in, whose desk key "
+                                        "seals each token's PINs")
+                             .arg(batch.id));
+    if (batch.mode == BatchMode::InPerson && !userPin)
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("batch #%1 is worked in person: the officer's PIN is needed").arg(batch.id));
+    return {};
+}
+
+} // namespace
+
+CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batchId, Scope scope, const Pin* userPin,
+                                                const DeskKey* deskKey, const Pin* soPin, int newTokens,
+                                                const ProgressSink& progress) const
 {
     auto batch = Batches(m_database).find(batchId);
     if (!batch)
         return std::unexpected(batch.error());
-    const bool prepared = batch->mode == BatchMode::Prepared;
-    if (prepared && !deskKey)
-        return coreError(CoreErrorKind::NotPermitted,
-                         QStringLiteral("batch #%1 prepares tokens in advance: a supervisor signs in, whose desk key "
-                                        "seals each token's PINs")
-                             .arg(batchId));
-    if (!prepared && !userPin)
-        return coreError(CoreErrorKind::InvalidInput,
-                         QStringLiteral("batch #%1 is worked in person: the officer's PIN is needed").arg(batchId));
-    if (!deskKey && !soPin)
+    if (auto able = checkSecretsFor(*batch, userPin, deskKey); !able)
+        return std::unexpected(able.error());
+    if (scope == Scope::EveryToken && !deskKey && !soPin)
         return coreError(CoreErrorKind::InvalidInput,
                          QStringLiteral("new tokens need an SO PIN: a supervisor's desk key seals a random one per "
                                         "token, or the RA's SO PIN is given"));
+    const bool prepared = batch->mode == BatchMode::Prepared;
     auto members = Batches(m_database).members(batchId);
     if (!members)
         return std::unexpected(members.error());
@@ -289,20 +324,7 @@ CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64
     if (!present)
         return std::unexpected(present.error());
 
-    const EnrollmentEngine engine(m_database, m_connectors, m_modules);
-    Outcome outcome;
-    auto report = [&](const BatchMember& member, const QString& serial, const CoreResult<EnrollmentRecord>& result) {
-        if (result && (hasVerifiedCertificate(result->state) || result->state == EnrollmentState::Submitted))
-            ++outcome.done;
-        else
-            ++outcome.failed;
-        outcome.lines << QStringLiteral("%1 (%2) on token %3: %4")
-                             .arg(member.officerName, member.organizationName,
-                                  serial.isEmpty() ? QStringLiteral("(new)") : serial,
-                                  result ? stateName(result->state) : result.error().message);
-    };
-
-    // Officers whose token came back: their interrupted enrollments go on.
+    Plan plan;
     QSet<QString> plugged;
     int blanks = 0;
     for (const TokenSnapshot& token : *present) {
@@ -311,57 +333,180 @@ CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64
         else
             ++blanks;
     }
+    // Officers whose token came back: their interrupted enrollments go on.
     for (const BatchMember& member : *members) {
-        if (!member.enrollment || !isInterrupted(member.enrollment->state) ||
-            !plugged.contains(member.enrollment->tokenSerial))
+        if (!member.enrollment || !plugged.contains(member.enrollment->tokenSerial))
             continue;
-        const QString& serial = member.enrollment->tokenSerial;
-        CoreResult<Pin> pin = prepared ? SealedSecrets(m_database).open(by, *deskKey, serial, SecretKind::InitialPin)
-                                       : CoreResult<Pin>(Pin(userPin->view()));
-        if (!pin) {
-            report(member, serial, std::unexpected(pin.error()));
-            continue;
-        }
-        report(member, serial, engine.run(by, member.enrollment->id, *pin, nullptr, progress));
+        const EnrollmentState state = member.enrollment->state;
+        if (scope == Scope::CertificatesOnly ? waitsForWriteBack(state) : isInterrupted(state))
+            plan.enrollments.push_back(member.enrollment->id);
+    }
+    auto stillWaiting = [&] {
+        return static_cast<int>(
+            std::count_if(members->begin(), members->end(), [](const BatchMember& m) { return !m.enrollment; }));
+    };
+    if (scope == Scope::CertificatesOnly) {
+        plan.outcome.waiting = stillWaiting();
+        return plan;
     }
 
-    // Each blank token for the next officer waiting, in the batch's order.
-    auto waiting = std::find_if(members->begin(), members->end(), [](const BatchMember& m) { return !m.enrollment; });
-    for (int taken = 0; taken < blanks && waiting != members->end(); ++taken) {
-        const BatchMember& member = *waiting;
-        auto id = engine.create(
-            by, member.officerId, QString(), batch->profileName, batch->caName, false,
-            [&](qint64 enrollmentId) -> CoreStatus {
-                // create() linked the officer's waiting membership; if another desk took this officer up meanwhile,
-                // the membership holds that desk's enrollment.
-                auto linked = m_database.exec(
-                    QStringLiteral("SELECT enrollment_id FROM batch_members WHERE batch_id = ? AND officer_id = ?"),
-                    {batchId, member.officerId});
-                if (!linked)
-                    return std::unexpected(linked.error());
-                const bool ours = linked->next() && linked->value(0).toLongLong() == enrollmentId;
-                linked->finish();
-                if (!ours)
-                    return coreError(
-                        CoreErrorKind::Conflict,
-                        QStringLiteral("%1 was taken up by another desk meanwhile").arg(member.officerName));
-                return {};
-            });
+    // Each blank token for the next officer: first one whose new token stopped before it was initialized, then
+    // those waiting, in the batch's order.
+    std::vector<BatchMember*> candidates;
+    for (BatchMember& member : *members) {
+        if (member.enrollment && member.enrollment->state == EnrollmentState::Created &&
+            member.enrollment->tokenSerial.isEmpty())
+            candidates.push_back(&member);
+    }
+    for (BatchMember& member : *members) {
+        if (!member.enrollment)
+            candidates.push_back(&member);
+    }
+    const EnrollmentEngine engine(m_database, m_connectors, m_modules);
+    const int toTake = std::max(blanks, newTokens);
+    for (int taken = 0; taken < toTake && taken < static_cast<int>(candidates.size()); ++taken) {
+        BatchMember& member = *candidates[static_cast<std::size_t>(taken)];
+        if (taken > 0) {
+            // Is a blank token still plugged in? (The one just initialized is not blank any more.)
+            auto now = m_modules.tokens();
+            if (!now)
+                return std::unexpected(now.error());
+            if (std::none_of(now->begin(), now->end(),
+                             [](const TokenSnapshot& t) { return !t.flags.tokenInitialized; }))
+                break;
+        }
+        CoreResult<qint64> id =
+            member.enrollment
+                ? CoreResult<qint64>(member.enrollment->id)
+                : engine.create(by, member.officerId, QString(), batch->profileName, batch->caName, false,
+                                [&](qint64 enrollmentId) { return linkedHere(batchId, member, enrollmentId); });
         if (!id) {
-            report(member, QString(), std::unexpected(id.error()));
+            ++plan.outcome.failed;
+            plan.outcome.lines << outcomeLine(member, QString(), id.error().message);
             break; // the same error would meet the next officer too
         }
         TokenPreparation preparation{member.officerName.left(32),
                                      deskKey ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view()), deskKey,
                                      prepared};
         const Pin pin = prepared ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(userPin->view());
-        auto result = engine.run(by, *id, pin, &preparation, progress);
-        report(member, result ? result->tokenSerial : QString(), result);
-        waiting = std::find_if(waiting + 1, members->end(), [](const BatchMember& m) { return !m.enrollment; });
+        auto result = engine.runUntil(by, *id, pin, &preparation, EnrollmentState::TokenPrepared, progress);
+        if (!result) {
+            ++plan.outcome.failed;
+            plan.outcome.lines << outcomeLine(member, QString(), result.error().message);
+            break; // the blank token stays blank: the next officer would meet the same
+        }
+        if (!member.enrollment)
+            member.enrollment = *result;
+        plan.enrollments.push_back(*id);
     }
-    outcome.waiting =
-        static_cast<int>(std::count_if(waiting, members->end(), [](const BatchMember& m) { return !m.enrollment; }));
+    plan.outcome.waiting = stillWaiting();
+    return plan;
+}
+
+CoreStatus BatchRunner::linkedHere(qint64 batchId, const BatchMember& member, qint64 enrollmentId) const
+{
+    // create() linked the officer's waiting membership; if another desk took this officer up meanwhile, the
+    // membership holds that desk's enrollment.
+    auto linked =
+        m_database.exec(QStringLiteral("SELECT enrollment_id FROM batch_members WHERE batch_id = ? AND officer_id = ?"),
+                        {batchId, member.officerId});
+    if (!linked)
+        return std::unexpected(linked.error());
+    const bool ours = linked->next() && linked->value(0).toLongLong() == enrollmentId;
+    linked->finish();
+    if (!ours)
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("%1 was taken up by another desk meanwhile").arg(member.officerName));
+    return {};
+}
+
+CoreResult<BatchRunner::Outcome> BatchRunner::work(const Operator& by, qint64 batchId,
+                                                   const std::vector<qint64>& enrollments, const Pin* userPin,
+                                                   const DeskKey* deskKey, const ProgressSink& progress) const
+{
+    auto batch = Batches(m_database).find(batchId);
+    if (!batch)
+        return std::unexpected(batch.error());
+    if (auto able = checkSecretsFor(*batch, userPin, deskKey); !able)
+        return std::unexpected(able.error());
+    auto members = Batches(m_database).members(batchId);
+    if (!members)
+        return std::unexpected(members.error());
+    const EnrollmentEngine engine(m_database, m_connectors, m_modules);
+    Outcome outcome;
+    for (qint64 id : enrollments) {
+        auto member = std::find_if(members->begin(), members->end(),
+                                   [id](const BatchMember& m) { return m.enrollment && m.enrollment->id == id; });
+        if (member == members->end())
+            return coreError(CoreErrorKind::InvalidInput,
+                             QStringLiteral("enrollment #%1 is not one of batch #%2's").arg(id).arg(batchId));
+        const QString serial = member->enrollment->tokenSerial;
+        CoreResult<Pin> pin = batch->mode == BatchMode::Prepared
+                                  ? SealedSecrets(m_database).open(by, *deskKey, serial, SecretKind::InitialPin)
+                                  : CoreResult<Pin>(Pin(userPin->view()));
+        CoreResult<EnrollmentRecord> result =
+            pin ? engine.run(by, id, *pin, nullptr, progress) : std::unexpected(pin.error());
+        if (result && countsAsDone(result->state))
+            ++outcome.done;
+        else
+            ++outcome.failed;
+        outcome.lines << outcomeLine(*member, result ? result->tokenSerial : serial,
+                                     result ? stateName(result->state) : result.error().message);
+    }
     return outcome;
+}
+
+CoreResult<BatchRunner::Outcome> BatchRunner::outcomeOf(qint64 batchId, const std::vector<qint64>& enrollments) const
+{
+    auto members = Batches(m_database).members(batchId);
+    if (!members)
+        return std::unexpected(members.error());
+    Outcome outcome;
+    for (qint64 id : enrollments) {
+        auto member = std::find_if(members->begin(), members->end(),
+                                   [id](const BatchMember& m) { return m.enrollment && m.enrollment->id == id; });
+        if (member == members->end())
+            return coreError(CoreErrorKind::InvalidInput,
+                             QStringLiteral("enrollment #%1 is not one of batch #%2's").arg(id).arg(batchId));
+        const EnrollmentRecord& record = *member->enrollment;
+        const bool done = countsAsDone(record.state);
+        if (done)
+            ++outcome.done;
+        else
+            ++outcome.failed;
+        outcome.lines << outcomeLine(*member, record.tokenSerial,
+                                     done || record.lastError.isEmpty() ? stateName(record.state) : record.lastError);
+    }
+    outcome.waiting = static_cast<int>(
+        std::count_if(members->begin(), members->end(), [](const BatchMember& m) { return !m.enrollment; }));
+    return outcome;
+}
+
+CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
+                                                      const DeskKey* deskKey, const Pin* soPin,
+                                                      const ProgressSink& progress) const
+{
+    auto planned = plan(by, batchId, Scope::EveryToken, userPin, deskKey, soPin, 1, progress);
+    if (!planned)
+        return std::unexpected(planned.error());
+    auto worked = work(by, batchId, planned->enrollments, userPin, deskKey, progress);
+    if (!worked)
+        return std::unexpected(worked.error());
+    absorb(planned->outcome, *worked);
+    return planned->outcome;
+}
+
+CoreResult<BatchRunner::Outcome> BatchRunner::writeBack(const Operator& by, qint64 batchId, const Pin* userPin,
+                                                        const DeskKey* deskKey, const ProgressSink& progress) const
+{
+    auto planned = plan(by, batchId, Scope::CertificatesOnly, userPin, deskKey, nullptr, 0, progress);
+    if (!planned)
+        return std::unexpected(planned.error());
+    auto worked = work(by, batchId, planned->enrollments, userPin, deskKey, progress);
+    if (!worked)
+        return std::unexpected(worked.error());
+    absorb(planned->outcome, *worked);
+    return planned->outcome;
 }
 
 } // namespace tamga::core

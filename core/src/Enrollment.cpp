@@ -299,6 +299,13 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
                                                    const TokenPreparation* preparation,
                                                    const ProgressSink& progress) const
 {
+    return runUntil(by, id, userPin, preparation, EnrollmentState::Verified, progress);
+}
+
+CoreResult<EnrollmentRecord> EnrollmentEngine::runUntil(const Operator& by, qint64 id, const Pin& userPin,
+                                                        const TokenPreparation* preparation, EnrollmentState until,
+                                                        const ProgressSink& progress) const
+{
     auto loaded = EnrollmentRecords(m_database).record(id);
     if (!loaded)
         return std::unexpected(loaded.error());
@@ -312,7 +319,7 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
     context.profile = *profile;
     context.ca = *ca;
 
-    while (!isSettled(context.record.state)) {
+    while (!isSettled(context.record.state) && context.record.state != until) {
         const EnrollmentState before = context.record.state;
         if (auto stepped = step(context); !stepped) {
             if (stepped.error().kind != CoreErrorKind::Pending) {

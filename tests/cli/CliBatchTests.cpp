@@ -2,12 +2,15 @@
 // plugged in for the next officer (SoftHSM offers its next blank token to the next process, as a clerk plugs in
 // the next one), show and list telling how far it is.
 #include "EnrollFixture.h"
+#include "ToolListings.h"
 
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using tamga::test::EnrollDesk;
 
@@ -184,4 +187,64 @@ TEST_CASE("tamga-cli batch export seals the bundle with its cover sheet - openss
     INFO(imported.err);
     REQUIRE(imported.exitCode == 0);
     CHECK_THAT(imported.out, Catch::Contains("matched (1)") && Catch::Contains("missing (1)"));
+
+    // Write-back: the certificate that came goes onto its token, found by its serial; the other officer's request
+    // still waits at the CA, and a second write-back finds nothing left to write.
+    auto written = desk.cli({"batch", "write-back", id, "--pin-file", desk.pinFile()});
+    INFO(written.err);
+    REQUIRE(written.exitCode == 0);
+    CHECK_THAT(written.out, Catch::Contains("Дорж Ану") && Catch::Contains("verified") && Catch::Contains("1 done"));
+    CHECK_THAT(written.out, !Catch::Contains("Дорж Батбаяр"));
+    const auto listed = tamga::test::pkcs11toolObjects(desk.modulePath(), "Дорж Ану", desk.pin());
+    CHECK(std::count_if(listed.begin(), listed.end(),
+                        [](const tamga::test::ListedObject& o) { return o.kind == "Certificate"; }) >= 1);
+    auto again = desk.cli({"batch", "write-back", id, "--pin-file", desk.pinFile()});
+    INFO(again.err);
+    CHECK(again.exitCode == 0);
+    CHECK_THAT(again.out, Catch::Contains("0 done, 0 stopped"));
+    // In person, the officer's PIN is needed to write onto the token.
+    CHECK(desk.cli({"batch", "write-back", id}).exitCode == 1);
+}
+
+TEST_CASE("tamga-cli batch run --parallel 2: a prepared batch's new tokens are worked side by side by worker "
+          "processes, each verified, the audit log intact")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa();
+    for (const auto& [given, civilId] : {std::pair{"Ану", "УБ85030522"}, std::pair{"Сараа", "УБ90010123"}}) {
+        auto added = desk.cli({"applicant", "add", "--org", "1", "--surname", "Дорж", "--given-name", given,
+                               "--civil-id", civilId, "--position", "Мэргэжилтэн"});
+        INFO(added.err);
+        REQUIRE(added.exitCode == 0);
+    }
+    auto created = desk.cli(
+        {"batch", "create", "--name", "Hub", "--org", "1", "--profile", "signing", "--ca", "practice", "--prepared"});
+    REQUIRE(created.exitCode == 0);
+    const std::string id = firstLine(created.out);
+    CHECK(desk.cli({"batch", "run", id, "--parallel", "0"}).exitCode == 1);
+
+    // SoftHSM offers a new blank token as each is initialized: two are taken, one officer waits.
+    auto ran = desk.cli({"batch", "run", id, "--parallel", "2"});
+    INFO(ran.err);
+    REQUIRE(ran.exitCode == 0);
+    CHECK_THAT(ran.out, Catch::Contains("2 done, 0 stopped (resumable), 1 officer(s) waiting"));
+
+    auto shown = desk.cli({"--json", "batch", "show", id});
+    REQUIRE(shown.exitCode == 0);
+    const QJsonArray members =
+        QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object()[QStringLiteral("members")].toArray();
+    REQUIRE(members.size() == 3);
+    CHECK(members[0].toObject()[QStringLiteral("state")].toString() == QStringLiteral("verified"));
+    CHECK(members[1].toObject()[QStringLiteral("state")].toString() == QStringLiteral("verified"));
+    CHECK(members[0].toObject()[QStringLiteral("token")].toString() !=
+          members[1].toObject()[QStringLiteral("token")].toString());
+    CHECK_FALSE(members[2].toObject().contains(QStringLiteral("enrollment_id"))); // waiting for a token
+
+    // Every worker wrote its events into the one chain; the initial PINs were opened by the workers, audited.
+    auto verified = desk.cli({"audit", "verify"});
+    INFO(verified.out << verified.err);
+    CHECK(verified.exitCode == 0);
+    auto audit = desk.cli({"--json", "audit", "list", "--limit", "500"});
+    REQUIRE(audit.exitCode == 0);
+    CHECK_THAT(audit.out, Catch::Contains("secret.used"));
 }

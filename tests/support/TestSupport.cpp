@@ -141,6 +141,10 @@ SoftHsmSandbox::SoftHsmSandbox(const TestModuleOptions& options) : SoftHsmSandbo
     flag("TAMGA_TEST_REUSE_HANDLES", options.reuseSessionHandles);
     flag("TAMGA_TEST_REFUSE_CERT_CATEGORY", options.refuseCertificateCategory);
     flag("TAMGA_TEST_SETPIN_NEEDS_LOGIN", options.setPinNeedsLogin);
+    if (options.keygenDelayMs > 0)
+        ::setenv("TAMGA_TEST_KEYGEN_DELAY_MS", std::to_string(options.keygenDelayMs).c_str(), 1);
+    else
+        ::unsetenv("TAMGA_TEST_KEYGEN_DELAY_MS");
     if (!options.serialForEveryToken.empty())
         ::setenv("TAMGA_TEST_SERIAL", options.serialForEveryToken.c_str(), 1);
     else

@@ -52,6 +52,7 @@ struct TestModuleOptions {
     bool refuseCertificateCategory = false; // opencryptoki: CKA_CERTIFICATE_CATEGORY is an invalid attribute
     std::string serialForEveryToken{};      // tpm2-pkcs11: every token reports this serial
     bool setPinNeedsLogin = false;          // C_SetPIN is refused in a session that is not logged in
+    int keygenDelayMs = 0;                  // a real token's chip: key generation takes this much longer
 };
 
 // A SoftHSM2 token store of its own: SOFTHSM2_CONF points at it for this process and its children.

@@ -21,6 +21,7 @@
 //   TAMGA_TEST_REFUSE_CERT_CATEGORY=1 C_CreateObject refuses CKA_CERTIFICATE_CATEGORY
 //   TAMGA_TEST_SERIAL                 the serial every token reports
 //   TAMGA_TEST_SETPIN_NEEDS_LOGIN=1   C_SetPIN answers CKR_USER_NOT_LOGGED_IN in a public session
+//   TAMGA_TEST_KEYGEN_DELAY_MS        key generation takes this much longer, as on a real token's chip
 // Control files in the state folder, looked at on every call:
 //   removed        exists: the token is pulled; delete it to plug the token back in
 //   remove-after   holds N: the token is pulled after N more calls (the file is consumed)
@@ -30,6 +31,7 @@
 
 #include <dlfcn.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -37,6 +39,7 @@
 #include <mutex>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -54,6 +57,7 @@ bool g_reuseHandles = false;
 bool g_refuseCertificateCategory = false;
 std::string g_serial;
 bool g_setPinNeedsLogin = false;
+int g_keygenDelayMs = 0;
 
 // With g_reuseHandles: the handles this module gives out (the lowest free number) and the target's behind them.
 std::map<CK_SESSION_HANDLE, CK_SESSION_HANDLE> g_sessions;
@@ -228,6 +232,8 @@ CK_RV shimInitialize(void* args)
     g_refuseCertificateCategory = std::getenv("TAMGA_TEST_REFUSE_CERT_CATEGORY") != nullptr;
     g_serial = std::getenv("TAMGA_TEST_SERIAL") ? std::getenv("TAMGA_TEST_SERIAL") : "";
     g_setPinNeedsLogin = std::getenv("TAMGA_TEST_SETPIN_NEEDS_LOGIN") != nullptr;
+    g_keygenDelayMs =
+        std::getenv("TAMGA_TEST_KEYGEN_DELAY_MS") ? std::atoi(std::getenv("TAMGA_TEST_KEYGEN_DELAY_MS")) : 0;
     if (!g_library) {
         g_library = ::dlopen(target, RTLD_NOW | RTLD_LOCAL);
         if (!g_library)
@@ -406,6 +412,9 @@ CK_RV shimGenerateKeyPair(CK_SESSION_HANDLE session, CK_MECHANISM* mechanism, CK
                 return CKR_KEY_SIZE_RANGE;
         }
     }
+    // The chip's time, spent without holding anything: tokens on one hub work side by side.
+    if (g_keygenDelayMs > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(g_keygenDelayMs));
     return g_target->C_GenerateKeyPair(targetSession(session), mechanism, publicTemplate, publicCount, privateTemplate,
                                        privateCount, publicKey, privateKey);
 }

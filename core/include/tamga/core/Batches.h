@@ -69,7 +69,14 @@ private:
 };
 
 // Works a batch on the tokens plugged in: resumes its officers' interrupted enrollments whose token is back, and
-// takes each blank token for the next officer waiting. One token after another, on the caller's thread.
+// takes each blank token for the next officer waiting.
+//
+// A run has two parts. `plan` looks at the tokens plugged in, on the caller's thread: it picks the enrollments
+// whose token is back, and initializes each new token for the next officer waiting (one at a time: a blank token
+// has no serial yet to tell it from another). `work` then does the slow part (key, request, CA, certificate,
+// read-back) for a list of those enrollments, one after another; several `work` calls in separate processes,
+// each on its own tokens, run a batch in parallel (libp11 closes every session of a slot when any caller in the
+// process releases its slots, so parallel token work cannot share one process).
 class BatchRunner {
 public:
     BatchRunner(const Database& database, const CaConnectors& connectors, TokenModules modules);
@@ -80,14 +87,43 @@ public:
         int waiting = 0;   // officers still without a token
         QStringList lines; // one per officer worked: who, which token, how it ended
     };
-    // `userPin`: the officer's PIN (in person); prepared batches make a random initial PIN per token. `deskKey`
-    // seals each new token's random SO PIN (and a prepared token's initial PIN); without it (a clerk's in-person
-    // batch) `soPin` is the RA's SO PIN for the tokens.
+    enum class Scope {
+        EveryToken,      // resume what is interrupted, and take blank tokens for officers waiting
+        CertificatesOnly // write-back: only enrollments whose certificate came from the CA and waits for its token
+    };
+    struct Plan {
+        std::vector<qint64> enrollments; // ready for `work`, each on a token plugged in
+        Outcome outcome;                 // the officers who could not start, and those still waiting
+    };
+
+    // `userPin`: the officer's PIN (in person); prepared batches make a random initial PIN per token, sealed.
+    // `deskKey` seals each new token's random SO PIN (and a prepared token's initial PIN); without it (a clerk's
+    // in-person batch) `soPin` is the RA's SO PIN for the tokens. At least `newTokens` blank tokens are taken while
+    // one is plugged in and an officer waits (a module that always offers a new blank token, like SoftHSM, gives
+    // that many), and every blank token present when the run starts.
+    [[nodiscard]] CoreResult<Plan> plan(const Operator& by, qint64 batchId, Scope scope, const Pin* userPin,
+                                        const DeskKey* deskKey, const Pin* soPin, int newTokens = 1,
+                                        const ProgressSink& progress = {}) const;
+    // Carries each of `enrollments` (of this batch) on to verified; a prepared batch's initial PINs are opened
+    // with `deskKey`.
+    [[nodiscard]] CoreResult<Outcome> work(const Operator& by, qint64 batchId, const std::vector<qint64>& enrollments,
+                                           const Pin* userPin, const DeskKey* deskKey,
+                                           const ProgressSink& progress = {}) const;
+    // Lines for enrollments worked elsewhere (a parallel run's worker processes), from their stored states.
+    [[nodiscard]] CoreResult<Outcome> outcomeOf(qint64 batchId, const std::vector<qint64>& enrollments) const;
+
+    // plan + work on the caller's thread.
     [[nodiscard]] CoreResult<Outcome> runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
                                               const DeskKey* deskKey, const Pin* soPin,
                                               const ProgressSink& progress = {}) const;
+    // Writes the certificates the CA answered with onto the batch's tokens plugged in, recognized by serial.
+    [[nodiscard]] CoreResult<Outcome> writeBack(const Operator& by, qint64 batchId, const Pin* userPin,
+                                                const DeskKey* deskKey, const ProgressSink& progress = {}) const;
 
 private:
+    // Inside engine.create's transaction: the officer's membership now holds this enrollment (not another desk's).
+    [[nodiscard]] CoreStatus linkedHere(qint64 batchId, const BatchMember& member, qint64 enrollmentId) const;
+
     const Database& m_database;
     const CaConnectors& m_connectors;
     TokenModules m_modules;

@@ -110,6 +110,11 @@ public:
     [[nodiscard]] CoreResult<EnrollmentRecord> run(const Operator& by, qint64 id, const Pin& userPin,
                                                    const TokenPreparation* preparation,
                                                    const ProgressSink& progress = {}) const;
+    // The same, stopping once the enrollment reaches `until` (a batch prepares each new token on its own before
+    // the slow work on the prepared tokens goes to workers side by side).
+    [[nodiscard]] CoreResult<EnrollmentRecord> runUntil(const Operator& by, qint64 id, const Pin& userPin,
+                                                        const TokenPreparation* preparation, EnrollmentState until,
+                                                        const ProgressSink& progress = {}) const;
 
     // Marks a verified enrollment as handed over to its officer. `acceptance` (columns: the officer's signed
     // acceptance, HandOver.h) is stored and `alsoInside` run in the same transaction.
