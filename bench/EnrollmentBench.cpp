@@ -7,6 +7,7 @@
 // Prints a Markdown table for docs/PERFORMANCE.md.
 //
 //   build/bin/tamga-bench-enrollment [--runs N]
+#include "BenchSupport.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/CertificateRequest.h"
 #include "tamga/core/Database.h"
@@ -29,44 +30,15 @@
 #include <vector>
 
 using namespace tamga;
+using tamga::bench::median;
+using tamga::bench::mustSucceed;
+using tamga::bench::shell;
+using tamga::bench::writeText;
 
 namespace {
 
-// A benchmark step that fails makes the figures meaningless: stop with what failed.
-template <typename Result> void mustSucceed(const Result& result, const char* what)
-{
-    if (!result) {
-        std::fprintf(stderr, "benchmark setup failed: %s\n", what);
-        std::exit(1);
-    }
-}
-
 const char* kSoftHsm = "/usr/lib/softhsm/libsofthsm2.so";
 const QString kPin = QStringLiteral("123456");
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
-
-bool shell(const QString& script, const QString& workDir)
-{
-    QProcess process;
-    process.setWorkingDirectory(workDir);
-    process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-ec"), script});
-    process.waitForFinished(-1);
-    if (process.exitCode() != 0)
-        std::fprintf(stderr, "pipeline failed: %s\n", process.readAllStandardError().constData());
-    return process.exitCode() == 0;
-}
-
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile file(path);
-    file.open(QIODevice::WriteOnly);
-    file.write(text);
-}
 
 } // namespace
 

@@ -11,6 +11,7 @@
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/Text.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 #include <QSqlQuery>
@@ -245,13 +246,20 @@ CoreResult<std::vector<BatchMember>> Batches::members(qint64 id) const
     }
     if (auto complete = Database::readToEnd(*query); !complete)
         return std::unexpected(complete.error());
-    EnrollmentRecords records(m_database);
+    auto records = EnrollmentRecords(m_database).ofBatch(id);
+    if (!records)
+        return std::unexpected(records.error());
+    QHash<qint64, const EnrollmentRecord*> byId;
+    for (const EnrollmentRecord& record : *records)
+        byId.insert(record.id, &record);
     for (std::size_t i = 0; i < members.size(); ++i) {
         if (!enrollmentIds[i])
             continue;
-        auto record = records.record(*enrollmentIds[i]);
+        const EnrollmentRecord* record = byId.value(*enrollmentIds[i]);
         if (!record)
-            return std::unexpected(record.error());
+            return coreError(
+                CoreErrorKind::Database,
+                QStringLiteral("batch #%1 names enrollment #%2, which is not there").arg(id).arg(*enrollmentIds[i]));
         members[i].enrollment = *record;
     }
     return members;

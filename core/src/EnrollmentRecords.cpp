@@ -105,6 +105,14 @@ CoreResult<std::vector<EnrollmentRecord>> EnrollmentRecords::onToken(const QStri
                    {serial});
 }
 
+CoreResult<std::vector<EnrollmentRecord>> EnrollmentRecords::ofBatch(qint64 batchId) const
+{
+    return records(m_database,
+                   QStringLiteral("WHERE e.id IN (SELECT enrollment_id FROM batch_members WHERE batch_id = ?) "
+                                  "ORDER BY e.id"),
+                   {batchId});
+}
+
 CoreResult<std::vector<EnrollmentRecord>> EnrollmentRecords::withValidCertificate(qint64 officerId,
                                                                                   const QString& profileName) const
 {

@@ -333,6 +333,11 @@ const std::vector<Migration>& migrations()
         {10,
          "an index of enrollments by officer",
          {QStringLiteral("CREATE INDEX enrollments_officer ON enrollments(officer_id, state)")}},
+        // Every enrollment record reads its latest certificate; without this index each read scanned every
+        // certificate, and a wave of 731 (bench/WaveBench.cpp) slowed with each one issued.
+        {11,
+         "an index of certificates by enrollment",
+         {QStringLiteral("CREATE INDEX certificates_enrollment ON certificates(enrollment_id, id)")}},
     };
     return steps;
 }

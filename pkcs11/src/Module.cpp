@@ -295,11 +295,37 @@ Result<bool> Module::refreshIfNeeded() const
                                          "the module failed to initialize again"));
     }
     impl.stale = false;
+    impl.forgetTokenSlots();
     return true;
 }
 
+namespace {
+
+// The slots that hold a token now: one cheap call, no token information read.
+std::optional<std::vector<CK_SLOT_ID>> slotsWithToken(CK_FUNCTION_LIST* f)
+{
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        CK_ULONG count = 0;
+        if (f->C_GetSlotList(CK_TRUE, nullptr, &count) != CKR_OK)
+            return std::nullopt;
+        std::vector<CK_SLOT_ID> ids(count);
+        CK_RV rv = f->C_GetSlotList(CK_TRUE, ids.data(), &count);
+        if (rv == CKR_BUFFER_TOO_SMALL)
+            continue;
+        if (rv != CKR_OK)
+            return std::nullopt;
+        ids.resize(count);
+        return ids;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 Result<std::vector<TokenInfo>> Module::tokens() const
 {
+    // Listed before the scan: a token that comes during it changes the list, and the next lookup scans again.
+    const auto withToken = slotsWithToken(m_impl->functions);
     auto slotList = slots();
     if (!slotList)
         return std::unexpected(slotList.error());
@@ -308,11 +334,68 @@ Result<std::vector<TokenInfo>> Module::tokens() const
         if (slot.token)
             result.push_back(std::move(*slot.token));
     }
+    if (withToken)
+        rememberSlots(*withToken, result);
     return result;
+}
+
+void Module::Impl::forgetTokenSlots()
+{
+    std::lock_guard lock(rememberedMutex);
+    rememberedSlots.clear();
+    rememberedSlotList.clear();
+    rememberedBlankSlot.reset();
+}
+
+std::optional<TokenInfo> Module::rememberedToken(const std::optional<std::string>& serial) const
+{
+    Impl& impl = *m_impl;
+    std::lock_guard lock(impl.rememberedMutex);
+    std::optional<CK_SLOT_ID> slot = impl.rememberedBlankSlot;
+    if (serial) {
+        auto it = impl.rememberedSlots.find(*serial);
+        slot = it == impl.rememberedSlots.end() ? std::nullopt : std::optional(it->second);
+    }
+    if (!slot)
+        return std::nullopt;
+    auto now = slotsWithToken(impl.functions);
+    CK_SLOT_INFO slotInfo{};
+    CK_TOKEN_INFO tokenInfo{};
+    std::optional<TokenInfo> token;
+    if (now && *now == impl.rememberedSlotList && impl.functions->C_GetSlotInfo(*slot, &slotInfo) == CKR_OK &&
+        impl.functions->C_GetTokenInfo(*slot, &tokenInfo) == CKR_OK)
+        token = tokenInfoFrom(impl.path, *slot, slotInfo, tokenInfo);
+    if (!token || (serial ? token->serial != *serial : token->flags.tokenInitialized)) {
+        // A token came, went or changed: the next lookup scans every slot.
+        impl.rememberedSlots.clear();
+        impl.rememberedBlankSlot.reset();
+        return std::nullopt;
+    }
+    return token;
+}
+
+void Module::rememberSlots(const std::vector<unsigned long>& slotList, const std::vector<TokenInfo>& present) const
+{
+    // Every serial that one present token has: a desk writing back a wave looks each of its tokens up in turn.
+    std::map<std::string, int> tokensWithSerial;
+    for (const TokenInfo& token : present)
+        ++tokensWithSerial[token.serial];
+    std::lock_guard lock(m_impl->rememberedMutex);
+    m_impl->rememberedSlotList = slotList;
+    m_impl->rememberedSlots.clear();
+    m_impl->rememberedBlankSlot.reset();
+    for (const TokenInfo& token : present) {
+        if (tokensWithSerial[token.serial] == 1)
+            m_impl->rememberedSlots[token.serial] = token.slotId;
+        if (!token.flags.tokenInitialized && !m_impl->rememberedBlankSlot)
+            m_impl->rememberedBlankSlot = token.slotId;
+    }
 }
 
 Result<TokenInfo> Module::findToken(const std::string& serial) const
 {
+    if (auto remembered = rememberedToken(serial))
+        return std::move(*remembered);
     auto present = tokens();
     if (!present)
         return std::unexpected(present.error());
@@ -325,6 +408,7 @@ Result<TokenInfo> Module::findToken(const std::string& serial) const
         if (token.serial == serial)
             matching.push_back(std::move(token));
     }
+
     if (matching.size() > 1) {
         TokenInfo anyBlank = matching.front();
         std::erase_if(matching, [](const TokenInfo& token) { return !token.flags.tokenInitialized; });
@@ -344,6 +428,8 @@ Result<TokenInfo> Module::findToken(const std::string& serial) const
 
 Result<TokenInfo> Module::findUninitializedToken() const
 {
+    if (auto remembered = rememberedToken(std::nullopt))
+        return std::move(*remembered);
     auto present = tokens();
     if (!present)
         return std::unexpected(present.error());

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,16 @@ struct Module::Impl {
     bool ownsSession(CK_SESSION_HANDLE handle, std::uint64_t owner);
     // After a libp11 call that may have closed every session of the module's slots: no Session owns one now.
     void forgetSessions();
+
+    // Where each token was at the last full scan, for the tokens whose serial only one present token had: a
+    // lookup by serial then asks one slot instead of every slot (SoftHSM reads each token's files for its
+    // information, and a campaign's desk has hundreds). Trusted only while the slots with a token are the same
+    // ones as at that scan; forgotten when a token is initialized here (its serial and slot change).
+    std::mutex rememberedMutex;
+    std::vector<CK_SLOT_ID> rememberedSlotList;
+    std::map<std::string, CK_SLOT_ID> rememberedSlots;
+    std::optional<CK_SLOT_ID> rememberedBlankSlot; // the first token never initialized, at that scan
+    void forgetTokenSlots();
 
     ~Impl();
 };

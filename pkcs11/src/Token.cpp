@@ -154,6 +154,7 @@ Result<TokenInfo> Token::initialize(const std::shared_ptr<Module>& module, const
         return std::unexpected(error);
     }
 
+    module->impl().forgetTokenSlots(); // the token has a new serial, maybe a new slot
     auto after = module->tokens();
     if (!after)
         return std::unexpected(after.error());

@@ -22,6 +22,8 @@ public:
     // The enrollments that put (or are putting) a key on the token with this serial, newest first, failed and
     // cancelled ones left out: whose key the token holds.
     [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> onToken(const QString& serial) const;
+    // The enrollments of a batch's officers, in one query (a wave's batch has hundreds).
+    [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> ofBatch(qint64 batchId) const;
     // The officer's enrollments of this profile whose certificate is valid now (not revoked, not expired).
     [[nodiscard]] CoreResult<std::vector<EnrollmentRecord>> withValidCertificate(qint64 officerId,
                                                                                  const QString& profileName) const;

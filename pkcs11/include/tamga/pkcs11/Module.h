@@ -7,6 +7,7 @@
 #include "tamga/pkcs11/Types.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ public:
 
 private:
     explicit Module(std::unique_ptr<Impl> impl);
+    // The token with this serial (or, without one, the first blank token) where the last full scan found it, if
+    // nothing changed since (ModuleImpl.h).
+    std::optional<TokenInfo> rememberedToken(const std::optional<std::string>& serial) const;
+    void rememberSlots(const std::vector<unsigned long>& slotList, const std::vector<TokenInfo>& present) const;
     [[nodiscard]] static Result<std::shared_ptr<Module>> loadNew(const std::string& path);
     std::unique_ptr<Impl> m_impl;
 };
