@@ -328,7 +328,8 @@ CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batch
     auto members = Batches(m_database).members(batchId);
     if (!members)
         return std::unexpected(members.error());
-    auto present = m_modules.tokens();
+    // A first look (the engine checks each token again before it acts on it): a wave's desk has many tokens.
+    auto present = m_modules.tokensAsLastSeen();
     if (!present)
         return std::unexpected(present.error());
 
@@ -376,7 +377,7 @@ CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batch
         BatchMember& member = *candidates[static_cast<std::size_t>(taken)];
         if (taken > 0) {
             // Is a blank token still plugged in? (The one just initialized is not blank any more.)
-            auto now = m_modules.tokens();
+            auto now = m_modules.tokensAsLastSeen();
             if (!now)
                 return std::unexpected(now.error());
             if (std::none_of(now->begin(), now->end(),
@@ -393,7 +394,9 @@ CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batch
             plan.outcome.lines << outcomeLine(member, QString(), id.error().message);
             break; // the same error would meet the next officer too
         }
-        TokenPreparation preparation{member.officerName.left(32),
+        // The token's label says whose it is: the civil ID, as the wizard labels tokens (a name in Cyrillic
+        // would pass a token's 32 bytes).
+        TokenPreparation preparation{member.civilId,
                                      deskKey ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view()), deskKey,
                                      prepared};
         const Pin pin = prepared ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(userPin->view());

@@ -1,10 +1,12 @@
 #include "tamga/core/DeskWorker.h"
 
 #include "TokenLayer.h"
+#include "tamga/core/Batches.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/HandOver.h"
+#include "tamga/core/SealedSecrets.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Token.h"
@@ -233,6 +235,40 @@ void DeskWorker::handOverWithSignature(Operator by, qint64 enrollmentId, Pin off
         pin->clear();
         Q_EMIT handOverFinished(enrollmentId, done.has_value(), done ? QString() : done.error().message,
                                 done ? TokenErrorKind::None : done.error().tokenErrorKind);
+    });
+}
+
+void DeskWorker::runBatchRound(BatchJob job)
+{
+    auto shared = std::make_shared<BatchJob>(std::move(job));
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, shared, path, worker] {
+        const qint64 batchId = shared->batchId;
+        auto finish = [&](const CoreResult<BatchRunner::Outcome>& outcome) {
+            shared->userPin.reset();
+            shared->soPin.reset();
+            if (!outcome) {
+                Q_EMIT batchRoundFinished(batchId, 0, 0, 0, {}, outcome.error().message);
+                return;
+            }
+            Q_EMIT batchRoundFinished(batchId, outcome->done, outcome->failed, outcome->waiting, outcome->lines,
+                                      QString());
+        };
+        auto database = Database::open(path);
+        if (!database) {
+            finish(std::unexpected(database.error()));
+            return;
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        BatchRunner runner(**database, connectors, tokenModulesOf(worker->modules()));
+        const Pin* userPin = shared->userPin ? &*shared->userPin : nullptr;
+        const ProgressSink progress = [this, batchId](EnrollmentState state, const QString& message) {
+            Q_EMIT batchProgress(batchId, state, message);
+        };
+        finish(shared->writeBackOnly ? runner.writeBack(shared->by, batchId, userPin, shared->deskKey.get(), progress)
+                                     : runner.runOnce(shared->by, batchId, userPin, shared->deskKey.get(),
+                                                      shared->soPin ? &*shared->soPin : nullptr, progress));
     });
 }
 

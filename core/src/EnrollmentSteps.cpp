@@ -7,6 +7,7 @@
 #include "TokenInventory.h"
 #include "tamga/core/CertificateRequest.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Module.h"
@@ -75,19 +76,38 @@ CoreResult<pkcs11::Token*> EnrollmentEngine::workToken(Context& context) const
 CoreStatus EnrollmentEngine::prepareToken(Context& context) const
 {
     EnrollmentRecord& r = context.record;
+    const TokenPreparation* preparation = context.preparation;
+    // A random SO PIN sealed under the desk key: sealed for this enrollment before the token is touched (the
+    // pending seal, SealedSecrets.h), moved to the token when it is recorded prepared.
+    const bool sealsSoPin = preparation && preparation->sealWith;
+    std::optional<Pin> pendingSoPin;
     std::optional<pkcs11::TokenInfo> found;
     if (r.tokenSerial.isEmpty()) {
         // The new token plugged in, to be initialized now.
-        if (!context.preparation) {
+        if (!preparation) {
             return coreError(CoreErrorKind::Token, QStringLiteral("enrollment #%1 is for a new token: it must be "
                                                                   "initialized (give a label and SO PIN)")
                                                        .arg(r.id));
         }
-        for (const auto& module : modulesOf(m_modules)) {
-            if (auto blank = module->findUninitializedToken()) {
-                context.module = module;
-                found = *blank;
-                break;
+        if (sealsSoPin) {
+            auto pending = SealedSecrets(m_database).openPending(context.by, *preparation->sealWith, r.id);
+            if (!pending)
+                return std::unexpected(pending.error());
+            pendingSoPin = std::move(*pending);
+        }
+        if (pendingSoPin) {
+            // This enrollment initialized a token before the desk stopped: that token, never a second one.
+            auto adopted = takeUpInitializedToken(context, *pendingSoPin);
+            if (!adopted)
+                return std::unexpected(adopted.error());
+            found = *adopted;
+        } else {
+            for (const auto& module : modulesOf(m_modules)) {
+                if (auto blank = module->findUninitializedToken()) {
+                    context.module = module;
+                    found = *blank;
+                    break;
+                }
             }
         }
         if (!found)
@@ -108,15 +128,30 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
     if (auto able = pkcs11::Token::checkCanGenerate(context.module, *found, toTokenLayer(context.profile.keyType));
         !able)
         return std::unexpected(fromTokenError(able.error()));
-    if (context.preparation) {
+    if (pendingSoPin) {
+        serial = QString::fromStdString(found->serial);
+        initialized = true;
+    } else if (preparation) {
+        if (sealsSoPin) {
+            if (auto kept =
+                    SealedSecrets(m_database).sealPending(context.by, *preparation->sealWith, r.id, preparation->soPin);
+                !kept)
+                return kept;
+        }
         context.report(QStringLiteral("initializing the token"));
         // Through the token service: erasing a token that was set up before is a supervisor's action, and
         // either way the initialization is audited with the token's serial.
         auto done = TokenService(m_database, tokenModulesOf({context.module}))
-                        .initialize(context.by, r.tokenSerial, context.preparation->label, context.preparation->soPin,
-                                    context.pin);
-        if (!done)
+                        .initialize(context.by, r.tokenSerial, preparation->label, preparation->soPin, context.pin);
+        if (!done) {
+            // Refused before the token changed: the pending SO PIN is no one's. A token pulled (or an error the
+            // desk cannot place) may have been initialized with it: kept, so that the token is taken up again.
+            const TokenErrorKind kind = done.error().tokenErrorKind;
+            if (sealsSoPin && kind != TokenErrorKind::TokenRemoved && kind != TokenErrorKind::TokenNotFound &&
+                kind != TokenErrorKind::Other && kind != TokenErrorKind::ModuleFailed)
+                static_cast<void>(SealedSecrets(m_database).clearPending(r.id));
             return std::unexpected(done.error());
+        }
         info = *done;
         serial = QString::fromStdString(done->serial);
         initialized = true;
@@ -126,6 +161,7 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
                                                    .arg(r.tokenSerial));
     }
     r.tokenSerial = serial;
+    const Pin& soPin = pendingSoPin ? *pendingSoPin : (preparation ? preparation->soPin : context.pin);
     // The token inventory learns what this token is, in the same transaction as the state: an enrollment is never
     // "token prepared" with a token the inventory does not know.
     return transition(context, EnrollmentState::TokenPrepared, {},
@@ -140,20 +176,62 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
                               QStringLiteral("UPDATE enrollments SET token_id = ? WHERE id = ?"), {*tokenRow, r.id});
                           if (!linked)
                               return std::unexpected(linked.error());
-                          return initialized ? sealPreparedSecrets(context, trail, serial) : CoreStatus{};
+                          if (!initialized)
+                              return {};
+                          if (auto sealed = sealPreparedSecrets(context, trail, serial, soPin); !sealed)
+                              return sealed;
+                          return sealsSoPin ? SealedSecrets(m_database).clearPending(r.id) : CoreStatus{};
                       });
+}
+
+// A token this enrollment initialized before the desk stopped: labelled for the officer, recorded by no
+// enrollment, and opened by the pending SO PIN (only that token has it). Its user PIN is set again (the run's).
+CoreResult<pkcs11::TokenInfo> EnrollmentEngine::takeUpInitializedToken(Context& context, const Pin& soPin) const
+{
+    const std::string label = context.preparation->label.trimmed().toStdString();
+    EnrollmentRecords records(m_database);
+    for (const auto& module : modulesOf(m_modules)) {
+        auto tokens = module->tokens();
+        if (!tokens)
+            return std::unexpected(fromTokenError(tokens.error()));
+        for (const pkcs11::TokenInfo& candidate : *tokens) {
+            if (!candidate.flags.tokenInitialized || candidate.label != label)
+                continue;
+            auto owners = records.onToken(QString::fromStdString(candidate.serial));
+            if (!owners)
+                return std::unexpected(owners.error());
+            if (!owners->empty())
+                continue;
+            context.report(QStringLiteral("taking up the token initialized before the desk stopped"));
+            pkcs11::Token token(module, candidate.serial);
+            if (!token.setUserPinWithSoPin(soPin, context.pin))
+                continue; // not the one: its SO PIN is another
+            context.module = module;
+            auto fresh = module->findToken(candidate.serial);
+            if (!fresh)
+                return std::unexpected(fromTokenError(fresh.error()));
+            return *fresh;
+        }
+    }
+    return std::unexpected(CoreError{
+        CoreErrorKind::Token,
+        QStringLiteral("the token initialized for enrollment #%1 (label \"%2\") is not plugged in: plug it in again "
+                       "(the desk keeps its SO PIN); if it is lost, cancel enrollment #%1")
+            .arg(context.record.id)
+            .arg(context.preparation->label),
+        TokenErrorKind::TokenNotFound});
 }
 
 // The secrets of a token the desk initialized, sealed under the desk key when the preparation asks for it: the SO
 // PIN always, the user PIN when it is the initial PIN of a token prepared before its officer comes.
-CoreStatus EnrollmentEngine::sealPreparedSecrets(Context& context, AuditTrail& trail, const QString& serial) const
+CoreStatus EnrollmentEngine::sealPreparedSecrets(Context& context, AuditTrail& trail, const QString& serial,
+                                                 const Pin& soPin) const
 {
     const TokenPreparation* preparation = context.preparation;
     if (!preparation || !preparation->sealWith)
         return {};
     SealedSecrets secrets(m_database);
-    if (auto sealed =
-            secrets.seal(trail, context.by, *preparation->sealWith, serial, SecretKind::SoPin, preparation->soPin);
+    if (auto sealed = secrets.seal(trail, context.by, *preparation->sealWith, serial, SecretKind::SoPin, soPin);
         !sealed)
         return sealed;
     if (preparation->sealUserPin)

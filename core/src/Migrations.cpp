@@ -338,6 +338,16 @@ const std::vector<Migration>& migrations()
         {11,
          "an index of certificates by enrollment",
          {QStringLiteral("CREATE INDEX certificates_enrollment ON certificates(enrollment_id, id)")}},
+        // A random SO PIN is sealed for its enrollment before the token is initialized with it, and moved to the
+        // token once it is recorded prepared: a desk stopped in between (a pulled token, a crash) still knows the
+        // SO PIN of the token it initialized, and takes that token up again when it comes back.
+        {12,
+         "SO PINs sealed before their token is initialized",
+         {QStringLiteral(
+             "CREATE TABLE pending_token_secrets ("
+             " enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments(id),"
+             " sealed TEXT NOT NULL," // base64: nonce || AES-256-GCM(SO PIN), bound to the enrollment || tag
+             " created_at TEXT NOT NULL)")}},
     };
     return steps;
 }

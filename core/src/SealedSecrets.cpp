@@ -283,6 +283,91 @@ CoreStatus SealedSecrets::seal(AuditTrail& trail, const Operator& by, const Desk
     return {};
 }
 
+namespace {
+
+QByteArray pendingContext(qint64 enrollmentId)
+{
+    return QByteArray("tamga-pending-so-pin-v1:") + QByteArray::number(enrollmentId);
+}
+
+} // namespace
+
+// Why a pending seal: the token is initialized with the random SO PIN first, and only then is the enrollment
+// recorded "token prepared" with the PIN sealed for the token's serial (which some modules give a token only
+// when it is initialized). A desk stopped between the two would leave a token whose SO PIN nobody knows: a
+// real token refuses to be initialized again without it.
+CoreStatus SealedSecrets::sealPending(const Operator& by, const DeskKey& key, qint64 enrollmentId,
+                                      const Pin& soPin) const
+{
+    if (key.empty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the desk key is not unlocked"));
+    auto sealed = encrypt(key.bytes(), soPin.view(), pendingContext(enrollmentId));
+    if (!sealed)
+        return std::unexpected(sealed.error());
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        auto stored = m_database.exec(
+            QStringLiteral("INSERT INTO pending_token_secrets (enrollment_id, sealed, created_at) VALUES (?, ?, ?) "
+                           "ON CONFLICT(enrollment_id) DO UPDATE SET sealed = excluded.sealed, "
+                           "created_at = excluded.created_at"),
+            {enrollmentId, QString::fromLatin1(sealed->toBase64()), storedNow()});
+        if (!stored)
+            return std::unexpected(stored.error());
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("secret.sealed"),
+                                 QStringLiteral("enrollment"),
+                                 QString::number(enrollmentId),
+                                 audit::Ok,
+                                 {{QStringLiteral("kind"), QStringLiteral("pending_so_pin")}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+CoreResult<std::optional<Pin>> SealedSecrets::openPending(const Operator& by, const DeskKey& key,
+                                                          qint64 enrollmentId) const
+{
+    return AuditLog(m_database).change<std::optional<Pin>>([&](AuditTrail& trail) -> CoreResult<std::optional<Pin>> {
+        auto query = m_database.exec(QStringLiteral("SELECT sealed FROM pending_token_secrets WHERE enrollment_id = ?"),
+                                     {enrollmentId});
+        if (!query)
+            return std::unexpected(query.error());
+        if (!query->next()) {
+            trail.unchanged();
+            return std::optional<Pin>();
+        }
+        const QByteArray sealed = QByteArray::fromBase64(query->value(0).toString().toLatin1());
+        query->finish();
+        auto secret = decrypt(key.bytes(), sealed, pendingContext(enrollmentId));
+        if (!secret)
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("the pending SO PIN of enrollment #%1 does not open with the desk key: it "
+                                            "was changed or moved behind Tamga's back")
+                                 .arg(enrollmentId));
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("secret.used"),
+                                 QStringLiteral("enrollment"),
+                                 QString::number(enrollmentId),
+                                 audit::Ok,
+                                 {{QStringLiteral("kind"), QStringLiteral("pending_so_pin")}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return std::optional<Pin>(std::move(*secret));
+    });
+}
+
+CoreStatus SealedSecrets::clearPending(qint64 enrollmentId) const
+{
+    auto removed =
+        m_database.exec(QStringLiteral("DELETE FROM pending_token_secrets WHERE enrollment_id = ?"), {enrollmentId});
+    if (!removed)
+        return std::unexpected(removed.error());
+    return {};
+}
+
 CoreResult<Pin> SealedSecrets::open(const Operator& by, const DeskKey& key, const QString& serial,
                                     SecretKind kind) const
 {

@@ -243,17 +243,31 @@ std::vector<RegisteredModule> TokenModules::registered()
     return list;
 }
 
-CoreResult<std::vector<TokenSnapshot>> TokenModules::tokens() const
+namespace {
+
+CoreResult<std::vector<TokenSnapshot>> everyToken(const TokenModules::Loaded& loaded, bool asLastSeen)
 {
     std::vector<TokenSnapshot> all;
-    for (const auto& module : m_loaded->modules) {
-        auto tokens = module->tokens();
+    for (const auto& module : loaded.modules) {
+        auto tokens = asLastSeen ? module->tokensAsLastSeen() : module->tokens();
         if (!tokens)
             return std::unexpected(fromTokenError(tokens.error()));
         for (const auto& info : *tokens)
             all.push_back(snapshotOf(info));
     }
     return all;
+}
+
+} // namespace
+
+CoreResult<std::vector<TokenSnapshot>> TokenModules::tokens() const
+{
+    return everyToken(*m_loaded, false);
+}
+
+CoreResult<std::vector<TokenSnapshot>> TokenModules::tokensAsLastSeen() const
+{
+    return everyToken(*m_loaded, true);
 }
 
 CoreResult<std::vector<TokenObject>> TokenModules::objects(const QString& serial, const Pin* pin) const

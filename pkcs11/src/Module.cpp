@@ -345,6 +345,7 @@ void Module::Impl::forgetTokenSlots()
     rememberedSlots.clear();
     rememberedSlotList.clear();
     rememberedBlankSlot.reset();
+    rememberedTokens.clear();
 }
 
 std::optional<TokenInfo> Module::rememberedToken(const std::optional<std::string>& serial) const
@@ -381,7 +382,17 @@ void Module::rememberSlots(const std::vector<unsigned long>& slotList, const std
     for (const TokenInfo& token : present)
         ++tokensWithSerial[token.serial];
     std::lock_guard lock(m_impl->rememberedMutex);
+    if (present.size() != slotList.size()) {
+        // A slot said it holds a token and then gave none (pulled between the calls, or a module that keeps the
+        // slot listed while its token is away): this scan is not one to trust until the next.
+        m_impl->rememberedSlotList.clear();
+        m_impl->rememberedSlots.clear();
+        m_impl->rememberedBlankSlot.reset();
+        m_impl->rememberedTokens.clear();
+        return;
+    }
     m_impl->rememberedSlotList = slotList;
+    m_impl->rememberedTokens = present;
     m_impl->rememberedSlots.clear();
     m_impl->rememberedBlankSlot.reset();
     for (const TokenInfo& token : present) {
@@ -390,6 +401,17 @@ void Module::rememberSlots(const std::vector<unsigned long>& slotList, const std
         if (!token.flags.tokenInitialized && !m_impl->rememberedBlankSlot)
             m_impl->rememberedBlankSlot = token.slotId;
     }
+}
+
+Result<std::vector<TokenInfo>> Module::tokensAsLastSeen() const
+{
+    {
+        std::lock_guard lock(m_impl->rememberedMutex);
+        auto now = slotsWithToken(m_impl->functions);
+        if (now && !m_impl->rememberedSlotList.empty() && *now == m_impl->rememberedSlotList)
+            return m_impl->rememberedTokens;
+    }
+    return tokens();
 }
 
 Result<TokenInfo> Module::findToken(const std::string& serial) const

@@ -55,6 +55,7 @@ struct Module::Impl {
     std::vector<CK_SLOT_ID> rememberedSlotList;
     std::map<std::string, CK_SLOT_ID> rememberedSlots;
     std::optional<CK_SLOT_ID> rememberedBlankSlot; // the first token never initialized, at that scan
+    std::vector<TokenInfo> rememberedTokens;       // the whole list of that scan
     void forgetTokenSlots();
 
     ~Impl();

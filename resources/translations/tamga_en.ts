@@ -1087,6 +1087,134 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
+    <message>
+        <source>Your pass&amp;word (unlocks the desk key that seals each token's PINs):</source>
+        <translation>Your pass&amp;word (unlocks the desk key that seals each token's PINs):</translation>
+    </message>
+    <message>
+        <source>The RA's S&amp;O PIN for new tokens:</source>
+        <translation>The RA's S&amp;O PIN for new tokens:</translation>
+    </message>
+    <message>
+        <source>The officer's P&amp;IN:</source>
+        <translation>The officer's P&amp;IN:</translation>
+    </message>
+    <message>
+        <source>The officer's PIN a&amp;gain:</source>
+        <translation>The officer's PIN a&amp;gain:</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over the selected officer's token…</source>
+        <translation>&amp;Hand over the selected officer's token…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Batch session — %1</source>
+        <translation>Batch session — %1</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · profile %3 · CA %4</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;%2 · profile %3 · CA %4</translation>
+    </message>
+    <message>
+        <source>the officers are at the desk</source>
+        <translation>the officers are at the desk</translation>
+    </message>
+    <message>
+        <source>tokens prepared before the officers come</source>
+        <translation>tokens prepared before the officers come</translation>
+    </message>
+    <message>
+        <source>%1 of %2 with the certificate on the token</source>
+        <translation>%1 of %2 with the certificate on the token</translation>
+    </message>
+    <message>
+        <source>waiting for a token</source>
+        <translation>waiting for a token</translation>
+    </message>
+    <message>
+        <source>Tokens prepared in advance get PINs only the desk knows: a supervisor runs this batch.</source>
+        <translation>Tokens prepared in advance get PINs only the desk knows: a supervisor runs this batch.</translation>
+    </message>
+    <message>
+        <source>Type the RA's SO PIN for new tokens, then Enter.</source>
+        <translation>Type the RA's SO PIN for new tokens, then Enter.</translation>
+    </message>
+    <message>
+        <source>Pausing: the token in hand is finished first.</source>
+        <translation>Pausing: the token in hand is finished first.</translation>
+    </message>
+    <message>
+        <source>Paused. Continue with Alt+S; the batch can also be continued another day.</source>
+        <translation>Paused. Continue with Alt+S; the batch can also be continued another day.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause the session</source>
+        <translation>&amp;Pause the session</translation>
+    </message>
+    <message>
+        <source>&amp;Start the session</source>
+        <translation>&amp;Start the session</translation>
+    </message>
+    <message>
+        <source>Every officer of this batch has a token.</source>
+        <translation>Every officer of this batch has a token.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a token here. Certificates still at the CA are written when their tokens come back.</source>
+        <translation>Nothing waits for a token here. Certificates still at the CA are written when their tokens come back.</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Next: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1's token stopped: %2. Plug it in again.</source>
+        <translation>%1's token stopped: %2. Plug it in again.</translation>
+    </message>
+    <message>
+        <source>Plug the token in again, or another blank token.</source>
+        <translation>Plug the token in again, or another blank token.</translation>
+    </message>
+    <message>
+        <source>Plug in a blank token for %1.</source>
+        <translation>Plug in a blank token for %1.</translation>
+    </message>
+    <message>
+        <source>%1: type your PIN twice, then Enter.</source>
+        <translation>%1: type your PIN twice, then Enter.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type them again.</source>
+        <translation>The two PINs differ: type them again.</translation>
+    </message>
+    <message>
+        <source>Working on the token for %1…</source>
+        <translation>Working on the token for %1…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 The officer can be resumed when the token is back.</source>
+        <translation>Stopped: %1 The officer can be resumed when the token is back.</translation>
+    </message>
+    <message>
+        <source>Done. Pull the token out; the next one can go in.</source>
+        <translation>Done. Pull the token out; the next one can go in.</translation>
+    </message>
+    <message>
+        <source>%1's certificate is not on the token yet: there is nothing to hand over.</source>
+        <translation>%1's certificate is not on the token yet: there is nothing to hand over.</translation>
+    </message>
+    <message>
+        <source>Batch session…  (Ctrl+B)</source>
+        <translation>Batch session…  (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -1084,6 +1084,134 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Reports</source>
         <translation>Тайлан</translation>
     </message>
+    <message>
+        <source>Your pass&amp;word (unlocks the desk key that seals each token's PINs):</source>
+        <translation>Таны нууц &amp;үг (токен бүрийн ПИН-ийг битүүмжлэх ширээний түлхүүрийг нээнэ):</translation>
+    </message>
+    <message>
+        <source>The RA's S&amp;O PIN for new tokens:</source>
+        <translation>Шинэ токены &amp;SO ПИН (БТ):</translation>
+    </message>
+    <message>
+        <source>The officer's P&amp;IN:</source>
+        <translation>Албан хаагчийн П&amp;ИН:</translation>
+    </message>
+    <message>
+        <source>The officer's PIN a&amp;gain:</source>
+        <translation>Албан хаагчийн ПИН д&amp;ахин:</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over the selected officer's token…</source>
+        <translation>Сонгосон албан хаагчид токеныг хүлээлгэн ө&amp;гөх…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Хаах</translation>
+    </message>
+    <message>
+        <source>Batch session — %1</source>
+        <translation>Багц ажил — %1</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;%2 · profile %3 · CA %4</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;%2 · төрөл %3 · ГБ %4</translation>
+    </message>
+    <message>
+        <source>the officers are at the desk</source>
+        <translation>албан хаагчид ширээний дэргэд</translation>
+    </message>
+    <message>
+        <source>tokens prepared before the officers come</source>
+        <translation>албан хаагчдыг ирэхээс өмнө бэлтгэсэн токенууд</translation>
+    </message>
+    <message>
+        <source>%1 of %2 with the certificate on the token</source>
+        <translation>%2-оос %1 нь гэрчилгээтэй токентой</translation>
+    </message>
+    <message>
+        <source>waiting for a token</source>
+        <translation>токен хүлээж байна</translation>
+    </message>
+    <message>
+        <source>Tokens prepared in advance get PINs only the desk knows: a supervisor runs this batch.</source>
+        <translation>Урьдчилан бэлтгэх токены ПИН-ийг зөвхөн ширээ мэднэ: энэ багцыг ахлах ажилтан ажиллуулна.</translation>
+    </message>
+    <message>
+        <source>Type the RA's SO PIN for new tokens, then Enter.</source>
+        <translation>Шинэ токены SO ПИН-ийг бичээд Enter дарна уу.</translation>
+    </message>
+    <message>
+        <source>Pausing: the token in hand is finished first.</source>
+        <translation>Түр зогсоож байна: гарт буй токеныг эхлээд дуусгана.</translation>
+    </message>
+    <message>
+        <source>Paused. Continue with Alt+S; the batch can also be continued another day.</source>
+        <translation>Түр зогсов. Alt+S-ээр үргэлжлүүлнэ; багцыг өөр өдөр ч үргэлжлүүлж болно.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause the session</source>
+        <translation>&amp;Түр зогсоох</translation>
+    </message>
+    <message>
+        <source>&amp;Start the session</source>
+        <translation>&amp;Эхлүүлэх</translation>
+    </message>
+    <message>
+        <source>Every officer of this batch has a token.</source>
+        <translation>Энэ багцын бүх албан хаагч токентой болсон.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a token here. Certificates still at the CA are written when their tokens come back.</source>
+        <translation>Токен хүлээж буй хүн алга. ГБ-д байгаа гэрчилгээг токен нь ирэхэд бичнэ.</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Дараагийнх: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1's token stopped: %2. Plug it in again.</source>
+        <translation>%1-ийн токен дээрх ажил зогсов: %2. Токеныг дахин залгана уу.</translation>
+    </message>
+    <message>
+        <source>Plug the token in again, or another blank token.</source>
+        <translation>Токеныг дахин залгах, эсвэл өөр шинэ токен залгана уу.</translation>
+    </message>
+    <message>
+        <source>Plug in a blank token for %1.</source>
+        <translation>%1-д шинэ токен залгана уу.</translation>
+    </message>
+    <message>
+        <source>%1: type your PIN twice, then Enter.</source>
+        <translation>%1: ПИН-ээ хоёр удаа бичээд Enter дарна уу.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type them again.</source>
+        <translation>Хоёр ПИН ялгаатай байна: дахин бичнэ үү.</translation>
+    </message>
+    <message>
+        <source>Working on the token for %1…</source>
+        <translation>%1-ийн токен дээр ажиллаж байна…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 The officer can be resumed when the token is back.</source>
+        <translation>Зогсов: %1 Токен буцаж ирэхэд албан хаагчийн ажлыг үргэлжлүүлнэ.</translation>
+    </message>
+    <message>
+        <source>Done. Pull the token out; the next one can go in.</source>
+        <translation>Дууслаа. Токеныг сугална уу; дараагийнхыг залгаж болно.</translation>
+    </message>
+    <message>
+        <source>%1's certificate is not on the token yet: there is nothing to hand over.</source>
+        <translation>%1-ийн гэрчилгээ токенд хараахан бичигдээгүй: хүлээлгэн өгөх зүйл алга.</translation>
+    </message>
+    <message>
+        <source>Batch session…  (Ctrl+B)</source>
+        <translation>Багц ажил…  (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -195,7 +195,8 @@ TEST_CASE("tamga-cli batch export seals the bundle with its cover sheet - openss
     REQUIRE(written.exitCode == 0);
     CHECK_THAT(written.out, Catch::Contains("Дорж Ану") && Catch::Contains("verified") && Catch::Contains("1 done"));
     CHECK_THAT(written.out, !Catch::Contains("Дорж Батбаяр"));
-    const auto listed = tamga::test::pkcs11toolObjects(desk.modulePath(), "Дорж Ану", desk.pin());
+    const auto listed =
+        tamga::test::pkcs11toolObjects(desk.modulePath(), "УБ85030522", desk.pin()); // labelled by civil ID
     CHECK(std::count_if(listed.begin(), listed.end(),
                         [](const tamga::test::ListedObject& o) { return o.kind == "Certificate"; }) >= 1);
     auto again = desk.cli({"batch", "write-back", id, "--pin-file", desk.pinFile()});

@@ -3,6 +3,7 @@
 #include "EngineFixture.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/SealedSecrets.h"
+#include "tamga/core/TokenService.h"
 
 #include <catch2/catch.hpp>
 
@@ -171,4 +172,75 @@ TEST_CASE("an enrollment started at the wizard for an officer waiting in a batch
     CHECK_FALSE((*members)[0].enrollment); // Ану's enrollment is for another profile
     REQUIRE((*members)[1].enrollment);
     CHECK((*members)[1].enrollment->id == *same);
+}
+
+TEST_CASE("prepared: a token initialized before the desk stopped is taken up again with the SO PIN sealed for it "
+          "beforehand - never a second token - and while it is away no blank token is initialized instead")
+{
+    EngineFixture desk;
+    auto batch = Batches(desk.db()).create(desk.supervisor(), QStringLiteral("Stopped wave"),
+                                           {organizationOf(desk, desk.officerId())}, {}, QStringLiteral("signing"),
+                                           QStringLiteral("practice"), BatchMode::Prepared);
+    REQUIRE(batch);
+    auto key = SealedSecrets(desk.db()).unlock(desk.supervisor().name, Password(EngineFixture::kSupervisorPassword));
+    REQUIRE(key);
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    BatchRunner runner(desk.db(), connectors, desk.modules());
+    auto members = Batches(desk.db()).members(*batch);
+    REQUIRE(members);
+    const QString label = (*members)[0].civilId; // how a batch labels its tokens
+
+    // What a desk stopped part-way leaves: the enrollment created and linked, its SO PIN sealed as pending.
+    auto enrollment = desk.engine().create(desk.supervisor(), (*members)[0].officerId, QString(),
+                                           QStringLiteral("signing"), QStringLiteral("practice"));
+    REQUIRE(enrollment);
+    const Pin pendingSoPin("24681357");
+    REQUIRE(SealedSecrets(desk.db()).sealPending(desk.supervisor(), *key, *enrollment, pendingSoPin));
+
+    auto blankTokens = [&] {
+        auto tokens = desk.modules().tokens();
+        REQUIRE(tokens);
+        return std::count_if(tokens->begin(), tokens->end(),
+                             [](const TokenSnapshot& t) { return !t.flags.tokenInitialized; });
+    };
+    auto labelled = [&] {
+        auto tokens = desk.modules().tokens();
+        REQUIRE(tokens);
+        return std::count_if(tokens->begin(), tokens->end(),
+                             [&](const TokenSnapshot& t) { return t.labelText() == label; });
+    };
+
+    SECTION("its token is away: the officer waits for it, the blank token stays blank")
+    {
+        auto outcome = runner.runOnce(desk.supervisor(), *batch, nullptr, &*key, nullptr);
+        REQUIRE(outcome);
+        CHECK(outcome->failed == 1);
+        CHECK(outcome->lines.join(QLatin1Char(' ')).contains(QStringLiteral("is not plugged in")));
+        CHECK(blankTokens() == 1);
+        CHECK(labelled() == 0);
+    }
+    SECTION("its token is back: taken up, its sealed SO PIN is the one it was initialized with")
+    {
+        // The token as the stopped desk had initialized it.
+        auto initialized = TokenService(desk.db(), desk.modules())
+                               .initialize(desk.supervisor(), QString(), label, pendingSoPin, Pin("55554444"));
+        REQUIRE(initialized);
+        const QString serial = initialized->serialText();
+        auto outcome = runner.runOnce(desk.supervisor(), *batch, nullptr, &*key, nullptr);
+        REQUIRE(outcome);
+        INFO(outcome->lines.join(QLatin1Char('\n')).toStdString());
+        CHECK(outcome->done == 1);
+        auto after = Batches(desk.db()).members(*batch);
+        REQUIRE(after);
+        REQUIRE((*after)[0].enrollment);
+        CHECK((*after)[0].enrollment->tokenSerial == serial);
+        CHECK(labelled() == 1);
+        SealedSecrets secrets(desk.db());
+        auto soPin = secrets.open(desk.supervisor(), *key, serial, SecretKind::SoPin);
+        REQUIRE(soPin);
+        CHECK(soPin->view() == pendingSoPin.view());
+        auto pending = secrets.openPending(desk.supervisor(), *key, *enrollment);
+        REQUIRE(pending);
+        CHECK_FALSE(pending->has_value());
+    }
 }

@@ -9,6 +9,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
@@ -36,6 +37,11 @@ public:
         start->setFont(big);
         start->setMinimumHeight(64);
         top->addWidget(start, 1);
+        auto* session = new QPushButton(tr("Batch session…  (Ctrl+B)"), this);
+        session->setObjectName(QStringLiteral("batchSession"));
+        session->setShortcut(QKeySequence(tr("Ctrl+B")));
+        session->setMinimumHeight(64);
+        top->addWidget(session);
         auto* campaign = new QVBoxLayout;
         m_campaign = new QLabel(this);
         m_campaign->setWordWrap(true);
@@ -67,6 +73,12 @@ public:
             const QString civilId = nextWaiting(item->data(Qt::UserRole).toLongLong());
             if (!civilId.isEmpty())
                 window->startEnrollmentFor(civilId);
+        });
+        // The batch session room of the batch chosen in the list (the first when none is).
+        connect(session, &QPushButton::clicked, window, [this, window] {
+            QListWidgetItem* item = m_batches->currentItem() ? m_batches->currentItem() : m_batches->item(0);
+            if (item)
+                openBatchRoom(window, m_context, item->data(Qt::UserRole).toLongLong());
         });
         connect(m_organizations, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(1); });
         connect(m_stock, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(2); });

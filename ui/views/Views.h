@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAbstractItemModel;
+class QDialog;
 class QLabel;
 class QStandardItem;
 class QTableView;
@@ -35,6 +36,9 @@ std::optional<Pin> askPin(QWidget* parent, const QString& title, const QString& 
 bool editOfficerInDialog(QWidget* parent, const DeskContext& context, qint64 id);
 // The CSV import at the desk: previews the file, asks, imports. True when the registry changed.
 bool importOfficersFromFile(QWidget* parent, const DeskContext& context, const QString& path);
+
+// The batch session room (its own window, not modal): the batch worked token after token.
+QDialog* openBatchRoom(MainWindow* window, const DeskContext& context, qint64 batchId);
 
 QWidget* newDeskView(MainWindow* window, const DeskContext& context);
 QWidget* newOfficersView(MainWindow* window, const DeskContext& context);

@@ -12,9 +12,11 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace tamga::pkcs11 {
@@ -33,6 +35,19 @@ struct EnrollmentJob {
     QString ca;
     Pin pin;
     std::optional<TokenPreparation> preparation;
+};
+
+class DeskKey;
+
+// One round of a batch session at the desk: the batch's enrollments whose token is plugged in resumed, and each
+// blank token taken for the next officer waiting (BatchRunner), or only the certificates written back.
+struct BatchJob {
+    Operator by;
+    qint64 batchId = 0;
+    std::optional<Pin> userPin;             // in person: the officer's PIN, typed at the desk
+    std::shared_ptr<const DeskKey> deskKey; // a supervisor's: each token's random PINs sealed with it
+    std::optional<Pin> soPin;               // a clerk's in-person session: the RA's SO PIN for new tokens
+    bool writeBackOnly = false;
 };
 
 class DeskWorker : public QObject {
@@ -64,6 +79,9 @@ public:
     // and kept with the hand-over (HandOver.h). The outcome comes back as handOverFinished.
     void handOverWithSignature(Operator by, qint64 enrollmentId, Pin officerPin);
 
+    // One round of a batch session (BatchJob); progress as batchProgress, the outcome as batchRoundFinished.
+    void runBatchRound(BatchJob job);
+
 Q_SIGNALS:
     void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
     void moduleFailed(const QString& message);
@@ -78,6 +96,10 @@ Q_SIGNALS:
     void caTested(const QString& name, bool succeeded, const QString& message);
     void handOverFinished(qint64 enrollmentId, bool succeeded, const QString& message,
                           tamga::core::TokenErrorKind tokenErrorKind);
+    void batchProgress(qint64 batchId, tamga::core::EnrollmentState state, const QString& message);
+    // `lines`: one per officer worked (who, which token, how it ended); `error` when the round could not start.
+    void batchRoundFinished(qint64 batchId, int done, int failed, int waiting, const QStringList& lines,
+                            const QString& error);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
     // Names, paths and the Debian package that installed each (empty: none did), in the same order.
     void registeredModulesListed(const QStringList& names, const QStringList& paths, const QStringList& packages);

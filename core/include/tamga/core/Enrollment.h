@@ -22,7 +22,8 @@
 #include <vector>
 
 namespace tamga::pkcs11 {
-class Token; // the steps' own business (EnrollmentSteps.cpp); nothing above the core sees it
+class Token;      // the steps' own business (EnrollmentSteps.cpp); nothing above the core sees it
+struct TokenInfo; // the same
 } // namespace tamga::pkcs11
 
 namespace tamga::core {
@@ -153,8 +154,9 @@ private:
     [[nodiscard]] CoreStatus writeCertificate(Context& context) const;
     [[nodiscard]] CoreStatus readTokenBack(Context& context) const;
     [[nodiscard]] CoreStatus locateToken(Context& context) const;
-    [[nodiscard]] CoreStatus sealPreparedSecrets(Context& context, class AuditTrail& trail,
-                                                 const QString& serial) const;
+    [[nodiscard]] CoreStatus sealPreparedSecrets(Context& context, class AuditTrail& trail, const QString& serial,
+                                                 const Pin& soPin) const;
+    [[nodiscard]] CoreResult<pkcs11::TokenInfo> takeUpInitializedToken(Context& context, const Pin& soPin) const;
     [[nodiscard]] CoreResult<pkcs11::Token*> workToken(Context& context) const;
     // Moves the enrollment to `to` in one transaction with its audit event; `inside` runs in that transaction and
     // may add events of its own (a sealed secret).

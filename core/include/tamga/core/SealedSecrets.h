@@ -13,6 +13,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace tamga::core {
 
 class AuditTrail;
@@ -50,6 +52,15 @@ public:
     // Opens a sealed secret for use on its token (audited as used: who, which token, which kind).
     [[nodiscard]] CoreResult<Pin> open(const Operator& by, const DeskKey& key, const QString& serial,
                                        SecretKind kind) const;
+    // The SO PIN a new token is about to be initialized with, sealed for its enrollment in a change of its own
+    // before the token is touched (SealedSecrets.cpp says why); `clearPending` drops it inside the change that
+    // seals it for the token.
+    [[nodiscard]] CoreStatus sealPending(const Operator& by, const DeskKey& key, qint64 enrollmentId,
+                                         const Pin& soPin) const;
+    // The pending SO PIN of the enrollment, if one is kept (opening it is audited).
+    [[nodiscard]] CoreResult<std::optional<Pin>> openPending(const Operator& by, const DeskKey& key,
+                                                             qint64 enrollmentId) const;
+    [[nodiscard]] CoreStatus clearPending(qint64 enrollmentId) const;
     // Whether the token has a sealed secret of that kind.
     [[nodiscard]] CoreResult<bool> has(const QString& serial, SecretKind kind) const;
     // Forgets a secret that is no longer true (the officer set their own PIN), inside the caller's change.

@@ -117,6 +117,9 @@ public:
 
     // Every token present in every module.
     [[nodiscard]] CoreResult<std::vector<TokenSnapshot>> tokens() const;
+    // The same, from the modules' last look while no token came or went since (pkcs11::Module::tokensAsLastSeen):
+    // for a first look before work that checks each token again.
+    [[nodiscard]] CoreResult<std::vector<TokenSnapshot>> tokensAsLastSeen() const;
     // The objects on the token `serial`: the public ones, or with `pin` all of them.
     [[nodiscard]] CoreResult<std::vector<TokenObject>> objects(const QString& serial, const Pin* pin) const;
 

@@ -30,6 +30,10 @@ public:
     [[nodiscard]] Result<std::vector<SlotInfo>> slots() const;
     // Tokens present now, initialized or not.
     [[nodiscard]] Result<std::vector<TokenInfo>> tokens() const;
+    // The tokens as the last full scan saw them while the slots that hold a token are still the same ones (one
+    // cheap call), else a full scan. A token's flags may be as old as that scan: for a first look only, before
+    // work that checks the token again (a batch's plan).
+    [[nodiscard]] Result<std::vector<TokenInfo>> tokensAsLastSeen() const;
     // The present token with this serial; TokenNotFound otherwise.
     [[nodiscard]] Result<TokenInfo> findToken(const std::string& serial) const;
     // The first present token that was never initialized (SoftHSM's free slot, a new real token).

@@ -1,0 +1,111 @@
+// The batch session room as a supervisor uses it, by keys only: Ctrl+B from the home screen, the password to
+// unlock the desk key, then tokens are taken as they come (SoftHSM offers the next blank token as each one is
+// initialized, as a clerk plugs in the next); a token pulled mid-way stops its officer, who goes on when it is
+// plugged back in; Alt+P pauses (a blank token present is not taken), Alt+S continues.
+#include "ClerkKeys.h"
+#include "DeskFixture.h"
+#include "tamga/core/Batches.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+
+using namespace tamga;
+using namespace tamga::test;
+
+namespace {
+
+int verifiedIn(const TrainingDesk& desk, qint64 batch)
+{
+    auto summary = core::Batches(desk.database()).find(batch);
+    return summary ? summary->verified : -1;
+}
+
+QStringList logOf(QDialog* room)
+{
+    QStringList lines;
+    auto* log = room->findChild<QListWidget*>(QStringLiteral("sessionLog"));
+    for (int i = 0; log && i < log->count(); ++i)
+        lines << log->item(i)->text();
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - blank tokens taken without a click - "
+          "a pulled token stops its officer until it is back - Alt+P pauses and Alt+S continues")
+{
+    TrainingDesk desk;
+    // The two organizations under the city: four officers.
+    auto batch = core::Batches(desk.database())
+                     .create(desk.context().signedIn, QStringLiteral("Hub wave"), {2, 3}, {}, QStringLiteral("signing"),
+                             QStringLiteral("practice"), core::BatchMode::Prepared);
+    REQUIRE(batch);
+    const int officers = core::Batches(desk.database()).find(*batch)->members;
+    REQUIRE(officers == 4);
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_B, Qt::ControlModifier);
+    // The button's shortcut presses it visibly (a tenth of a second) before it acts.
+    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
+    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
+    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* password = room->findChild<QLineEdit*>(QStringLiteral("supervisorPassword"));
+    REQUIRE(password);
+    REQUIRE(focusIn(room) == password);
+
+    // The first token is pulled part-way through its work.
+    desk.hsm().pullTokenAfterCalls(40);
+    type(room, QStringLiteral("trainer-desk"));
+    press(room, Qt::Key_Return);
+    auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
+    REQUIRE(status);
+    const bool stopped = waitUntil([&] {
+        return logOf(room).join(QLatin1Char('\n')).contains(QStringLiteral("plugged in")) ||
+               logOf(room).join(QLatin1Char('\n')).contains(QStringLiteral("removed"));
+    });
+    INFO("status: " << status->text().toStdString() << "\nlog: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(stopped);
+    CHECK(status->text().contains(QStringLiteral("Plug it in again")));
+    CHECK(verifiedIn(desk, *batch) == 0);
+
+    // Plugged back in: the stopped officer goes on, and the next blank tokens are taken one after another.
+    desk.hsm().plugTokenBackIn();
+    REQUIRE(waitUntil([&] { return verifiedIn(desk, *batch) >= 2; }));
+
+    // Alt+P: the token in hand is finished, then no blank token is taken while paused.
+    press(room, Qt::Key_P, Qt::AltModifier);
+    auto* startPause = room->findChild<QPushButton*>(QStringLiteral("startPause"));
+    REQUIRE(startPause);
+    REQUIRE(waitUntil([&] { return status->text().startsWith(QStringLiteral("Paused")); }));
+    const int whenPaused = verifiedIn(desk, *batch);
+    QTest::qWait(1500);
+    CHECK(verifiedIn(desk, *batch) == whenPaused);
+    CHECK(startPause->text() == QStringLiteral("&Start the session"));
+
+    // Alt+S: the session goes on to the last officer.
+    press(room, Qt::Key_S, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return verifiedIn(desk, *batch) == officers; }));
+    REQUIRE(waitUntil([&] {
+        return room->findChild<QLabel*>(QStringLiteral("nextOfficer"))
+            ->text()
+            .contains(QStringLiteral("Every officer"));
+    }));
+    // Each officer is on a token of their own, and the audit log holds every step.
+    auto members = core::Batches(desk.database()).members(*batch);
+    REQUIRE(members);
+    QSet<QString> tokens;
+    for (const auto& m : *members) {
+        REQUIRE(m.enrollment);
+        tokens.insert(m.enrollment->tokenSerial);
+    }
+    CHECK(tokens.size() == officers);
+    room->close();
+}

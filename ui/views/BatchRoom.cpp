@@ -1,0 +1,376 @@
+// The batch session room: a batch worked token after token. Each blank token plugged in is taken for the next
+// officer without a click (in person, once the officer has typed a PIN and pressed Enter); a token that comes
+// back resumes its officer's enrollment, and a certificate that came from the CA is written onto its token. The
+// work runs on the desk's worker (DeskWorker::runBatchRound); this window never waits for it. A session can be
+// paused and closed; the batch is continued later, here or on another desk, from what the database says.
+#include "Views.h"
+
+#include "DisplayNames.h"
+#include "SecretField.h"
+#include "tamga/core/Batches.h"
+#include "tamga/core/SealedSecrets.h"
+
+#include <QCoreApplication>
+#include <QDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tamga::ui {
+
+namespace {
+
+class BatchRoom : public QDialog {
+    Q_DECLARE_TR_FUNCTIONS(MainWindow)
+public:
+    BatchRoom(MainWindow* window, const DeskContext& context, qint64 batchId)
+        : QDialog(window), m_window(window), m_context(context), m_batchId(batchId)
+    {
+        setObjectName(QStringLiteral("batchRoom"));
+        setAttribute(Qt::WA_DeleteOnClose);
+        resize(1000, 640);
+        auto* layout = new QVBoxLayout(this);
+        m_readError = newReadErrorLine(this);
+        layout->addWidget(m_readError);
+        m_title = new QLabel(this);
+        layout->addWidget(m_title);
+        m_progress = new QProgressBar(this);
+        layout->addWidget(m_progress);
+
+        m_next = new QLabel(this);
+        m_next->setObjectName(QStringLiteral("nextOfficer"));
+        QFont big = m_next->font();
+        big.setPointSize(big.pointSize() + 6);
+        m_next->setFont(big);
+        m_next->setWordWrap(true);
+        layout->addWidget(m_next);
+        m_status = new QLabel(this);
+        m_status->setObjectName(QStringLiteral("sessionStatus"));
+        m_status->setWordWrap(true);
+        layout->addWidget(m_status);
+
+        auto* secrets = new QFormLayout;
+        m_secrets = secrets;
+        m_password = secretField(QStringLiteral("supervisorPassword"));
+        m_soPin = secretField(QStringLiteral("soPin"));
+        m_pin = secretField(QStringLiteral("officerPin"));
+        m_pinAgain = secretField(QStringLiteral("officerPinAgain"));
+        secrets->addRow(tr("Your pass&word (unlocks the desk key that seals each token's PINs):"), m_password);
+        secrets->addRow(tr("The RA's S&O PIN for new tokens:"), m_soPin);
+        secrets->addRow(tr("The officer's P&IN:"), m_pin);
+        secrets->addRow(tr("The officer's PIN a&gain:"), m_pinAgain);
+        layout->addLayout(secrets);
+
+        m_members = new QTableWidget(0, 5, this);
+        m_members->setObjectName(QStringLiteral("members"));
+        m_members->setHorizontalHeaderLabels({tr("#"), tr("Officer"), tr("Organization"), tr("State"), tr("Token")});
+        m_members->horizontalHeader()->setStretchLastSection(true);
+        m_members->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_members->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_members->verticalHeader()->hide();
+        layout->addWidget(m_members, 2);
+        m_log = new QListWidget(this);
+        m_log->setObjectName(QStringLiteral("sessionLog"));
+        layout->addWidget(m_log, 1);
+
+        auto* buttons = new QHBoxLayout;
+        m_startPause = new QPushButton(this);
+        m_startPause->setObjectName(QStringLiteral("startPause"));
+        auto* handOver = new QPushButton(tr("&Hand over the selected officer's token…"), this);
+        auto* closeButton = new QPushButton(tr("&Close"), this);
+        // Enter belongs to the fields (a password, an officer's PIN): no button of this window takes it as well.
+        for (QPushButton* button : {m_startPause, handOver, closeButton})
+            button->setAutoDefault(false);
+        buttons->addWidget(m_startPause);
+        buttons->addWidget(handOver);
+        buttons->addStretch(1);
+        buttons->addWidget(closeButton);
+        layout->addLayout(buttons);
+
+        connect(m_startPause, &QPushButton::clicked, this, [this] { m_running ? pause() : start(); });
+        connect(closeButton, &QPushButton::clicked, this, &QDialog::close);
+        connect(handOver, &QPushButton::clicked, this, [this] { handOverSelected(); });
+        // Enter in the officer's second PIN field: the officer is done typing, the work on their token begins.
+        connect(m_pinAgain, &QLineEdit::returnPressed, this, [this] { tryRound(); });
+        connect(m_pin, &QLineEdit::returnPressed, m_pinAgain, qOverload<>(&QWidget::setFocus));
+        for (QLineEdit* field : {m_password, m_soPin})
+            connect(field, &QLineEdit::returnPressed, this, [this] { start(); });
+        connect(m_context.worker, &core::DeskWorker::tokensChanged, this, [this] {
+            m_waitForTokens = false;
+            tryRound();
+        });
+        connect(m_context.worker, &core::DeskWorker::batchProgress, this,
+                [this](qint64 batchId, core::EnrollmentState, const QString& message) {
+                    if (batchId == m_batchId)
+                        m_status->setText(message);
+                });
+        connect(m_context.worker, &core::DeskWorker::batchRoundFinished, this,
+                [this](qint64 batchId, int done, int failed, int, const QStringList& lines, const QString& error) {
+                    if (batchId == m_batchId)
+                        roundFinished(done, failed, lines, error);
+                });
+        refresh();
+        showSecretsNeeded();
+        updateStartPause();
+        // The first thing to type has the focus: the supervisor's password, or a clerk's SO PIN.
+        if (supervisor())
+            m_password->setFocus();
+        else if (inPerson())
+            m_soPin->setFocus();
+    }
+
+private:
+    QLineEdit* secretField(const QString& name)
+    {
+        auto* field = new QLineEdit(this);
+        field->setObjectName(name);
+        field->setEchoMode(QLineEdit::Password);
+        return field;
+    }
+
+    bool inPerson() const { return m_batch.mode == core::BatchMode::InPerson; }
+    bool supervisor() const { return m_context.signedIn.role == core::Role::Supervisor; }
+
+    // The secrets a session needs: a supervisor's desk key (random PINs sealed), else a clerk's SO PIN for new
+    // tokens; in person, each officer's PIN. A prepared batch is a supervisor's.
+    void showSecretsNeeded()
+    {
+        m_secrets->setRowVisible(m_password, supervisor() && !m_deskKey);
+        m_secrets->setRowVisible(m_soPin, !supervisor() && inPerson() && !m_soPinHeld);
+        m_secrets->setRowVisible(m_pin, inPerson());
+        m_secrets->setRowVisible(m_pinAgain, inPerson());
+    }
+
+    void refresh()
+    {
+        auto batch = core::Batches(*m_context.database).find(m_batchId);
+        auto members = core::Batches(*m_context.database).members(m_batchId);
+        showReadError(m_readError,
+                      batch && members ? QString() : (batch ? members.error().message : batch.error().message));
+        if (!batch || !members)
+            return;
+        m_batch = *batch;
+        m_memberList = *members;
+        setWindowTitle(tr("Batch session — %1").arg(m_batch.name));
+        m_title->setText(
+            tr("<h2>%1</h2>%2 · profile %3 · CA %4")
+                .arg(m_batch.name.toHtmlEscaped(),
+                     inPerson() ? tr("the officers are at the desk") : tr("tokens prepared before the officers come"),
+                     m_batch.profileName.toHtmlEscaped(), m_batch.caName.toHtmlEscaped()));
+        m_progress->setRange(0, std::max(1, m_batch.members));
+        m_progress->setValue(m_batch.verified);
+        m_progress->setFormat(
+            tr("%1 of %2 with the certificate on the token").arg(m_batch.verified).arg(m_batch.members));
+        m_members->setRowCount(static_cast<int>(m_memberList.size()));
+        for (int row = 0; row < static_cast<int>(m_memberList.size()); ++row) {
+            const core::BatchMember& m = m_memberList[static_cast<std::size_t>(row)];
+            const QStringList cells{QString::number(m.position), m.officerName, m.organizationName,
+                                    m.enrollment ? stateDisplayName(m.enrollment->state) : tr("waiting for a token"),
+                                    m.enrollment ? m.enrollment->tokenSerial : QString()};
+            for (int column = 0; column < cells.size(); ++column)
+                m_members->setItem(row, column, new QTableWidgetItem(cells[column]));
+        }
+        m_members->resizeColumnsToContents();
+    }
+
+    // Whose token the next round works: an officer whose token is plugged in again (interrupted, or a certificate
+    // waiting for it), else with a blank token the next officer waiting.
+    const core::BatchMember* nextOfficer(bool& tokenReady) const
+    {
+        QSet<QString> plugged;
+        bool blank = false;
+        for (const core::TokenSnapshot& token : m_context.worker->tokens()) {
+            if (token.flags.tokenInitialized)
+                plugged.insert(token.serialText());
+            else
+                blank = true;
+        }
+        for (const core::BatchMember& m : m_memberList) {
+            if (m.enrollment && core::isInterrupted(m.enrollment->state) && !m.enrollment->tokenSerial.isEmpty() &&
+                plugged.contains(m.enrollment->tokenSerial)) {
+                tokenReady = true;
+                return &m;
+            }
+        }
+        tokenReady = blank;
+        for (const core::BatchMember& m : m_memberList) {
+            if (!m.enrollment ||
+                (m.enrollment->state == core::EnrollmentState::Created && m.enrollment->tokenSerial.isEmpty()))
+                return &m;
+        }
+        tokenReady = false;
+        return nullptr;
+    }
+
+    void start()
+    {
+        if (!inPerson() && !supervisor()) {
+            m_status->setText(tr("Tokens prepared in advance get PINs only the desk knows: a supervisor runs this "
+                                 "batch."));
+            return;
+        }
+        if (supervisor() && !m_deskKey) {
+            core::Password password = takeSecret(m_password);
+            auto unlocked = core::SealedSecrets(*m_context.database).unlock(m_context.signedIn.name, password);
+            if (!unlocked) {
+                m_status->setText(unlocked.error().message);
+                m_password->setFocus();
+                return;
+            }
+            m_deskKey = std::make_shared<const core::DeskKey>(std::move(*unlocked));
+        }
+        if (!supervisor() && inPerson() && !m_soPinHeld) {
+            if (m_soPin->text().isEmpty()) {
+                m_status->setText(tr("Type the RA's SO PIN for new tokens, then Enter."));
+                m_soPin->setFocus();
+                return;
+            }
+            m_soPinHeld = takeSecret(m_soPin); // held for the session, wiped when the room closes
+        }
+        m_running = true;
+        showSecretsNeeded();
+        updateStartPause();
+        tryRound();
+    }
+
+    void pause()
+    {
+        m_running = false;
+        updateStartPause();
+        m_status->setText(m_roundInFlight ? tr("Pausing: the token in hand is finished first.")
+                                          : tr("Paused. Continue with Alt+S; the batch can also be continued "
+                                               "another day."));
+    }
+
+    // Alt+S starts, Alt+P pauses: the button's mnemonic follows the state.
+    void updateStartPause() { m_startPause->setText(m_running ? tr("&Pause the session") : tr("&Start the session")); }
+
+    void tryRound()
+    {
+        if (!m_running || m_roundInFlight)
+            return;
+        bool tokenReady = false;
+        const core::BatchMember* next = nextOfficer(tokenReady);
+        if (!next) {
+            m_next->setText(tr("Every officer of this batch has a token."));
+            m_status->setText(tr("Nothing waits for a token here. Certificates still at the CA are written when "
+                                 "their tokens come back."));
+            return;
+        }
+        m_next->setText(tr("Next: %1 (%2)").arg(next->officerName, next->organizationName));
+        if (!tokenReady || m_waitForTokens) {
+            // An officer whose work stopped (a pulled token) hears why, and that their token goes in again.
+            if (next->enrollment && !next->enrollment->lastError.isEmpty())
+                m_status->setText(tr("%1's token stopped: %2. Plug it in again.")
+                                      .arg(next->officerName, next->enrollment->lastError));
+            else
+                m_status->setText(m_waitForTokens ? tr("Plug the token in again, or another blank token.")
+                                                  : tr("Plug in a blank token for %1.").arg(next->officerName));
+            return;
+        }
+        core::BatchJob job;
+        job.by = m_context.signedIn;
+        job.batchId = m_batchId;
+        job.deskKey = m_deskKey;
+        if (inPerson()) {
+            if (m_pin->text().isEmpty() || m_pin->text() != m_pinAgain->text()) {
+                m_status->setText(m_pin->text().isEmpty()
+                                      ? tr("%1: type your PIN twice, then Enter.").arg(next->officerName)
+                                      : tr("The two PINs differ: type them again."));
+                if (!m_pin->text().isEmpty()) {
+                    m_pin->clear();
+                    m_pinAgain->clear();
+                }
+                m_pin->setFocus();
+                return;
+            }
+            job.userPin = takeSecret(m_pin);
+            m_pinAgain->clear();
+            if (!m_deskKey && m_soPinHeld)
+                job.soPin = Pin(m_soPinHeld->view());
+        }
+        m_roundInFlight = true;
+        m_status->setText(tr("Working on the token for %1…").arg(next->officerName));
+        m_context.worker->runBatchRound(std::move(job));
+    }
+
+    void roundFinished(int done, int failed, const QStringList& lines, const QString& error)
+    {
+        m_roundInFlight = false;
+        if (!error.isEmpty())
+            m_log->addItem(error);
+        for (const QString& line : lines)
+            m_log->addItem(line);
+        m_log->scrollToBottom();
+        refresh();
+        Q_EMIT m_window->enrollmentsChanged();
+        // After a failure the same token would fail the same way, and a round that found nothing to do (the list
+        // of tokens it was started from was older than the worker's look) would find nothing again: either way the
+        // next round waits until a token comes or goes.
+        m_waitForTokens = failed > 0 || !error.isEmpty() || lines.isEmpty();
+        if (m_waitForTokens)
+            m_status->setText(tr("Stopped: %1 The officer can be resumed when the token is back.")
+                                  .arg(error.isEmpty() ? lines.value(lines.size() - 1) : error));
+        else if (done > 0)
+            m_status->setText(tr("Done. Pull the token out; the next one can go in."));
+        if (!m_running)
+            pause();
+        tryRound();
+    }
+
+    void handOverSelected()
+    {
+        const int row = m_members->currentRow();
+        if (row < 0 || row >= static_cast<int>(m_memberList.size()))
+            return;
+        const core::BatchMember& m = m_memberList[static_cast<std::size_t>(row)];
+        if (m.enrollment && m.enrollment->state == core::EnrollmentState::Verified)
+            m_window->startEnrollment(m.enrollment->id);
+        else
+            m_status->setText(
+                tr("%1's certificate is not on the token yet: there is nothing to hand over.").arg(m.officerName));
+    }
+
+    MainWindow* m_window;
+    const DeskContext& m_context;
+    qint64 m_batchId;
+    core::BatchSummary m_batch;
+    std::vector<core::BatchMember> m_memberList;
+    std::shared_ptr<const core::DeskKey> m_deskKey;
+    std::optional<Pin> m_soPinHeld;
+    bool m_running = false;
+    bool m_roundInFlight = false;
+    bool m_waitForTokens = false;
+    QLabel* m_readError = nullptr;
+    QLabel* m_title = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_next = nullptr;
+    QLabel* m_status = nullptr;
+    QFormLayout* m_secrets = nullptr;
+    QLineEdit* m_password = nullptr;
+    QLineEdit* m_soPin = nullptr;
+    QLineEdit* m_pin = nullptr;
+    QLineEdit* m_pinAgain = nullptr;
+    QTableWidget* m_members = nullptr;
+    QListWidget* m_log = nullptr;
+    QPushButton* m_startPause = nullptr;
+};
+
+} // namespace
+
+QDialog* openBatchRoom(MainWindow* window, const DeskContext& context, qint64 batchId)
+{
+    auto* room = new BatchRoom(window, context, batchId);
+    room->show();
+    return room;
+}
+
+} // namespace tamga::ui
