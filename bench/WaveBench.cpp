@@ -11,8 +11,8 @@
 //     (the path `batch run --parallel N` takes), on SoftHSM2 (RSA-2048 key generation, CPU-bound) and on the
 //     test module in front of SoftHSM2 delaying each key generation as a token's chip does.
 //
-//   build/bin/tamga-bench-wave [--officers 731] [--organizations 200] [--tokens 16] [--delay-ms 2000]
-//                              [--skip-wave] [--skip-parallel]
+//   build/bin/tamga-bench-wave [--officers 731] [--organizations 200] [--tokens 32] [--delayed-tokens 16]
+//                              [--delay-ms 2000] [--skip-wave] [--skip-parallel]
 #include "BenchSupport.h"
 #include "tamga/core/BatchExchange.h"
 #include "tamga/core/Batches.h"
@@ -407,7 +407,7 @@ int parallelCase(const QStringList& arguments)
     return 0;
 }
 
-int parallel(const QString& root, const QString& self, int tokens, int delayMs)
+int parallel(const QString& root, const QString& self, int tokens, int delayedTokens, int delayMs)
 {
     const QString cli = QFileInfo(self).absolutePath() + QStringLiteral("/tamga-cli");
     const QString testModule = QStringLiteral(TAMGA_TEST_TOKEN_MODULE);
@@ -416,7 +416,7 @@ int parallel(const QString& root, const QString& self, int tokens, int delayMs)
         // A real token makes the key on its chip while the desk's CPU waits: the delay stands for the chip's time,
         // and the key SoftHSM makes behind it is an EC one, which costs the host next to nothing.
         {"test module, key generation taking as long as a token's chip", testModule, QStringLiteral("signing"),
-         std::max(tokens / 2, 8), 4, delayMs},
+         delayedTokens, 4, delayMs},
     };
     std::printf("| tokens | one worker | workers side by side | speed-up |\n|---|---|---|---|\n");
     int n = 0;
@@ -471,9 +471,12 @@ int main(int argc, char** argv)
             return failed;
     }
     if (!arguments.contains(QStringLiteral("--skip-parallel"))) {
-        const int tokens = argumentAfter(arguments, QStringLiteral("--tokens"), QStringLiteral("16")).toInt();
+        // Enough tokens that the workers' start (sign-in, desk key) and RSA's uneven key times even out.
+        const int tokens = argumentAfter(arguments, QStringLiteral("--tokens"), QStringLiteral("32")).toInt();
+        const int delayedTokens =
+            argumentAfter(arguments, QStringLiteral("--delayed-tokens"), QStringLiteral("16")).toInt();
         const int delayMs = argumentAfter(arguments, QStringLiteral("--delay-ms"), QStringLiteral("2000")).toInt();
-        return parallel(dir.path(), application.applicationFilePath(), tokens, delayMs);
+        return parallel(dir.path(), application.applicationFilePath(), tokens, delayedTokens, delayMs);
     }
     return 0;
 }
