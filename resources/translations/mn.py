@@ -336,7 +336,6 @@ MN = {
  'Reports': 'Тайлан',
  '&Reports': 'Та&йлан',
  'Save as': 'Хадгалах',
- 'CSV files (*.csv)': 'CSV файл (*.csv)',
  # The hand-over's first signature.
  'Once both copies are signed, the officer signs the acceptance with the token and their own PIN: the first signature proves that token, PIN and certificate work together.':
    'Хоёр хувь дээр гарын үсэг зурсны дараа албан хаагч токен болон өөрийн ПИН кодоор хүлээн авснаа гарын үсгээр баталгаажуулна: энэ анхны гарын үсэг токен, ПИН код, гэрчилгээ хамтдаа ажиллаж буйг нотолно.',
@@ -388,4 +387,17 @@ MN = {
  "%1's certificate is not on the token yet: there is nothing to hand over.":
    '%1-ийн гэрчилгээ токенд хараахан бичигдээгүй: хүлээлгэн өгөх зүйл алга.',
  "%1's token stopped: %2. Plug it in again.": '%1-ийн токен дээрх ажил зогсов: %2. Токеныг дахин залгана уу.',
+ 'Type your password and press Enter to start the session.': 'Нууц үгээ бичээд Enter дарж ажлыг эхлүүлнэ үү.',
+ "Type the RA's SO PIN for new tokens and press Enter to start the session.":
+   'Шинэ токены SO ПИН-ийг бичээд Enter дарж ажлыг эхлүүлнэ үү.',
+ 'New batch…  (Ctrl+Shift+B)': 'Шинэ багц…  (Ctrl+Shift+B)',
+ 'Ctrl+Shift+B': 'Ctrl+Shift+B',
+ 'New batch': 'Шинэ багц',
+ '&Name:': '&Нэр:',
+ '&Organizations (Space ticks one):': '&Байгууллагууд (Space дарж сонгоно):',
+ '&Browse…': '&Хайх…',
+ 'Officers from a &CSV of civil IDs:': 'Регистрийн дугаарын &CSV жагсаалтаас:',
+ 'Tokens pr&epared before the officers come (a supervisor runs it)':
+   'Албан хаагчдыг ирэхээс өмнө токенуудыг б&элтгэнэ (ахлах ажилтан ажиллуулна)',
+ 'Create the batch': 'Багц үүсгэх',
 }

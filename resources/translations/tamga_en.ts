@@ -1160,16 +1160,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>&amp;Start the session</translation>
     </message>
     <message>
-        <source>Every officer of this batch has a token.</source>
-        <translation>Every officer of this batch has a token.</translation>
-    </message>
-    <message>
         <source>Nothing waits for a token here. Certificates still at the CA are written when their tokens come back.</source>
         <translation>Nothing waits for a token here. Certificates still at the CA are written when their tokens come back.</translation>
-    </message>
-    <message>
-        <source>Next: %1 (%2)</source>
-        <translation>Next: %1 (%2)</translation>
     </message>
     <message>
         <source>%1's token stopped: %2. Plug it in again.</source>
@@ -1215,6 +1207,58 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
+    <message>
+        <source>New batch</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Organizations (Space ticks one):</source>
+        <translation>&amp;Organizations (Space ticks one):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Officers from a &amp;CSV of civil IDs:</source>
+        <translation>Officers from a &amp;CSV of civil IDs:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;profile:</source>
+        <translation>Certificate &amp;profile:</translation>
+    </message>
+    <message>
+        <source>Certification &amp;authority:</source>
+        <translation>Certification &amp;authority:</translation>
+    </message>
+    <message>
+        <source>Tokens pr&amp;epared before the officers come (a supervisor runs it)</source>
+        <translation>Tokens pr&amp;epared before the officers come (a supervisor runs it)</translation>
+    </message>
+    <message>
+        <source>Create the batch</source>
+        <translation>Create the batch</translation>
+    </message>
+    <message>
+        <source>Type your password and press Enter to start the session.</source>
+        <translation>Type your password and press Enter to start the session.</translation>
+    </message>
+    <message>
+        <source>Type the RA's SO PIN for new tokens and press Enter to start the session.</source>
+        <translation>Type the RA's SO PIN for new tokens and press Enter to start the session.</translation>
+    </message>
+    <message>
+        <source>New batch…  (Ctrl+Shift+B)</source>
+        <translation>New batch…  (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1237,6 +1281,17 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Next: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every officer of this batch has a token.</source>
+        <translation>Every officer of this batch has a token.</translation>
     </message>
 </context>
 <context>

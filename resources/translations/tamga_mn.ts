@@ -1157,16 +1157,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>&amp;Эхлүүлэх</translation>
     </message>
     <message>
-        <source>Every officer of this batch has a token.</source>
-        <translation>Энэ багцын бүх албан хаагч токентой болсон.</translation>
-    </message>
-    <message>
         <source>Nothing waits for a token here. Certificates still at the CA are written when their tokens come back.</source>
         <translation>Токен хүлээж буй хүн алга. ГБ-д байгаа гэрчилгээг токен нь ирэхэд бичнэ.</translation>
-    </message>
-    <message>
-        <source>Next: %1 (%2)</source>
-        <translation>Дараагийнх: %1 (%2)</translation>
     </message>
     <message>
         <source>%1's token stopped: %2. Plug it in again.</source>
@@ -1212,6 +1204,58 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
+    <message>
+        <source>New batch</source>
+        <translation>Шинэ багц</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Нэр:</translation>
+    </message>
+    <message>
+        <source>&amp;Organizations (Space ticks one):</source>
+        <translation>&amp;Байгууллагууд (Space дарж сонгоно):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Хайх…</translation>
+    </message>
+    <message>
+        <source>Officers from a &amp;CSV of civil IDs:</source>
+        <translation>Регистрийн дугаарын &amp;CSV жагсаалтаас:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;profile:</source>
+        <translation>Гэрчилгээний &amp;төрөл:</translation>
+    </message>
+    <message>
+        <source>Certification &amp;authority:</source>
+        <translation>Гэрчилгээ &amp;олгогч байгууллага:</translation>
+    </message>
+    <message>
+        <source>Tokens pr&amp;epared before the officers come (a supervisor runs it)</source>
+        <translation>Албан хаагчдыг ирэхээс өмнө токенуудыг б&amp;элтгэнэ (ахлах ажилтан ажиллуулна)</translation>
+    </message>
+    <message>
+        <source>Create the batch</source>
+        <translation>Багц үүсгэх</translation>
+    </message>
+    <message>
+        <source>Type your password and press Enter to start the session.</source>
+        <translation>Нууц үгээ бичээд Enter дарж ажлыг эхлүүлнэ үү.</translation>
+    </message>
+    <message>
+        <source>Type the RA's SO PIN for new tokens and press Enter to start the session.</source>
+        <translation>Шинэ токены SO ПИН-ийг бичээд Enter дарж ажлыг эхлүүлнэ үү.</translation>
+    </message>
+    <message>
+        <source>New batch…  (Ctrl+Shift+B)</source>
+        <translation>Шинэ багц…  (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1234,6 +1278,17 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV файл (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Дараагийнх: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every officer of this batch has a token.</source>
+        <translation>Энэ багцын бүх албан хаагч токентой болсон.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace tamga;
 using namespace tamga::test;
@@ -108,4 +109,47 @@ TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - 
     }
     CHECK(tokens.size() == officers);
     room->close();
+}
+
+TEST_CASE("a new batch by keys: Ctrl+Shift+B - its name - organizations ticked with Space - prepared with Alt+E - "
+          "Enter creates it and opens its room")
+{
+    TrainingDesk desk;
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    // The dialog is modal: the clerk's keys are set up before the shortcut opens it.
+    bool driven = false;
+    auto* timer = new QTimer(&window);
+    QObject::connect(timer, &QTimer::timeout, timer, [&driven, timer] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog || dialog->objectName() != QStringLiteral("batchDialog"))
+            return;
+        timer->stop();
+        type(dialog, QStringLiteral("Wave by keys"));
+        press(dialog, Qt::Key_O, Qt::AltModifier);
+        auto* organizations = dialog->findChild<QListWidget*>(QStringLiteral("batchOrganizations"));
+        REQUIRE(organizations);
+        // The list comes with its first row current: Space ticks it, Down goes to the next.
+        for (int i = 0; i < organizations->count(); ++i) {
+            if (i > 0)
+                press(dialog, Qt::Key_Down);
+            press(dialog, Qt::Key_Space);
+        }
+        press(dialog, Qt::Key_E, Qt::AltModifier);
+        QTest::qWait(200); // a mnemonic presses its check box visibly first
+        press(dialog, Qt::Key_Return);
+        driven = true;
+    });
+    timer->start(20);
+    press(&window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 5000));
+    CHECK(driven);
+
+    auto batches = core::Batches(desk.database()).list();
+    REQUIRE(batches);
+    REQUIRE(batches->size() == 1);
+    CHECK(batches->front().name == QStringLiteral("Wave by keys"));
+    CHECK(batches->front().mode == core::BatchMode::Prepared);
+    CHECK(batches->front().members == 5); // every officer of the training registry's three organizations
 }

@@ -125,6 +125,21 @@ public:
             m_password->setFocus();
         else if (inPerson())
             m_soPin->setFocus();
+        showNext();
+        m_status->setText(supervisor() ? tr("Type your password and press Enter to start the session.")
+                          : inPerson() ? tr("Type the RA's SO PIN for new tokens and press Enter to start the session.")
+                                       : tr("Tokens prepared in advance get PINs only the desk knows: a supervisor "
+                                            "runs this batch."));
+    }
+
+    // Who comes next, before the session starts (and as it goes on).
+    const core::BatchMember* showNext()
+    {
+        bool tokenReady = false;
+        const core::BatchMember* next = nextOfficer(tokenReady);
+        m_next->setText(next ? tr("Next: %1 (%2)").arg(next->officerName, next->organizationName)
+                             : tr("Every officer of this batch has a token."));
+        return next;
     }
 
 private:
@@ -259,13 +274,12 @@ private:
             return;
         bool tokenReady = false;
         const core::BatchMember* next = nextOfficer(tokenReady);
+        showNext();
         if (!next) {
-            m_next->setText(tr("Every officer of this batch has a token."));
             m_status->setText(tr("Nothing waits for a token here. Certificates still at the CA are written when "
                                  "their tokens come back."));
             return;
         }
-        m_next->setText(tr("Next: %1 (%2)").arg(next->officerName, next->organizationName));
         if (!tokenReady || m_waitForTokens) {
             // An officer whose work stopped (a pulled token) hears why, and that their token goes in again.
             if (next->enrollment && !next->enrollment->lastError.isEmpty())
@@ -370,6 +384,9 @@ QDialog* openBatchRoom(MainWindow* window, const DeskContext& context, qint64 ba
 {
     auto* room = new BatchRoom(window, context, batchId);
     room->show();
+    // The room is where the keys go next (a window manager would give a new window the focus; not every one does).
+    room->raise();
+    room->activateWindow();
     return room;
 }
 

@@ -42,6 +42,11 @@ public:
         session->setShortcut(QKeySequence(tr("Ctrl+B")));
         session->setMinimumHeight(64);
         top->addWidget(session);
+        auto* newBatch = new QPushButton(tr("New batch…  (Ctrl+Shift+B)"), this);
+        newBatch->setObjectName(QStringLiteral("newBatch"));
+        newBatch->setShortcut(QKeySequence(tr("Ctrl+Shift+B")));
+        newBatch->setMinimumHeight(64);
+        top->addWidget(newBatch);
         auto* campaign = new QVBoxLayout;
         m_campaign = new QLabel(this);
         m_campaign->setWordWrap(true);
@@ -79,7 +84,10 @@ public:
             QListWidgetItem* item = m_batches->currentItem() ? m_batches->currentItem() : m_batches->item(0);
             if (item)
                 openBatchRoom(window, m_context, item->data(Qt::UserRole).toLongLong());
+            else
+                newBatchThenRoom(window); // no batch open yet: the clerk makes one first
         });
+        connect(newBatch, &QPushButton::clicked, window, [this, window] { newBatchThenRoom(window); });
         connect(m_organizations, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(1); });
         connect(m_stock, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(2); });
         connect(window, &MainWindow::enrollmentsChanged, this, [this] { refresh(); });
@@ -169,6 +177,14 @@ private:
         grid->addLayout(box, row, column);
         m_titles.push_back(title);
         return list;
+    }
+
+    void newBatchThenRoom(MainWindow* window)
+    {
+        if (auto created = createBatchInDialog(window, m_context)) {
+            refresh();
+            openBatchRoom(window, m_context, *created);
+        }
     }
 
     // The civil ID of the batch's first officer still without an enrollment; empty when none.
