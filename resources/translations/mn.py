@@ -356,7 +356,6 @@ MN = {
  '#': '№',
  'State': 'Төлөв',
  'Token': 'Токен',
- "&Hand over the selected officer's token…": 'Сонгосон албан хаагчид токеныг хүлээлгэн ө&гөх…',
  '&Close': '&Хаах',
  'waiting for a token': 'токен хүлээж байна',
  'Batch session — %1': 'Багц ажил — %1',
@@ -384,8 +383,6 @@ MN = {
  'Stopped: %1 The officer can be resumed when the token is back.':
    'Зогсов: %1 Токен буцаж ирэхэд албан хаагчийн ажлыг үргэлжлүүлнэ.',
  'Done. Pull the token out; the next one can go in.': 'Дууслаа. Токеныг сугална уу; дараагийнхыг залгаж болно.',
- "%1's certificate is not on the token yet: there is nothing to hand over.":
-   '%1-ийн гэрчилгээ токенд хараахан бичигдээгүй: хүлээлгэн өгөх зүйл алга.',
  "%1's token stopped: %2. Plug it in again.": '%1-ийн токен дээрх ажил зогсов: %2. Токеныг дахин залгана уу.',
  'Type your password and press Enter to start the session.': 'Нууц үгээ бичээд Enter дарж ажлыг эхлүүлнэ үү.',
  "Type the RA's SO PIN for new tokens and press Enter to start the session.":
@@ -400,4 +397,9 @@ MN = {
  'Tokens pr&epared before the officers come (a supervisor runs it)':
    'Албан хаагчдыг ирэхээс өмнө токенуудыг б&элтгэнэ (ахлах ажилтан ажиллуулна)',
  'Create the batch': 'Багц үүсгэх',
+ "&Hand-over session for the selected officer's organization…": 'Сонгосон албан хаагчийн байгууллагад хүлээлгэн ө&гөх…',
+ 'Hand-over session for %1: nobody waits for a hand-over.': '%1-д хүлээлгэн өгөх: хүлээж буй хүн алга.',
+ 'Hand-over session for %1: %2 (%3 waiting).': '%1-д хүлээлгэн өгөх: %2 (%3 хүлээж байна).',
+ 'Hand-over session for %1 stopped; Alt+H goes on with the next officer.':
+   '%1-д хүлээлгэн өгөх ажил зогсов; Alt+H дараагийн албан хаагчаар үргэлжилнэ.',
 }

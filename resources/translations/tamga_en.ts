@@ -1104,10 +1104,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>The officer's PIN a&amp;gain:</translation>
     </message>
     <message>
-        <source>&amp;Hand over the selected officer's token…</source>
-        <translation>&amp;Hand over the selected officer's token…</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
@@ -1196,10 +1192,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Done. Pull the token out; the next one can go in.</translation>
     </message>
     <message>
-        <source>%1's certificate is not on the token yet: there is nothing to hand over.</source>
-        <translation>%1's certificate is not on the token yet: there is nothing to hand over.</translation>
-    </message>
-    <message>
         <source>Batch session…  (Ctrl+B)</source>
         <translation>Batch session…  (Ctrl+B)</translation>
     </message>
@@ -1258,6 +1250,22 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-over session for the selected officer's organization…</source>
+        <translation>&amp;Hand-over session for the selected officer's organization…</translation>
+    </message>
+    <message>
+        <source>Hand-over session for %1: nobody waits for a hand-over.</source>
+        <translation>Hand-over session for %1: nobody waits for a hand-over.</translation>
+    </message>
+    <message>
+        <source>Hand-over session for %1: %2 (%3 waiting).</source>
+        <translation>Hand-over session for %1: %2 (%3 waiting).</translation>
+    </message>
+    <message>
+        <source>Hand-over session for %1 stopped; Alt+H goes on with the next officer.</source>
+        <translation>Hand-over session for %1 stopped; Alt+H goes on with the next officer.</translation>
     </message>
 </context>
 <context>

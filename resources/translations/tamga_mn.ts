@@ -1101,10 +1101,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Албан хаагчийн ПИН д&amp;ахин:</translation>
     </message>
     <message>
-        <source>&amp;Hand over the selected officer's token…</source>
-        <translation>Сонгосон албан хаагчид токеныг хүлээлгэн ө&amp;гөх…</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Хаах</translation>
     </message>
@@ -1193,10 +1189,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Дууслаа. Токеныг сугална уу; дараагийнхыг залгаж болно.</translation>
     </message>
     <message>
-        <source>%1's certificate is not on the token yet: there is nothing to hand over.</source>
-        <translation>%1-ийн гэрчилгээ токенд хараахан бичигдээгүй: хүлээлгэн өгөх зүйл алга.</translation>
-    </message>
-    <message>
         <source>Batch session…  (Ctrl+B)</source>
         <translation>Багц ажил…  (Ctrl+B)</translation>
     </message>
@@ -1255,6 +1247,22 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-over session for the selected officer's organization…</source>
+        <translation>Сонгосон албан хаагчийн байгууллагад хүлээлгэн ө&amp;гөх…</translation>
+    </message>
+    <message>
+        <source>Hand-over session for %1: nobody waits for a hand-over.</source>
+        <translation>%1-д хүлээлгэн өгөх: хүлээж буй хүн алга.</translation>
+    </message>
+    <message>
+        <source>Hand-over session for %1: %2 (%3 waiting).</source>
+        <translation>%1-д хүлээлгэн өгөх: %2 (%3 хүлээж байна).</translation>
+    </message>
+    <message>
+        <source>Hand-over session for %1 stopped; Alt+H goes on with the next officer.</source>
+        <translation>%1-д хүлээлгэн өгөх ажил зогсов; Alt+H дараагийн албан хаагчаар үргэлжилнэ.</translation>
     </message>
 </context>
 <context>

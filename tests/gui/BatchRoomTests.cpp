@@ -4,6 +4,7 @@
 // plugged back in; Alt+P pauses (a blank token present is not taken), Alt+S continues.
 #include "ClerkKeys.h"
 #include "DeskFixture.h"
+#include "EnrollmentWizard.h"
 #include "tamga/core/Batches.h"
 
 #include <catch2/catch.hpp>
@@ -108,6 +109,17 @@ TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - 
         tokens.insert(m.enrollment->tokenSerial);
     }
     CHECK(tokens.size() == officers);
+
+    // Alt+H: the hand-over session of the first officer's organization brings that officer to the wizard; the
+    // clerk's Cancel ends the session and says how to go on.
+    press(room, Qt::Key_H, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return window.findChild<ui::EnrollmentWizard*>() != nullptr; }, 2000));
+    auto* wizard = window.findChild<ui::EnrollmentWizard*>();
+    CHECK(wizard->enrollmentId() == members->front().enrollment->id);
+    CHECK(status->text().contains(members->front().officerName));
+    answerNextMessageBox(QMessageBox::Yes); // "Close enrollment #N? It stays at ..."
+    wizard->reject();
+    REQUIRE(waitUntil([&] { return status->text().contains(QStringLiteral("stopped")); }, 2000));
     room->close();
 }
 

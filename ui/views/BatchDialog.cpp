@@ -106,6 +106,9 @@ private:
         }
         for (const core::CertificateProfile& profile : *profiles)
             m_profile->addItem(profileDisplayName(profile.name), profile.name);
+        // The campaign's certificates are for signing: that profile first where the desk has it.
+        if (const int signing = m_profile->findData(QStringLiteral("signing")); signing >= 0)
+            m_profile->setCurrentIndex(signing);
         for (const core::CaConfig& ca : *cas)
             m_ca->addItem(ca.name, ca.name);
     }

@@ -6,6 +6,7 @@
 #include "Views.h"
 
 #include "DisplayNames.h"
+#include "EnrollmentWizard.h"
 #include "SecretField.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/SealedSecrets.h"
@@ -23,6 +24,7 @@
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QWizard>
 
 namespace tamga::ui {
 
@@ -84,7 +86,8 @@ public:
         auto* buttons = new QHBoxLayout;
         m_startPause = new QPushButton(this);
         m_startPause->setObjectName(QStringLiteral("startPause"));
-        auto* handOver = new QPushButton(tr("&Hand over the selected officer's token…"), this);
+        auto* handOver = new QPushButton(tr("&Hand-over session for the selected officer's organization…"), this);
+        handOver->setObjectName(QStringLiteral("handOverSession"));
         auto* closeButton = new QPushButton(tr("&Close"), this);
         // Enter belongs to the fields (a password, an officer's PIN): no button of this window takes it as well.
         for (QPushButton* button : {m_startPause, handOver, closeButton})
@@ -97,7 +100,7 @@ public:
 
         connect(m_startPause, &QPushButton::clicked, this, [this] { m_running ? pause() : start(); });
         connect(closeButton, &QPushButton::clicked, this, &QDialog::close);
-        connect(handOver, &QPushButton::clicked, this, [this] { handOverSelected(); });
+        connect(handOver, &QPushButton::clicked, this, [this] { handOverSession(); });
         // Enter in the officer's second PIN field: the officer is done typing, the work on their token begins.
         connect(m_pinAgain, &QLineEdit::returnPressed, this, [this] { tryRound(); });
         connect(m_pin, &QLineEdit::returnPressed, m_pinAgain, qOverload<>(&QWidget::setFocus));
@@ -340,17 +343,46 @@ private:
         tryRound();
     }
 
-    void handOverSelected()
+    // A hand-over session for one organization (the selected officer's): its officers whose certificate is on
+    // the token come to the wizard one after another, each from where the last one ended; the clerk's Cancel ends
+    // the session.
+    void handOverSession()
     {
-        const int row = m_members->currentRow();
-        if (row < 0 || row >= static_cast<int>(m_memberList.size()))
+        const int row = m_members->currentRow() >= 0 ? m_members->currentRow() : 0;
+        if (row >= static_cast<int>(m_memberList.size()))
             return;
-        const core::BatchMember& m = m_memberList[static_cast<std::size_t>(row)];
-        if (m.enrollment && m.enrollment->state == core::EnrollmentState::Verified)
-            m_window->startEnrollment(m.enrollment->id);
-        else
+        m_handOverOrganization = m_memberList[static_cast<std::size_t>(row)].organizationName;
+        handOverNext();
+    }
+
+    void handOverNext()
+    {
+        refresh();
+        int left = 0;
+        const core::BatchMember* next = nullptr;
+        for (const core::BatchMember& m : m_memberList) {
+            if (m.organizationName == m_handOverOrganization && m.enrollment &&
+                m.enrollment->state == core::EnrollmentState::Verified) {
+                ++left;
+                if (!next)
+                    next = &m;
+            }
+        }
+        if (!next) {
             m_status->setText(
-                tr("%1's certificate is not on the token yet: there is nothing to hand over.").arg(m.officerName));
+                tr("Hand-over session for %1: nobody waits for a hand-over.").arg(m_handOverOrganization));
+            return;
+        }
+        m_status->setText(
+            tr("Hand-over session for %1: %2 (%3 waiting).").arg(m_handOverOrganization, next->officerName).arg(left));
+        EnrollmentWizard* wizard = m_window->startEnrollment(next->enrollment->id);
+        connect(wizard, &QWizard::finished, this, [this](int result) {
+            if (result == QDialog::Accepted)
+                handOverNext();
+            else
+                m_status->setText(tr("Hand-over session for %1 stopped; Alt+H goes on with the next officer.")
+                                      .arg(m_handOverOrganization));
+        });
     }
 
     MainWindow* m_window;
@@ -360,6 +392,7 @@ private:
     std::vector<core::BatchMember> m_memberList;
     std::shared_ptr<const core::DeskKey> m_deskKey;
     std::optional<Pin> m_soPinHeld;
+    QString m_handOverOrganization;
     bool m_running = false;
     bool m_roundInFlight = false;
     bool m_waitForTokens = false;
