@@ -289,6 +289,18 @@ QString outcomeLine(const BatchMember& member, const QString& serial, const QStr
         .arg(member.officerName, member.organizationName, serial.isEmpty() ? QStringLiteral("(new)") : serial, how);
 }
 
+// The batch's member whose enrollment this is; a list that names another batch's enrollment is refused.
+CoreResult<const BatchMember*> memberWithEnrollment(const std::vector<BatchMember>& members, qint64 enrollmentId,
+                                                    qint64 batchId)
+{
+    for (const BatchMember& m : members) {
+        if (m.enrollment && m.enrollment->id == enrollmentId)
+            return &m;
+    }
+    return coreError(CoreErrorKind::InvalidInput,
+                     QStringLiteral("enrollment #%1 is not one of batch #%2's").arg(enrollmentId).arg(batchId));
+}
+
 void absorb(BatchRunner::Outcome& into, const BatchRunner::Outcome& from)
 {
     into.done += from.done;
@@ -446,12 +458,10 @@ CoreResult<BatchRunner::Outcome> BatchRunner::work(const Operator& by, qint64 ba
     const EnrollmentEngine engine(m_database, m_connectors, m_modules);
     Outcome outcome;
     for (qint64 id : enrollments) {
-        auto member = std::find_if(members->begin(), members->end(),
-                                   [id](const BatchMember& m) { return m.enrollment && m.enrollment->id == id; });
-        if (member == members->end())
-            return coreError(CoreErrorKind::InvalidInput,
-                             QStringLiteral("enrollment #%1 is not one of batch #%2's").arg(id).arg(batchId));
-        const QString serial = member->enrollment->tokenSerial;
+        auto member = memberWithEnrollment(*members, id, batchId);
+        if (!member)
+            return std::unexpected(member.error());
+        const QString serial = (*member)->enrollment->tokenSerial;
         CoreResult<Pin> pin = batch->mode == BatchMode::Prepared
                                   ? SealedSecrets(m_database).open(by, *deskKey, serial, SecretKind::InitialPin)
                                   : CoreResult<Pin>(Pin(userPin->view()));
@@ -461,7 +471,7 @@ CoreResult<BatchRunner::Outcome> BatchRunner::work(const Operator& by, qint64 ba
             ++outcome.done;
         else
             ++outcome.failed;
-        outcome.lines << outcomeLine(*member, result ? result->tokenSerial : serial,
+        outcome.lines << outcomeLine(**member, result ? result->tokenSerial : serial,
                                      result ? stateName(result->state) : result.error().message);
     }
     return outcome;
@@ -474,18 +484,16 @@ CoreResult<BatchRunner::Outcome> BatchRunner::outcomeOf(qint64 batchId, const st
         return std::unexpected(members.error());
     Outcome outcome;
     for (qint64 id : enrollments) {
-        auto member = std::find_if(members->begin(), members->end(),
-                                   [id](const BatchMember& m) { return m.enrollment && m.enrollment->id == id; });
-        if (member == members->end())
-            return coreError(CoreErrorKind::InvalidInput,
-                             QStringLiteral("enrollment #%1 is not one of batch #%2's").arg(id).arg(batchId));
-        const EnrollmentRecord& record = *member->enrollment;
+        auto member = memberWithEnrollment(*members, id, batchId);
+        if (!member)
+            return std::unexpected(member.error());
+        const EnrollmentRecord& record = *(*member)->enrollment;
         const bool done = countsAsDone(record.state);
         if (done)
             ++outcome.done;
         else
             ++outcome.failed;
-        outcome.lines << outcomeLine(*member, record.tokenSerial,
+        outcome.lines << outcomeLine(**member, record.tokenSerial,
                                      done || record.lastError.isEmpty() ? stateName(record.state) : record.lastError);
     }
     outcome.waiting = static_cast<int>(

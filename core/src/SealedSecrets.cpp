@@ -111,6 +111,16 @@ QByteArray wrapContext(qint64 operatorId)
     return QByteArray("tamga-desk-key-v1:") + QByteArray::number(operatorId);
 }
 
+// One event about a secret: who, what was done, to which token or enrollment, of which kind (never the secret).
+CoreStatus logSecretEvent(AuditTrail& trail, const Operator& by, const QString& action, const QString& objectType,
+                          const QString& objectId, const QString& kind)
+{
+    auto logged = trail.add({by.name, action, objectType, objectId, audit::Ok, {{QStringLiteral("kind"), kind}}});
+    if (!logged)
+        return std::unexpected(logged.error());
+    return {};
+}
+
 QByteArray secretContext(const QString& serial, SecretKind kind)
 {
     return QByteArray("tamga-token-secret-v1:") + secretKindName(kind).toUtf8() + ':' + serial.toUtf8();
@@ -272,13 +282,9 @@ CoreStatus SealedSecrets::seal(AuditTrail& trail, const Operator& by, const Desk
         {*id, secretKindName(kind), QString::fromLatin1(sealed->toBase64()), storedNow()});
     if (!stored)
         return std::unexpected(stored.error());
-    auto logged = trail.add({by.name,
-                             QStringLiteral("secret.sealed"),
-                             QStringLiteral("token"),
-                             serial,
-                             audit::Ok,
-                             {{QStringLiteral("kind"), secretKindName(kind)}}});
-    if (!logged)
+    if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.sealed"), QStringLiteral("token"), serial,
+                                     secretKindName(kind));
+        !logged)
         return std::unexpected(logged.error());
     return {};
 }
@@ -312,13 +318,9 @@ CoreStatus SealedSecrets::sealPending(const Operator& by, const DeskKey& key, qi
             {enrollmentId, QString::fromLatin1(sealed->toBase64()), storedNow()});
         if (!stored)
             return std::unexpected(stored.error());
-        auto logged = trail.add({by.name,
-                                 QStringLiteral("secret.sealed"),
-                                 QStringLiteral("enrollment"),
-                                 QString::number(enrollmentId),
-                                 audit::Ok,
-                                 {{QStringLiteral("kind"), QStringLiteral("pending_so_pin")}}});
-        if (!logged)
+        if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.sealed"), QStringLiteral("enrollment"),
+                                         QString::number(enrollmentId), QStringLiteral("pending_so_pin"));
+            !logged)
             return std::unexpected(logged.error());
         return true;
     });
@@ -347,13 +349,9 @@ CoreResult<std::optional<Pin>> SealedSecrets::openPending(const Operator& by, co
                              QStringLiteral("the pending SO PIN of enrollment #%1 does not open with the desk key: it "
                                             "was changed or moved behind Tamga's back")
                                  .arg(enrollmentId));
-        auto logged = trail.add({by.name,
-                                 QStringLiteral("secret.used"),
-                                 QStringLiteral("enrollment"),
-                                 QString::number(enrollmentId),
-                                 audit::Ok,
-                                 {{QStringLiteral("kind"), QStringLiteral("pending_so_pin")}}});
-        if (!logged)
+        if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.used"), QStringLiteral("enrollment"),
+                                         QString::number(enrollmentId), QStringLiteral("pending_so_pin"));
+            !logged)
             return std::unexpected(logged.error());
         return std::optional<Pin>(std::move(*secret));
     });
@@ -392,13 +390,9 @@ CoreResult<Pin> SealedSecrets::open(const Operator& by, const DeskKey& key, cons
                              QStringLiteral("the sealed %1 of the token %2 does not open with the desk key: it was "
                                             "changed or moved behind Tamga's back")
                                  .arg(secretKindName(kind), serial));
-        auto logged = trail.add({by.name,
-                                 QStringLiteral("secret.used"),
-                                 QStringLiteral("token"),
-                                 serial,
-                                 audit::Ok,
-                                 {{QStringLiteral("kind"), secretKindName(kind)}}});
-        if (!logged)
+        if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.used"), QStringLiteral("token"), serial,
+                                         secretKindName(kind));
+            !logged)
             return std::unexpected(logged.error());
         return std::move(*secret);
     });
@@ -424,13 +418,9 @@ CoreStatus SealedSecrets::forget(AuditTrail& trail, const Operator& by, const QS
         {secretKindName(kind), serial});
     if (!removed)
         return std::unexpected(removed.error());
-    auto logged = trail.add({by.name,
-                             QStringLiteral("secret.forgotten"),
-                             QStringLiteral("token"),
-                             serial,
-                             audit::Ok,
-                             {{QStringLiteral("kind"), secretKindName(kind)}}});
-    if (!logged)
+    if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.forgotten"), QStringLiteral("token"), serial,
+                                     secretKindName(kind));
+        !logged)
         return std::unexpected(logged.error());
     return {};
 }

@@ -9,23 +9,9 @@ using namespace tamga::test;
 
 namespace {
 
-// CFSSL (Go's x509) re-encodes subjects and keeps only the attributes it knows: C, O, OU, CN, serialNumber. A
-// desk that enrolls through CFSSL uses a profile that asks for no more than that.
-const char* kCfsslProfile = R"({
-  "name": "cfssl-signing",
-  "description": "Signing, subject as CFSSL can issue it",
-  "keyType": "ec-p256",
-  "subject": ["C=MN", "O={organization}", "OU={department}", "CN={surname} {given_name}",
-              "serialNumber=PNOMN-{civil_id_latin}"],
-  "keyUsage": ["digitalSignature", "nonRepudiation"],
-  "extendedKeyUsage": [],
-  "emailInSubjectAltName": true,
-  "validityDays": 730
-})";
-
 void addCfsslProfile(const EnrollDesk& desk)
 {
-    REQUIRE(desk.cli({"profile", "add", desk.writeTemp("cfssl-profile.json", kCfsslProfile)}).exitCode == 0);
+    REQUIRE(desk.cli({"profile", "add", desk.writeTemp("cfssl-profile.json", kCfsslProfileJson)}).exitCode == 0);
 }
 
 } // namespace

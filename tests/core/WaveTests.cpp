@@ -27,19 +27,6 @@ namespace {
 constexpr int kOfficers = 50;
 const Pin kOfficerPin("258147");
 
-// CFSSL re-encodes subjects and keeps only the attributes it knows (tests/cli/CliCaTests.cpp says more).
-const char* kCfsslProfile = R"({
-  "name": "cfssl-signing",
-  "description": "Signing, subject as CFSSL can issue it",
-  "keyType": "ec-p256",
-  "subject": ["C=MN", "O={organization}", "OU={department}", "CN={surname} {given_name}",
-              "serialNumber=PNOMN-{civil_id_latin}"],
-  "keyUsage": ["digitalSignature", "nonRepudiation"],
-  "extendedKeyUsage": [],
-  "emailInSubjectAltName": true,
-  "validityDays": 730
-})";
-
 // Three organizations with 50 officers between them; `first` keeps each batch's civil IDs apart.
 std::vector<qint64> addOrganizations(const EngineFixture& desk, int first)
 {
@@ -174,7 +161,8 @@ TEST_CASE("50 officers of three organizations in person and prepared - through a
     EngineFixture desk;
     tamga::test::CfsslServer cfssl(desk.dir());
     CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
-    auto profile = CertificateProfile::fromJson(QJsonDocument::fromJson(QByteArray(kCfsslProfile)).object());
+    auto profile =
+        CertificateProfile::fromJson(QJsonDocument::fromJson(QByteArray(tamga::test::kCfsslProfileJson)).object());
     REQUIRE(profile);
     REQUIRE(Profiles(desk.db()).add(desk.supervisor(), *profile));
     REQUIRE(TrustAnchors(desk.db()).add(desk.supervisor(),

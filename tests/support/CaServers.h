@@ -19,6 +19,20 @@
 
 namespace tamga::test {
 
+// CFSSL (Go's x509) re-encodes subjects and keeps only the attributes it knows: C, O, OU, CN, serialNumber. A
+// desk that enrolls through CFSSL uses a profile that asks for no more than that.
+inline const char* const kCfsslProfileJson = R"({
+  "name": "cfssl-signing",
+  "description": "Signing, subject as CFSSL can issue it",
+  "keyType": "ec-p256",
+  "subject": ["C=MN", "O={organization}", "OU={department}", "CN={surname} {given_name}",
+              "serialNumber=PNOMN-{civil_id_latin}"],
+  "keyUsage": ["digitalSignature", "nonRepudiation"],
+  "extendedKeyUsage": [],
+  "emailInSubjectAltName": true,
+  "validityDays": 730
+})";
+
 // A free TCP port on 127.0.0.1 (bound and released: good enough for a test that starts its server at once).
 inline int freePort()
 {
