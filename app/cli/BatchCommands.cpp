@@ -353,7 +353,25 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
         return status;
     const QString folder = QFileInfo(q(*line.value("out"))).absoluteFilePath();
     core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
-    auto bundle = core::BatchExchange(database, connectors).exportSealed(*by, id, folder);
+    // Signed by the desk's own token when asked: its enrollment and its PIN.
+    std::optional<Pin> signingPin;
+    std::optional<core::ManifestSigner> signer;
+    core::TokenModules modules;
+    if (auto signWith = idValue(line, "sign-with", status); signWith || status != ExitOk) {
+        if (!signWith)
+            return status;
+        std::string error;
+        signingPin = secretFromFileOrPrompt(line.value("sign-pin-file"), "The desk token's PIN", error);
+        if (!signingPin)
+            return usageError(error);
+        auto loaded = core::TokenModules::load(options.modulePaths);
+        if (!loaded)
+            return fail(loaded.error());
+        modules = *loaded;
+        signer = core::ManifestSigner{*signWith, &*signingPin};
+    }
+    auto bundle =
+        core::BatchExchange(database, connectors, modules).exportSealed(*by, id, folder, signer ? &*signer : nullptr);
     if (!bundle)
         return fail(bundle.error());
     // The cover sheet: what goes to the CA, and the manifest's SHA-256 that a person compares by eye.
@@ -364,6 +382,9 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
                          .arg(id)
                          .arg(bundle->entries.size())
                          .arg(by->name, bundle->manifestSha256);
+    if (!bundle->signerFingerprint.isEmpty())
+        cover.subtitle += QStringLiteral(". Signed (bundle.json.p7s) by the desk certificate SHA-256 %1")
+                              .arg(bundle->signerFingerprint);
     core::ReportTable requests{QStringLiteral("Requests"),
                                {QStringLiteral("Enrollment"), QStringLiteral("Officer"), QStringLiteral("Organization"),
                                 QStringLiteral("Token"), QStringLiteral("Profile"), QStringLiteral("Request SHA-256")},
@@ -380,6 +401,8 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
         return fail(error);
     std::cout << bundle->entries.size() << " request(s) sealed in " << s(folder) << "\nmanifest SHA-256 "
               << s(bundle->manifestSha256) << '\n';
+    if (!bundle->signerFingerprint.isEmpty())
+        std::cout << "signed by the desk certificate SHA-256 " << s(bundle->signerFingerprint) << '\n';
     return ExitOk;
 }
 

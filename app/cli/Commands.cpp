@@ -229,6 +229,10 @@ void addEnrollCommands(CLI::App& app)
     CLI::Option* outBatch = text(out, "--batch", "the batch's number")->type_name("ID");
     text(out, "--ca", "the CA connector")->excludes(outBatch);
     text(out, "--out", "the folder")->type_name("DIR")->required();
+    text(out, "--sign-with", "a batch's bundle signed by the desk's own token: the enrollment of its certificate")
+        ->type_name("ENROLLMENT")
+        ->needs(outBatch);
+    file(out, "--sign-pin-file", "the desk token's PIN; " + std::string(kPinFile));
     CLI::App* in = command(*batch, "import",
                            "read the CA's answer: a batch's (--batch; a folder with the sealed bundle, or one PKCS#7 "
                            "file), or any waiting request's at a CA (--ca)");

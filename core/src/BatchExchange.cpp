@@ -1,11 +1,13 @@
 #include "tamga/core/BatchExchange.h"
 
 #include "Connectors.h"
+#include "DetachedSignature.h"
 #include "Ossl.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/Files.h"
 
 #include <QCryptographicHash>
@@ -23,6 +25,7 @@ namespace tamga::core {
 namespace {
 
 const QString kManifest = QStringLiteral("bundle.json");
+const QString kManifestSignature = QStringLiteral("bundle.json.p7s");
 constexpr qint64 kMaxManifestBytes = 16 * 1024 * 1024;
 constexpr qint64 kMaxRequestBytes = 64 * 1024;
 
@@ -65,6 +68,20 @@ CoreStatus checkSeal(const Database& database, qint64 batchId, const QString& fo
     if (actual != expected)
         return std::unexpected(sealBroken(
             QStringLiteral("%1 has SHA-256 %2, the seal says %3").arg(kManifest, actual.left(16), expected.left(16))));
+    // Signed by the desk's token at export: the signature must still be over this manifest, by a certificate
+    // that chains to the desk's trust anchors.
+    const QString signaturePath = folder + QLatin1Char('/') + kManifestSignature;
+    if (QFileInfo::exists(signaturePath)) {
+        auto signature = readRegularFile(signaturePath, kMaxManifestBytes, QStringLiteral("the manifest's signature"));
+        if (!signature)
+            return std::unexpected(signature.error());
+        auto anchors = TrustAnchors(database).allDer();
+        if (!anchors)
+            return std::unexpected(anchors.error());
+        if (auto verified = verifyDetached(*signature, *manifest, {}, *anchors, QString(), kManifestSignature);
+            !verified)
+            return std::unexpected(sealBroken(verified.error().message));
+    }
     const QJsonArray requests = QJsonDocument::fromJson(*manifest).object().value(QStringLiteral("requests")).toArray();
     for (const QJsonValue& value : requests) {
         const QJsonObject entry = value.toObject();
@@ -85,8 +102,22 @@ CoreStatus checkSeal(const Database& database, qint64 batchId, const QString& fo
 
 } // namespace
 
-CoreResult<SealedBundle> BatchExchange::exportSealed(const Operator& by, qint64 batchId, const QString& folder) const
+CoreResult<SealedBundle> BatchExchange::exportSealed(const Operator& by, qint64 batchId, const QString& folder,
+                                                     const ManifestSigner* signer) const
 {
+    // The desk's signing certificate is looked at before anything is written.
+    std::optional<EnrollmentRecord> signing;
+    if (signer) {
+        auto record = EnrollmentRecords(m_database).record(signer->enrollmentId);
+        if (!record)
+            return std::unexpected(record.error());
+        if (!hasVerifiedCertificate(record->state) || !record->certificate || !signer->pin)
+            return coreError(
+                CoreErrorKind::InvalidInput,
+                QStringLiteral("enrollment #%1 has no verified certificate on a token to sign bundles with")
+                    .arg(signer->enrollmentId));
+        signing = *record;
+    }
     auto batch = Batches(m_database).find(batchId);
     if (!batch)
         return std::unexpected(batch.error());
@@ -136,6 +167,21 @@ CoreResult<SealedBundle> BatchExchange::exportSealed(const Operator& by, qint64 
     bundle.manifestSha256 = sha256Hex(manifest);
     if (auto written = writePrivateFile(folder + QLatin1Char('/') + kManifest, manifest); !written)
         return std::unexpected(written.error());
+    if (signing) {
+        auto signature = signDetachedOnToken(m_modules, *signing, *signer->pin, manifest, kManifestSignature);
+        if (!signature)
+            return std::unexpected(signature.error());
+        auto anchors = TrustAnchors(m_database).allDer();
+        if (!anchors)
+            return std::unexpected(anchors.error());
+        if (auto verified = verifyDetached(*signature, manifest, derCertificates(signing->certificate->chainPem),
+                                           *anchors, signing->certificate->fingerprintSha256, kManifestSignature);
+            !verified)
+            return std::unexpected(verified.error());
+        if (auto written = writePrivateFile(folder + QLatin1Char('/') + kManifestSignature, *signature); !written)
+            return std::unexpected(written.error());
+        bundle.signerFingerprint = signing->certificate->fingerprintSha256;
+    }
     if (auto written =
             writePrivateFile(folder + QLatin1Char('/') + kManifest + QStringLiteral(".sha256"),
                              (bundle.manifestSha256 + QStringLiteral("  ") + kManifest + QLatin1Char('\n')).toLatin1());
@@ -154,6 +200,7 @@ CoreResult<SealedBundle> BatchExchange::exportSealed(const Operator& by, qint64 
                                  QString::number(batchId),
                                  audit::Ok,
                                  {{QStringLiteral("manifest_sha256"), bundle.manifestSha256},
+                                  {QStringLiteral("signed_by_certificate"), bundle.signerFingerprint},
                                   {QStringLiteral("requests"), static_cast<qint64>(bundle.entries.size())},
                                   {QStringLiteral("folder"), folder}}});
         if (!logged)

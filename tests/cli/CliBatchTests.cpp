@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <filesystem>
 
 using tamga::test::EnrollDesk;
 
@@ -248,4 +249,62 @@ TEST_CASE("tamga-cli batch run --parallel 2: a prepared batch's new tokens are w
     auto audit = desk.cli({"--json", "audit", "list", "--limit", "500"});
     REQUIRE(audit.exitCode == 0);
     CHECK_THAT(audit.out, Catch::Contains("secret.used"));
+}
+
+TEST_CASE("tamga-cli batch export --sign-with: the desk's own token signs the manifest - openssl cms verifies it - "
+          "a signature changed afterwards is refused at import")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa(); // the desk's own certificate comes from it
+    tamga::test::OpensslCa ca(desk.dir());
+    REQUIRE(desk.cli({"trust", "add", ca.rootPem()}).exitCode == 0);
+    REQUIRE(desk.cli({"ca", "add", "offline", "--type", "files", "--dir", desk.dir().file("exchange")}).exitCode == 0);
+    // The desk's own token and certificate.
+    const std::string deskSerial = desk.initToken("desk");
+    auto own = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", deskSerial, "--profile", "signing",
+                         "--ca", "practice", "--pin-file", desk.pinFile()});
+    INFO(own.err);
+    REQUIRE(own.exitCode == 0);
+    const std::string ownEnrollment = desk.field(own.out, "enrollment");
+
+    // A batch of another officer, to the offline CA.
+    REQUIRE(desk.cli({"applicant", "add", "--org", "1", "--surname", "Дорж", "--given-name", "Ану", "--civil-id",
+                      "УБ85030522", "--position", "Мэргэжилтэн"})
+                .exitCode == 0);
+    auto created =
+        desk.cli({"batch", "create", "--name", "Signed", "--officers",
+                  desk.writeTemp("list.csv", "civil_id\nУБ85030522\n"), "--profile", "signing", "--ca", "offline"});
+    INFO(created.err);
+    REQUIRE(created.exitCode == 0);
+    const std::string id = firstLine(created.out);
+    auto ran = desk.cli({"batch", "run", id, "--pin-file", desk.pinFile()});
+    INFO(ran.err);
+    REQUIRE(ran.exitCode == 0);
+
+    const std::string folder = desk.dir().file("to-ca");
+    auto exported = desk.cli({"batch", "export", "--batch", id, "--out", folder, "--sign-with", ownEnrollment,
+                              "--sign-pin-file", desk.pinFile()});
+    INFO(exported.err);
+    REQUIRE(exported.exitCode == 0);
+    CHECK_THAT(exported.out, Catch::Contains("signed by the desk certificate"));
+    // The CA operator checks the signature with OpenSSL against the desk's CA.
+    const std::string deskRoot = std::filesystem::path(desk.db()).parent_path().string() + "/practice-ca/root.pem";
+    auto verified = tamga::test::run({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                                      folder + "/bundle.json.p7s", "-content", folder + "/bundle.json", "-CAfile",
+                                      deskRoot, "-purpose", "any", "-out", "/dev/null"});
+    INFO(verified.err);
+    CHECK(verified.exitCode == 0);
+
+    // As sealed, the answer folder is read (no certificate yet: the request is missing an answer).
+    auto untouched = desk.cli({"batch", "import", "--batch", id, "--in", folder});
+    INFO(untouched.err);
+    CHECK(untouched.exitCode == 0);
+    CHECK_THAT(untouched.out, Catch::Contains("missing (1)"));
+    // A signature changed afterwards is refused with the reason.
+    std::string signature = tamga::test::readFile(folder + "/bundle.json.p7s");
+    signature[signature.size() / 2] = static_cast<char>(signature[signature.size() / 2] ^ 0x01);
+    tamga::test::writeFile(folder + "/bundle.json.p7s", signature);
+    auto changed = desk.cli({"batch", "import", "--batch", id, "--in", folder});
+    CHECK(changed.exitCode == 2);
+    CHECK_THAT(changed.err, Catch::Contains("changed after sealing") && Catch::Contains("bundle.json.p7s"));
 }

@@ -9,6 +9,8 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Operators.h"
+#include "tamga/core/Tokens.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QString>
 #include <QStringList>
@@ -31,7 +33,8 @@ struct BundleEntry {
 
 struct SealedBundle {
     QString folder;
-    QString manifestSha256; // of bundle.json as written
+    QString manifestSha256;    // of bundle.json as written
+    QString signerFingerprint; // the desk certificate that signed bundle.json (bundle.json.p7s); empty when unsigned
     std::vector<BundleEntry> entries;
 };
 
@@ -42,17 +45,26 @@ struct AnswerReport {
     QStringList extra;   // "file: why"
 };
 
+// The desk's own signing key for bundles: a verified enrollment whose certificate and key are on a token the
+// desk holds (its own, not an officer's), and that token's PIN.
+struct ManifestSigner {
+    qint64 enrollmentId = 0;
+    const Pin* pin = nullptr;
+};
+
 class BatchExchange {
 public:
-    BatchExchange(const Database& database, const CaConnectors& connectors)
-        : m_database(database), m_connectors(connectors)
+    BatchExchange(const Database& database, const CaConnectors& connectors, TokenModules modules = {})
+        : m_database(database), m_connectors(connectors), m_modules(std::move(modules))
     {
     }
 
     // Writes the batch's requests waiting at its CA into `folder` with bundle.json and bundle.json.sha256 (the
-    // form `sha256sum -c` reads), and records the seal. Refused when nothing waits.
-    [[nodiscard]] CoreResult<SealedBundle> exportSealed(const Operator& by, qint64 batchId,
-                                                        const QString& folder) const;
+    // form `sha256sum -c` reads), and records the seal. With `signer`, bundle.json is also signed by the desk's
+    // token: bundle.json.p7s, a detached CMS signature (`openssl cms -verify -binary -inform DER -content
+    // bundle.json` checks it), verified before anything is recorded. Refused when nothing waits.
+    [[nodiscard]] CoreResult<SealedBundle> exportSealed(const Operator& by, qint64 batchId, const QString& folder,
+                                                        const ManifestSigner* signer = nullptr) const;
     // The CA's answer for the batch: a folder (with the bundle the desk sealed, checked against the seal, and the
     // CA's certificates) or one file (PKCS#7, PEM, DER).
     [[nodiscard]] CoreResult<AnswerReport> importAnswer(const Operator& by, qint64 batchId,
@@ -61,6 +73,7 @@ public:
 private:
     const Database& m_database;
     const CaConnectors& m_connectors;
+    TokenModules m_modules;
 };
 
 } // namespace tamga::core
