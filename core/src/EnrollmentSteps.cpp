@@ -150,6 +150,14 @@ CoreStatus EnrollmentEngine::prepareToken(Context& context) const
             if (sealsSoPin && kind != TokenErrorKind::TokenRemoved && kind != TokenErrorKind::TokenNotFound &&
                 kind != TokenErrorKind::Other && kind != TokenErrorKind::ModuleFailed)
                 static_cast<void>(SealedSecrets(m_database).clearPending(r.id));
+            // Said in the clerk's words: the token layer names the module and the serial it looked for.
+            if (kind == TokenErrorKind::TokenRemoved || kind == TokenErrorKind::TokenNotFound) {
+                CoreError pulled = done.error();
+                pulled.message = QStringLiteral("the token was pulled out while it was being prepared: plug the same "
+                                                "token in again and enrollment #%1 goes on with it")
+                                     .arg(r.id);
+                return std::unexpected(pulled);
+            }
             return std::unexpected(done.error());
         }
         info = *done;
