@@ -402,4 +402,5 @@ MN = {
  'Hand-over session for %1: %2 (%3 waiting).': '%1-д хүлээлгэн өгөх: %2 (%3 хүлээж байна).',
  'Hand-over session for %1 stopped; Alt+H goes on with the next officer.':
    '%1-д хүлээлгэн өгөх ажил зогсов; Alt+H дараагийн албан хаагчаар үргэлжилнэ.',
+ "%1's token is out: plug it in again to go on with it.": '%1-ийн токен сугалагдсан байна: үргэлжлүүлэхийн тулд дахин залгана уу.',
 }

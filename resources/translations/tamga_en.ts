@@ -1267,6 +1267,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Hand-over session for %1 stopped; Alt+H goes on with the next officer.</source>
         <translation>Hand-over session for %1 stopped; Alt+H goes on with the next officer.</translation>
     </message>
+    <message>
+        <source>%1's token is out: plug it in again to go on with it.</source>
+        <translation>%1's token is out: plug it in again to go on with it.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

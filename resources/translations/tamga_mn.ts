@@ -1264,6 +1264,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Hand-over session for %1 stopped; Alt+H goes on with the next officer.</source>
         <translation>%1-д хүлээлгэн өгөх ажил зогсов; Alt+H дараагийн албан хаагчаар үргэлжилнэ.</translation>
     </message>
+    <message>
+        <source>%1's token is out: plug it in again to go on with it.</source>
+        <translation>%1-ийн токен сугалагдсан байна: үргэлжлүүлэхийн тулд дахин залгана уу.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

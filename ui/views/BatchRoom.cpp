@@ -228,6 +228,20 @@ private:
         return nullptr;
     }
 
+    // An officer whose enrollment stopped part-way on a token that is not plugged in now.
+    const core::BatchMember* officerWithTokenAway() const
+    {
+        QSet<QString> plugged;
+        for (const core::TokenSnapshot& token : m_context.worker->tokens())
+            plugged.insert(token.serialText());
+        for (const core::BatchMember& m : m_memberList) {
+            if (m.enrollment && core::isInterrupted(m.enrollment->state) && !m.enrollment->tokenSerial.isEmpty() &&
+                !plugged.contains(m.enrollment->tokenSerial))
+                return &m;
+        }
+        return nullptr;
+    }
+
     void start()
     {
         if (!inPerson() && !supervisor()) {
@@ -285,12 +299,19 @@ private:
         }
         if (!tokenReady || m_waitForTokens) {
             // An officer whose work stopped (a pulled token) hears why, and that their token goes in again.
+            QString text;
             if (next->enrollment && !next->enrollment->lastError.isEmpty())
-                m_status->setText(tr("%1's token stopped: %2. Plug it in again.")
-                                      .arg(next->officerName, next->enrollment->lastError));
+                text =
+                    tr("%1's token stopped: %2. Plug it in again.").arg(next->officerName, next->enrollment->lastError);
             else
-                m_status->setText(m_waitForTokens ? tr("Plug the token in again, or another blank token.")
-                                                  : tr("Plug in a blank token for %1.").arg(next->officerName));
+                text = m_waitForTokens ? tr("Plug the token in again, or another blank token.")
+                                       : tr("Plug in a blank token for %1.").arg(next->officerName);
+            // The session goes on with the next officer while a stopped officer's token is out: that one is
+            // named too, so that the token is not forgotten in a drawer.
+            if (const core::BatchMember* away = officerWithTokenAway(); away && away != next)
+                text += QLatin1Char(' ') +
+                        tr("%1's token is out: plug it in again to go on with it.").arg(away->officerName);
+            m_status->setText(text);
             return;
         }
         core::BatchJob job;
