@@ -501,11 +501,11 @@ CoreResult<BatchRunner::Outcome> BatchRunner::outcomeOf(qint64 batchId, const st
     return outcome;
 }
 
-CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
-                                                      const DeskKey* deskKey, const Pin* soPin,
-                                                      const ProgressSink& progress) const
+CoreResult<BatchRunner::Outcome> BatchRunner::planAndWork(const Operator& by, qint64 batchId, Scope scope,
+                                                          const Pin* userPin, const DeskKey* deskKey, const Pin* soPin,
+                                                          const ProgressSink& progress) const
 {
-    auto planned = plan(by, batchId, Scope::EveryToken, userPin, deskKey, soPin, 1, progress);
+    auto planned = plan(by, batchId, scope, userPin, deskKey, soPin, scope == Scope::EveryToken ? 1 : 0, progress);
     if (!planned)
         return std::unexpected(planned.error());
     auto worked = work(by, batchId, planned->enrollments, userPin, deskKey, progress);
@@ -515,17 +515,17 @@ CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64
     return planned->outcome;
 }
 
+CoreResult<BatchRunner::Outcome> BatchRunner::runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
+                                                      const DeskKey* deskKey, const Pin* soPin,
+                                                      const ProgressSink& progress) const
+{
+    return planAndWork(by, batchId, Scope::EveryToken, userPin, deskKey, soPin, progress);
+}
+
 CoreResult<BatchRunner::Outcome> BatchRunner::writeBack(const Operator& by, qint64 batchId, const Pin* userPin,
                                                         const DeskKey* deskKey, const ProgressSink& progress) const
 {
-    auto planned = plan(by, batchId, Scope::CertificatesOnly, userPin, deskKey, nullptr, 0, progress);
-    if (!planned)
-        return std::unexpected(planned.error());
-    auto worked = work(by, batchId, planned->enrollments, userPin, deskKey, progress);
-    if (!worked)
-        return std::unexpected(worked.error());
-    absorb(planned->outcome, *worked);
-    return planned->outcome;
+    return planAndWork(by, batchId, Scope::CertificatesOnly, userPin, deskKey, nullptr, progress);
 }
 
 } // namespace tamga::core

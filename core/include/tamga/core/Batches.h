@@ -121,6 +121,10 @@ public:
                                                 const DeskKey* deskKey, const ProgressSink& progress = {}) const;
 
 private:
+    // plan, then work what it planned on the caller's thread, one outcome for both.
+    [[nodiscard]] CoreResult<Outcome> planAndWork(const Operator& by, qint64 batchId, Scope scope, const Pin* userPin,
+                                                  const DeskKey* deskKey, const Pin* soPin,
+                                                  const ProgressSink& progress) const;
     // Inside engine.create's transaction: the officer's membership now holds this enrollment (not another desk's).
     [[nodiscard]] CoreStatus linkedHere(qint64 batchId, const BatchMember& member, qint64 enrollmentId) const;
 
