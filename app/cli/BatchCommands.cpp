@@ -4,7 +4,6 @@
 #include "ReportRenderer.h"
 #include "SecretInput.h"
 #include "SignIn.h"
-#include "WorkerProcesses.h"
 #include "tamga/core/BatchExchange.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
@@ -20,8 +19,8 @@ namespace tamga::cli {
 
 namespace {
 
-// Worker processes of one parallel run: more than the tokens a USB hub holds is a mistake.
-constexpr int kMostWorkers = 16;
+static_assert(core::kWorkerAllDone == ExitOk && core::kWorkerSomeStopped == ExitFailed,
+              "a parallel run's parent reads its workers' exit statuses");
 
 QJsonObject summaryJson(const core::BatchSummary& b)
 {
@@ -196,60 +195,10 @@ std::optional<std::vector<qint64>> workerEnrollments(const std::string& text)
     return ids;
 }
 
-// Works the planned enrollments in `workers` processes side by side, each its own share of the tokens, and waits
-// for them all. Returns whether every worker started and ended.
-bool workInParallel(qint64 id, const std::vector<qint64>& enrollments, int workers, const RunSecrets& secrets,
-                    const GlobalOptions& options)
+// A parallel run's worker tells its parent each step as "<state name>\t<message>" (BatchRunner::runInParallel).
+void progressToParent(core::EnrollmentState state, const QString& message)
 {
-    std::vector<std::vector<qint64>> shares(static_cast<std::size_t>(workers));
-    for (std::size_t i = 0; i < enrollments.size(); ++i)
-        shares[i % shares.size()].push_back(enrollments[i]);
-    std::vector<pid_t> started;
-    bool allWell = true;
-    for (const auto& share : shares) {
-        if (share.empty())
-            continue;
-        QStringList ids;
-        for (qint64 enrollment : share)
-            ids << QString::number(enrollment);
-        std::vector<std::string> arguments{"batch",
-                                           "run",
-                                           std::to_string(id),
-                                           "--worker-enrollments",
-                                           s(ids.join(QLatin1Char(','))),
-                                           "--db",
-                                           options.databasePath,
-                                           "--operator",
-                                           s(secrets.by.name),
-                                           "--password-file",
-                                           "/dev/fd/3"};
-        for (const std::string& module : options.modulePaths) {
-            arguments.push_back("--module");
-            arguments.push_back(module);
-        }
-        std::vector<WorkerSecret> pipes{{3, secrets.password.view()}};
-        if (secrets.userPin) {
-            arguments.push_back("--pin-file");
-            arguments.push_back("/dev/fd/4");
-            pipes.push_back({4, secrets.userPin->view()});
-        }
-        std::string error;
-        auto pid = startWorker(arguments, pipes, error);
-        if (!pid) {
-            std::cerr << "error: " << error << '\n';
-            allWell = false;
-            break;
-        }
-        started.push_back(*pid);
-    }
-    for (pid_t pid : started) {
-        const int status = waitForWorker(pid);
-        // A worker that stopped on a token error exits "failed" and its enrollment says why; one killed or unable
-        // to begin leaves its enrollments as they were, resumable.
-        if (status != ExitOk && status != ExitFailed)
-            allWell = false;
-    }
-    return allWell;
+    std::cerr << s(core::stateName(state)) << '\t' << s(message) << std::endl;
 }
 
 int run(qint64 id, const CommandLine& line, const core::Database& database, const GlobalOptions& options)
@@ -261,8 +210,9 @@ int run(qint64 id, const CommandLine& line, const core::Database& database, cons
     if (auto text = line.value("parallel")) {
         bool ok = false;
         parallel = q(*text).toInt(&ok);
-        if (!ok || parallel < 1 || parallel > kMostWorkers)
-            return usageError("--parallel is a number of tokens from 1 to " + std::to_string(kMostWorkers));
+        if (!ok || parallel < 1 || parallel > core::kMostParallelTokens)
+            return usageError("--parallel is a number of tokens from 1 to " +
+                              std::to_string(core::kMostParallelTokens));
     }
     const auto workerList = line.value("worker-enrollments");
     std::optional<std::vector<qint64>> onlyThese;
@@ -287,39 +237,33 @@ int run(qint64 id, const CommandLine& line, const core::Database& database, cons
 
     if (onlyThese) {
         // A parallel run's worker: the enrollments it was given, on their tokens; the parent reports.
-        auto outcome = runner.work(secrets->by, id, *onlyThese, userPin, deskKey, progressToStderr);
+        auto outcome = runner.work(secrets->by, id, *onlyThese, userPin, deskKey,
+                                   line.flag("worker-progress") ? progressToParent : progressToStderr);
         if (!outcome)
             return fail(outcome.error());
         return outcome->failed > 0 ? ExitFailed : ExitOk;
     }
+    const Pin* soPin = secrets->soPin ? &*secrets->soPin : nullptr;
     if (parallel == 1) {
-        auto outcome = runner.runOnce(secrets->by, id, userPin, deskKey, secrets->soPin ? &*secrets->soPin : nullptr,
-                                      progressToStderr);
+        auto outcome = runner.runOnce(secrets->by, id, userPin, deskKey, soPin, progressToStderr);
         if (!outcome)
             return fail(outcome.error());
         printOutcome(*outcome);
         return outcome->failed > 0 ? ExitFailed : ExitOk;
     }
     // Tokens side by side: the new ones initialized here one after another, then the slow work shared among
-    // worker processes, one per token.
-    auto planned = runner.plan(secrets->by, id, core::BatchRunner::Scope::EveryToken, userPin, deskKey,
-                               secrets->soPin ? &*secrets->soPin : nullptr, parallel, progressToStderr);
-    if (!planned)
-        return fail(planned.error());
-    const int workers = std::min(parallel, static_cast<int>(planned->enrollments.size()));
-    const bool workersEnded = workers == 0 || workInParallel(id, planned->enrollments, workers, *secrets, options);
+    // worker processes (copies of this program), one per token.
+    const core::WorkerLaunch launch{QStringLiteral("/proc/self/exe"), q(options.databasePath), options.modulePaths};
+    auto outcome = runner.runInParallel(launch, secrets->by, secrets->password, id, parallel, userPin, deskKey, soPin,
+                                        progressToStderr);
     secrets->password.clear();
-    auto worked = runner.outcomeOf(id, planned->enrollments);
-    if (!worked)
-        return fail(worked.error());
-    core::BatchRunner::Outcome outcome = planned->outcome;
-    outcome.done += worked->done;
-    outcome.failed += worked->failed;
-    outcome.lines << worked->lines;
-    printOutcome(outcome);
-    if (!workersEnded)
-        std::cerr << "error: a worker did not finish; its officers are resumable with batch run " << id << '\n';
-    return outcome.failed > 0 || !workersEnded ? ExitFailed : ExitOk;
+    if (!outcome)
+        return fail(outcome.error());
+    printOutcome(*outcome);
+    if (!outcome->unfinished.isEmpty())
+        std::cerr << "error: " << s(outcome->unfinished) << "; its officers are resumable with batch run " << id
+                  << '\n';
+    return outcome->failed > 0 || !outcome->unfinished.isEmpty() ? ExitFailed : ExitOk;
 }
 
 int writeBack(qint64 id, const CommandLine& line, const core::Database& database, const GlobalOptions& options)

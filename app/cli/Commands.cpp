@@ -213,6 +213,7 @@ void addEnrollCommands(CLI::App& app)
         ->type_name("N");
     // A parallel run's worker process, started by the run itself: not for people.
     runBatch->add_option("--worker-enrollments", "")->group("");
+    runBatch->add_flag("--worker-progress")->group("");
     CLI::App* writeBack =
         command(*batch, "write-back",
                 "write the certificates the CA answered with onto the batch's tokens plugged in, found by serial");

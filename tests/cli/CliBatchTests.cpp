@@ -230,6 +230,10 @@ TEST_CASE("tamga-cli batch run --parallel 2: a prepared batch's new tokens are w
     INFO(ran.err);
     REQUIRE(ran.exitCode == 0);
     CHECK_THAT(ran.out, Catch::Contains("2 done, 0 stopped (resumable), 1 officer(s) waiting"));
+    // Each worker's steps come back through its parent, once per token.
+    const QString progress = QString::fromStdString(ran.err);
+    CHECK(progress.count(QStringLiteral("  reading the token back\n")) == 2);
+    CHECK_FALSE(progress.contains(QLatin1Char('\t'))); // the workers' "<state>\t<message>" lines are read, not shown
 
     auto shown = desk.cli({"--json", "batch", "show", id});
     REQUIRE(shown.exitCode == 0);

@@ -18,6 +18,7 @@
 #include <QString>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace tamga::core {
@@ -77,15 +78,30 @@ private:
 // read-back) for a list of those enrollments, one after another; several `work` calls in separate processes,
 // each on its own tokens, run a batch in parallel (libp11 closes every session of a slot when any caller in the
 // process releases its slots, so parallel token work cannot share one process).
+// How a parallel run starts its workers: the command-line program (tamga-cli) on the desk's database and modules.
+// A worker ("batch run ID --worker-enrollments 3,7 --worker-progress") exits kWorkerAllDone when each of its
+// enrollments is done, kWorkerSomeStopped when some stopped (each enrollment says why); any other ending means it
+// did not finish. With --worker-progress its standard error carries "<state name>\t<message>" lines.
+struct WorkerLaunch {
+    QString program;
+    QString databasePath;
+    std::vector<std::string> modulePaths;
+};
+inline constexpr int kWorkerAllDone = 0;
+inline constexpr int kWorkerSomeStopped = 2;
+// More worker processes than the tokens a USB hub holds is a mistake.
+inline constexpr int kMostParallelTokens = 16;
+
 class BatchRunner {
 public:
     BatchRunner(const Database& database, const CaConnectors& connectors, TokenModules modules);
 
     struct Outcome {
-        int done = 0;      // enrollments that reached verified (or submitted, for a CA that answers later) now
-        int failed = 0;    // stopped with an error: resumable
-        int waiting = 0;   // officers still without a token
-        QStringList lines; // one per officer worked: who, which token, how it ended
+        int done = 0;       // enrollments that reached verified (or submitted, for a CA that answers later) now
+        int failed = 0;     // stopped with an error: resumable
+        int waiting = 0;    // officers still without a token
+        QStringList lines;  // one per officer worked: who, which token, how it ended
+        QString unfinished; // a parallel run: why a worker did not start or end (its officers stay resumable)
     };
     enum class Scope {
         EveryToken,      // resume what is interrupted, and take blank tokens for officers waiting
@@ -116,6 +132,14 @@ public:
     [[nodiscard]] CoreResult<Outcome> runOnce(const Operator& by, qint64 batchId, const Pin* userPin,
                                               const DeskKey* deskKey, const Pin* soPin,
                                               const ProgressSink& progress = {}) const;
+    // Tokens side by side (a USB hub): plan with `tokens` new tokens (initialized here one after another), then the
+    // planned enrollments shared among up to `tokens` worker processes started from `launch`, each signed in as `by`
+    // with `password` (through a pipe) and working its own tokens; waited for on the caller's thread. Each worker's
+    // progress comes to `progress` as it goes.
+    [[nodiscard]] CoreResult<Outcome> runInParallel(const WorkerLaunch& launch, const Operator& by,
+                                                    const Password& password, qint64 batchId, int tokens,
+                                                    const Pin* userPin, const DeskKey* deskKey, const Pin* soPin,
+                                                    const ProgressSink& progress = {}) const;
     // Writes the certificates the CA answered with onto the batch's tokens plugged in, recognized by serial.
     [[nodiscard]] CoreResult<Outcome> writeBack(const Operator& by, qint64 batchId, const Pin* userPin,
                                                 const DeskKey* deskKey, const ProgressSink& progress = {}) const;
