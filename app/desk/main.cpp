@@ -50,6 +50,9 @@ int main(int argc, char** argv)
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     core::DeskWorker worker(options.databasePath, options.modulePaths);
+    // Tokens side by side in a batch session are worked by tamga-cli processes (installed beside this program).
+    if (const QFileInfo cli(QApplication::applicationDirPath() + QStringLiteral("/tamga-cli")); cli.isExecutable())
+        worker.setWorkerProgram(cli.absoluteFilePath());
     ui::DeskContext context{database->get(), &worker, signIn.signedIn(), QFileInfo(options.databasePath).absolutePath(),
                             training};
     ui::MainWindow window(context);

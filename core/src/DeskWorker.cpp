@@ -40,7 +40,7 @@ std::optional<pkcs11::Token> tokenBySerial(const pkcs11::TokenWorker& worker, co
 } // namespace
 
 DeskWorker::DeskWorker(QString databasePath, std::vector<std::string> modulePaths, QObject* parent)
-    : QObject(parent), m_databasePath(std::move(databasePath))
+    : QObject(parent), m_databasePath(std::move(databasePath)), m_modulePaths(modulePaths)
 {
     qRegisterMetaType<TokenSnapshot>();
     qRegisterMetaType<QList<TokenSnapshot>>();
@@ -243,17 +243,19 @@ void DeskWorker::runBatchRound(BatchJob job)
     auto shared = std::make_shared<BatchJob>(std::move(job));
     const QString path = m_databasePath;
     pkcs11::TokenWorker* worker = m_worker.get();
-    m_worker->post([this, shared, path, worker] {
+    const WorkerLaunch launch{m_workerProgram, m_databasePath, m_modulePaths};
+    m_worker->post([this, shared, path, worker, launch] {
         const qint64 batchId = shared->batchId;
         auto finish = [&](const CoreResult<BatchRunner::Outcome>& outcome) {
             shared->userPin.reset();
             shared->soPin.reset();
+            shared->password.reset();
             if (!outcome) {
                 Q_EMIT batchRoundFinished(batchId, 0, 0, 0, {}, outcome.error().message);
                 return;
             }
             Q_EMIT batchRoundFinished(batchId, outcome->done, outcome->failed, outcome->waiting, outcome->lines,
-                                      QString());
+                                      outcome->unfinished);
         };
         auto database = Database::open(path);
         if (!database) {
@@ -266,9 +268,15 @@ void DeskWorker::runBatchRound(BatchJob job)
         const ProgressSink progress = [this, batchId](EnrollmentState state, const QString& message) {
             Q_EMIT batchProgress(batchId, state, message);
         };
-        finish(shared->writeBackOnly ? runner.writeBack(shared->by, batchId, userPin, shared->deskKey.get(), progress)
-                                     : runner.runOnce(shared->by, batchId, userPin, shared->deskKey.get(),
-                                                      shared->soPin ? &*shared->soPin : nullptr, progress));
+        const Pin* soPin = shared->soPin ? &*shared->soPin : nullptr;
+        if (shared->writeBackOnly)
+            finish(runner.writeBack(shared->by, batchId, userPin, shared->deskKey.get(), progress));
+        else if (shared->tokensAtOnce > 1 && shared->password && !launch.program.isEmpty())
+            // This thread waits for the workers (the GUI thread does not); tokens plugged meanwhile are seen after.
+            finish(runner.runInParallel(launch, shared->by, *shared->password, batchId, shared->tokensAtOnce, userPin,
+                                        shared->deskKey.get(), soPin, progress));
+        else
+            finish(runner.runOnce(shared->by, batchId, userPin, shared->deskKey.get(), soPin, progress));
     });
 }
 

@@ -380,6 +380,8 @@ MN = {
  '%1: type your PIN twice, then Enter.': '%1: ПИН-ээ хоёр удаа бичээд Enter дарна уу.',
  'The two PINs differ: type them again.': 'Хоёр ПИН ялгаатай байна: дахин бичнэ үү.',
  'Working on the token for %1…': '%1-ийн токен дээр ажиллаж байна…',
+ 'Working on up to %1 tokens side by side…': 'Зэрэгцээ %1 хүртэлх токен дээр ажиллаж байна…',
+ 'Tokens worked at o&nce (a USB hub):': 'Нэг &зэрэг ажиллах токен (USB хаб):',
  'Stopped: %1 The officer can be resumed when the token is back.':
    'Зогсов: %1 Токен буцаж ирэхэд албан хаагчийн ажлыг үргэлжлүүлнэ.',
  'Done. Pull the token out; the next one can go in.': 'Дууслаа. Токеныг сугална уу; дараагийнхыг залгаж болно.',

@@ -1271,6 +1271,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>%1's token is out: plug it in again to go on with it.</source>
         <translation>%1's token is out: plug it in again to go on with it.</translation>
     </message>
+    <message>
+        <source>Tokens worked at o&amp;nce (a USB hub):</source>
+        <translation>Tokens worked at o&amp;nce (a USB hub):</translation>
+    </message>
+    <message>
+        <source>Working on up to %1 tokens side by side…</source>
+        <translation>Working on up to %1 tokens side by side…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -1268,6 +1268,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>%1's token is out: plug it in again to go on with it.</source>
         <translation>%1-ийн токен сугалагдсан байна: үргэлжлүүлэхийн тулд дахин залгана уу.</translation>
     </message>
+    <message>
+        <source>Tokens worked at o&amp;nce (a USB hub):</source>
+        <translation>Нэг &amp;зэрэг ажиллах токен (USB хаб):</translation>
+    </message>
+    <message>
+        <source>Working on up to %1 tokens side by side…</source>
+        <translation>Зэрэгцээ %1 хүртэлх токен дээр ажиллаж байна…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -5,6 +5,7 @@
 #include "ClerkKeys.h"
 #include "DeskFixture.h"
 #include "EnrollmentWizard.h"
+#include "tamga/core/AuditLog.h"
 #include "tamga/core/Batches.h"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
 #include <QTimer>
 
@@ -123,6 +125,72 @@ TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - 
     answerNextMessageBox(QMessageBox::Yes); // "Close enrollment #N? It stays at ..."
     wizard->reject();
     REQUIRE(waitUntil([&] { return status->text().contains(QStringLiteral("stopped")); }, 2000));
+    room->close();
+}
+
+TEST_CASE("the batch room with a USB hub, by keys: Alt+N sets two tokens at once - the supervisor's password - two new "
+          "tokens worked side by side by tamga-cli worker processes in one round - every officer on a token of their "
+          "own - the audit chain intact")
+{
+    TrainingDesk desk;
+    auto batch = core::Batches(desk.database())
+                     .create(desk.context().signedIn, QStringLiteral("Hub of two"), {2, 3}, {},
+                             QStringLiteral("signing"), QStringLiteral("practice"), core::BatchMode::Prepared);
+    REQUIRE(batch);
+    const int officers = core::Batches(desk.database()).find(*batch)->members;
+    REQUIRE(officers == 4);
+    // Each round's outcome, as the room hears it.
+    QList<int> doneByRound;
+    QStringList roundErrors;
+    QObject::connect(&desk.worker(), &core::DeskWorker::batchRoundFinished, &desk.worker(),
+                     [&](qint64, int done, int, int, const QStringList&, const QString& error) {
+                         doneByRound << done;
+                         if (!error.isEmpty())
+                             roundErrors << error;
+                     });
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_B, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
+    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
+    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* tokensAtOnce = room->findChild<QSpinBox*>(QStringLiteral("tokensAtOnce"));
+    REQUIRE(tokensAtOnce);
+    REQUIRE(tokensAtOnce->isVisible());
+    CHECK(tokensAtOnce->value() == 1);
+
+    press(room, Qt::Key_N, Qt::AltModifier);
+    REQUIRE(focusIn(room) == tokensAtOnce);
+    press(room, Qt::Key_Up);
+    CHECK(tokensAtOnce->value() == 2);
+    press(room, Qt::Key_W, Qt::AltModifier);
+    REQUIRE(focusIn(room) == room->findChild<QLineEdit*>(QStringLiteral("supervisorPassword")));
+    type(room, QStringLiteral("trainer-desk"));
+    press(room, Qt::Key_Return);
+
+    // SoftHSM offers a new blank token as each one is initialized: the first round takes two, worked at once.
+    REQUIRE(waitUntil([&] { return !doneByRound.isEmpty(); }));
+    INFO("round errors: " << roundErrors.join(QStringLiteral("; ")).toStdString()
+                          << "\nlog: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    CHECK(doneByRound.front() == 2);
+    REQUIRE(waitUntil([&] { return verifiedIn(desk, *batch) == officers; }));
+    CHECK(roundErrors.isEmpty());
+
+    auto members = core::Batches(desk.database()).members(*batch);
+    REQUIRE(members);
+    QSet<QString> tokens;
+    for (const auto& m : *members) {
+        REQUIRE(m.enrollment);
+        CHECK(m.enrollment->state == core::EnrollmentState::Verified);
+        tokens.insert(m.enrollment->tokenSerial);
+    }
+    CHECK(tokens.size() == officers);
+    // The workers wrote into the same chain as the desk.
+    auto verified = core::AuditLog(desk.database()).verify();
+    REQUIRE(verified);
+    CHECK(verified->intact);
     room->close();
 }
 

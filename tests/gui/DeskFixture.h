@@ -74,6 +74,7 @@ public:
         auto trainer = core::Operators(*m_database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
         REQUIRE(trainer);
         m_worker = std::make_unique<core::DeskWorker>(m_databasePath, options.modulePaths);
+        m_worker->setWorkerProgram(QStringLiteral(TAMGA_CLI));
         m_context =
             ui::DeskContext{m_database.get(), m_worker.get(), *trainer, QFileInfo(m_databasePath).absolutePath(), true};
         // The worker has looked at the tokens once.

@@ -1,8 +1,10 @@
 // The batch session room: a batch worked token after token. Each blank token plugged in is taken for the next
 // officer without a click (in person, once the officer has typed a PIN and pressed Enter); a token that comes
 // back resumes its officer's enrollment, and a certificate that came from the CA is written onto its token. The
-// work runs on the desk's worker (DeskWorker::runBatchRound); this window never waits for it. A session can be
-// paused and closed; the batch is continued later, here or on another desk, from what the database says.
+// work runs on the desk's worker (DeskWorker::runBatchRound); this window never waits for it. A supervisor's prepared
+// batch can have several tokens worked at once (a USB hub): the worker then starts tamga-cli processes, one per
+// token, and the table follows their progress. A session can be paused and closed; the batch is continued later, here
+// or on another desk, from what the database says.
 #include "Views.h"
 
 #include "DisplayNames.h"
@@ -22,7 +24,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
+#include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -67,6 +71,12 @@ public:
         m_pinAgain = secretField(QStringLiteral("officerPinAgain"));
         secrets->addRow(tr("Your pass&word (unlocks the desk key that seals each token's PINs):"), m_password);
         secrets->addRow(tr("The RA's S&O PIN for new tokens:"), m_soPin);
+        // A USB hub: that many tokens are worked side by side, each by a worker process (a prepared batch: the
+        // supervisor's password goes to each worker through a pipe).
+        m_tokensAtOnce = new QSpinBox(this);
+        m_tokensAtOnce->setObjectName(QStringLiteral("tokensAtOnce"));
+        m_tokensAtOnce->setRange(1, core::kMostParallelTokens);
+        secrets->addRow(tr("Tokens worked at o&nce (a USB hub):"), m_tokensAtOnce);
         secrets->addRow(tr("The officer's P&IN:"), m_pin);
         secrets->addRow(tr("The officer's PIN a&gain:"), m_pinAgain);
         layout->addLayout(secrets);
@@ -112,8 +122,17 @@ public:
         });
         connect(m_context.worker, &core::DeskWorker::batchProgress, this,
                 [this](qint64 batchId, core::EnrollmentState, const QString& message) {
-                    if (batchId == m_batchId)
-                        m_status->setText(message);
+                    if (batchId != m_batchId)
+                        return;
+                    m_status->setText(message);
+                    // Tokens worked side by side move on together: the table follows, at most twice a second.
+                    if (!m_refreshPending) {
+                        m_refreshPending = true;
+                        QTimer::singleShot(500, this, [this] {
+                            m_refreshPending = false;
+                            refresh();
+                        });
+                    }
                 });
         connect(m_context.worker, &core::DeskWorker::batchRoundFinished, this,
                 [this](qint64 batchId, int done, int failed, int, const QStringList& lines, const QString& error) {
@@ -156,6 +175,8 @@ private:
 
     bool inPerson() const { return m_batch.mode == core::BatchMode::InPerson; }
     bool supervisor() const { return m_context.signedIn.role == core::Role::Supervisor; }
+    // Prepared tokens side by side: a supervisor's session, on a desk that has the worker program.
+    bool hubPossible() const { return supervisor() && !inPerson() && m_context.worker->canWorkInParallel(); }
 
     // The secrets a session needs: a supervisor's desk key (random PINs sealed), else a clerk's SO PIN for new
     // tokens; in person, each officer's PIN. A prepared batch is a supervisor's.
@@ -163,6 +184,7 @@ private:
     {
         m_secrets->setRowVisible(m_password, supervisor() && !m_deskKey);
         m_secrets->setRowVisible(m_soPin, !supervisor() && inPerson() && !m_soPinHeld);
+        m_secrets->setRowVisible(m_tokensAtOnce, hubPossible());
         m_secrets->setRowVisible(m_pin, inPerson());
         m_secrets->setRowVisible(m_pinAgain, inPerson());
     }
@@ -258,6 +280,10 @@ private:
                 return;
             }
             m_deskKey = std::make_shared<const core::DeskKey>(std::move(*unlocked));
+            // Worker processes sign in themselves: the password is held for the session, wiped when the room
+            // closes.
+            if (hubPossible())
+                m_sessionPassword = std::move(password);
         }
         if (!supervisor() && inPerson() && !m_soPinHeld) {
             if (m_soPin->text().isEmpty()) {
@@ -336,7 +362,13 @@ private:
                 job.soPin = Pin(m_soPinHeld->view());
         }
         m_roundInFlight = true;
-        m_status->setText(tr("Working on the token for %1…").arg(next->officerName));
+        if (hubPossible() && m_sessionPassword && m_tokensAtOnce->value() > 1) {
+            job.tokensAtOnce = m_tokensAtOnce->value();
+            job.password = core::Password(m_sessionPassword->view());
+            m_status->setText(tr("Working on up to %1 tokens side by side…").arg(job.tokensAtOnce));
+        } else {
+            m_status->setText(tr("Working on the token for %1…").arg(next->officerName));
+        }
         m_context.worker->runBatchRound(std::move(job));
     }
 
@@ -413,6 +445,8 @@ private:
     std::vector<core::BatchMember> m_memberList;
     std::shared_ptr<const core::DeskKey> m_deskKey;
     std::optional<Pin> m_soPinHeld;
+    std::optional<core::Password> m_sessionPassword;
+    bool m_refreshPending = false;
     QString m_handOverOrganization;
     bool m_running = false;
     bool m_roundInFlight = false;
@@ -427,6 +461,7 @@ private:
     QLineEdit* m_soPin = nullptr;
     QLineEdit* m_pin = nullptr;
     QLineEdit* m_pinAgain = nullptr;
+    QSpinBox* m_tokensAtOnce = nullptr;
     QTableWidget* m_members = nullptr;
     QListWidget* m_log = nullptr;
     QPushButton* m_startPause = nullptr;

@@ -48,6 +48,10 @@ struct BatchJob {
     std::shared_ptr<const DeskKey> deskKey; // a supervisor's: each token's random PINs sealed with it
     std::optional<Pin> soPin;               // a clerk's in-person session: the RA's SO PIN for new tokens
     bool writeBackOnly = false;
+    // Tokens side by side (a USB hub), each in a worker process that signs in with `password` (the supervisor's,
+    // through a pipe): BatchRunner::runInParallel. 1: the round works its tokens here, one after another.
+    int tokensAtOnce = 1;
+    std::optional<Password> password;
 };
 
 class DeskWorker : public QObject {
@@ -57,6 +61,11 @@ public:
     ~DeskWorker() override;
 
     QList<TokenSnapshot> tokens() const;
+
+    // The command-line program (tamga-cli) a batch round starts as worker processes to work tokens side by side;
+    // without one, batch rounds work their tokens one after another.
+    void setWorkerProgram(QString program) { m_workerProgram = std::move(program); }
+    bool canWorkInParallel() const { return !m_workerProgram.isEmpty(); }
 
     // Runs (or resumes) an enrollment on the worker: progress and the outcome come back as signals.
     void enroll(EnrollmentJob job);
@@ -97,7 +106,8 @@ Q_SIGNALS:
     void handOverFinished(qint64 enrollmentId, bool succeeded, const QString& message,
                           tamga::core::TokenErrorKind tokenErrorKind);
     void batchProgress(qint64 batchId, tamga::core::EnrollmentState state, const QString& message);
-    // `lines`: one per officer worked (who, which token, how it ended); `error` when the round could not start.
+    // `lines`: one per officer worked (who, which token, how it ended); `error` when the round could not start, or
+    // a worker process of a parallel round did not finish (its officers stay resumable).
     void batchRoundFinished(qint64 batchId, int done, int failed, int waiting, const QStringList& lines,
                             const QString& error);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
@@ -110,6 +120,8 @@ private:
     void runTokenAction(std::function<CoreResult<QString>(const class TokenService&)> action);
 
     QString m_databasePath;
+    std::vector<std::string> m_modulePaths;
+    QString m_workerProgram;
     std::unique_ptr<pkcs11::TokenWorker> m_worker;
 };
 
