@@ -195,3 +195,59 @@ TEST_CASE("two processes importing files that name the same new organization cre
     REQUIRE(officers->next());
     CHECK(officers->value(0).toInt() == 2);
 }
+
+namespace {
+
+// Another process holds the write lock for `holdMs` from the moment it writes a byte into `ready`.
+pid_t holdWriteLock(const QString& path, int ready, int holdMs)
+{
+    return runInChild([&] {
+        auto db = Database::open(path);
+        if (!db)
+            return 2;
+        QSqlQuery query((*db)->connection());
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return 3;
+        const char byte = 1;
+        if (::write(ready, &byte, 1) != 1)
+            return 4;
+        ::usleep(static_cast<useconds_t>(holdMs) * 1000);
+        return query.exec(QStringLiteral("COMMIT")) ? 0 : 5;
+    });
+}
+
+} // namespace
+
+TEST_CASE("a writer waits while another process holds the write lock and goes on after it - a lock held past the "
+          "busy timeout is refused as 'database is locked', nothing half-written")
+{
+    TempDir dir;
+    const QString path = QString::fromStdString(dir.file("desk.db"));
+    auto db = Database::open(path);
+    REQUIRE(db);
+    int ends[2];
+    REQUIRE(::pipe(ends) == 0);
+    char byte = 0;
+
+    // A short transaction elsewhere (a worker's commit): this write waits for it and succeeds.
+    const pid_t shortHolder = holdWriteLock(path, ends[1], 300);
+    REQUIRE(::read(ends[0], &byte, 1) == 1);
+    auto waited = appendEvent(**db, QStringLiteral("desk"), QStringLiteral("after.short.lock"));
+    INFO((waited ? QString() : waited.error().message).toStdString());
+    CHECK(waited.has_value());
+    CHECK(waitFor(shortHolder) == 0);
+
+    // A lock held longer than the five seconds a writer waits: refused, and the event is not there.
+    const pid_t longHolder = holdWriteLock(path, ends[1], 7000);
+    REQUIRE(::read(ends[0], &byte, 1) == 1);
+    auto refused = appendEvent(**db, QStringLiteral("desk"), QStringLiteral("during.long.lock"));
+    REQUIRE_FALSE(refused.has_value());
+    CHECK_THAT(refused.error().message.toStdString(), Catch::Contains("locked"));
+    CHECK(waitFor(longHolder) == 0);
+    auto count = (*db)->exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'during.long.lock'"));
+    REQUIRE(count);
+    REQUIRE(count->next());
+    CHECK(count->value(0).toInt() == 0);
+    ::close(ends[0]);
+    ::close(ends[1]);
+}
