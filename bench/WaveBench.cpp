@@ -11,7 +11,7 @@
 //     (the path `batch run --parallel N` takes), on SoftHSM2 (RSA-2048 key generation, CPU-bound) and on the
 //     test module in front of SoftHSM2 delaying each key generation as a token's chip does.
 //
-//   build/bin/tamga-bench-wave [--officers 731] [--organizations 200] [--tokens 32] [--delayed-tokens 16]
+//   build/bin/tamga-bench-wave [--officers 731] [--organizations 200] [--tokens 128] [--delayed-tokens 16]
 //                              [--delay-ms 2000] [--skip-wave] [--skip-parallel]
 #include "BenchSupport.h"
 #include "tamga/core/BatchExchange.h"
@@ -39,6 +39,8 @@ using namespace tamga;
 using tamga::bench::mustSucceed;
 using tamga::bench::shell;
 using tamga::bench::writeText;
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -96,7 +98,6 @@ Desk openDesk(const QString& root, int organizations, int officers)
                                               core::Password(kBenchPassword));
     mustSucceed(boss, "the supervisor");
     desk.boss = *boss;
-    writeText(root + QStringLiteral("/boss.pw"), kBenchPassword);
     core::Registry registry(*desk.db);
     for (int o = 1; o <= organizations; ++o) {
         auto id = registry.addOrganization(desk.boss, QStringLiteral("Байгууллага %1").arg(o),
@@ -326,39 +327,43 @@ struct ParallelCase {
     int tokens = 0;
     int workers = 0;
     int delayMs = 0;
+    int rounds = 1;
 };
 
-// Runs `tamga-cli batch run --worker-enrollments` processes, one per share, side by side; the time until the
+// Works `enrollments` in up to `workers` tamga-cli worker processes, the path a parallel run takes
+// (BatchRunner::workInProcesses: each worker asks for the next token when it is done with one); the time until the
 // last ends.
-double timeWorkers(const QString& cli, const QString& root, qint64 batch, const QString& module,
-                   const std::vector<std::vector<qint64>>& shares)
+struct WorkersTime {
+    double wallMs = 0;
+    double cpuMs = 0; // the workers' user and system time: cpuMs / wallMs is how many cores they kept busy
+};
+
+double cpuOfChildrenMs()
 {
-    std::vector<std::unique_ptr<QProcess>> workers;
+    rusage usage{};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    auto ms = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) * 1000 + static_cast<double>(t.tv_usec) / 1000;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+WorkersTime timeWorkers(const core::BatchRunner& runner, const core::WorkerLaunch& launch, const core::Operator& boss,
+                        qint64 batch, const std::vector<qint64>& enrollments, int workers)
+{
+    const double cpuBefore = cpuOfChildrenMs();
     QElapsedTimer timer;
     timer.start();
-    for (const auto& share : shares) {
-        if (share.empty())
-            continue;
-        QStringList ids;
-        for (qint64 id : share)
-            ids << QString::number(id);
-        auto worker = std::make_unique<QProcess>();
-        worker->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        worker->start(cli, {QStringLiteral("batch"), QStringLiteral("run"), QString::number(batch),
-                            QStringLiteral("--worker-enrollments"), ids.join(QLatin1Char(',')), QStringLiteral("--db"),
-                            root + QStringLiteral("/desk.db"), QStringLiteral("--module"), module,
-                            QStringLiteral("--operator"), QStringLiteral("bench"), QStringLiteral("--password-file"),
-                            root + QStringLiteral("/boss.pw")});
-        workers.push_back(std::move(worker));
+    auto worked =
+        runner.workInProcesses(launch, boss, core::Password(kBenchPassword), batch, enrollments, workers, nullptr);
+    mustSucceed(worked, "the workers");
+    if (worked->done != static_cast<int>(enrollments.size()) || !worked->unfinished.isEmpty()) {
+        std::fprintf(stderr, "the workers finished %d of %zu tokens %s\n", worked->done, enrollments.size(),
+                     qPrintable(worked->unfinished));
+        std::exit(1);
     }
-    for (auto& worker : workers) {
-        worker->waitForFinished(-1);
-        if (worker->exitStatus() != QProcess::NormalExit || worker->exitCode() != 0) {
-            std::fprintf(stderr, "a worker failed\n");
-            std::exit(1);
-        }
-    }
-    return msSince(timer);
+    const double wall = msSince(timer);
+    return {wall, cpuOfChildrenMs() - cpuBefore};
 }
 
 int parallelCase(const QStringList& arguments)
@@ -368,6 +373,7 @@ int parallelCase(const QStringList& arguments)
     const QString cli = argumentAfter(arguments, QStringLiteral("--cli"), QString());
     const int tokens = argumentAfter(arguments, QStringLiteral("--tokens"), QString()).toInt();
     const int workers = argumentAfter(arguments, QStringLiteral("--workers"), QString()).toInt();
+    const int rounds = std::max(1, argumentAfter(arguments, QStringLiteral("--rounds"), QStringLiteral("1")).toInt());
     const QString profile = argumentAfter(arguments, QStringLiteral("--profile"), QString());
     // Twice the tokens: one set for the single worker, one for the workers side by side.
     Desk desk = openDesk(root, 1, 2 * tokens);
@@ -388,22 +394,31 @@ int parallelCase(const QStringList& arguments)
     auto modules = core::TokenModules::load({module.toStdString()});
     mustSucceed(modules, "the module");
     // The tokens prepared here, one after another, as a parallel run does before it starts its workers.
+    const core::BatchRunner runner(db, connectors, *modules);
     auto plan =
-        core::BatchRunner(db, connectors, *modules)
-            .plan(desk.boss, *batch, core::BatchRunner::Scope::EveryToken, nullptr, &*deskKey, nullptr, 2 * tokens);
+        runner.plan(desk.boss, *batch, core::BatchRunner::Scope::EveryToken, nullptr, &*deskKey, nullptr, 2 * tokens);
     mustSucceed(plan, "the plan");
     if (static_cast<int>(plan->enrollments.size()) != 2 * tokens) {
         std::fprintf(stderr, "prepared %zu tokens of %d\n", plan->enrollments.size(), 2 * tokens);
         return 1;
     }
-    const std::vector<qint64> first(plan->enrollments.begin(), plan->enrollments.begin() + tokens);
-    std::vector<std::vector<qint64>> shares(static_cast<std::size_t>(workers));
-    for (int i = 0; i < tokens; ++i)
-        shares[static_cast<std::size_t>(i % workers)].push_back(
-            plan->enrollments[static_cast<std::size_t>(tokens + i)]);
-    const double one = timeWorkers(cli, root, *batch, module, {first});
-    const double many = timeWorkers(cli, root, *batch, module, shares);
-    std::printf("%.1f %.1f\n", one, many);
+    // In rounds, one worker then the workers side by side: a change in the machine's load in the middle of the run
+    // reaches both figures alike. RSA key generation takes 120 to 650 ms at random, so the figures need many tokens.
+    const core::WorkerLaunch launch{cli, root + QStringLiteral("/desk.db"), {module.toStdString()}};
+    const int perRound = std::max(1, tokens / rounds);
+    WorkersTime one;
+    WorkersTime many;
+    auto next = plan->enrollments.begin();
+    for (int round = 0; round < rounds && next + 2 * perRound <= plan->enrollments.end(); ++round) {
+        const std::vector<qint64> single(next, next + perRound);
+        const std::vector<qint64> shared(next + perRound, next + 2 * perRound);
+        next += 2 * perRound;
+        const WorkersTime alone = timeWorkers(runner, launch, desk.boss, *batch, single, 1);
+        const WorkersTime together = timeWorkers(runner, launch, desk.boss, *batch, shared, workers);
+        one = {one.wallMs + alone.wallMs, one.cpuMs + alone.cpuMs};
+        many = {many.wallMs + together.wallMs, many.cpuMs + together.cpuMs};
+    }
+    std::printf("%.1f %.1f %.1f %.1f\n", one.wallMs, many.wallMs, one.cpuMs, many.cpuMs);
     return 0;
 }
 
@@ -412,11 +427,12 @@ int parallel(const QString& root, const QString& self, int tokens, int delayedTo
     const QString cli = QFileInfo(self).absolutePath() + QStringLiteral("/tamga-cli");
     const QString testModule = QStringLiteral(TAMGA_TEST_TOKEN_MODULE);
     const ParallelCase cases[] = {
-        {"SoftHSM2, RSA-2048 (CPU-bound)", QString::fromLatin1(kSoftHsm), QStringLiteral("signing-rsa"), tokens, 2, 0},
+        {"SoftHSM2, RSA-2048 (CPU-bound)", QString::fromLatin1(kSoftHsm), QStringLiteral("signing-rsa"), tokens, 2, 0,
+         4},
         // A real token makes the key on its chip while the desk's CPU waits: the delay stands for the chip's time,
         // and the key SoftHSM makes behind it is an EC one, which costs the host next to nothing.
         {"test module, key generation taking as long as a token's chip", testModule, QStringLiteral("signing"),
-         delayedTokens, 4, delayMs},
+         delayedTokens, 4, delayMs, 1},
     };
     std::printf("| tokens | one worker | workers side by side | speed-up |\n|---|---|---|---|\n");
     int n = 0;
@@ -436,19 +452,21 @@ int parallel(const QString& root, const QString& self, int tokens, int delayedTo
         QProcess child;
         child.setProcessEnvironment(environment);
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(self, {QStringLiteral("--parallel-case"), QStringLiteral("--root"), folder,
-                           QStringLiteral("--module"), c.module, QStringLiteral("--cli"), cli,
-                           QStringLiteral("--profile"), c.profile, QStringLiteral("--tokens"),
-                           QString::number(c.tokens), QStringLiteral("--workers"), QString::number(c.workers)});
+        child.start(self,
+                    {QStringLiteral("--parallel-case"), QStringLiteral("--root"), folder, QStringLiteral("--module"),
+                     c.module, QStringLiteral("--cli"), cli, QStringLiteral("--profile"), c.profile,
+                     QStringLiteral("--tokens"), QString::number(c.tokens), QStringLiteral("--workers"),
+                     QString::number(c.workers), QStringLiteral("--rounds"), QString::number(c.rounds)});
         child.waitForFinished(-1);
         const QStringList figures = QString::fromLatin1(child.readAllStandardOutput()).split(QLatin1Char(' '));
-        if (child.exitCode() != 0 || figures.size() != 2) {
+        if (child.exitCode() != 0 || figures.size() != 4) {
             std::fprintf(stderr, "the case %s failed\n", c.name);
             return 1;
         }
         const double one = figures[0].toDouble(), many = figures[1].toDouble();
-        std::printf("| %d, %s | %.1f s | %.1f s (%d workers) | **%.2fx** |\n", c.tokens, c.name, one / 1000,
-                    many / 1000, c.workers, one / many);
+        const double oneCores = figures[2].toDouble() / one, manyCores = figures[3].toDouble() / many;
+        std::printf("| %d, %s | %.1f s (%.2f cores busy) | %.1f s (%d workers, %.2f cores busy) | **%.2fx** |\n",
+                    c.tokens, c.name, one / 1000, oneCores, many / 1000, c.workers, manyCores, one / many);
         std::fflush(stdout);
     }
     return 0;
@@ -472,7 +490,7 @@ int main(int argc, char** argv)
     }
     if (!arguments.contains(QStringLiteral("--skip-parallel"))) {
         // Enough tokens that the workers' start (sign-in, desk key) and RSA's uneven key times even out.
-        const int tokens = argumentAfter(arguments, QStringLiteral("--tokens"), QStringLiteral("32")).toInt();
+        const int tokens = argumentAfter(arguments, QStringLiteral("--tokens"), QStringLiteral("128")).toInt();
         const int delayedTokens =
             argumentAfter(arguments, QStringLiteral("--delayed-tokens"), QStringLiteral("16")).toInt();
         const int delayMs = argumentAfter(arguments, QStringLiteral("--delay-ms"), QStringLiteral("2000")).toInt();

@@ -181,20 +181,6 @@ void printOutcome(const core::BatchRunner::Outcome& outcome)
               << " officer(s) waiting for a token\n";
 }
 
-// The enrollments a parallel run's worker was given: "--worker-enrollments 3,7,12".
-std::optional<std::vector<qint64>> workerEnrollments(const std::string& text)
-{
-    std::vector<qint64> ids;
-    for (const QString& part : q(text).split(QLatin1Char(','))) {
-        bool ok = false;
-        const qint64 id = part.toLongLong(&ok);
-        if (!ok || id <= 0)
-            return std::nullopt;
-        ids.push_back(id);
-    }
-    return ids;
-}
-
 // A parallel run's worker tells its parent each step as "<state name>\t<message>" (BatchRunner::runInParallel).
 void progressToParent(core::EnrollmentState state, const QString& message)
 {
@@ -214,18 +200,12 @@ int run(qint64 id, const CommandLine& line, const core::Database& database, cons
             return usageError("--parallel is a number of tokens from 1 to " +
                               std::to_string(core::kMostParallelTokens));
     }
-    const auto workerList = line.value("worker-enrollments");
-    std::optional<std::vector<qint64>> onlyThese;
-    if (workerList) {
-        onlyThese = workerEnrollments(*workerList);
-        if (!onlyThese)
-            return usageError("--worker-enrollments is a list of enrollment numbers");
-    }
+    const bool worker = line.flag("worker");
     int status = ExitOk;
-    auto secrets = runSecrets(line, database, *batch, !workerList, status);
+    auto secrets = runSecrets(line, database, *batch, !worker, status);
     if (!secrets)
         return status;
-    if (parallel == 1 && !workerList)
+    if (parallel == 1 && !worker)
         secrets->password.clear();
     auto modules = core::TokenModules::load(options.modulePaths);
     if (!modules)
@@ -235,13 +215,25 @@ int run(qint64 id, const CommandLine& line, const core::Database& database, cons
     const Pin* userPin = secrets->userPin ? &*secrets->userPin : nullptr;
     const core::DeskKey* deskKey = secrets->deskKey ? &*secrets->deskKey : nullptr;
 
-    if (onlyThese) {
-        // A parallel run's worker: the enrollments it was given, on their tokens; the parent reports.
-        auto outcome = runner.work(secrets->by, id, *onlyThese, userPin, deskKey,
-                                   line.flag("worker-progress") ? progressToParent : progressToStderr);
-        if (!outcome)
-            return fail(outcome.error());
-        return outcome->failed > 0 ? ExitFailed : ExitOk;
+    if (worker) {
+        // A parallel run's worker (BatchRunner::runInParallel): it asks for an enrollment, works it on its token,
+        // and asks again until its input ends; the parent reports.
+        bool anyStopped = false;
+        for (;;) {
+            std::cerr << core::kWorkerReadyLine << std::endl;
+            std::string task;
+            if (!std::getline(std::cin, task))
+                break;
+            bool ok = false;
+            const qint64 enrollment = q(task).toLongLong(&ok);
+            if (!ok || enrollment <= 0)
+                return usageError("a worker's task is an enrollment number");
+            auto outcome = runner.work(secrets->by, id, {enrollment}, userPin, deskKey, progressToParent);
+            if (!outcome)
+                return fail(outcome.error());
+            anyStopped = anyStopped || outcome->failed > 0;
+        }
+        return anyStopped ? ExitFailed : ExitOk;
     }
     const Pin* soPin = secrets->soPin ? &*secrets->soPin : nullptr;
     if (parallel == 1) {

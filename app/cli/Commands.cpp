@@ -212,8 +212,7 @@ void addEnrollCommands(CLI::App& app)
     runBatch->add_option("--parallel", "tokens worked side by side, one worker process each (default 1)")
         ->type_name("N");
     // A parallel run's worker process, started by the run itself: not for people.
-    runBatch->add_option("--worker-enrollments", "")->group("");
-    runBatch->add_flag("--worker-progress")->group("");
+    runBatch->add_flag("--worker")->group("");
     CLI::App* writeBack =
         command(*batch, "write-back",
                 "write the certificates the CA answered with onto the batch's tokens plugged in, found by serial");

@@ -1,7 +1,7 @@
 // BatchRunner::runInParallel: a batch's tokens worked side by side by worker processes (Batches.h says why they
-// cannot share one process). The plan is made here, with this process's tokens; each worker gets its share of the
-// planned enrollments, signs in with the operator's password (read from a pipe) and reports its progress on its
-// standard error, which comes back here line by line.
+// cannot share one process). The plan is made here, with this process's tokens; each worker takes the planned
+// enrollments one at a time as it asks for them, signs in with the operator's password (read from a pipe)
+// and reports its progress on its standard error, which comes back here line by line.
 #include "WorkerProcesses.h"
 #include "tamga/core/Batches.h"
 
@@ -38,27 +38,32 @@ CoreResult<BatchRunner::Outcome> BatchRunner::runInParallel(const WorkerLaunch& 
     auto planned = plan(by, batchId, Scope::EveryToken, userPin, deskKey, soPin, tokens, progress);
     if (!planned)
         return std::unexpected(planned.error());
-    const std::vector<qint64>& enrollments = planned->enrollments;
-    const std::size_t workers = std::min(static_cast<std::size_t>(std::max(tokens, 1)), enrollments.size());
     Outcome outcome = planned->outcome;
-    if (workers == 0)
+    if (planned->enrollments.empty())
         return outcome;
+    auto worked = workInProcesses(launch, by, password, batchId, planned->enrollments, tokens, userPin, progress);
+    if (!worked)
+        return std::unexpected(worked.error());
+    outcome.done += worked->done;
+    outcome.failed += worked->failed;
+    outcome.lines << worked->lines;
+    outcome.unfinished = worked->unfinished;
+    return outcome;
+}
 
-    std::vector<std::vector<qint64>> shares(workers);
-    for (std::size_t i = 0; i < enrollments.size(); ++i)
-        shares[i % workers].push_back(enrollments[i]);
+CoreResult<BatchRunner::Outcome> BatchRunner::workInProcesses(const WorkerLaunch& launch, const Operator& by,
+                                                              const Password& password, qint64 batchId,
+                                                              const std::vector<qint64>& enrollments, int processes,
+                                                              const Pin* userPin, const ProgressSink& progress) const
+{
+    const std::size_t workers = std::min(static_cast<std::size_t>(std::max(processes, 1)), enrollments.size());
     std::vector<workers::StartedWorker> started;
     std::string error;
-    for (const auto& share : shares) {
-        QStringList ids;
-        for (qint64 enrollment : share)
-            ids << QString::number(enrollment);
+    for (std::size_t i = 0; i < workers; ++i) {
         std::vector<std::string> arguments{"batch",
                                            "run",
                                            std::to_string(batchId),
-                                           "--worker-enrollments",
-                                           ids.join(QLatin1Char(',')).toStdString(),
-                                           "--worker-progress",
+                                           "--worker",
                                            "--db",
                                            launch.databasePath.toStdString(),
                                            "--operator",
@@ -77,23 +82,29 @@ CoreResult<BatchRunner::Outcome> BatchRunner::runInParallel(const WorkerLaunch& 
         }
         auto worker = workers::startWorker(launch.program.toStdString(), arguments, pipes, error);
         if (!worker)
-            break; // the workers started go on; the enrollments of the others stay as planned, resumable
+            break; // the workers started take every enrollment
         started.push_back(*worker);
     }
-    const std::vector<int> statuses =
-        workers::waitForWorkers(started, [&progress](const std::string& line) { forwardWorkerLine(line, progress); });
+    // Each worker asks for the next token's enrollment when it is done with one: a worker whose tokens are quick
+    // (a short key generation) takes more of them. Enrollments no worker took stay as planned, resumable.
+    std::size_t given = 0;
+    auto nextTask = [&]() -> std::optional<std::string> {
+        if (given >= enrollments.size())
+            return std::nullopt;
+        return std::to_string(enrollments[given++]);
+    };
+    const std::vector<int> statuses = workers::waitForWorkers(
+        started, nextTask, [&progress](const std::string& line) { forwardWorkerLine(line, progress); });
+    auto outcome = outcomeOf(batchId, enrollments);
+    if (!outcome)
+        return std::unexpected(outcome.error());
     if (!error.empty())
-        outcome.unfinished = QString::fromStdString(error);
+        outcome->unfinished = QString::fromStdString(error);
+    else if (given < enrollments.size())
+        outcome->unfinished = QStringLiteral("the workers ended before every token was worked");
     else if (std::any_of(statuses.begin(), statuses.end(),
                          [](int status) { return status != kWorkerAllDone && status != kWorkerSomeStopped; }))
-        outcome.unfinished = QStringLiteral("a worker did not finish");
-
-    auto worked = outcomeOf(batchId, enrollments);
-    if (!worked)
-        return std::unexpected(worked.error());
-    outcome.done += worked->done;
-    outcome.failed += worked->failed;
-    outcome.lines << worked->lines;
+        outcome->unfinished = QStringLiteral("a worker did not finish");
     return outcome;
 }
 

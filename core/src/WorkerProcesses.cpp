@@ -1,7 +1,11 @@
 #include "WorkerProcesses.h"
 
+#include "tamga/core/Batches.h"
+
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -94,6 +98,36 @@ std::optional<Descriptor> pipeHolding(std::string_view secret, std::string& erro
     return std::move(pipe->first); // the write end closes here: the worker reads the secret, then the end of file
 }
 
+// Writes to a worker that may have ended: a pipe with no reader raises SIGPIPE, which would end the desk. The
+// signal is blocked on this thread for the write and a pending one taken away, so the write only fails (EPIPE).
+bool writeWithoutSigpipe(int fd, const std::string& text)
+{
+    sigset_t pipeSignal;
+    sigset_t before;
+    ::sigemptyset(&pipeSignal);
+    ::sigaddset(&pipeSignal, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &pipeSignal, &before);
+    std::size_t written = 0;
+    bool broken = false;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            broken = true;
+            break;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (broken && errno == EPIPE) {
+        const timespec noWait{0, 0};
+        while (::sigtimedwait(&pipeSignal, nullptr, &noWait) > 0) {
+        }
+    }
+    ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    return !broken;
+}
+
 } // namespace
 
 std::optional<StartedWorker> startWorker(const std::string& program, const std::vector<std::string>& arguments,
@@ -110,9 +144,11 @@ std::optional<StartedWorker> startWorker(const std::string& program, const std::
         held.push_back(std::move(*pipe));
     }
     auto errorPipe = heldPipe(error);
-    if (!errorPipe)
+    auto inputPipe = errorPipe ? heldPipe(error) : std::nullopt;
+    if (!errorPipe || !inputPipe)
         return std::nullopt;
     ::posix_spawn_file_actions_adddup2(actions.get(), errorPipe->second.get(), STDERR_FILENO);
+    ::posix_spawn_file_actions_adddup2(actions.get(), inputPipe->first.get(), STDIN_FILENO);
     ::posix_spawn_file_actions_addopen(actions.get(), STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
 
     std::vector<std::string> argv{"tamga-cli"};
@@ -127,12 +163,29 @@ std::optional<StartedWorker> startWorker(const std::string& program, const std::
         error = "cannot start a worker (" + program + "): " + std::strerror(failed);
         return std::nullopt;
     }
-    // Our copy of the write end closes here: the read end sees the end of file when the worker ends.
-    return StartedWorker{pid, errorPipe->first.release()};
+    // Our copies of the worker's ends close here: its standard error ends when the worker ends.
+    return StartedWorker{pid, errorPipe->first.release(), inputPipe->second.release()};
 }
 
-std::vector<int> waitForWorkers(std::vector<StartedWorker>& started, const std::function<void(std::string)>& line)
+std::vector<int> waitForWorkers(std::vector<StartedWorker>& started,
+                                const std::function<std::optional<std::string>()>& nextTask,
+                                const std::function<void(std::string)>& line)
 {
+    auto closeInput = [](StartedWorker& worker) {
+        if (worker.input >= 0)
+            ::close(worker.input);
+        worker.input = -1;
+    };
+    auto handle = [&](StartedWorker& worker, std::string text) {
+        if (text != kWorkerReadyLine) {
+            if (line)
+                line(std::move(text));
+            return;
+        }
+        std::optional<std::string> task = nextTask ? nextTask() : std::nullopt;
+        if (!task || worker.input < 0 || !writeWithoutSigpipe(worker.input, *task + '\n'))
+            closeInput(worker); // nothing left (or a worker gone): it ends after the task in hand
+    };
     std::vector<std::string> partial(started.size());
     for (;;) {
         std::vector<pollfd> watched;
@@ -162,6 +215,7 @@ std::vector<int> waitForWorkers(std::vector<StartedWorker>& started, const std::
             if (n <= 0) {
                 ::close(worker.errorOutput);
                 worker.errorOutput = -1;
+                closeInput(worker);
                 if (!pending.empty() && line)
                     line(std::move(pending));
                 pending.clear();
@@ -169,14 +223,15 @@ std::vector<int> waitForWorkers(std::vector<StartedWorker>& started, const std::
             }
             pending.append(buffer, static_cast<std::size_t>(n));
             for (std::size_t end = pending.find('\n'); end != std::string::npos; end = pending.find('\n')) {
-                if (line)
-                    line(pending.substr(0, end));
+                std::string text = pending.substr(0, end);
                 pending.erase(0, end + 1);
+                handle(worker, std::move(text));
             }
         }
     }
     std::vector<int> statuses;
     for (StartedWorker& worker : started) {
+        closeInput(worker);
         if (worker.errorOutput >= 0) {
             ::close(worker.errorOutput);
             worker.errorOutput = -1;

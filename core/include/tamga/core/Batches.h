@@ -19,6 +19,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tamga::core {
@@ -69,29 +70,31 @@ private:
     const Database& m_database;
 };
 
+// How a parallel run starts its workers: the command-line program (tamga-cli) on the desk's database and modules.
+// A worker ("batch run ID --worker") writes kWorkerReadyLine on its standard error when it wants a task, reads the
+// next enrollment's number from its standard input (the end of its input: nothing left), and reports each step as a
+// "<state name>\t<message>" line. It exits kWorkerAllDone when each of its enrollments is done, kWorkerSomeStopped
+// when some stopped (each enrollment says why); any other ending means it did not finish.
+struct WorkerLaunch {
+    QString program;
+    QString databasePath;
+    std::vector<std::string> modulePaths;
+};
+inline constexpr std::string_view kWorkerReadyLine = "ready";
+inline constexpr int kWorkerAllDone = 0;
+inline constexpr int kWorkerSomeStopped = 2;
+// More worker processes than the tokens a USB hub holds is a mistake.
+inline constexpr int kMostParallelTokens = 16;
+
 // Works a batch on the tokens plugged in: resumes its officers' interrupted enrollments whose token is back, and
 // takes each blank token for the next officer waiting.
 //
 // A run has two parts. `plan` looks at the tokens plugged in, on the caller's thread: it picks the enrollments
 // whose token is back, and initializes each new token for the next officer waiting (one at a time: a blank token
 // has no serial yet to tell it from another). `work` then does the slow part (key, request, CA, certificate,
-// read-back) for a list of those enrollments, one after another; several `work` calls in separate processes,
-// each on its own tokens, run a batch in parallel (libp11 closes every session of a slot when any caller in the
+// read-back) for a list of those enrollments, one after another; `work` calls in separate processes, each on
+// other tokens, run a batch in parallel (libp11 closes every session of a slot when any caller in the
 // process releases its slots, so parallel token work cannot share one process).
-// How a parallel run starts its workers: the command-line program (tamga-cli) on the desk's database and modules.
-// A worker ("batch run ID --worker-enrollments 3,7 --worker-progress") exits kWorkerAllDone when each of its
-// enrollments is done, kWorkerSomeStopped when some stopped (each enrollment says why); any other ending means it
-// did not finish. With --worker-progress its standard error carries "<state name>\t<message>" lines.
-struct WorkerLaunch {
-    QString program;
-    QString databasePath;
-    std::vector<std::string> modulePaths;
-};
-inline constexpr int kWorkerAllDone = 0;
-inline constexpr int kWorkerSomeStopped = 2;
-// More worker processes than the tokens a USB hub holds is a mistake.
-inline constexpr int kMostParallelTokens = 16;
-
 class BatchRunner {
 public:
     BatchRunner(const Database& database, const CaConnectors& connectors, TokenModules modules);
@@ -140,6 +143,11 @@ public:
                                                     const Password& password, qint64 batchId, int tokens,
                                                     const Pin* userPin, const DeskKey* deskKey, const Pin* soPin,
                                                     const ProgressSink& progress = {}) const;
+    // The work part of runInParallel: `enrollments` (planned) taken one at a time by up to `processes` workers.
+    [[nodiscard]] CoreResult<Outcome> workInProcesses(const WorkerLaunch& launch, const Operator& by,
+                                                      const Password& password, qint64 batchId,
+                                                      const std::vector<qint64>& enrollments, int processes,
+                                                      const Pin* userPin, const ProgressSink& progress = {}) const;
     // Writes the certificates the CA answered with onto the batch's tokens plugged in, recognized by serial.
     [[nodiscard]] CoreResult<Outcome> writeBack(const Operator& by, qint64 batchId, const Pin* userPin,
                                                 const DeskKey* deskKey, const ProgressSink& progress = {}) const;
