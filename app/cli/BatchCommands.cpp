@@ -371,6 +371,25 @@ int importAnswer(qint64 id, const CommandLine& line, const core::Database& datab
     return report->refused.isEmpty() ? ExitOk : ExitFailed;
 }
 
+// An officer's token lost before the CA had its request: the officer waits in the batch for a new token.
+int tokenLost(qint64 id, const CommandLine& line, const core::Database& database)
+{
+    bool ok = false;
+    const qint64 officer = q(line.value("officer").value_or(std::string())).toLongLong(&ok);
+    if (!ok || officer <= 0)
+        return usageError("--officer is an officer's number");
+    int status = ExitOk;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    if (auto released = core::Batches(database).tokenLost(*by, id, officer, q(line.value("reason").value_or("")));
+        !released)
+        return fail(released.error());
+    std::cout << "officer " << officer << " waits for a new token in batch " << id
+              << "; the token is marked lost in the stock\n";
+    return ExitOk;
+}
+
 } // namespace
 
 bool isBatchSessionCommand(const CommandLine& line)
@@ -378,7 +397,8 @@ bool isBatchSessionCommand(const CommandLine& line)
     const auto& words = line.words();
     return words.size() >= 2 && words[0] == "batch" &&
            (words[1] == "create" || words[1] == "run" || words[1] == "list" || words[1] == "show" ||
-            words[1] == "write-back" || ((words[1] == "export" || words[1] == "import") && line.value("batch")));
+            words[1] == "write-back" || words[1] == "token-lost" ||
+            ((words[1] == "export" || words[1] == "import") && line.value("batch")));
 }
 
 int runBatchSessionCommand(const CommandLine& line, const GlobalOptions& options)
@@ -404,6 +424,8 @@ int runBatchSessionCommand(const CommandLine& line, const GlobalOptions& options
         return show(id, **database, options);
     if (words[1] == "write-back")
         return writeBack(id, line, **database, options);
+    if (words[1] == "token-lost")
+        return tokenLost(id, line, **database);
     return run(id, line, **database, options);
 }
 

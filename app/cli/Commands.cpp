@@ -218,6 +218,12 @@ void addEnrollCommands(CLI::App& app)
                 "write the certificates the CA answered with onto the batch's tokens plugged in, found by serial");
     writeBack->add_option("id", "the batch's number")->type_name("ID")->required();
     file(writeBack, "--pin-file", "in person: the officer's PIN; " + std::string(kPinFile));
+    CLI::App* lost = command(*batch, "token-lost",
+                             "an officer's token lost or broken before its request went to the CA: the enrollment is "
+                             "cancelled, the token marked lost, and the officer waits for a new token");
+    lost->add_option("id", "the batch's number")->type_name("ID")->required();
+    text(lost, "--officer", "the officer's number")->type_name("ID")->required();
+    text(lost, "--reason", "what happened to the token")->required();
     command(*batch, "list", "the batches and how far each is");
     command(*batch, "show", "a batch's officers, their enrollments and tokens")
         ->add_option("id", "the batch's number")

@@ -10,6 +10,7 @@
 #include "tamga/core/Registry.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/Text.h"
+#include "tamga/core/TokenStock.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -263,6 +264,89 @@ CoreResult<std::vector<BatchMember>> Batches::members(qint64 id) const
         members[i].enrollment = *record;
     }
     return members;
+}
+
+CoreStatus Batches::tokenLost(const Operator& by, qint64 batchId, qint64 officerId, const QString& reason) const
+{
+    const QString cleanReason = reason.trimmed();
+    if (cleanReason.isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("say what happened to the token (a reason)"));
+    if (auto problem = textProblem(QStringLiteral("reason"), cleanReason, 200))
+        return coreError(CoreErrorKind::InvalidInput, *problem);
+    auto all = members(batchId);
+    if (!all)
+        return std::unexpected(all.error());
+    const auto member =
+        std::find_if(all->begin(), all->end(), [&](const BatchMember& m) { return m.officerId == officerId; });
+    if (member == all->end())
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("officer #%1 is not in batch #%2").arg(officerId).arg(batchId));
+    if (!member->enrollment)
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("%1 waits for a token: there is no token to release").arg(member->officerName));
+    const EnrollmentRecord& enrollment = *member->enrollment;
+    const EnrollmentState state = enrollment.state;
+    const bool beforeTheCa = state == EnrollmentState::Created || state == EnrollmentState::TokenPrepared ||
+                             state == EnrollmentState::KeyGenerated || state == EnrollmentState::RequestBuilt;
+    if (!beforeTheCa) {
+        return coreError(
+            CoreErrorKind::Conflict,
+            isSettled(state) && !hasVerifiedCertificate(state)
+                ? QStringLiteral("enrollment #%1 of %2 is %3 already")
+                      .arg(enrollment.id)
+                      .arg(member->officerName, stateName(state))
+                : QStringLiteral("the request of enrollment #%1 (%2) went to the CA: a certificate for the key on that "
+                                 "token may exist or come, so the token cannot just be released; revoke the "
+                                 "certificate instead")
+                      .arg(enrollment.id)
+                      .arg(member->officerName));
+    }
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        // Another desk may have moved the enrollment on since it was read: only the state seen here is cancelled.
+        auto cancelled = m_database.exec(
+            QStringLiteral("UPDATE enrollments SET state = 'cancelled', last_error = ?, updated_at = ? "
+                           "WHERE id = ? AND state = ?"),
+            {QStringLiteral("token lost: %1").arg(cleanReason), storedNow(), enrollment.id, stateName(state)});
+        if (!cancelled)
+            return std::unexpected(cancelled.error());
+        if (cancelled->numRowsAffected() != 1)
+            return coreError(
+                CoreErrorKind::Conflict,
+                QStringLiteral("enrollment #%1 moved on meanwhile (another desk?): look again").arg(enrollment.id));
+        auto released = m_database.exec(
+            QStringLiteral("UPDATE batch_members SET enrollment_id = NULL WHERE batch_id = ? AND officer_id = ? "
+                           "AND enrollment_id = ?"),
+            {batchId, officerId, enrollment.id});
+        if (!released)
+            return std::unexpected(released.error());
+        auto pending = m_database.exec(QStringLiteral("DELETE FROM pending_token_secrets WHERE enrollment_id = ?"),
+                                       {enrollment.id});
+        if (!pending)
+            return std::unexpected(pending.error());
+        if (!enrollment.tokenSerial.isEmpty()) {
+            if (auto moved =
+                    moveTokenInStock(m_database, by.name, enrollment.tokenSerial, StockState::Lost,
+                                     QStringLiteral("lost during batch #%1: %2").arg(batchId).arg(cleanReason));
+                !moved)
+                return std::unexpected(moved.error());
+        }
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("batch.token_lost"),
+                                 QStringLiteral("enrollment"),
+                                 QString::number(enrollment.id),
+                                 audit::Ok,
+                                 {{QStringLiteral("batch"), batchId},
+                                  {QStringLiteral("officer"), officerId},
+                                  {QStringLiteral("token"), enrollment.tokenSerial},
+                                  {QStringLiteral("state"), stateName(state)},
+                                  {QStringLiteral("reason"), cleanReason}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
 }
 
 BatchRunner::BatchRunner(const Database& database, const CaConnectors& connectors, TokenModules modules)

@@ -6,7 +6,9 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 namespace tamga::pkcs11 {
 
@@ -77,10 +79,24 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
     };
     // Enumerating afresh each time also refreshes libp11's cache. (PKCS11_update_slots crashes with several
     // slots in 0.4.12, so it is never used.)
-    if (PKCS11_enumerate_slots(impl.libp11, &state->slots, &state->slotCount) != 0) {
-        state->slots = nullptr;
-        return fail("libp11 could not list the slots");
+    //
+    // libp11 asks every slot's token for its information while it lists them; a token another process is
+    // writing at that moment (a parallel batch's other worker generating a key: SoftHSM re-reads each token's
+    // files to answer) can make that one call fail. Listing again a moment later succeeds, so a few tries are
+    // made before the step fails.
+    constexpr int kListingTries = 4;
+    bool listed = false;
+    for (int attempt = 0; attempt < kListingTries && !listed; ++attempt) {
+        if (attempt > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(25 * attempt));
+        listed = PKCS11_enumerate_slots(impl.libp11, &state->slots, &state->slotCount) == 0;
+        if (!listed) {
+            state->slots = nullptr;
+            state->slotCount = 0;
+        }
     }
+    if (!listed)
+        return fail("libp11 could not list the slots");
     PKCS11_SLOT* slot = nullptr;
     for (unsigned int i = 0; i < state->slotCount; ++i) {
         PKCS11_TOKEN* token = state->slots[i].token;

@@ -366,9 +366,17 @@ MN = {
  'Tokens prepared in advance get PINs only the desk knows: a supervisor runs this batch.':
    'Урьдчилан бэлтгэх токены ПИН-ийг зөвхөн ширээ мэднэ: энэ багцыг ахлах ажилтан ажиллуулна.',
  "Type the RA's SO PIN for new tokens, then Enter.": 'Шинэ токены SO ПИН-ийг бичээд Enter дарна уу.',
- 'Pausing: the token in hand is finished first.': 'Түр зогсоож байна: гарт буй токеныг эхлээд дуусгана.',
+ 'Pausing: the tokens in hand are finished first.': 'Түр зогсоож байна: гарт буй токенуудыг эхлээд дуусгана.',
+ 'Working: %1': 'Ажиллаж байна: %1',
+ "Selected officer's token &lost…": 'Сонгосон албан хаагчийн токен алдагдсан (&У)…',
+ 'Select the officer whose token is lost, then Alt+L.': 'Токен нь алдагдсан албан хаагчийг сонгоод Alt+У дарна уу.',
+ 'Token lost': 'Токен алдагдсан',
+ "What happened to %1's token %2? The enrollment is cancelled and the officer waits for a new token.":
+   '%1-ийн %2 токенд юу тохиолдсон бэ? Бүртгэл цуцлагдаж, албан хаагч шинэ токен хүлээнэ.',
+ "%1's token is marked lost; the officer waits for a new token.":
+   '%1-ийн токеныг алдагдсан гэж тэмдэглэв; албан хаагч шинэ токен хүлээнэ.',
  'Paused. Continue with Alt+S; the batch can also be continued another day.':
-   'Түр зогсов. Alt+S-ээр үргэлжлүүлнэ; багцыг өөр өдөр ч үргэлжлүүлж болно.',
+   'Түр зогсов. Alt+Э-ээр үргэлжлүүлнэ; багцыг өөр өдөр ч үргэлжлүүлж болно.',
  '&Pause the session': '&Түр зогсоох',
  '&Start the session': '&Эхлүүлэх',
  'Every officer of this batch has a token.': 'Энэ багцын бүх албан хаагч токентой болсон.',

@@ -1140,10 +1140,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Type the RA's SO PIN for new tokens, then Enter.</translation>
     </message>
     <message>
-        <source>Pausing: the token in hand is finished first.</source>
-        <translation>Pausing: the token in hand is finished first.</translation>
-    </message>
-    <message>
         <source>Paused. Continue with Alt+S; the batch can also be continued another day.</source>
         <translation>Paused. Continue with Alt+S; the batch can also be continued another day.</translation>
     </message>
@@ -1278,6 +1274,34 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Working on up to %1 tokens side by side…</source>
         <translation>Working on up to %1 tokens side by side…</translation>
+    </message>
+    <message>
+        <source>Selected officer's token &amp;lost…</source>
+        <translation>Selected officer's token &amp;lost…</translation>
+    </message>
+    <message>
+        <source>Working: %1</source>
+        <translation>Working: %1</translation>
+    </message>
+    <message>
+        <source>Pausing: the tokens in hand are finished first.</source>
+        <translation>Pausing: the tokens in hand are finished first.</translation>
+    </message>
+    <message>
+        <source>Select the officer whose token is lost, then Alt+L.</source>
+        <translation>Select the officer whose token is lost, then Alt+L.</translation>
+    </message>
+    <message>
+        <source>Token lost</source>
+        <translation>Token lost</translation>
+    </message>
+    <message>
+        <source>What happened to %1's token %2? The enrollment is cancelled and the officer waits for a new token.</source>
+        <translation>What happened to %1's token %2? The enrollment is cancelled and the officer waits for a new token.</translation>
+    </message>
+    <message>
+        <source>%1's token is marked lost; the officer waits for a new token.</source>
+        <translation>%1's token is marked lost; the officer waits for a new token.</translation>
     </message>
 </context>
 <context>

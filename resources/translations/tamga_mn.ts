@@ -1137,12 +1137,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Шинэ токены SO ПИН-ийг бичээд Enter дарна уу.</translation>
     </message>
     <message>
-        <source>Pausing: the token in hand is finished first.</source>
-        <translation>Түр зогсоож байна: гарт буй токеныг эхлээд дуусгана.</translation>
-    </message>
-    <message>
         <source>Paused. Continue with Alt+S; the batch can also be continued another day.</source>
-        <translation>Түр зогсов. Alt+S-ээр үргэлжлүүлнэ; багцыг өөр өдөр ч үргэлжлүүлж болно.</translation>
+        <translation>Түр зогсов. Alt+Э-ээр үргэлжлүүлнэ; багцыг өөр өдөр ч үргэлжлүүлж болно.</translation>
     </message>
     <message>
         <source>&amp;Pause the session</source>
@@ -1275,6 +1271,34 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Working on up to %1 tokens side by side…</source>
         <translation>Зэрэгцээ %1 хүртэлх токен дээр ажиллаж байна…</translation>
+    </message>
+    <message>
+        <source>Selected officer's token &amp;lost…</source>
+        <translation>Сонгосон албан хаагчийн токен алдагдсан (&amp;У)…</translation>
+    </message>
+    <message>
+        <source>Working: %1</source>
+        <translation>Ажиллаж байна: %1</translation>
+    </message>
+    <message>
+        <source>Pausing: the tokens in hand are finished first.</source>
+        <translation>Түр зогсоож байна: гарт буй токенуудыг эхлээд дуусгана.</translation>
+    </message>
+    <message>
+        <source>Select the officer whose token is lost, then Alt+L.</source>
+        <translation>Токен нь алдагдсан албан хаагчийг сонгоод Alt+У дарна уу.</translation>
+    </message>
+    <message>
+        <source>Token lost</source>
+        <translation>Токен алдагдсан</translation>
+    </message>
+    <message>
+        <source>What happened to %1's token %2? The enrollment is cancelled and the officer waits for a new token.</source>
+        <translation>%1-ийн %2 токенд юу тохиолдсон бэ? Бүртгэл цуцлагдаж, албан хаагч шинэ токен хүлээнэ.</translation>
+    </message>
+    <message>
+        <source>%1's token is marked lost; the officer waits for a new token.</source>
+        <translation>%1-ийн токеныг алдагдсан гэж тэмдэглэв; албан хаагч шинэ токен хүлээнэ.</translation>
     </message>
 </context>
 <context>

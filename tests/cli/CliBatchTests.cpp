@@ -66,6 +66,13 @@ TEST_CASE("tamga-cli batch: create from an organization - each run takes the bla
     CHECK_THAT(audit.out, Catch::Contains("secret.sealed"));
     // A batch named by something that is not its number is a usage error.
     CHECK(desk.cli({"batch", "show", "first"}).exitCode == 1);
+
+    // A token reported lost once its certificate is on it is not released here: that is a revocation.
+    const std::string officer = std::to_string(members[0].toObject()[QStringLiteral("officer_id")].toInteger());
+    CHECK(desk.cli({"batch", "token-lost", id, "--officer", "x", "--reason", "lost"}).exitCode == 1);
+    auto refused = desk.cli({"batch", "token-lost", id, "--officer", officer, "--reason", "lost in a taxi"});
+    CHECK(refused.exitCode == 2);
+    CHECK_THAT(refused.err, Catch::Contains("revoke"));
 }
 
 TEST_CASE("tamga-cli prepared batch: a supervisor's run - the hand-over sets the officer's own PIN and ends with the "

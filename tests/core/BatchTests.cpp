@@ -1,9 +1,12 @@
 // Batch sessions in-process, on SoftHSM2 and the practice CA: who is in a batch and in what order, a blank token
 // taken for the next officer without being asked, and a prepared token whose PINs only the desk key opens.
 #include "EngineFixture.h"
+#include "tamga/core/AuditLog.h"
 #include "tamga/core/Batches.h"
+#include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenService.h"
+#include "tamga/core/TokenStock.h"
 
 #include <catch2/catch.hpp>
 
@@ -242,5 +245,95 @@ TEST_CASE("prepared: a token initialized before the desk stopped is taken up aga
         auto pending = secrets.openPending(desk.supervisor(), *key, *enrollment);
         REQUIRE(pending);
         CHECK_FALSE(pending->has_value());
+    }
+    SECTION("its token is lost: said so, the enrollment is cancelled, its pending SO PIN dropped, and the next run "
+            "initializes a new blank token for the officer")
+    {
+        REQUIRE(Batches(desk.db()).tokenLost(desk.supervisor(), *batch, (*members)[0].officerId,
+                                             QStringLiteral("dropped in the car park")));
+        auto pending = SealedSecrets(desk.db()).openPending(desk.supervisor(), *key, *enrollment);
+        REQUIRE(pending);
+        CHECK_FALSE(pending->has_value());
+        auto old = EnrollmentRecords(desk.db()).record(*enrollment);
+        REQUIRE(old);
+        CHECK(old->state == EnrollmentState::Cancelled);
+        CHECK(old->lastError.contains(QStringLiteral("dropped in the car park")));
+
+        auto outcome = runner.runOnce(desk.supervisor(), *batch, nullptr, &*key, nullptr);
+        REQUIRE(outcome);
+        INFO(outcome->lines.join(QLatin1Char('\n')).toStdString());
+        CHECK(outcome->done == 1);
+        auto after = Batches(desk.db()).members(*batch);
+        REQUIRE(after);
+        REQUIRE((*after)[0].enrollment);
+        CHECK((*after)[0].enrollment->id != *enrollment);
+        CHECK((*after)[0].enrollment->state == EnrollmentState::Verified);
+        CHECK(labelled() == 1);
+    }
+}
+
+TEST_CASE("a token lost part-way through a batch: its enrollment cancelled, the token lost in the stock, the "
+          "officer waiting again - refused once the request went to the CA, without a reason, or for an officer "
+          "without a token - every release audited")
+{
+    EngineFixture desk;
+    auto batch =
+        Batches(desk.db()).create(desk.clerk(), QStringLiteral("Lost one"), {organizationOf(desk, desk.officerId())},
+                                  {}, QStringLiteral("signing"), QStringLiteral("practice"), BatchMode::InPerson);
+    REQUIRE(batch);
+    Batches batches(desk.db());
+    // The officer's enrollment on the fixture's token, stopped once the key was made (the token then went missing).
+    auto enrollment = desk.engine().create(desk.clerk(), desk.officerId(), desk.serial(), QStringLiteral("signing"),
+                                           QStringLiteral("practice"));
+    REQUIRE(enrollment);
+    REQUIRE(desk.engine().runUntil(desk.clerk(), *enrollment, Pin(EngineFixture::kUserPin), nullptr,
+                                   EnrollmentState::KeyGenerated));
+    auto members = batches.members(*batch);
+    REQUIRE(members);
+    REQUIRE((*members)[0].enrollment);
+    REQUIRE((*members)[0].enrollment->id == *enrollment);
+
+    CHECK(batches.tokenLost(desk.clerk(), *batch, desk.officerId(), QStringLiteral("  ")).error().kind ==
+          CoreErrorKind::InvalidInput);
+    CHECK(batches.tokenLost(desk.clerk(), *batch, 99999, QStringLiteral("lost")).error().kind ==
+          CoreErrorKind::NotFound);
+
+    SECTION("before the CA: released")
+    {
+        REQUIRE(batches.tokenLost(desk.clerk(), *batch, desk.officerId(), QStringLiteral("left in a taxi")));
+        auto after = batches.members(*batch);
+        REQUIRE(after);
+        CHECK_FALSE((*after)[0].enrollment); // waiting for a token again
+        auto record = EnrollmentRecords(desk.db()).record(*enrollment);
+        REQUIRE(record);
+        CHECK(record->state == EnrollmentState::Cancelled);
+        auto stock = TokenStock(desk.db()).find(desk.serial());
+        REQUIRE(stock);
+        CHECK(stock->state == StockState::Lost);
+        auto events = AuditLog(desk.db()).list(20);
+        REQUIRE(events);
+        const auto lost = std::find_if(events->begin(), events->end(), [](const AuditEvent& e) {
+            return e.action == QStringLiteral("batch.token_lost");
+        });
+        REQUIRE(lost != events->end());
+        CHECK(lost->details.contains(QStringLiteral("\"reason\":\"left in a taxi\"")));
+        CHECK(lost->details.contains(QStringLiteral("\"token\":\"%1\"").arg(desk.serial())));
+        // Nothing left to release now.
+        CHECK(batches.tokenLost(desk.clerk(), *batch, desk.officerId(), QStringLiteral("again")).error().kind ==
+              CoreErrorKind::Conflict);
+        auto verified = AuditLog(desk.db()).verify();
+        REQUIRE(verified);
+        CHECK(verified->intact);
+    }
+    SECTION("after the request went to the CA: refused, the enrollment as it was")
+    {
+        REQUIRE(desk.engine().run(desk.clerk(), *enrollment, Pin(EngineFixture::kUserPin), nullptr));
+        auto refused = batches.tokenLost(desk.clerk(), *batch, desk.officerId(), QStringLiteral("lost"));
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().kind == CoreErrorKind::Conflict);
+        CHECK(refused.error().message.contains(QStringLiteral("revoke")));
+        auto record = EnrollmentRecords(desk.db()).record(*enrollment);
+        REQUIRE(record);
+        CHECK(record->state == EnrollmentState::Verified);
     }
 }

@@ -7,15 +7,19 @@
 #include "EnrollmentWizard.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Batches.h"
+#include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/TokenStock.h"
 
 #include <catch2/catch.hpp>
 
 #include <QDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -191,6 +195,92 @@ TEST_CASE("the batch room with a USB hub, by keys: Alt+N sets two tokens at once
     auto verified = core::AuditLog(desk.database()).verify();
     REQUIRE(verified);
     CHECK(verified->intact);
+    room->close();
+}
+
+TEST_CASE("a token lost mid-batch, by keys: its officer's row - Alt+L - what happened - Enter: the enrollment "
+          "cancelled, the token lost in the stock, and the session gives the officer a new token")
+{
+    TrainingDesk desk;
+    auto batch = core::Batches(desk.database())
+                     .create(desk.context().signedIn, QStringLiteral("Lost and found"), {2}, {},
+                             QStringLiteral("signing"), QStringLiteral("practice"), core::BatchMode::Prepared);
+    REQUIRE(batch);
+    const int officers = core::Batches(desk.database()).find(*batch)->members;
+    REQUIRE(officers >= 1);
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_B, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
+    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
+    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
+    REQUIRE(status);
+
+    // The first token goes missing once it has its serial (part-way through the key or the request).
+    desk.hsm().pullTokenAfterCalls(60);
+    type(room, QStringLiteral("trainer-desk"));
+    press(room, Qt::Key_Return);
+    auto firstEnrollment = [&]() -> std::optional<core::EnrollmentRecord> {
+        auto members = core::Batches(desk.database()).members(*batch);
+        if (!members || members->empty())
+            return std::nullopt;
+        return members->front().enrollment;
+    };
+    const bool stopped = waitUntil([&] {
+        auto first = firstEnrollment();
+        return first && !first->tokenSerial.isEmpty() && core::isInterrupted(first->state) &&
+               !first->lastError.isEmpty();
+    });
+    INFO("status: " << status->text().toStdString() << "\nlog: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(stopped);
+    const core::EnrollmentRecord lost = *firstEnrollment();
+
+    // Alt+L with no officer selected says what to do.
+    auto* members = room->findChild<QTableWidget*>(QStringLiteral("members"));
+    REQUIRE(members);
+    members->setCurrentCell(-1, -1);
+    press(room, Qt::Key_L, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return status->text().contains(QStringLiteral("Select the officer")); }, 2000));
+    // The officer's row (the first), then Alt+L: the dialog asks what happened.
+    QTest::mouseClick(members->viewport(), Qt::LeftButton, {}, members->visualItemRect(members->item(0, 1)).center());
+    bool answered = false;
+    auto* timer = new QTimer(room);
+    QObject::connect(timer, &QTimer::timeout, timer, [&answered, timer] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        type(dialog, QStringLiteral("dropped in the car park"));
+        press(dialog, Qt::Key_Return);
+        answered = true;
+    });
+    timer->start(20);
+    press(room, Qt::Key_L, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return answered; }, 5000));
+    REQUIRE(waitUntil([&] { return logOf(room).join(QLatin1Char('\n')).contains(QStringLiteral("marked lost")); }));
+    // The clerk plugs in a new blank token (the test module's pull darkened every slot: plugging back in brings
+    // SoftHSM's next blank token, and the lost one, whose enrollment is no longer the officer's).
+    desk.hsm().plugTokenBackIn();
+
+    // The lost token's enrollment is cancelled and the token lost in the stock; the session goes on and the
+    // officer gets a new token (SoftHSM offers the next blank one).
+    const bool allVerified = waitUntil([&] { return verifiedIn(desk, *batch) == officers; });
+    INFO("then status: " << status->text().toStdString()
+                         << "\nthen log: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(allVerified);
+    auto cancelled = core::EnrollmentRecords(desk.database()).record(lost.id);
+    REQUIRE(cancelled);
+    CHECK(cancelled->state == core::EnrollmentState::Cancelled);
+    auto stock = core::TokenStock(desk.database()).find(lost.tokenSerial);
+    REQUIRE(stock);
+    CHECK(stock->state == core::StockState::Lost);
+    auto now = firstEnrollment();
+    REQUIRE(now);
+    CHECK(now->id != lost.id);
+    CHECK(now->tokenSerial != lost.tokenSerial);
     room->close();
 }
 

@@ -18,6 +18,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -91,6 +92,7 @@ public:
         layout->addWidget(m_members, 2);
         m_log = new QListWidget(this);
         m_log->setObjectName(QStringLiteral("sessionLog"));
+        m_log->setWordWrap(true); // an officer's line with the token's error is read whole, not scrolled sideways
         layout->addWidget(m_log, 1);
 
         auto* buttons = new QHBoxLayout;
@@ -98,12 +100,15 @@ public:
         m_startPause->setObjectName(QStringLiteral("startPause"));
         auto* handOver = new QPushButton(tr("&Hand-over session for the selected officer's organization…"), this);
         handOver->setObjectName(QStringLiteral("handOverSession"));
+        auto* tokenLost = new QPushButton(tr("Selected officer's token &lost…"), this);
+        tokenLost->setObjectName(QStringLiteral("tokenLost"));
         auto* closeButton = new QPushButton(tr("&Close"), this);
         // Enter belongs to the fields (a password, an officer's PIN): no button of this window takes it as well.
-        for (QPushButton* button : {m_startPause, handOver, closeButton})
+        for (QPushButton* button : {m_startPause, handOver, tokenLost, closeButton})
             button->setAutoDefault(false);
         buttons->addWidget(m_startPause);
         buttons->addWidget(handOver);
+        buttons->addWidget(tokenLost);
         buttons->addStretch(1);
         buttons->addWidget(closeButton);
         layout->addLayout(buttons);
@@ -111,6 +116,7 @@ public:
         connect(m_startPause, &QPushButton::clicked, this, [this] { m_running ? pause() : start(); });
         connect(closeButton, &QPushButton::clicked, this, &QDialog::close);
         connect(handOver, &QPushButton::clicked, this, [this] { handOverSession(); });
+        connect(tokenLost, &QPushButton::clicked, this, [this] { releaseLostToken(); });
         // Enter in the officer's second PIN field: the officer is done typing, the work on their token begins.
         connect(m_pinAgain, &QLineEdit::returnPressed, this, [this] { tryRound(); });
         connect(m_pin, &QLineEdit::returnPressed, m_pinAgain, qOverload<>(&QWidget::setFocus));
@@ -121,10 +127,15 @@ public:
             tryRound();
         });
         connect(m_context.worker, &core::DeskWorker::batchProgress, this,
-                [this](qint64 batchId, core::EnrollmentState, const QString& message) {
+                [this](qint64 batchId, core::EnrollmentState state, const QString& message) {
                     if (batchId != m_batchId)
                         return;
-                    m_status->setText(message);
+                    // A worker that could not begin says so in its own words; the steps are said in the desk's
+                    // language, as the wizard says them.
+                    if (message.startsWith(QStringLiteral("error: ")))
+                        m_log->addItem(message);
+                    else
+                        m_status->setText(tr("Working: %1").arg(stateDisplayName(state)));
                     // Tokens worked side by side move on together: the table follows, at most twice a second.
                     if (!m_refreshPending) {
                         m_refreshPending = true;
@@ -219,6 +230,7 @@ private:
                 m_members->setItem(row, column, new QTableWidgetItem(cells[column]));
         }
         m_members->resizeColumnsToContents();
+        showNext();
     }
 
     // Whose token the next round works: an officer whose token is plugged in again (interrupted, or a certificate
@@ -296,6 +308,9 @@ private:
         m_running = true;
         showSecretsNeeded();
         updateStartPause();
+        // The officers' table follows the work; a stray arrow key must not change the hub's size meanwhile.
+        if (!inPerson())
+            m_members->setFocus();
         tryRound();
     }
 
@@ -303,7 +318,7 @@ private:
     {
         m_running = false;
         updateStartPause();
-        m_status->setText(m_roundInFlight ? tr("Pausing: the token in hand is finished first.")
+        m_status->setText(m_roundInFlight ? tr("Pausing: the tokens in hand are finished first.")
                                           : tr("Paused. Continue with Alt+S; the batch can also be continued "
                                                "another day."));
     }
@@ -319,6 +334,13 @@ private:
         const core::BatchMember* next = nextOfficer(tokenReady);
         showNext();
         if (!next) {
+            if (const core::BatchMember* away = officerWithTokenAway()) {
+                m_status->setText(tr("%1's token is out: plug it in again to go on with it.").arg(away->officerName));
+                return;
+            }
+            // Every officer has a token: the session is over (Alt+S starts it again when certificates come back).
+            m_running = false;
+            updateStartPause();
             m_status->setText(tr("Nothing waits for a token here. Certificates still at the CA are written when "
                                  "their tokens come back."));
             return;
@@ -393,6 +415,37 @@ private:
             m_status->setText(tr("Done. Pull the token out; the next one can go in."));
         if (!m_running)
             pause();
+        tryRound();
+    }
+
+    // The selected officer's token is lost or broken before its request went to the CA: after the clerk says what
+    // happened, the officer waits for a new token (Batches::tokenLost checks, cancels and audits).
+    void releaseLostToken()
+    {
+        const int row = m_members->currentRow();
+        if (row < 0 || row >= static_cast<int>(m_memberList.size())) {
+            m_status->setText(tr("Select the officer whose token is lost, then Alt+L."));
+            m_members->setFocus();
+            return;
+        }
+        const core::BatchMember member = m_memberList[static_cast<std::size_t>(row)];
+        bool ok = false;
+        const QString reason = QInputDialog::getText(
+            this, tr("Token lost"),
+            tr("What happened to %1's token %2? The enrollment is cancelled and the officer waits for a new token.")
+                .arg(member.officerName, member.enrollment ? member.enrollment->tokenSerial : QString()),
+            QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+        auto released =
+            core::Batches(*m_context.database).tokenLost(m_context.signedIn, m_batchId, member.officerId, reason);
+        m_log->addItem(released
+                           ? tr("%1's token is marked lost; the officer waits for a new token.").arg(member.officerName)
+                           : released.error().message);
+        m_log->scrollToBottom();
+        refresh();
+        Q_EMIT m_window->enrollmentsChanged();
+        m_waitForTokens = false;
         tryRound();
     }
 

@@ -65,6 +65,12 @@ public:
     [[nodiscard]] CoreResult<std::vector<BatchSummary>> list() const;
     [[nodiscard]] CoreResult<BatchSummary> find(qint64 id) const;
     [[nodiscard]] CoreResult<std::vector<BatchMember>> members(qint64 id) const;
+    // The token an officer's enrollment was working on is lost (or broken) before any certificate was asked for:
+    // the enrollment is cancelled, the token marked lost in the stock, a pending SO PIN dropped, and the officer
+    // waits in the batch for a new token (the next blank one is taken for them). Refused once the request is at
+    // the CA (a certificate may come for that key: revoke it then) or when there is nothing to release; audited.
+    [[nodiscard]] CoreStatus tokenLost(const Operator& by, qint64 batchId, qint64 officerId,
+                                       const QString& reason) const;
 
 private:
     const Database& m_database;
