@@ -156,7 +156,18 @@ std::optional<RunSecrets> runSecrets(const CommandLine& line, const core::Databa
         secrets.deskKey = std::move(*unlocked);
     }
     std::string error;
-    if (!secrets.deskKey && newTokens) {
+    // A clerk's run seals each new token's random SO PIN to the desk's public sealing key once a supervisor has
+    // unlocked the desk key; until then the RA's SO PIN is asked for.
+    bool deskSeals = secrets.deskKey.has_value();
+    if (!deskSeals && newTokens) {
+        auto sealing = core::SealedSecrets(database).sealingKey();
+        if (!sealing) {
+            status = fail(sealing.error());
+            return std::nullopt;
+        }
+        deskSeals = sealing->has_value();
+    }
+    if (!deskSeals && newTokens) {
         secrets.soPin = secretFromFileOrPrompt(line.value("so-pin-file"), "The RA's SO PIN for new tokens", error);
         if (!secrets.soPin) {
             status = usageError(error);

@@ -416,10 +416,24 @@ CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batch
         return std::unexpected(batch.error());
     if (auto able = checkSecretsFor(*batch, userPin, deskKey); !able)
         return std::unexpected(able.error());
-    if (scope == Scope::EveryToken && !deskKey && !soPin)
+    // Without a supervisor's desk key (a clerk's run) each new token's random SO PIN is sealed to the desk's public
+    // sealing key, which opens nothing; only a desk that has none yet (no supervisor ever unlocked it) takes the RA's
+    // SO PIN as typed.
+    std::optional<DeskKey> sealOnly;
+    const DeskKey* sealer = deskKey;
+    if (!sealer && scope == Scope::EveryToken) {
+        auto found = SealedSecrets(m_database).sealingKey();
+        if (!found)
+            return std::unexpected(found.error());
+        if (*found) {
+            sealOnly = std::move(**found);
+            sealer = &*sealOnly;
+        }
+    }
+    if (scope == Scope::EveryToken && !sealer && !soPin)
         return coreError(CoreErrorKind::InvalidInput,
-                         QStringLiteral("new tokens need an SO PIN: a supervisor's desk key seals a random one per "
-                                        "token, or the RA's SO PIN is given"));
+                         QStringLiteral("new tokens need an SO PIN: the desk seals a random one per token once a "
+                                        "supervisor has unlocked its key, until then the RA's SO PIN is given"));
     const bool prepared = batch->mode == BatchMode::Prepared;
     auto members = Batches(m_database).members(batchId);
     if (!members)
@@ -492,9 +506,8 @@ CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batch
         }
         // The token's label says whose it is: the civil ID, as the wizard labels tokens (a name in Cyrillic
         // would pass a token's 32 bytes).
-        TokenPreparation preparation{member.civilId,
-                                     deskKey ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view()), deskKey,
-                                     prepared};
+        TokenPreparation preparation{
+            member.civilId, sealer ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view()), sealer, prepared};
         const Pin pin = prepared ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(userPin->view());
         auto result = engine.runUntil(by, *id, pin, &preparation, EnrollmentState::TokenPrepared, progress);
         if (!result) {

@@ -348,6 +348,19 @@ const std::vector<Migration>& migrations()
              " enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments(id),"
              " sealed TEXT NOT NULL," // base64: nonce || AES-256-GCM(SO PIN), bound to the enrollment || tag
              " created_at TEXT NOT NULL)")}},
+        // The desk's sealing key pair (SealedSecrets.h): a clerk's work seals to its public half; only the desk key
+        // opens its private half. Each sealed secret says how it was sealed.
+        {13,
+         "the desk's sealing key pair, so that work without a supervisor seals random SO PINs too",
+         {QStringLiteral("CREATE TABLE desk_sealing_key ("
+                         " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                         " public_key TEXT NOT NULL,"      // base64: X25519 public key
+                         " wrapped_private TEXT NOT NULL," // base64: nonce || AES-256-GCM(private key) || tag
+                         " created_at TEXT NOT NULL)"),
+          QStringLiteral("ALTER TABLE token_secrets ADD COLUMN scheme TEXT NOT NULL DEFAULT 'desk_key' "
+                         "CHECK (scheme IN ('desk_key', 'desk_public_key'))"),
+          QStringLiteral("ALTER TABLE pending_token_secrets ADD COLUMN scheme TEXT NOT NULL DEFAULT 'desk_key' "
+                         "CHECK (scheme IN ('desk_key', 'desk_public_key'))")}},
     };
     return steps;
 }

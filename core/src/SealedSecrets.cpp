@@ -6,7 +6,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 
 #include <memory>
@@ -106,6 +109,136 @@ CoreResult<SecretBuffer> keyFromPassword(const Password& password, const QByteAr
     return key;
 }
 
+// The desk's sealing key pair and the sealing to it (SealedSecrets.h).
+constexpr int kX25519Bytes = 32;
+using Pkey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
+using PkeyContext = std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)>;
+const QByteArray kSealingKeyContext("tamga-desk-sealing-key-v1");
+// How each sealed secret is kept: under the desk key itself (before the pair existed), or sealed to its public half.
+const QString kSchemeDeskKey = QStringLiteral("desk_key");
+const QString kSchemePublicKey = QStringLiteral("desk_public_key");
+
+struct SealingPair {
+    QByteArray publicKey;
+    SecretBuffer privateKey;
+};
+
+std::optional<SealingPair> makeSealingPair()
+{
+    Pkey pair(EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519"), &EVP_PKEY_free);
+    if (!pair)
+        return std::nullopt;
+    std::size_t publicLength = kX25519Bytes;
+    std::size_t privateLength = kX25519Bytes;
+    QByteArray publicKey(kX25519Bytes, '\0');
+    std::vector<unsigned char> privateKey(kX25519Bytes);
+    const bool ok = EVP_PKEY_get_raw_public_key(pair.get(), reinterpret_cast<unsigned char*>(publicKey.data()),
+                                                &publicLength) == 1 &&
+                    EVP_PKEY_get_raw_private_key(pair.get(), privateKey.data(), &privateLength) == 1 &&
+                    publicLength == kX25519Bytes && privateLength == kX25519Bytes;
+    SealingPair made{
+        publicKey, SecretBuffer(std::string_view(reinterpret_cast<const char*>(privateKey.data()), privateKey.size()))};
+    OPENSSL_cleanse(privateKey.data(), privateKey.size());
+    if (!ok)
+        return std::nullopt;
+    return made;
+}
+
+// The AES key of one sealing: X25519 between `privateKey` and `peerPublic`, through HKDF-SHA256 with both public
+// halves as its salt.
+std::optional<SecretBuffer> agreedKey(const SecretBuffer& privateKey, const QByteArray& peerPublic,
+                                      const QByteArray& ephemeralPublic, const QByteArray& deskPublic)
+{
+    if (privateKey.size() != kX25519Bytes || peerPublic.size() != kX25519Bytes)
+        return std::nullopt;
+    Pkey mine(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, privateKey.bytes(), privateKey.size()),
+              &EVP_PKEY_free);
+    Pkey theirs(EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr,
+                                            reinterpret_cast<const unsigned char*>(peerPublic.constData()),
+                                            static_cast<std::size_t>(peerPublic.size())),
+                &EVP_PKEY_free);
+    if (!mine || !theirs)
+        return std::nullopt;
+    PkeyContext derive(EVP_PKEY_CTX_new(mine.get(), nullptr), &EVP_PKEY_CTX_free);
+    std::vector<unsigned char> shared(kX25519Bytes);
+    std::size_t sharedLength = shared.size();
+    if (!derive || EVP_PKEY_derive_init(derive.get()) != 1 ||
+        EVP_PKEY_derive_set_peer(derive.get(), theirs.get()) != 1 ||
+        EVP_PKEY_derive(derive.get(), shared.data(), &sharedLength) != 1 || sharedLength != shared.size()) {
+        OPENSSL_cleanse(shared.data(), shared.size());
+        return std::nullopt;
+    }
+    std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr), &EVP_KDF_free);
+    std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> context(kdf ? EVP_KDF_CTX_new(kdf.get()) : nullptr,
+                                                                      &EVP_KDF_CTX_free);
+    QByteArray salt = ephemeralPublic + deskPublic;
+    static const char kInfo[] = "tamga-sealed-to-desk-v1";
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, const_cast<char*>("SHA256"), 0),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, shared.data(), shared.size()),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, salt.data(), static_cast<std::size_t>(salt.size())),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<char*>(kInfo), sizeof kInfo - 1),
+        OSSL_PARAM_construct_end()};
+    std::vector<unsigned char> key(kKeyBytes);
+    const bool ok = context && EVP_KDF_derive(context.get(), key.data(), key.size(), params) == 1;
+    OPENSSL_cleanse(shared.data(), shared.size());
+    SecretBuffer result(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+    OPENSSL_cleanse(key.data(), key.size());
+    if (!ok)
+        return std::nullopt;
+    return result;
+}
+
+// Sealed to the desk's public half: ephemeral public key || nonce || AES-256-GCM(plain, bound to `context`) || tag.
+CoreResult<QByteArray> sealToDesk(const QByteArray& deskPublic, std::string_view plain, const QByteArray& context)
+{
+    auto ephemeral = makeSealingPair();
+    if (!ephemeral)
+        return std::unexpected(cryptoError(QStringLiteral("making a one-time sealing key")));
+    auto key = agreedKey(ephemeral->privateKey, deskPublic, ephemeral->publicKey, deskPublic);
+    if (!key)
+        return std::unexpected(cryptoError(QStringLiteral("agreeing on a sealing key")));
+    auto sealed = encrypt(*key, plain, context + ephemeral->publicKey);
+    if (!sealed)
+        return std::unexpected(sealed.error());
+    return ephemeral->publicKey + *sealed;
+}
+
+std::optional<SecretBuffer> openFromDesk(const DeskKey& deskKey, const QByteArray& sealed, const QByteArray& context)
+{
+    if (sealed.size() < kX25519Bytes)
+        return std::nullopt;
+    const QByteArray ephemeralPublic = sealed.left(kX25519Bytes);
+    auto key = agreedKey(deskKey.sealingPrivate(), ephemeralPublic, ephemeralPublic, deskKey.sealingPublic());
+    if (!key)
+        return std::nullopt;
+    return decrypt(*key, sealed.mid(kX25519Bytes), context + ephemeralPublic);
+}
+
+// Seals `plain` with what `key` can seal with: its public sealing key when it has one. Returns {scheme, sealed}.
+CoreResult<std::pair<QString, QByteArray>> sealWith(const DeskKey& key, std::string_view plain,
+                                                    const QByteArray& context)
+{
+    if (!key.sealingPublic().isEmpty()) {
+        auto sealed = sealToDesk(key.sealingPublic(), plain, context);
+        if (!sealed)
+            return std::unexpected(sealed.error());
+        return std::pair{kSchemePublicKey, *sealed};
+    }
+    auto sealed = encrypt(key.bytes(), plain, context);
+    if (!sealed)
+        return std::unexpected(sealed.error());
+    return std::pair{kSchemeDeskKey, *sealed};
+}
+
+std::optional<SecretBuffer> openWith(const DeskKey& key, const QString& scheme, const QByteArray& sealed,
+                                     const QByteArray& context)
+{
+    if (scheme == kSchemePublicKey)
+        return openFromDesk(key, sealed, context);
+    return decrypt(key.bytes(), sealed, context);
+}
+
 QByteArray wrapContext(qint64 operatorId)
 {
     return QByteArray("tamga-desk-key-v1:") + QByteArray::number(operatorId);
@@ -158,6 +291,42 @@ CoreResult<qint64> tokenId(const Database& database, const QString& serial)
     const qint64 id = query->value(0).toLongLong();
     query->finish();
     return id;
+}
+
+// The desk key with its sealing pair, inside unlock's change: the pair is made (and its private half wrapped under
+// the desk key) the first time a desk key is unlocked without one.
+CoreResult<DeskKey> withSealingPair(const Database& database, AuditTrail& trail, const QString& who, SecretBuffer key)
+{
+    auto query = database.exec(QStringLiteral("SELECT public_key, wrapped_private FROM desk_sealing_key WHERE id = 1"));
+    if (!query)
+        return std::unexpected(query.error());
+    if (query->next()) {
+        const QByteArray publicKey = QByteArray::fromBase64(query->value(0).toString().toLatin1());
+        const QByteArray wrapped = QByteArray::fromBase64(query->value(1).toString().toLatin1());
+        query->finish();
+        auto privateKey = decrypt(key, wrapped, kSealingKeyContext);
+        if (!privateKey || privateKey->size() != kX25519Bytes || publicKey.size() != kX25519Bytes)
+            return coreError(CoreErrorKind::Database,
+                             QStringLiteral("the desk's sealing key does not open with the desk key: it was changed "
+                                            "behind Tamga's back"));
+        return DeskKey(std::move(key), publicKey, std::move(*privateKey));
+    }
+    auto pair = makeSealingPair();
+    if (!pair)
+        return std::unexpected(cryptoError(QStringLiteral("making the desk's sealing key")));
+    auto wrapped = encrypt(key, pair->privateKey.view(), kSealingKeyContext);
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    auto stored = database.exec(
+        QStringLiteral("INSERT INTO desk_sealing_key (id, public_key, wrapped_private, "
+                       "created_at) VALUES (1, ?, ?, ?)"),
+        {QString::fromLatin1(pair->publicKey.toBase64()), QString::fromLatin1(wrapped->toBase64()), storedNow()});
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (auto logged = trail.add({who, QStringLiteral("secret.sealing_key_made"), QStringLiteral("operator"), who});
+        !logged)
+        return std::unexpected(logged.error());
+    return DeskKey(std::move(key), pair->publicKey, std::move(pair->privateKey));
 }
 
 } // namespace
@@ -214,7 +383,7 @@ CoreResult<DeskKey> SealedSecrets::unlock(const QString& supervisorName, const P
                     {who->name, QStringLiteral("secret.desk_key_made"), QStringLiteral("operator"), who->name});
                 !logged)
                 return std::unexpected(logged.error());
-            return DeskKey(std::move(key));
+            return withSealingPair(m_database, trail, who->name, std::move(key));
         }
         if (!mine) {
             return coreError(CoreErrorKind::NotPermitted,
@@ -235,14 +404,30 @@ CoreResult<DeskKey> SealedSecrets::unlock(const QString& supervisorName, const P
                 trail.add({who->name, QStringLiteral("secret.unlock"), QStringLiteral("operator"), who->name});
             !logged)
             return std::unexpected(logged.error());
-        return DeskKey(std::move(*key));
+        return withSealingPair(m_database, trail, who->name, std::move(*key));
     });
+}
+
+CoreResult<std::optional<DeskKey>> SealedSecrets::sealingKey() const
+{
+    auto query = m_database.exec(QStringLiteral("SELECT public_key FROM desk_sealing_key WHERE id = 1"));
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::optional<DeskKey>();
+    const QByteArray publicKey = QByteArray::fromBase64(query->value(0).toString().toLatin1());
+    query->finish();
+    if (publicKey.size() != kX25519Bytes)
+        return coreError(
+            CoreErrorKind::Database,
+            QStringLiteral("the desk's public sealing key is damaged: it was changed behind Tamga's back"));
+    return std::optional<DeskKey>(DeskKey::sealOnly(publicKey));
 }
 
 CoreStatus SealedSecrets::share(const Operator& by, const DeskKey& key, const QString& supervisorName,
                                 const Password& theirPassword) const
 {
-    if (key.empty())
+    if (!key.canOpen())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the desk key is not unlocked"));
     auto them = Operators(m_database).signIn(supervisorName, theirPassword);
     if (!them)
@@ -272,14 +457,14 @@ CoreStatus SealedSecrets::seal(AuditTrail& trail, const Operator& by, const Desk
     auto id = tokenId(m_database, serial);
     if (!id)
         return std::unexpected(id.error());
-    auto sealed = encrypt(key.bytes(), secret.view(), secretContext(serial, kind));
+    auto sealed = sealWith(key, secret.view(), secretContext(serial, kind));
     if (!sealed)
         return std::unexpected(sealed.error());
     auto stored = m_database.exec(
-        QStringLiteral("INSERT INTO token_secrets (token_id, kind, sealed, created_at) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT(token_id, kind) DO UPDATE SET sealed = excluded.sealed, "
+        QStringLiteral("INSERT INTO token_secrets (token_id, kind, sealed, scheme, created_at) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT(token_id, kind) DO UPDATE SET sealed = excluded.sealed, scheme = excluded.scheme, "
                        "created_at = excluded.created_at"),
-        {*id, secretKindName(kind), QString::fromLatin1(sealed->toBase64()), storedNow()});
+        {*id, secretKindName(kind), QString::fromLatin1(sealed->second.toBase64()), sealed->first, storedNow()});
     if (!stored)
         return std::unexpected(stored.error());
     if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.sealed"), QStringLiteral("token"), serial,
@@ -307,15 +492,15 @@ CoreStatus SealedSecrets::sealPending(const Operator& by, const DeskKey& key, qi
 {
     if (key.empty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the desk key is not unlocked"));
-    auto sealed = encrypt(key.bytes(), soPin.view(), pendingContext(enrollmentId));
+    auto sealed = sealWith(key, soPin.view(), pendingContext(enrollmentId));
     if (!sealed)
         return std::unexpected(sealed.error());
     auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
         auto stored = m_database.exec(
-            QStringLiteral("INSERT INTO pending_token_secrets (enrollment_id, sealed, created_at) VALUES (?, ?, ?) "
-                           "ON CONFLICT(enrollment_id) DO UPDATE SET sealed = excluded.sealed, "
-                           "created_at = excluded.created_at"),
-            {enrollmentId, QString::fromLatin1(sealed->toBase64()), storedNow()});
+            QStringLiteral("INSERT INTO pending_token_secrets (enrollment_id, sealed, scheme, created_at) VALUES (?, "
+                           "?, ?, ?) ON CONFLICT(enrollment_id) DO UPDATE SET sealed = excluded.sealed, "
+                           "scheme = excluded.scheme, created_at = excluded.created_at"),
+            {enrollmentId, QString::fromLatin1(sealed->second.toBase64()), sealed->first, storedNow()});
         if (!stored)
             return std::unexpected(stored.error());
         if (auto logged = logSecretEvent(trail, by, QStringLiteral("secret.sealed"), QStringLiteral("enrollment"),
@@ -333,8 +518,8 @@ CoreResult<std::optional<Pin>> SealedSecrets::openPending(const Operator& by, co
                                                           qint64 enrollmentId) const
 {
     return AuditLog(m_database).change<std::optional<Pin>>([&](AuditTrail& trail) -> CoreResult<std::optional<Pin>> {
-        auto query = m_database.exec(QStringLiteral("SELECT sealed FROM pending_token_secrets WHERE enrollment_id = ?"),
-                                     {enrollmentId});
+        auto query = m_database.exec(
+            QStringLiteral("SELECT sealed, scheme FROM pending_token_secrets WHERE enrollment_id = ?"), {enrollmentId});
         if (!query)
             return std::unexpected(query.error());
         if (!query->next()) {
@@ -342,8 +527,15 @@ CoreResult<std::optional<Pin>> SealedSecrets::openPending(const Operator& by, co
             return std::optional<Pin>();
         }
         const QByteArray sealed = QByteArray::fromBase64(query->value(0).toString().toLatin1());
+        const QString scheme = query->value(1).toString();
         query->finish();
-        auto secret = decrypt(key.bytes(), sealed, pendingContext(enrollmentId));
+        if (!key.canOpen())
+            return coreError(CoreErrorKind::NotPermitted,
+                             QStringLiteral("enrollment #%1 initialized its token before the desk stopped, and only a "
+                                            "supervisor's desk key opens that token's SO PIN: a supervisor goes on "
+                                            "with it")
+                                 .arg(enrollmentId));
+        auto secret = openWith(key, scheme, sealed, pendingContext(enrollmentId));
         if (!secret)
             return coreError(CoreErrorKind::Database,
                              QStringLiteral("the pending SO PIN of enrollment #%1 does not open with the desk key: it "
@@ -374,8 +566,8 @@ CoreResult<Pin> SealedSecrets::open(const Operator& by, const DeskKey& key, cons
             return std::unexpected(allowed.error());
     }
     return AuditLog(m_database).change<Pin>([&](AuditTrail& trail) -> CoreResult<Pin> {
-        auto query = m_database.exec(QStringLiteral("SELECT s.sealed FROM token_secrets s JOIN tokens t ON t.id = "
-                                                    "s.token_id WHERE t.serial = ? AND s.kind = ?"),
+        auto query = m_database.exec(QStringLiteral("SELECT s.sealed, s.scheme FROM token_secrets s JOIN tokens t ON "
+                                                    "t.id = s.token_id WHERE t.serial = ? AND s.kind = ?"),
                                      {serial, secretKindName(kind)});
         if (!query)
             return std::unexpected(query.error());
@@ -383,8 +575,12 @@ CoreResult<Pin> SealedSecrets::open(const Operator& by, const DeskKey& key, cons
             return coreError(CoreErrorKind::NotFound,
                              QStringLiteral("the desk keeps no %1 for the token %2").arg(secretKindName(kind), serial));
         const QByteArray sealed = QByteArray::fromBase64(query->value(0).toString().toLatin1());
+        const QString scheme = query->value(1).toString();
         query->finish();
-        auto secret = decrypt(key.bytes(), sealed, secretContext(serial, kind));
+        if (!key.canOpen())
+            return coreError(CoreErrorKind::NotPermitted,
+                             QStringLiteral("only a supervisor's desk key opens the sealed secrets of tokens"));
+        auto secret = openWith(key, scheme, sealed, secretContext(serial, kind));
         if (!secret)
             return coreError(CoreErrorKind::Database,
                              QStringLiteral("the sealed %1 of the token %2 does not open with the desk key: it was "

@@ -154,6 +154,54 @@ TEST_CASE("prepared: a supervisor's run seals each token's random SO PIN and ini
                         [](const TokenObject& o) { return o.objectClass == ObjectClass::PrivateKey; }) == 1);
 }
 
+TEST_CASE("a clerk's in-person batch seals each new token's random SO PIN to the desk's public key - no SO PIN "
+          "typed - only a supervisor's desk key opens it, and it is the token's - before any supervisor unlocked the "
+          "desk key the RA's SO PIN is asked for")
+{
+    EngineFixture desk;
+    auto id = Batches(desk.db()).create(desk.clerk(), QStringLiteral("Clerk's wave"),
+                                        {organizationOf(desk, desk.officerId())}, {}, QStringLiteral("signing"),
+                                        QStringLiteral("practice"), BatchMode::InPerson);
+    REQUIRE(id);
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    BatchRunner runner(desk.db(), connectors, desk.modules());
+    const Pin officerPin(EngineFixture::kUserPin);
+
+    auto before = runner.runOnce(desk.clerk(), *id, &officerPin, nullptr, nullptr);
+    REQUIRE_FALSE(before);
+    CHECK(before.error().message.contains(QStringLiteral("SO PIN")));
+
+    auto key = SealedSecrets(desk.db()).unlock(desk.supervisor().name, Password(EngineFixture::kSupervisorPassword));
+    REQUIRE(key);
+    auto outcome = runner.runOnce(desk.clerk(), *id, &officerPin, nullptr, nullptr);
+    REQUIRE(outcome);
+    INFO(outcome->lines.join(QLatin1Char('\n')).toStdString());
+    REQUIRE(outcome->done == 1);
+    auto members = Batches(desk.db()).members(*id);
+    REQUIRE(members);
+    const auto taken = std::find_if(members->begin(), members->end(), [](const BatchMember& m) {
+        return m.enrollment && m.enrollment->state == EnrollmentState::Verified;
+    });
+    REQUIRE(taken != members->end());
+    const QString serial = taken->enrollment->tokenSerial;
+    SealedSecrets secrets(desk.db());
+    CHECK(*secrets.has(serial, SecretKind::SoPin));
+    CHECK_FALSE(*secrets.has(serial, SecretKind::InitialPin)); // in person: the officer's own PIN
+
+    auto byClerk = secrets.open(desk.clerk(), *key, serial, SecretKind::SoPin);
+    REQUIRE_FALSE(byClerk);
+    CHECK(byClerk.error().kind == CoreErrorKind::NotPermitted);
+    auto soPin = secrets.open(desk.supervisor(), *key, serial, SecretKind::SoPin);
+    REQUIRE(soPin);
+    CHECK(soPin->size() == 8);
+    // It is the token's SO PIN: the token takes it to set a new user PIN.
+    const Pin newPin("86427531");
+    REQUIRE(TokenService(desk.db(), desk.modules()).unblockPin(desk.supervisor(), serial, *soPin, newPin));
+    auto objects = desk.modules().objects(serial, &newPin);
+    REQUIRE(objects);
+    CHECK_FALSE(objects->empty());
+}
+
 TEST_CASE("an enrollment started at the wizard for an officer waiting in a batch is that batch's - with the batch's "
           "profile and CA only")
 {

@@ -1,6 +1,7 @@
 // Sealed token secrets: the desk key only a supervisor's password unwraps, secrets bound to their token and kind,
 // nothing in clear in the database file, every use audited.
 #include "CoreFixture.h"
+#include "tamga/core/AuditLog.h"
 #include "tamga/core/SealedSecrets.h"
 
 #include <catch2/catch.hpp>
@@ -110,6 +111,76 @@ TEST_CASE("a sealed PIN opens only with the desk key - for its own token and kin
         const QByteArray bytes = file.readAll();
         CHECK_FALSE(bytes.contains(soPin));
         CHECK_FALSE(bytes.contains(QByteArray(key->bytes().c_str(), static_cast<qsizetype>(key->bytes().size()))));
+    }
+}
+
+TEST_CASE("the desk's sealing key: made with the desk key - its public half seals without a supervisor and opens "
+          "nothing - the desk key opens what it sealed - secrets sealed under the desk key itself still open")
+{
+    CoreFixture fixture;
+    SealedSecrets secrets(fixture.db());
+    auto none = secrets.sealingKey();
+    REQUIRE(none);
+    CHECK_FALSE(none->has_value()); // no supervisor has unlocked the desk key yet
+
+    auto key = secrets.unlock(fixture.supervisor().name, Password(CoreFixture::kSupervisorPassword));
+    REQUIRE(key);
+    REQUIRE(key->canOpen());
+    auto sealing = secrets.sealingKey();
+    REQUIRE(sealing);
+    REQUIRE(sealing->has_value());
+    const DeskKey& clerks = **sealing;
+    CHECK_FALSE(clerks.canOpen());
+    CHECK(clerks.sealingPublic() == key->sealingPublic());
+    CHECK(clerks.sealingPublic().size() == 32);
+
+    addToken(fixture, "T-1");
+    addToken(fixture, "T-2");
+    REQUIRE(sealOne(fixture, clerks, "T-1", SecretKind::SoPin, "11223344"));
+    auto scheme = fixture.db().exec(QStringLiteral("SELECT scheme FROM token_secrets"));
+    REQUIRE(scheme);
+    REQUIRE(scheme->next());
+    CHECK(scheme->value(0).toString() == QStringLiteral("desk_public_key"));
+    scheme->finish();
+
+    // The public half opens nothing, not even for a supervisor.
+    auto withPublicHalf = secrets.open(fixture.supervisor(), clerks, QStringLiteral("T-1"), SecretKind::SoPin);
+    REQUIRE_FALSE(withPublicHalf);
+    CHECK(withPublicHalf.error().kind == CoreErrorKind::NotPermitted);
+    auto opened = secrets.open(fixture.supervisor(), *key, QStringLiteral("T-1"), SecretKind::SoPin);
+    REQUIRE(opened);
+    CHECK(opened->view() == "11223344");
+
+    // The next unlock finds the same pair.
+    auto again = secrets.unlock(fixture.supervisor().name, Password(CoreFixture::kSupervisorPassword));
+    REQUIRE(again);
+    CHECK(again->sealingPublic() == key->sealingPublic());
+    auto events = AuditLog(fixture.db()).list(50);
+    REQUIRE(events);
+    CHECK(std::count_if(events->begin(), events->end(), [](const AuditEvent& e) {
+              return e.action == QStringLiteral("secret.sealing_key_made");
+          }) == 1);
+
+    // A secret sealed under the desk key itself (before the pair existed) still opens.
+    const DeskKey older(tamga::SecretBuffer(key->bytes().view()));
+    REQUIRE(sealOne(fixture, older, "T-2", SecretKind::SoPin, "55667788"));
+    auto old = secrets.open(fixture.supervisor(), *key, QStringLiteral("T-2"), SecretKind::SoPin);
+    REQUIRE(old);
+    CHECK(old->view() == "55667788");
+
+    // A sealed value changed in the file does not open.
+    REQUIRE(fixture.db().exec(QStringLiteral("UPDATE token_secrets SET sealed = ? WHERE scheme = 'desk_public_key'"),
+                              {QString::fromLatin1(QByteArray(80, 'A').toBase64())}));
+    auto changed = secrets.open(fixture.supervisor(), *key, QStringLiteral("T-1"), SecretKind::SoPin);
+    REQUIRE_FALSE(changed);
+    CHECK(changed.error().message.contains(QStringLiteral("behind Tamga's back")));
+
+    // Neither half's private part is in the file in clear.
+    QFile file(fixture.path() + QStringLiteral("-wal"));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = file.readAll();
+        CHECK_FALSE(bytes.contains(
+            QByteArray(key->sealingPrivate().c_str(), static_cast<qsizetype>(key->sealingPrivate().size()))));
     }
 }
 

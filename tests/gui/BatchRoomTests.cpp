@@ -8,6 +8,8 @@
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Operators.h"
+#include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenStock.h"
 
 #include <catch2/catch.hpp>
@@ -281,6 +283,51 @@ TEST_CASE("a token lost mid-batch, by keys: its officer's row - Alt+L - what hap
     REQUIRE(now);
     CHECK(now->id != lost.id);
     CHECK(now->tokenSerial != lost.tokenSerial);
+    room->close();
+}
+
+TEST_CASE("a clerk's in-person session by keys, on a desk whose key a supervisor has unlocked: nothing to type "
+          "first - the officer types a PIN twice and Enter - the new token's random SO PIN is sealed, no SO PIN asked")
+{
+    TrainingDesk desk;
+    REQUIRE(core::SealedSecrets(desk.database()).unlock(desk.context().signedIn.name, core::Password("trainer-desk")));
+    auto clerk = core::Operators(desk.database())
+                     .add(desk.context().signedIn, QStringLiteral("clerk-at-desk"), core::Role::Clerk,
+                          core::Password("clerk-password-1"));
+    REQUIRE(clerk);
+    ui::DeskContext context = desk.context();
+    context.signedIn = *clerk;
+    auto batch = core::Batches(desk.database())
+                     .create(*clerk, QStringLiteral("At the desk"), {2}, {}, QStringLiteral("signing"),
+                             QStringLiteral("practice"), core::BatchMode::InPerson);
+    REQUIRE(batch);
+
+    ui::MainWindow window(context);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_B, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
+    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
+    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* soPin = room->findChild<QLineEdit*>(QStringLiteral("soPin"));
+    auto* pin = room->findChild<QLineEdit*>(QStringLiteral("officerPin"));
+    REQUIRE(soPin);
+    REQUIRE(pin);
+    CHECK_FALSE(soPin->isVisible());
+    // The session has started by itself and asks the first officer for a PIN.
+    REQUIRE(waitUntil([&] { return focusIn(room) == pin; }, 2000));
+    type(room, QStringLiteral("258147"));
+    press(room, Qt::Key_Return);
+    type(room, QStringLiteral("258147"));
+    press(room, Qt::Key_Return);
+    auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
+    const bool one = waitUntil([&] { return verifiedIn(desk, *batch) == 1; });
+    INFO("status: " << status->text().toStdString() << "\nlog: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(one);
+    auto members = core::Batches(desk.database()).members(*batch);
+    REQUIRE(members);
+    REQUIRE(members->front().enrollment);
+    CHECK(*core::SealedSecrets(desk.database()).has(members->front().enrollment->tokenSerial, core::SecretKind::SoPin));
     room->close();
 }
 

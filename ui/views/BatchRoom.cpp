@@ -156,13 +156,19 @@ public:
         // The first thing to type has the focus: the supervisor's password, or a clerk's SO PIN.
         if (supervisor())
             m_password->setFocus();
-        else if (inPerson())
+        else if (needsTypedSoPin())
             m_soPin->setFocus();
         showNext();
-        m_status->setText(supervisor() ? tr("Type your password and press Enter to start the session.")
-                          : inPerson() ? tr("Type the RA's SO PIN for new tokens and press Enter to start the session.")
-                                       : tr("Tokens prepared in advance get PINs only the desk knows: a supervisor "
-                                            "runs this batch."));
+        m_status->setText(supervisor()        ? tr("Type your password and press Enter to start the session.")
+                          : needsTypedSoPin() ? tr("Type the RA's SO PIN for new tokens and press Enter to start the "
+                                                   "session.")
+                          : inPerson()        ? QString()
+                                              : tr("Tokens prepared in advance get PINs only the desk knows: a "
+                                                          "supervisor runs this batch."));
+        // A clerk's in-person session on a desk that seals each token's SO PIN itself has nothing to type first:
+        // it starts at once, and asks the first officer for a PIN.
+        if (!supervisor() && inPerson() && !needsTypedSoPin())
+            start();
     }
 
     // Who comes next, before the session starts (and as it goes on).
@@ -186,6 +192,15 @@ private:
 
     bool inPerson() const { return m_batch.mode == core::BatchMode::InPerson; }
     bool supervisor() const { return m_context.signedIn.role == core::Role::Supervisor; }
+    // A clerk's in-person session types the RA's SO PIN only on a desk whose key no supervisor has unlocked yet:
+    // otherwise each new token's random SO PIN is sealed to the desk's public sealing key.
+    bool needsTypedSoPin() const
+    {
+        if (supervisor() || !inPerson())
+            return false;
+        auto sealing = core::SealedSecrets(*m_context.database).sealingKey();
+        return !sealing || !sealing->has_value();
+    }
     // Prepared tokens side by side: a supervisor's session, on a desk that has the worker program.
     bool hubPossible() const { return supervisor() && !inPerson() && m_context.worker->canWorkInParallel(); }
 
@@ -194,7 +209,7 @@ private:
     void showSecretsNeeded()
     {
         m_secrets->setRowVisible(m_password, supervisor() && !m_deskKey);
-        m_secrets->setRowVisible(m_soPin, !supervisor() && inPerson() && !m_soPinHeld);
+        m_secrets->setRowVisible(m_soPin, needsTypedSoPin() && !m_soPinHeld);
         m_secrets->setRowVisible(m_tokensAtOnce, hubPossible());
         m_secrets->setRowVisible(m_pin, inPerson());
         m_secrets->setRowVisible(m_pinAgain, inPerson());
@@ -297,7 +312,7 @@ private:
             if (hubPossible())
                 m_sessionPassword = std::move(password);
         }
-        if (!supervisor() && inPerson() && !m_soPinHeld) {
+        if (needsTypedSoPin() && !m_soPinHeld) {
             if (m_soPin->text().isEmpty()) {
                 m_status->setText(tr("Type the RA's SO PIN for new tokens, then Enter."));
                 m_soPin->setFocus();

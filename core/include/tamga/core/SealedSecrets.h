@@ -5,12 +5,18 @@
 // password hash in `operators` says nothing about it). A supervisor's sign-in unwraps it for the work in hand; it
 // lives in a wiping buffer and is never written anywhere. Every secret sealed or opened is audited (never the
 // secret itself).
+//
+// So that a clerk's work (no desk key) can seal too, the desk also has a sealing key pair (X25519): its public half
+// is kept in clear, its private half only under the desk key. A secret is sealed to the public half (an ephemeral
+// X25519 agreement, HKDF-SHA256, AES-256-GCM bound to the token's serial and the kind); opening it needs the private
+// half, so again a supervisor's desk key. Secrets sealed before the pair existed stay readable with the desk key.
 #pragma once
 
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Operators.h"
 #include "tamga/secret/SecretBuffer.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -23,16 +29,29 @@ class Database;
 enum class SecretKind { SoPin, InitialPin };
 QString secretKindName(SecretKind kind); // "so_pin", "initial_pin"
 
-// The unwrapped desk key, for one piece of work.
+// The unwrapped desk key, for one piece of work: it seals and opens. A clerk's is the public sealing key alone
+// (SealedSecrets::sealingKey): it seals, and opens nothing.
 class DeskKey {
 public:
     DeskKey() = default;
     explicit DeskKey(SecretBuffer bytes) : m_bytes(std::move(bytes)) {}
+    DeskKey(SecretBuffer bytes, QByteArray sealingPublic, SecretBuffer sealingPrivate)
+        : m_bytes(std::move(bytes)), m_sealingPublic(std::move(sealingPublic)),
+          m_sealingPrivate(std::move(sealingPrivate))
+    {
+    }
+    static DeskKey sealOnly(QByteArray sealingPublic) { return DeskKey({}, std::move(sealingPublic), {}); }
+
     const SecretBuffer& bytes() const { return m_bytes; }
-    bool empty() const { return m_bytes.empty(); }
+    const QByteArray& sealingPublic() const { return m_sealingPublic; }
+    const SecretBuffer& sealingPrivate() const { return m_sealingPrivate; }
+    bool empty() const { return m_bytes.empty() && m_sealingPublic.isEmpty(); }
+    bool canOpen() const { return !m_bytes.empty(); }
 
 private:
     SecretBuffer m_bytes;
+    QByteArray m_sealingPublic;
+    SecretBuffer m_sealingPrivate;
 };
 
 class SealedSecrets {
@@ -42,6 +61,9 @@ public:
     // The desk key, unwrapped with a supervisor's own password (checked as a sign-in is, failures audited). The
     // first supervisor to ask makes it. A supervisor who does not hold it is told to ask one who does to share it.
     [[nodiscard]] CoreResult<DeskKey> unlock(const QString& supervisorName, const Password& password) const;
+    // The desk's public sealing key, for work that seals without a supervisor (a clerk's batch): nullopt until a
+    // supervisor's first unlock made the pair.
+    [[nodiscard]] CoreResult<std::optional<DeskKey>> sealingKey() const;
     // Wraps the desk key for another supervisor, who types their own password; audited.
     [[nodiscard]] CoreStatus share(const Operator& by, const DeskKey& key, const QString& supervisorName,
                                    const Password& theirPassword) const;
