@@ -141,7 +141,7 @@ core::CoreStatus prepareTrainingDesk(DeskOptions& options)
     return {};
 }
 
-void installTranslation(QApplication& application, const QString& language)
+void installTranslation(QCoreApplication& application, const QString& language)
 {
     const QString chosen = language.isEmpty() ? QLocale::system().name().left(2) : language;
     if (chosen != QStringLiteral("mn"))

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QApplication;
+class QCoreApplication;
 class QTranslator;
 
 namespace tamga::ui {
@@ -30,7 +31,7 @@ DeskOptions parseDeskOptions(const QStringList& arguments);
 core::CoreStatus prepareTrainingDesk(DeskOptions& options);
 
 // Installs the translator for the language chosen (option, desk setting, else the system locale).
-void installTranslation(QApplication& application, const QString& language);
+void installTranslation(QCoreApplication& application, const QString& language);
 
 // The password of the training desk's trainer account (training desks only; printed on its sign-in screen).
 QString trainingPassword();

@@ -254,6 +254,8 @@ void addEnrollCommands(CLI::App& app)
         CLI::App* one = command(*report, name, description);
         text(one, "--format", "csv (default) or pdf")->check(CLI::IsMember({"csv", "pdf"}));
         file(one, "--out", "the file to write")->required();
+        text(one, "--lang", "mn or en (default: the desk's language setting, else English)")
+            ->check(CLI::IsMember({"mn", "en"}));
         if (std::string(name) == "daily")
             text(one, "--date", "the day, YYYY-MM-DD (default today)");
     }

@@ -1,11 +1,14 @@
 #include "ReportCommand.h"
 
+#include "DeskSetup.h"
 #include "Output.h"
 #include "ReportRenderer.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Files.h"
 #include "tamga/core/Reports.h"
+#include "tamga/core/Settings.h"
 
+#include <QCoreApplication>
 #include <QDate>
 
 #include <iostream>
@@ -17,6 +20,14 @@ int runReportCommand(const CommandLine& line, const GlobalOptions& options)
     auto database = core::Database::openExisting(q(options.databasePath));
     if (!database)
         return fail(database.error());
+    // The head of the RA reads the desk's language: --lang, else the desk's setting, else English.
+    QString language = q(line.value("lang").value_or(std::string()));
+    if (language.isEmpty())
+        language = core::Settings(**database)
+                       .value(core::setting::Language)
+                       .value_or(std::nullopt)
+                       .value_or(QStringLiteral("en"));
+    ui::installTranslation(*QCoreApplication::instance(), language);
     const core::Reports reports(**database);
     const std::string& which = line.words().at(1);
     core::CoreResult<core::Report> report = std::unexpected(core::CoreError{});

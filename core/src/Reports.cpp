@@ -4,6 +4,7 @@
 #include "tamga/core/TodaysWork.h"
 #include "tamga/core/TokenStock.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
 #include <QVariant>
@@ -22,6 +23,36 @@ CoreStatus eachRow(const Database& database, const QString& sql, const QVariantL
     while (query->next())
         row(*query);
     return Database::readToEnd(*query);
+}
+
+// A report's words in the language of the desk (or of `tamga-cli report --lang`): the translator installed, if any,
+// is asked in the "Reports" context; the source strings are English.
+QString words(const char* source)
+{
+    return QCoreApplication::translate("Reports", source);
+}
+
+QString stockStateWords(StockState state)
+{
+    switch (state) {
+    case StockState::InStock:
+        return words(QT_TRANSLATE_NOOP("Reports", "in stock"));
+    case StockState::Prepared:
+        return words(QT_TRANSLATE_NOOP("Reports", "prepared"));
+    case StockState::Issued:
+        return words(QT_TRANSLATE_NOOP("Reports", "issued"));
+    case StockState::Returned:
+        return words(QT_TRANSLATE_NOOP("Reports", "returned"));
+    case StockState::Lost:
+        return words(QT_TRANSLATE_NOOP("Reports", "lost"));
+    case StockState::Blocked:
+        return words(QT_TRANSLATE_NOOP("Reports", "blocked"));
+    case StockState::Wiped:
+        return words(QT_TRANSLATE_NOOP("Reports", "wiped"));
+    case StockState::Retired:
+        return words(QT_TRANSLATE_NOOP("Reports", "retired"));
+    }
+    return stockStateName(state);
 }
 
 QString madeAt()
@@ -51,16 +82,19 @@ QString csvCell(const QString& text)
 CoreResult<Report> Reports::progress() const
 {
     Report report;
-    report.title = QStringLiteral("Campaign progress");
-    report.subtitle = QStringLiteral("Every organization, as of %1").arg(madeAt());
-    ReportTable table{QStringLiteral("Progress per organization"),
-                      {QStringLiteral("Organization"), QStringLiteral("Officers"), QStringLiteral("Started"),
-                       QStringLiteral("Certificate on token"), QStringLiteral("Handed over"), QStringLiteral("Done")},
+    report.title = words(QT_TRANSLATE_NOOP("Reports", "Campaign progress"));
+    report.subtitle = words(QT_TRANSLATE_NOOP("Reports", "Every organization, as of %1")).arg(madeAt());
+    ReportTable table{words(QT_TRANSLATE_NOOP("Reports", "Progress per organization")),
+                      {words(QT_TRANSLATE_NOOP("Reports", "Organization")),
+                       words(QT_TRANSLATE_NOOP("Reports", "Officers")), words(QT_TRANSLATE_NOOP("Reports", "Started")),
+                       words(QT_TRANSLATE_NOOP("Reports", "Certificate on token")),
+                       words(QT_TRANSLATE_NOOP("Reports", "Handed over")), words(QT_TRANSLATE_NOOP("Reports", "Done"))},
                       {}};
-    ReportChart chart{
-        QStringLiteral("Officers per organization"),
-        {QStringLiteral("Officers"), QStringLiteral("Certificate on token"), QStringLiteral("Handed over")},
-        {}};
+    ReportChart chart{words(QT_TRANSLATE_NOOP("Reports", "Officers per organization")),
+                      {words(QT_TRANSLATE_NOOP("Reports", "Officers")),
+                       words(QT_TRANSLATE_NOOP("Reports", "Certificate on token")),
+                       words(QT_TRANSLATE_NOOP("Reports", "Handed over"))},
+                      {}};
     int officers = 0;
     int started = 0;
     int verified = 0;
@@ -79,12 +113,15 @@ CoreResult<Report> Reports::progress() const
                               percent(p.handedOver, p.officers)});
         chart.groups.push_back({o.name, {p.officers, p.onToken, p.handedOver}});
     }
-    table.rows.push_back({QStringLiteral("All organizations"), QString::number(officers), QString::number(started),
-                          QString::number(verified), QString::number(handed), percent(handed, officers)});
+    table.rows.push_back({words(QT_TRANSLATE_NOOP("Reports", "All organizations")), QString::number(officers),
+                          QString::number(started), QString::number(verified), QString::number(handed),
+                          percent(handed, officers)});
     report.tables.push_back(table);
 
-    ReportTable perDay{QStringLiteral("Certificates per day"),
-                       {QStringLiteral("Day"), QStringLiteral("On token and checked"), QStringLiteral("Handed over")},
+    ReportTable perDay{words(QT_TRANSLATE_NOOP("Reports", "Certificates per day")),
+                       {words(QT_TRANSLATE_NOOP("Reports", "Day")),
+                        words(QT_TRANSLATE_NOOP("Reports", "On token and checked")),
+                        words(QT_TRANSLATE_NOOP("Reports", "Handed over"))},
                        {}};
     auto done =
         eachRow(m_database,
@@ -106,15 +143,19 @@ CoreResult<Report> Reports::daily(const QDate& day) const
 {
     const QString date = day.toString(Qt::ISODate);
     Report report;
-    report.title = QStringLiteral("Daily summary, %1").arg(date);
-    report.subtitle = QStringLiteral("Made %1").arg(madeAt());
+    report.title = words(QT_TRANSLATE_NOOP("Reports", "Daily summary, %1")).arg(date);
+    report.subtitle = words(QT_TRANSLATE_NOOP("Reports", "Made %1")).arg(madeAt());
 
-    ReportTable perClerk{QStringLiteral("Work per operator"),
-                         {QStringLiteral("Operator"), QStringLiteral("Started"), QStringLiteral("Certificate on token"),
-                          QStringLiteral("Handed over"), QStringLiteral("Stopped with an error")},
+    ReportTable perClerk{words(QT_TRANSLATE_NOOP("Reports", "Work per operator")),
+                         {words(QT_TRANSLATE_NOOP("Reports", "Operator")),
+                          words(QT_TRANSLATE_NOOP("Reports", "Started")),
+                          words(QT_TRANSLATE_NOOP("Reports", "Certificate on token")),
+                          words(QT_TRANSLATE_NOOP("Reports", "Handed over")),
+                          words(QT_TRANSLATE_NOOP("Reports", "Stopped with an error"))},
                          {}};
-    ReportChart chart{QStringLiteral("Work per operator"),
-                      {QStringLiteral("Certificate on token"), QStringLiteral("Handed over")},
+    ReportChart chart{words(QT_TRANSLATE_NOOP("Reports", "Work per operator")),
+                      {words(QT_TRANSLATE_NOOP("Reports", "Certificate on token")),
+                       words(QT_TRANSLATE_NOOP("Reports", "Handed over"))},
                       {}};
     auto done =
         eachRow(m_database,
@@ -138,17 +179,21 @@ CoreResult<Report> Reports::daily(const QDate& day) const
         return std::unexpected(stockDay.error());
     const StockDay& d = *stockDay;
     report.tables.push_back(
-        {QStringLiteral("Token stock"),
-         {QStringLiteral("Received"), QStringLiteral("Issued"), QStringLiteral("Receipts signed"),
-          QStringLiteral("Issued without a signed receipt"), QStringLiteral("Returned"), QStringLiteral("Spoiled"),
-          QStringLiteral("In stock at the end"), QStringLiteral("Prepared at the end")},
+        {words(QT_TRANSLATE_NOOP("Reports", "Token stock")),
+         {words(QT_TRANSLATE_NOOP("Reports", "Received")), words(QT_TRANSLATE_NOOP("Reports", "Issued")),
+          words(QT_TRANSLATE_NOOP("Reports", "Receipts signed")),
+          words(QT_TRANSLATE_NOOP("Reports", "Issued without a signed receipt")),
+          words(QT_TRANSLATE_NOOP("Reports", "Returned")), words(QT_TRANSLATE_NOOP("Reports", "Spoiled")),
+          words(QT_TRANSLATE_NOOP("Reports", "In stock at the end")),
+          words(QT_TRANSLATE_NOOP("Reports", "Prepared at the end"))},
          {{QString::number(d.received), QString::number(d.issued), QString::number(d.receiptsSigned),
            QString::number(d.issuedWithoutReceipt()), QString::number(d.returned), QString::number(d.spoiled),
            QString::number(d.inStockAtEnd), QString::number(d.preparedAtEnd)}}});
 
-    ReportTable stopped{QStringLiteral("Enrollments that stopped"),
-                        {QStringLiteral("Enrollment"), QStringLiteral("Officer"), QStringLiteral("State"),
-                         QStringLiteral("Last error")},
+    ReportTable stopped{words(QT_TRANSLATE_NOOP("Reports", "Enrollments that stopped")),
+                        {words(QT_TRANSLATE_NOOP("Reports", "Enrollment")),
+                         words(QT_TRANSLATE_NOOP("Reports", "Officer")), words(QT_TRANSLATE_NOOP("Reports", "State")),
+                         words(QT_TRANSLATE_NOOP("Reports", "Last error"))},
                         {}};
     done = eachRow(m_database,
                    QStringLiteral("SELECT e.id, o.surname || ' ' || o.given_name, e.state, e.last_error FROM "
@@ -169,10 +214,13 @@ CoreResult<Report> Reports::daily(const QDate& day) const
 CoreResult<Report> Reports::stock() const
 {
     Report report;
-    report.title = QStringLiteral("Token stock and revocations");
-    report.subtitle = QStringLiteral("As of %1").arg(madeAt());
-    ReportTable states{QStringLiteral("Tokens by state"), {QStringLiteral("State"), QStringLiteral("Tokens")}, {}};
-    ReportChart chart{QStringLiteral("Tokens by state"), {QStringLiteral("Tokens")}, {}};
+    report.title = words(QT_TRANSLATE_NOOP("Reports", "Token stock and revocations"));
+    report.subtitle = words(QT_TRANSLATE_NOOP("Reports", "As of %1")).arg(madeAt());
+    ReportTable states{words(QT_TRANSLATE_NOOP("Reports", "Tokens by state")),
+                       {words(QT_TRANSLATE_NOOP("Reports", "State")), words(QT_TRANSLATE_NOOP("Reports", "Tokens"))},
+                       {}};
+    ReportChart chart{
+        words(QT_TRANSLATE_NOOP("Reports", "Tokens by state")), {words(QT_TRANSLATE_NOOP("Reports", "Tokens"))}, {}};
     for (StockState state : allStockStates()) {
         auto tokens =
             m_database.exec(QStringLiteral("SELECT count(*) FROM tokens WHERE status = ?"), {stockStateName(state)});
@@ -180,13 +228,15 @@ CoreResult<Report> Reports::stock() const
             return std::unexpected(tokens.error());
         const int count = tokens->next() ? tokens->value(0).toInt() : 0;
         tokens->finish();
-        states.rows.push_back({stockStateName(state), QString::number(count)});
-        chart.groups.push_back({stockStateName(state), {count}});
+        states.rows.push_back({stockStateWords(state), QString::number(count)});
+        chart.groups.push_back({stockStateWords(state), {count}});
     }
     report.tables.push_back(states);
     report.charts.push_back(chart);
-    ReportTable revocations{QStringLiteral("Revocation requests by reason"),
-                            {QStringLiteral("Reason"), QStringLiteral("Requests"), QStringLiteral("Done")},
+    ReportTable revocations{words(QT_TRANSLATE_NOOP("Reports", "Revocation requests by reason")),
+                            {words(QT_TRANSLATE_NOOP("Reports", "Reason")),
+                             words(QT_TRANSLATE_NOOP("Reports", "Requests")),
+                             words(QT_TRANSLATE_NOOP("Reports", "Done"))},
                             {}};
     auto done =
         eachRow(m_database,

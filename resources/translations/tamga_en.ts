@@ -1328,6 +1328,201 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>in stock</source>
+        <translation>in stock</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>prepared</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>wiped</source>
+        <translation>wiped</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Campaign progress</translation>
+    </message>
+    <message>
+        <source>Every organization, as of %1</source>
+        <translation>Every organization, as of %1</translation>
+    </message>
+    <message>
+        <source>Progress per organization</source>
+        <translation>Progress per organization</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Certificate on token</source>
+        <translation>Certificate on token</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Officers per organization</source>
+        <translation>Officers per organization</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>All organizations</translation>
+    </message>
+    <message>
+        <source>Certificates per day</source>
+        <translation>Certificates per day</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>On token and checked</source>
+        <translation>On token and checked</translation>
+    </message>
+    <message>
+        <source>Daily summary, %1</source>
+        <translation>Daily summary, %1</translation>
+    </message>
+    <message>
+        <source>Made %1</source>
+        <translation>Made %1</translation>
+    </message>
+    <message>
+        <source>Work per operator</source>
+        <translation>Work per operator</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Stopped with an error</source>
+        <translation>Stopped with an error</translation>
+    </message>
+    <message>
+        <source>Token stock</source>
+        <translation>Token stock</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Receipts signed</source>
+        <translation>Receipts signed</translation>
+    </message>
+    <message>
+        <source>Issued without a signed receipt</source>
+        <translation>Issued without a signed receipt</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Spoiled</source>
+        <translation>Spoiled</translation>
+    </message>
+    <message>
+        <source>In stock at the end</source>
+        <translation>In stock at the end</translation>
+    </message>
+    <message>
+        <source>Prepared at the end</source>
+        <translation>Prepared at the end</translation>
+    </message>
+    <message>
+        <source>Enrollments that stopped</source>
+        <translation>Enrollments that stopped</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Enrollment</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Token stock and revocations</source>
+        <translation>Token stock and revocations</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <source>Tokens by state</source>
+        <translation>Tokens by state</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Revocation requests by reason</source>
+        <translation>Revocation requests by reason</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Next: %1 (%2)</source>

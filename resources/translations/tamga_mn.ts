@@ -1325,6 +1325,201 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>in stock</source>
+        <translation>агуулахад</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>бэлтгэсэн</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>олгосон</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>буцаасан</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>алдагдсан</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>түгжигдсэн</translation>
+    </message>
+    <message>
+        <source>wiped</source>
+        <translation>арилгасан</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ашиглалтаас гарсан</translation>
+    </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Аяны явц</translation>
+    </message>
+    <message>
+        <source>Every organization, as of %1</source>
+        <translation>Бүх байгууллага, %1-ний байдлаар</translation>
+    </message>
+    <message>
+        <source>Progress per organization</source>
+        <translation>Байгууллага тус бүрийн явц</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Байгууллага</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Албан хаагчид</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Эхэлсэн</translation>
+    </message>
+    <message>
+        <source>Certificate on token</source>
+        <translation>Гэрчилгээ токенд</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Хүлээлгэн өгсөн</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Гүйцэтгэл</translation>
+    </message>
+    <message>
+        <source>Officers per organization</source>
+        <translation>Байгууллага тус бүрийн албан хаагчид</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>Бүх байгууллага</translation>
+    </message>
+    <message>
+        <source>Certificates per day</source>
+        <translation>Өдөр тутмын гэрчилгээ</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Өдөр</translation>
+    </message>
+    <message>
+        <source>On token and checked</source>
+        <translation>Токенд бичиж шалгасан</translation>
+    </message>
+    <message>
+        <source>Daily summary, %1</source>
+        <translation>Өдрийн тайлан, %1</translation>
+    </message>
+    <message>
+        <source>Made %1</source>
+        <translation>Гаргасан: %1</translation>
+    </message>
+    <message>
+        <source>Work per operator</source>
+        <translation>Ажилтан тус бүрийн ажил</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Ажилтан</translation>
+    </message>
+    <message>
+        <source>Stopped with an error</source>
+        <translation>Алдаагаар зогссон</translation>
+    </message>
+    <message>
+        <source>Token stock</source>
+        <translation>Токены нөөц</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Хүлээн авсан</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Олгосон</translation>
+    </message>
+    <message>
+        <source>Receipts signed</source>
+        <translation>Гарын үсэг зурсан акт</translation>
+    </message>
+    <message>
+        <source>Issued without a signed receipt</source>
+        <translation>Гарын үсэгтэй актгүй олгосон</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Буцаасан</translation>
+    </message>
+    <message>
+        <source>Spoiled</source>
+        <translation>Гэмтсэн</translation>
+    </message>
+    <message>
+        <source>In stock at the end</source>
+        <translation>Өдрийн эцэст нөөцөд</translation>
+    </message>
+    <message>
+        <source>Prepared at the end</source>
+        <translation>Өдрийн эцэст бэлтгэсэн</translation>
+    </message>
+    <message>
+        <source>Enrollments that stopped</source>
+        <translation>Зогссон бүртгэлүүд</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Бүртгэл</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Албан хаагч</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Төлөв</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Сүүлийн алдаа</translation>
+    </message>
+    <message>
+        <source>Token stock and revocations</source>
+        <translation>Токены нөөц ба хүчингүй болголт</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>%1-ний байдлаар</translation>
+    </message>
+    <message>
+        <source>Tokens by state</source>
+        <translation>Төлөв тус бүрийн токен</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Токенууд</translation>
+    </message>
+    <message>
+        <source>Revocation requests by reason</source>
+        <translation>Шалтгаан тус бүрийн хүчингүй болгох хүсэлт</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Шалтгаан</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Хүсэлт</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>Next: %1 (%2)</source>

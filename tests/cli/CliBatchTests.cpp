@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +124,23 @@ TEST_CASE("tamga-cli report progress as CSV and as a PDF that pdftotext reads")
     auto text = tamga::test::run({"pdftotext", desk.db() + ".progress.pdf", "-"});
     REQUIRE(text.exitCode == 0);
     CHECK_THAT(text.out, Catch::Contains("Campaign progress") && Catch::Contains("Нийслэлийн Мэдээллийн"));
+
+    // In Mongolian, for the head of the RA: asked for, or the desk's language setting.
+    auto mongolian = desk.cli({"report", "stock", "--lang", "mn", "--format", "pdf", "--out", desk.db() + ".mn.pdf"});
+    INFO(mongolian.err);
+    REQUIRE(mongolian.exitCode == 0);
+    auto words = tamga::test::run({"pdftotext", desk.db() + ".mn.pdf", "-"});
+    REQUIRE(words.exitCode == 0);
+    CHECK_THAT(words.out, Catch::Contains("Төлөв тус бүрийн токен") && Catch::Contains("агуулахад") &&
+                              !Catch::Contains("Tokens by state"));
+    // The desk's language, as the Settings tab stores it.
+    REQUIRE(tamga::test::run(
+                {"sqlite3", desk.db(), "INSERT OR REPLACE INTO settings (key, value) VALUES ('desk.language', 'mn')"})
+                .exitCode == 0);
+    REQUIRE(desk.cli({"report", "daily", "--out", desk.db() + ".daily.csv"}).exitCode == 0);
+    QFile dailyCsv(QString::fromStdString(desk.db() + ".daily.csv"));
+    REQUIRE(dailyCsv.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(dailyCsv.readAll()).contains(QStringLiteral("Өдрийн тайлан")));
     auto daily = desk.cli({"report", "daily", "--date", "2026-13-40", "--out", desk.db() + ".daily.csv"});
     CHECK(daily.exitCode == 1);
     CHECK(desk.cli({"report", "stock", "--format", "xlsx", "--out", desk.db() + ".stock"}).exitCode == 1);
