@@ -447,4 +447,50 @@ MN = {
  'Revocation requests by reason': 'Шалтгаан тус бүрийн хүчингүй болгох хүсэлт',
  'Reason': 'Шалтгаан',
  'Requests': 'Хүсэлт',
+ '<b>The token stock</b>: every token the RA holds':
+   '<b>Токены нөөц</b>: БТ-ийн эзэмшиж буй бүх токен',
+ 'every state':
+   'бүх төлөв',
+ '&Filter:':
+   '&Ялгах:',
+ 'First seen':
+   'Анх бүртгэсэн',
+ 'Changed':
+   'Өөрчилсөн',
+ 'Set stoc&k state…':
+   'Нөөцийн төлөв &өөрчлөх…',
+ 'Import a deli&very…':
+   'Нийлүүлэлт &импортлох…',
+ 'End of da&y…':
+   'Өдрийн э&цсийн тооцоо…',
+ 'Select a token of the stock first.':
+   'Эхлээд нөөцөөс токен сонгоно уу.',
+ 'Token %1':
+   'Токен %1',
+ 'A token that is %1 goes nowhere from here.':
+   '%1 төлөвтэй токен эндээс өөр төлөвт шилжихгүй.',
+ 'It is %1 now. &New state:':
+   'Одоо %1. &Шинэ төлөв:',
+ '&Reason (kept in its history):':
+   'Шалт&гаан (түүхэнд хадгална):',
+ 'Token %1 is %2 now.':
+   'Токен %1 одоо %2.',
+ "A supplier's delivery list":
+   'Нийлүүлэгчийн жагсаалт',
+ 'CSV files (*.csv);;All files (*)':
+   'CSV файл (*.csv);;Бүх файл (*)',
+ 'line %1: %2':
+   '%1-р мөр: %2',
+ '%1 token(s) added, %2 in the stock already.':
+   '%1 токен нэмэгдэв, %2 нь нөөцөд аль хэдийн байна.',
+ '<h3>End of day %1</h3><table><tr><td>Received</td><td align=right>%2</td></tr><tr><td>Issued</td><td align=right>%3</td></tr><tr><td>Receipts signed</td><td align=right>%4</td></tr><tr><td>Returned</td><td align=right>%5</td></tr><tr><td>Spoiled (lost, blocked, retired)</td><td align=right>%6</td></tr><tr><td>In stock at the end</td><td align=right>%7</td></tr><tr><td>Prepared at the end</td><td align=right>%8</td></tr></table>':
+   '<h3>%1-ний өдрийн эцсийн тооцоо</h3><table><tr><td>Хүлээн авсан</td><td align=right>%2</td></tr><tr><td>Олгосон</td><td align=right>%3</td></tr><tr><td>Гарын үсэг зурсан акт</td><td align=right>%4</td></tr><tr><td>Буцаасан</td><td align=right>%5</td></tr><tr><td>Гэмтсэн (алдагдсан, түгжигдсэн, ашиглалтаас гарсан)</td><td align=right>%6</td></tr><tr><td>Өдрийн эцэст нөөцөд</td><td align=right>%7</td></tr><tr><td>Өдрийн эцэст бэлтгэсэн</td><td align=right>%8</td></tr></table>',
+ '<p>The daily summary on the Reports tab prints this for the head of the RA.</p>':
+   '<p>Тайлан табын өдрийн тайлан үүнийг БТ-ийн даргад хэвлэнэ.</p>',
+ 'End of day':
+   'Өдрийн эцсийн тооцоо',
+ 'The list has %n bad line(s); no token was added.':
+   ('Жагсаалтад %n буруу мөр байна; ямар ч токен нэмээгүй.', 'Жагсаалтад %n буруу мөр байна; ямар ч токен нэмээгүй.'),
+ '<p><b>%n token(s) issued without a signed receipt:</b> look into them before the day ends.</p>':
+   ('<p><b>Гарын үсэгтэй актгүй %n токен олгосон:</b> өдөр дуусахаас өмнө шалгана уу.</p>', '<p><b>Гарын үсэгтэй актгүй %n токен олгосон:</b> өдөр дуусахаас өмнө шалгана уу.</p>'),
 }

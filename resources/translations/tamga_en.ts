@@ -1303,6 +1303,104 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>%1's token is marked lost; the officer waits for a new token.</source>
         <translation>%1's token is marked lost; the officer waits for a new token.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;The token stock&lt;/b&gt;: every token the RA holds</source>
+        <translation>&lt;b&gt;The token stock&lt;/b&gt;: every token the RA holds</translation>
+    </message>
+    <message>
+        <source>every state</source>
+        <translation>every state</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Set stoc&amp;k state…</source>
+        <translation>Set stoc&amp;k state…</translation>
+    </message>
+    <message>
+        <source>Import a deli&amp;very…</source>
+        <translation>Import a deli&amp;very…</translation>
+    </message>
+    <message>
+        <source>End of da&amp;y…</source>
+        <translation>End of da&amp;y…</translation>
+    </message>
+    <message>
+        <source>Select a token of the stock first.</source>
+        <translation>Select a token of the stock first.</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>A token that is %1 goes nowhere from here.</source>
+        <translation>A token that is %1 goes nowhere from here.</translation>
+    </message>
+    <message>
+        <source>It is %1 now. &amp;New state:</source>
+        <translation>It is %1 now. &amp;New state:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (kept in its history):</source>
+        <translation>&amp;Reason (kept in its history):</translation>
+    </message>
+    <message>
+        <source>Token %1 is %2 now.</source>
+        <translation>Token %1 is %2 now.</translation>
+    </message>
+    <message>
+        <source>A supplier's delivery list</source>
+        <translation>A supplier's delivery list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list has %n bad line(s); no token was added.</source>
+        <translation>
+            <numerusform>The list has %n bad line; no token was added.</numerusform><numerusform>The list has %n bad lines; no token was added.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 token(s) added, %2 in the stock already.</source>
+        <translation>%1 token(s) added, %2 in the stock already.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;End of day %1&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Received&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Issued&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Receipts signed&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Returned&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Spoiled (lost, blocked, retired)&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;In stock at the end&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Prepared at the end&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;End of day %1&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Received&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Issued&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Receipts signed&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Returned&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Spoiled (lost, blocked, retired)&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;In stock at the end&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Prepared at the end&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%n token(s) issued without a signed receipt:&lt;/b&gt; look into them before the day ends.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n token issued without a signed receipt:&lt;/b&gt; look into them before the day ends.&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;%n tokens issued without a signed receipt:&lt;/b&gt; look into them before the day ends.&lt;/p&gt;</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The daily summary on the Reports tab prints this for the head of the RA.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The daily summary on the Reports tab prints this for the head of the RA.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>End of day</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

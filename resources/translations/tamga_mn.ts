@@ -1300,6 +1300,102 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>%1's token is marked lost; the officer waits for a new token.</source>
         <translation>%1-ийн токеныг алдагдсан гэж тэмдэглэв; албан хаагч шинэ токен хүлээнэ.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;The token stock&lt;/b&gt;: every token the RA holds</source>
+        <translation>&lt;b&gt;Токены нөөц&lt;/b&gt;: БТ-ийн эзэмшиж буй бүх токен</translation>
+    </message>
+    <message>
+        <source>every state</source>
+        <translation>бүх төлөв</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Ялгах:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Шалтгаан</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Анх бүртгэсэн</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Өөрчилсөн</translation>
+    </message>
+    <message>
+        <source>Set stoc&amp;k state…</source>
+        <translation>Нөөцийн төлөв &amp;өөрчлөх…</translation>
+    </message>
+    <message>
+        <source>Import a deli&amp;very…</source>
+        <translation>Нийлүүлэлт &amp;импортлох…</translation>
+    </message>
+    <message>
+        <source>End of da&amp;y…</source>
+        <translation>Өдрийн э&amp;цсийн тооцоо…</translation>
+    </message>
+    <message>
+        <source>Select a token of the stock first.</source>
+        <translation>Эхлээд нөөцөөс токен сонгоно уу.</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Токен %1</translation>
+    </message>
+    <message>
+        <source>A token that is %1 goes nowhere from here.</source>
+        <translation>%1 төлөвтэй токен эндээс өөр төлөвт шилжихгүй.</translation>
+    </message>
+    <message>
+        <source>It is %1 now. &amp;New state:</source>
+        <translation>Одоо %1. &amp;Шинэ төлөв:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (kept in its history):</source>
+        <translation>Шалт&amp;гаан (түүхэнд хадгална):</translation>
+    </message>
+    <message>
+        <source>Token %1 is %2 now.</source>
+        <translation>Токен %1 одоо %2.</translation>
+    </message>
+    <message>
+        <source>A supplier's delivery list</source>
+        <translation>Нийлүүлэгчийн жагсаалт</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV файл (*.csv);;Бүх файл (*)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1-р мөр: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list has %n bad line(s); no token was added.</source>
+        <translation><numerusform>Жагсаалтад %n буруу мөр байна; ямар ч токен нэмээгүй.</numerusform><numerusform>Жагсаалтад %n буруу мөр байна; ямар ч токен нэмээгүй.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 token(s) added, %2 in the stock already.</source>
+        <translation>%1 токен нэмэгдэв, %2 нь нөөцөд аль хэдийн байна.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;End of day %1&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Received&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Issued&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Receipts signed&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Returned&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Spoiled (lost, blocked, retired)&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;In stock at the end&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Prepared at the end&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;%1-ний өдрийн эцсийн тооцоо&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Хүлээн авсан&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Олгосон&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Гарын үсэг зурсан акт&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Буцаасан&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Гэмтсэн (алдагдсан, түгжигдсэн, ашиглалтаас гарсан)&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Өдрийн эцэст нөөцөд&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Өдрийн эцэст бэлтгэсэн&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%n token(s) issued without a signed receipt:&lt;/b&gt; look into them before the day ends.&lt;/p&gt;</source>
+        <translation><numerusform>&lt;p&gt;&lt;b&gt;Гарын үсэгтэй актгүй %n токен олгосон:&lt;/b&gt; өдөр дуусахаас өмнө шалгана уу.&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;Гарын үсэгтэй актгүй %n токен олгосон:&lt;/b&gt; өдөр дуусахаас өмнө шалгана уу.&lt;/p&gt;</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The daily summary on the Reports tab prints this for the head of the RA.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Тайлан табын өдрийн тайлан үүнийг БТ-ийн даргад хэвлэнэ.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>Өдрийн эцсийн тооцоо</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -4,17 +4,23 @@
 #include "EnrollmentWizard.h"
 #include "ReceiptPrinting.h"
 #include "tamga/core/Batches.h"
+#include "tamga/core/TokenStock.h"
 
 #include <catch2/catch.hpp>
 
+#include <QComboBox>
+#include <QDialog>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace tamga;
 using namespace tamga::test;
@@ -84,4 +90,82 @@ TEST_CASE("the Reports tab shows a report on screen and saves it as CSV - reache
     });
     click(window.tabs()->currentWidget()->findChild<QPushButton*>(QStringLiteral("saveCsv")));
     CHECK_THAT(readFile(saved), Catch::Contains("Progress per organization"));
+}
+
+TEST_CASE("the token stock on the Tokens tab by keys: a supplier's tokens listed - one marked lost with Alt+K, its "
+          "reason and Enter - a move the stock does not allow is not offered - Alt+Y reconciles the day")
+{
+    TrainingDesk desk;
+    const QString list = QString::fromStdString(desk.hsm().dir().file("delivery.csv"));
+    {
+        QFile file(list);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("serial,manufacturer,model\nSUP-001,Feitian,ePass3003\nSUP-002,Feitian,ePass3003\n");
+    }
+    auto imported = core::TokenStock(desk.database()).importDelivery(desk.context().signedIn, list);
+    REQUIRE(imported);
+    REQUIRE(imported->added == 2);
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_T, Qt::AltModifier);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("stockTable"));
+    REQUIRE(table);
+    REQUIRE(waitUntil([&] { return table->isVisible() && table->model()->rowCount() >= 2; }, 2000));
+    int row = -1;
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        if (table->model()->index(r, 0).data().toString() == QStringLiteral("SUP-001"))
+            row = r;
+    }
+    REQUIRE(row >= 0);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(row, 0)).center());
+
+    // Alt+K: the dialog offers where the token may go; the clerk picks "lost", gives the reason, Enter.
+    QStringList offered;
+    bool answered = false;
+    auto* timer = new QTimer(&window);
+    QObject::connect(timer, &QTimer::timeout, timer, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog || dialog->objectName() != QStringLiteral("stockStateDialog"))
+            return;
+        timer->stop();
+        auto* to = dialog->findChild<QComboBox*>(QStringLiteral("stockTo"));
+        REQUIRE(to);
+        for (int i = 0; i < to->count(); ++i)
+            offered << to->itemData(i).toString();
+        const int lost = to->findData(QStringLiteral("lost"));
+        for (int i = to->currentIndex(); i < lost; ++i)
+            press(dialog, Qt::Key_Down);
+        press(dialog, Qt::Key_R, Qt::AltModifier);
+        type(dialog, QStringLiteral("fell out of the delivery box"));
+        press(dialog, Qt::Key_Return);
+        answered = true;
+    });
+    timer->start(20);
+    press(&window, Qt::Key_K, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return answered; }, 5000));
+    CHECK(offered.contains(QStringLiteral("prepared")));
+    CHECK(offered.contains(QStringLiteral("lost")));
+    CHECK_FALSE(offered.contains(QStringLiteral("in_stock"))); // where it is already
+    CHECK_FALSE(offered.contains(QStringLiteral("returned"))); // it was never issued
+    auto lost = core::TokenStock(desk.database()).find(QStringLiteral("SUP-001"));
+    REQUIRE(lost);
+    CHECK(lost->state == core::StockState::Lost);
+    CHECK(lost->reason == QStringLiteral("fell out of the delivery box"));
+    auto* result = window.findChild<QLabel*>(QStringLiteral("stockResult"));
+    REQUIRE(result);
+    CHECK(result->text().contains(QStringLiteral("SUP-001")));
+
+    // Alt+Y: the day's reconciliation, with the two tokens received and one spoiled.
+    QString shown;
+    // The dialog gives the keys back to the window (a window manager does that; the test's platform is told).
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    answerNextMessageBox(QMessageBox::Ok, &shown);
+    press(&window, Qt::Key_Y, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return !shown.isEmpty(); }, 5000));
+    CHECK(shown.contains(QStringLiteral("End of day")));
+    CHECK(shown.contains(QStringLiteral("Received</td><td align=right>2<")));
+    CHECK(shown.contains(QStringLiteral("retired)</td><td align=right>1<")));
 }

@@ -57,6 +57,7 @@ public:
         m_result = new QLabel(this);
         m_result->setWordWrap(true);
         layout->addWidget(m_result);
+        layout->addWidget(newStockSection(window, context), 1);
         connect(context.worker, &core::DeskWorker::tokensChanged, this,
                 [this](const QList<core::TokenSnapshot>& t) { show(t); });
         connect(context.worker, &core::DeskWorker::tokenOperationFinished, this,

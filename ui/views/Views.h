@@ -45,6 +45,8 @@ QDialog* openBatchRoom(MainWindow* window, const DeskContext& context, qint64 ba
 QWidget* newDeskView(MainWindow* window, const DeskContext& context);
 QWidget* newOfficersView(MainWindow* window, const DeskContext& context);
 QWidget* newTokensView(MainWindow* window, const DeskContext& context);
+// The token stock, under the tokens plugged in on the Tokens tab (StockSection.cpp).
+QWidget* newStockSection(MainWindow* window, const DeskContext& context);
 QWidget* newEnrollmentsView(MainWindow* window, const DeskContext& context);
 QWidget* newReportsView(MainWindow* window, const DeskContext& context);
 QWidget* newAuditView(MainWindow* window, const DeskContext& context);
