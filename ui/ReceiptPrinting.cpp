@@ -39,6 +39,28 @@ QString chooseSavePath(QWidget* parent, const QString& suggestedPath)
     return chooser()(parent, suggestedPath);
 }
 
+namespace {
+
+OpenPathChooser& openChooser()
+{
+    static OpenPathChooser chooser = [](QWidget* parent, const QString& title, bool folder) {
+        return folder ? QFileDialog::getExistingDirectory(parent, title) : QFileDialog::getOpenFileName(parent, title);
+    };
+    return chooser;
+}
+
+} // namespace
+
+void setOpenPathChooser(OpenPathChooser replacement)
+{
+    openChooser() = std::move(replacement);
+}
+
+QString chooseOpenPath(QWidget* parent, const QString& title, bool folder)
+{
+    return openChooser()(parent, title, folder);
+}
+
 bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* parent)
 {
     auto receipt = core::Receipts(*context.database).data(enrollmentId);

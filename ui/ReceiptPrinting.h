@@ -19,6 +19,11 @@ void setSaveFileChooser(SaveFileChooser chooser);
 // Asks through that chooser (the reports use it too).
 QString chooseSavePath(QWidget* parent, const QString& suggestedPath);
 
+// Asks for something to read: a file, or a folder (`folder`); returns the path or an empty string. Tests replace it.
+using OpenPathChooser = std::function<QString(QWidget* parent, const QString& title, bool folder)>;
+void setOpenPathChooser(OpenPathChooser chooser);
+QString chooseOpenPath(QWidget* parent, const QString& title, bool folder);
+
 bool previewReceipt(const DeskContext& context, qint64 enrollmentId, QWidget* parent);
 // Returns the path the receipt was saved to, or an empty string (not saved; a failure was shown).
 QString saveReceiptPdf(const DeskContext& context, qint64 enrollmentId, QWidget* parent);

@@ -7,7 +7,9 @@
 #include "tamga/core/BatchExchange.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/Reports.h"
 #include "tamga/core/SealedSecrets.h"
+#include "tamga/core/Settings.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -304,9 +306,19 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
     std::optional<Pin> signingPin;
     std::optional<core::ManifestSigner> signer;
     core::TokenModules modules;
-    if (auto signWith = idValue(line, "sign-with", status); signWith || status != ExitOk) {
-        if (!signWith)
-            return status;
+    auto signWith = idValue(line, "sign-with", status);
+    if (status != ExitOk)
+        return status;
+    if (!signWith) {
+        // The desk's setting names its own certificate for bundles: every export is signed with it.
+        auto configured = core::Settings(database).value(core::setting::ManifestSigner);
+        if (!configured)
+            return fail(configured.error());
+        bool ok = false;
+        if (const qint64 enrollment = configured->value_or(QString()).toLongLong(&ok); ok && enrollment > 0)
+            signWith = enrollment;
+    }
+    if (signWith) {
         std::string error;
         signingPin = secretFromFileOrPrompt(line.value("sign-pin-file"), "The desk token's PIN", error);
         if (!signingPin)
@@ -323,27 +335,8 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
         return fail(bundle.error());
     // The cover sheet: what goes to the CA, and the manifest's SHA-256 that a person compares by eye.
     auto batch = core::Batches(database).find(id);
-    core::Report cover;
-    cover.title = QStringLiteral("Sealed bundle for the CA: %1").arg(batch ? batch->name : QString::number(id));
-    cover.subtitle = QStringLiteral("Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4")
-                         .arg(id)
-                         .arg(bundle->entries.size())
-                         .arg(by->name, bundle->manifestSha256);
-    if (!bundle->signerFingerprint.isEmpty())
-        cover.subtitle += QStringLiteral(". Signed (bundle.json.p7s) by the desk certificate SHA-256 %1")
-                              .arg(bundle->signerFingerprint);
-    core::ReportTable requests{QStringLiteral("Requests"),
-                               {QStringLiteral("Enrollment"), QStringLiteral("Officer"), QStringLiteral("Organization"),
-                                QStringLiteral("Token"), QStringLiteral("Profile"), QStringLiteral("Request SHA-256")},
-                               {}};
-    for (const auto& e : bundle->entries)
-        requests.rows.push_back({QStringLiteral("#%1").arg(e.enrollmentId), e.officer, e.organization, e.tokenSerial,
-                                 e.profile, e.requestSha256.left(16) + QStringLiteral("…")});
-    cover.tables.push_back(requests);
-    cover.tables.push_back({QStringLiteral("Handed over"),
-                            {QStringLiteral("Given by (RA), signature"), QStringLiteral("Received by (CA), signature"),
-                             QStringLiteral("Date")},
-                            {{QString(), QString(), QString()}}});
+    const core::Report cover =
+        core::Reports::bundleCover(*bundle, id, batch ? batch->name : QString::number(id), by->name);
     if (const QString error = ui::writeReportPdf(cover, folder + QStringLiteral("/cover.pdf")); !error.isEmpty())
         return fail(error);
     std::cout << bundle->entries.size() << " request(s) sealed in " << s(folder) << "\nmanifest SHA-256 "

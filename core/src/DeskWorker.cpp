@@ -7,6 +7,7 @@
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/HandOver.h"
 #include "tamga/core/SealedSecrets.h"
+#include "tamga/core/Settings.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/pkcs11/Token.h"
@@ -48,6 +49,8 @@ DeskWorker::DeskWorker(QString databasePath, std::vector<std::string> modulePath
     qRegisterMetaType<std::optional<EnrollmentState>>();
     qRegisterMetaType<CoreErrorKind>();
     qRegisterMetaType<TokenErrorKind>();
+    qRegisterMetaType<SealedBundle>();
+    qRegisterMetaType<AnswerReport>();
     m_worker = std::make_unique<pkcs11::TokenWorker>(
         std::move(modulePaths),
         [this](const pkcs11::PresenceChange& change) { Q_EMIT tokensChanged(snapshots(change.present)); },
@@ -277,6 +280,61 @@ void DeskWorker::runBatchRound(BatchJob job)
                                         shared->deskKey.get(), soPin, progress));
         else
             finish(runner.runOnce(shared->by, batchId, userPin, shared->deskKey.get(), soPin, progress));
+    });
+}
+
+void DeskWorker::exportBundle(Operator by, qint64 batchId, QString folder, std::optional<Pin> signerPin)
+{
+    auto pin = std::make_shared<std::optional<Pin>>(std::move(signerPin));
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, by, batchId, folder, pin, path, worker] {
+        auto finish = [&](const CoreResult<SealedBundle>& bundle) {
+            pin->reset();
+            Q_EMIT bundleExported(batchId, bundle ? *bundle : SealedBundle{},
+                                  bundle ? QString() : bundle.error().message);
+        };
+        auto database = Database::open(path);
+        if (!database) {
+            finish(std::unexpected(database.error()));
+            return;
+        }
+        auto configured = Settings(**database).value(setting::ManifestSigner);
+        if (!configured) {
+            finish(std::unexpected(configured.error()));
+            return;
+        }
+        bool numbered = false;
+        const qint64 signerEnrollment = configured->value_or(QString()).toLongLong(&numbered);
+        std::optional<ManifestSigner> signer;
+        if (numbered && signerEnrollment > 0) {
+            if (!pin->has_value()) {
+                finish(coreError(CoreErrorKind::InvalidInput,
+                                 QStringLiteral("bundles are signed by the desk's token (enrollment #%1): its PIN is "
+                                                "needed")
+                                     .arg(signerEnrollment)));
+                return;
+            }
+            signer = ManifestSigner{signerEnrollment, &**pin};
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        finish(BatchExchange(**database, connectors, tokenModulesOf(worker->modules()))
+                   .exportSealed(by, batchId, folder, signer ? &*signer : nullptr));
+    });
+}
+
+void DeskWorker::importAnswer(Operator by, qint64 batchId, QString folderOrFile)
+{
+    const QString path = m_databasePath;
+    m_worker->post([this, by, batchId, folderOrFile, path] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT answerImported(batchId, {}, database.error().message);
+            return;
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        auto report = BatchExchange(**database, connectors).importAnswer(by, batchId, folderOrFile);
+        Q_EMIT answerImported(batchId, report ? *report : AnswerReport{}, report ? QString() : report.error().message);
     });
 }
 

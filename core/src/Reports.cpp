@@ -1,5 +1,6 @@
 #include "tamga/core/Reports.h"
 
+#include "tamga/core/BatchExchange.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/TodaysWork.h"
 #include "tamga/core/TokenStock.h"
@@ -249,6 +250,37 @@ CoreResult<Report> Reports::stock() const
         return std::unexpected(done.error());
     report.tables.push_back(revocations);
     return report;
+}
+
+Report Reports::bundleCover(const SealedBundle& bundle, qint64 batchId, const QString& batchName,
+                            const QString& sealedBy)
+{
+    Report cover;
+    cover.title = words(QT_TRANSLATE_NOOP("Reports", "Sealed bundle for the CA: %1")).arg(batchName);
+    cover.subtitle = words(QT_TRANSLATE_NOOP("Reports", "Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4"))
+                         .arg(batchId)
+                         .arg(bundle.entries.size())
+                         .arg(sealedBy, bundle.manifestSha256);
+    if (!bundle.signerFingerprint.isEmpty())
+        cover.subtitle +=
+            words(QT_TRANSLATE_NOOP("Reports", ". Signed (bundle.json.p7s) by the desk certificate SHA-256 %1"))
+                .arg(bundle.signerFingerprint);
+    ReportTable requests{
+        words(QT_TRANSLATE_NOOP("Reports", "Requests")),
+        {words(QT_TRANSLATE_NOOP("Reports", "Enrollment")), words(QT_TRANSLATE_NOOP("Reports", "Officer")),
+         words(QT_TRANSLATE_NOOP("Reports", "Organization")), words(QT_TRANSLATE_NOOP("Reports", "Token")),
+         words(QT_TRANSLATE_NOOP("Reports", "Profile")), words(QT_TRANSLATE_NOOP("Reports", "Request SHA-256"))},
+        {}};
+    for (const BundleEntry& e : bundle.entries)
+        requests.rows.push_back({QStringLiteral("#%1").arg(e.enrollmentId), e.officer, e.organization, e.tokenSerial,
+                                 e.profile, e.requestSha256.left(16) + QStringLiteral("…")});
+    cover.tables.push_back(requests);
+    cover.tables.push_back({words(QT_TRANSLATE_NOOP("Reports", "Handed over")),
+                            {words(QT_TRANSLATE_NOOP("Reports", "Given by (RA), signature")),
+                             words(QT_TRANSLATE_NOOP("Reports", "Received by (CA), signature")),
+                             words(QT_TRANSLATE_NOOP("Reports", "Date"))},
+                            {{QString(), QString(), QString()}}});
+    return cover;
 }
 
 QByteArray Reports::csv(const Report& report)

@@ -493,4 +493,64 @@ MN = {
    ('Жагсаалтад %n буруу мөр байна; ямар ч токен нэмээгүй.', 'Жагсаалтад %n буруу мөр байна; ямар ч токен нэмээгүй.'),
  '<p><b>%n token(s) issued without a signed receipt:</b> look into them before the day ends.</p>':
    ('<p><b>Гарын үсэгтэй актгүй %n токен олгосон:</b> өдөр дуусахаас өмнө шалгана уу.</p>', '<p><b>Гарын үсэгтэй актгүй %n токен олгосон:</b> өдөр дуусахаас өмнө шалгана уу.</p>'),
+ 'E&xport the sealed bundle…':
+   '&Битүүмжилсэн багцыг гаргах…',
+ "Import the CA's answe&r…":
+   'Гэрчилгээ олгогчийн хариуг &оруулах…',
+ 'The folder for the sealed bundle (empty, or new)':
+   'Битүүмжилсэн багцын хавтас (хоосон эсвэл шинэ)',
+ 'Sign the bundle':
+   'Багцад гарын үсэг зурах',
+ "The PIN of the desk's own token:":
+   'Ширээний өөрийн токены ПИН:',
+ 'Sealing the bundle…':
+   'Багцыг битүүмжилж байна…',
+ "Signed by the desk's certificate (SHA-256 %1).":
+   'Ширээний гэрчилгээгээр гарын үсэг зурсан (SHA-256 %1).',
+ 'Print %1 and take it with the folder to the CA.':
+   '%1-г хэвлээд хавтасны хамт гэрчилгээ олгогчид хүргэнэ үү.',
+ 'The cover sheet could not be written: %1':
+   'Нүүр хуудсыг бичиж чадсангүй: %1',
+ 'The bundle is sealed. When the CA answers, Alt+R imports its answer.':
+   'Багц битүүмжлэгдэв. Гэрчилгээ олгогч хариулахад Alt+О хариуг оруулна.',
+ "The CA's answer: its PKCS#7 file, or any file in the answer's folder":
+   'Гэрчилгээ олгогчийн хариу: PKCS#7 файл, эсвэл хариуны хавтсан дахь аль нэг файл',
+ "Checking the CA's answer…":
+   'Гэрчилгээ олгогчийн хариуг шалгаж байна…',
+ 'matched: %1':
+   'тохирсон: %1',
+ 'refused: %1':
+   'татгалзсан: %1',
+ 'missing: %1':
+   'дутуу: %1',
+ 'extra: %1':
+   'илүү: %1',
+ 'The answer is in: %1 matched, %2 refused, %3 missing, %4 extra. Each certificate is written when its token is plugged in.':
+   'Хариу ирлээ: %1 тохирсон, %2 татгалзсан, %3 дутуу, %4 илүү. Гэрчилгээ бүрийг токеныг нь залгахад бичнэ.',
+ 'enrollment number, or empty':
+   'бүртгэлийн дугаар, эсвэл хоосон',
+ '&Bundles signed by enrollment #:':
+   'Багцад гарын үсэг зурах бүртгэлийн &дугаар:',
+ "Sealed bundles for an offline CA are signed by the desk's own token: the enrollment of its certificate. Empty: sealed with their SHA-256 alone.":
+   'Офлайн гэрчилгээ олгогчид илгээх багцад ширээний өөрийн токеноор гарын үсэг зурна: түүний гэрчилгээний бүртгэл. Хоосон бол зөвхөн SHA-256-аар битүүмжилнэ.',
+ 'Bundles are sealed with their SHA-256 alone.':
+   'Багцыг зөвхөн SHA-256-аар битүүмжилнэ.',
+ "Each bundle is signed by the desk's token of enrollment #%1.":
+   'Багц бүрд #%1 бүртгэлийн ширээний токеноор гарын үсэг зурна.',
+ 'Sealed bundle for the CA: %1':
+   'Гэрчилгээ олгогчид илгээх битүүмжилсэн багц: %1',
+ 'Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4':
+   'Багц #%1, %2 хүсэлт, битүүмжилсэн: %3. Жагсаалтын SHA-256: %4',
+ '. Signed (bundle.json.p7s) by the desk certificate SHA-256 %1':
+   '. Ширээний гэрчилгээгээр гарын үсэг зурсан (bundle.json.p7s), SHA-256 %1',
+ 'Request SHA-256':
+   'Хүсэлтийн SHA-256',
+ 'Given by (RA), signature':
+   'Хүлээлгэн өгсөн (БТ), гарын үсэг',
+ 'Received by (CA), signature':
+   'Хүлээн авсан (гэрчилгээ олгогч), гарын үсэг',
+ 'Date':
+   'Огноо',
+ '%n request(s) sealed in %1; manifest SHA-256 %2.':
+   ('%n хүсэлтийг %1-д битүүмжлэв; жагсаалтын SHA-256 %2.', '%n хүсэлтийг %1-д битүүмжлэв; жагсаалтын SHA-256 %2.'),
 }

@@ -1401,6 +1401,99 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>End of day</source>
         <translation>End of day</translation>
     </message>
+    <message>
+        <source>E&amp;xport the sealed bundle…</source>
+        <translation>E&amp;xport the sealed bundle…</translation>
+    </message>
+    <message>
+        <source>Import the CA's answe&amp;r…</source>
+        <translation>Import the CA's answe&amp;r…</translation>
+    </message>
+    <message>
+        <source>The folder for the sealed bundle (empty, or new)</source>
+        <translation>The folder for the sealed bundle (empty, or new)</translation>
+    </message>
+    <message>
+        <source>Sign the bundle</source>
+        <translation>Sign the bundle</translation>
+    </message>
+    <message>
+        <source>The PIN of the desk's own token:</source>
+        <translation>The PIN of the desk's own token:</translation>
+    </message>
+    <message>
+        <source>Sealing the bundle…</source>
+        <translation>Sealing the bundle…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) sealed in %1; manifest SHA-256 %2.</source>
+        <translation>
+            <numerusform>%n request sealed in %1; manifest SHA-256 %2.</numerusform><numerusform>%n requests sealed in %1; manifest SHA-256 %2.</numerusform></translation>
+    </message>
+    <message>
+        <source>Signed by the desk's certificate (SHA-256 %1).</source>
+        <translation>Signed by the desk's certificate (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>Print %1 and take it with the folder to the CA.</source>
+        <translation>Print %1 and take it with the folder to the CA.</translation>
+    </message>
+    <message>
+        <source>The cover sheet could not be written: %1</source>
+        <translation>The cover sheet could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed. When the CA answers, Alt+R imports its answer.</source>
+        <translation>The bundle is sealed. When the CA answers, Alt+R imports its answer.</translation>
+    </message>
+    <message>
+        <source>The CA's answer: its PKCS#7 file, or any file in the answer's folder</source>
+        <translation>The CA's answer: its PKCS#7 file, or any file in the answer's folder</translation>
+    </message>
+    <message>
+        <source>Checking the CA's answer…</source>
+        <translation>Checking the CA's answer…</translation>
+    </message>
+    <message>
+        <source>matched: %1</source>
+        <translation>matched: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>missing: %1</translation>
+    </message>
+    <message>
+        <source>extra: %1</source>
+        <translation>extra: %1</translation>
+    </message>
+    <message>
+        <source>The answer is in: %1 matched, %2 refused, %3 missing, %4 extra. Each certificate is written when its token is plugged in.</source>
+        <translation>The answer is in: %1 matched, %2 refused, %3 missing, %4 extra. Each certificate is written when its token is plugged in.</translation>
+    </message>
+    <message>
+        <source>enrollment number, or empty</source>
+        <translation>enrollment number, or empty</translation>
+    </message>
+    <message>
+        <source>Bundles are sealed with their SHA-256 alone.</source>
+        <translation>Bundles are sealed with their SHA-256 alone.</translation>
+    </message>
+    <message>
+        <source>Each bundle is signed by the desk's token of enrollment #%1.</source>
+        <translation>Each bundle is signed by the desk's token of enrollment #%1.</translation>
+    </message>
+    <message>
+        <source>Sealed bundles for an offline CA are signed by the desk's own token: the enrollment of its certificate. Empty: sealed with their SHA-256 alone.</source>
+        <translation>Sealed bundles for an offline CA are signed by the desk's own token: the enrollment of its certificate. Empty: sealed with their SHA-256 alone.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles signed by enrollment #:</source>
+        <translation>&amp;Bundles signed by enrollment #:</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1618,6 +1711,42 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Requests</source>
         <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Sealed bundle for the CA: %1</source>
+        <translation>Sealed bundle for the CA: %1</translation>
+    </message>
+    <message>
+        <source>Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4</source>
+        <translation>Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4</translation>
+    </message>
+    <message>
+        <source>. Signed (bundle.json.p7s) by the desk certificate SHA-256 %1</source>
+        <translation>. Signed (bundle.json.p7s) by the desk certificate SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Request SHA-256</source>
+        <translation>Request SHA-256</translation>
+    </message>
+    <message>
+        <source>Given by (RA), signature</source>
+        <translation>Given by (RA), signature</translation>
+    </message>
+    <message>
+        <source>Received by (CA), signature</source>
+        <translation>Received by (CA), signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>

@@ -1396,6 +1396,98 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>End of day</source>
         <translation>Өдрийн эцсийн тооцоо</translation>
     </message>
+    <message>
+        <source>E&amp;xport the sealed bundle…</source>
+        <translation>&amp;Битүүмжилсэн багцыг гаргах…</translation>
+    </message>
+    <message>
+        <source>Import the CA's answe&amp;r…</source>
+        <translation>Гэрчилгээ олгогчийн хариуг &amp;оруулах…</translation>
+    </message>
+    <message>
+        <source>The folder for the sealed bundle (empty, or new)</source>
+        <translation>Битүүмжилсэн багцын хавтас (хоосон эсвэл шинэ)</translation>
+    </message>
+    <message>
+        <source>Sign the bundle</source>
+        <translation>Багцад гарын үсэг зурах</translation>
+    </message>
+    <message>
+        <source>The PIN of the desk's own token:</source>
+        <translation>Ширээний өөрийн токены ПИН:</translation>
+    </message>
+    <message>
+        <source>Sealing the bundle…</source>
+        <translation>Багцыг битүүмжилж байна…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) sealed in %1; manifest SHA-256 %2.</source>
+        <translation><numerusform>%n хүсэлтийг %1-д битүүмжлэв; жагсаалтын SHA-256 %2.</numerusform><numerusform>%n хүсэлтийг %1-д битүүмжлэв; жагсаалтын SHA-256 %2.</numerusform></translation>
+    </message>
+    <message>
+        <source>Signed by the desk's certificate (SHA-256 %1).</source>
+        <translation>Ширээний гэрчилгээгээр гарын үсэг зурсан (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>Print %1 and take it with the folder to the CA.</source>
+        <translation>%1-г хэвлээд хавтасны хамт гэрчилгээ олгогчид хүргэнэ үү.</translation>
+    </message>
+    <message>
+        <source>The cover sheet could not be written: %1</source>
+        <translation>Нүүр хуудсыг бичиж чадсангүй: %1</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed. When the CA answers, Alt+R imports its answer.</source>
+        <translation>Багц битүүмжлэгдэв. Гэрчилгээ олгогч хариулахад Alt+О хариуг оруулна.</translation>
+    </message>
+    <message>
+        <source>The CA's answer: its PKCS#7 file, or any file in the answer's folder</source>
+        <translation>Гэрчилгээ олгогчийн хариу: PKCS#7 файл, эсвэл хариуны хавтсан дахь аль нэг файл</translation>
+    </message>
+    <message>
+        <source>Checking the CA's answer…</source>
+        <translation>Гэрчилгээ олгогчийн хариуг шалгаж байна…</translation>
+    </message>
+    <message>
+        <source>matched: %1</source>
+        <translation>тохирсон: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>татгалзсан: %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>дутуу: %1</translation>
+    </message>
+    <message>
+        <source>extra: %1</source>
+        <translation>илүү: %1</translation>
+    </message>
+    <message>
+        <source>The answer is in: %1 matched, %2 refused, %3 missing, %4 extra. Each certificate is written when its token is plugged in.</source>
+        <translation>Хариу ирлээ: %1 тохирсон, %2 татгалзсан, %3 дутуу, %4 илүү. Гэрчилгээ бүрийг токеныг нь залгахад бичнэ.</translation>
+    </message>
+    <message>
+        <source>enrollment number, or empty</source>
+        <translation>бүртгэлийн дугаар, эсвэл хоосон</translation>
+    </message>
+    <message>
+        <source>Bundles are sealed with their SHA-256 alone.</source>
+        <translation>Багцыг зөвхөн SHA-256-аар битүүмжилнэ.</translation>
+    </message>
+    <message>
+        <source>Each bundle is signed by the desk's token of enrollment #%1.</source>
+        <translation>Багц бүрд #%1 бүртгэлийн ширээний токеноор гарын үсэг зурна.</translation>
+    </message>
+    <message>
+        <source>Sealed bundles for an offline CA are signed by the desk's own token: the enrollment of its certificate. Empty: sealed with their SHA-256 alone.</source>
+        <translation>Офлайн гэрчилгээ олгогчид илгээх багцад ширээний өөрийн токеноор гарын үсэг зурна: түүний гэрчилгээний бүртгэл. Хоосон бол зөвхөн SHA-256-аар битүүмжилнэ.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles signed by enrollment #:</source>
+        <translation>Багцад гарын үсэг зурах бүртгэлийн &amp;дугаар:</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1613,6 +1705,42 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Requests</source>
         <translation>Хүсэлт</translation>
+    </message>
+    <message>
+        <source>Sealed bundle for the CA: %1</source>
+        <translation>Гэрчилгээ олгогчид илгээх битүүмжилсэн багц: %1</translation>
+    </message>
+    <message>
+        <source>Batch #%1, %2 request(s), sealed by %3. Manifest SHA-256: %4</source>
+        <translation>Багц #%1, %2 хүсэлт, битүүмжилсэн: %3. Жагсаалтын SHA-256: %4</translation>
+    </message>
+    <message>
+        <source>. Signed (bundle.json.p7s) by the desk certificate SHA-256 %1</source>
+        <translation>. Ширээний гэрчилгээгээр гарын үсэг зурсан (bundle.json.p7s), SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Төрөл</translation>
+    </message>
+    <message>
+        <source>Request SHA-256</source>
+        <translation>Хүсэлтийн SHA-256</translation>
+    </message>
+    <message>
+        <source>Given by (RA), signature</source>
+        <translation>Хүлээлгэн өгсөн (БТ), гарын үсэг</translation>
+    </message>
+    <message>
+        <source>Received by (CA), signature</source>
+        <translation>Хүлээн авсан (гэрчилгээ олгогч), гарын үсэг</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Огноо</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,11 @@
 #include "ClerkKeys.h"
 #include "DeskFixture.h"
 #include "EnrollmentWizard.h"
+#include "OpensslCa.h"
+#include "ReceiptPrinting.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Batches.h"
+#include "tamga/core/CaConnector.h"
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/Operators.h"
 #include "tamga/core/SealedSecrets.h"
@@ -15,7 +18,10 @@
 #include <catch2/catch.hpp>
 
 #include <QDialog>
+#include <QDir>
+#include <QFile>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -328,6 +334,85 @@ TEST_CASE("a clerk's in-person session by keys, on a desk whose key a supervisor
     REQUIRE(members);
     REQUIRE(members->front().enrollment);
     CHECK(*core::SealedSecrets(desk.database()).has(members->front().enrollment->tokenSerial, core::SecretKind::SoPin));
+    room->close();
+}
+
+TEST_CASE("an offline batch in the room by keys: requests made - Alt+X seals the bundle with its cover sheet - "
+          "openssl ca signs - Alt+R imports the answer - each certificate written onto its token still plugged in")
+{
+    TrainingDesk desk;
+    const core::Operator& trainer = desk.context().signedIn;
+    tamga::test::OpensslCa ca(desk.hsm().dir());
+    REQUIRE(core::TrustAnchors(desk.database())
+                .add(trainer, QByteArray::fromStdString(tamga::test::readFile(ca.rootPem()))));
+    const QString exchange = QString::fromStdString(desk.hsm().dir().file("exchange"));
+    core::CaConnectors connectors(desk.database(), desk.context().dataDir);
+    REQUIRE(connectors.add(trainer, {0, QStringLiteral("offline"), QStringLiteral("files"),
+                                     QJsonObject{{QStringLiteral("dir"), exchange}}}));
+    auto batch = core::Batches(desk.database())
+                     .create(trainer, QStringLiteral("Offline by keys"), {2}, {}, QStringLiteral("signing"),
+                             QStringLiteral("offline"), core::BatchMode::Prepared);
+    REQUIRE(batch);
+    const int officers = core::Batches(desk.database()).find(*batch)->members;
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_B, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
+    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
+    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
+    type(room, QStringLiteral("trainer-desk"));
+    press(room, Qt::Key_Return);
+    // Every officer's token prepared and the request waiting at the offline CA.
+    auto submitted = [&] {
+        auto members = core::Batches(desk.database()).members(*batch);
+        return members
+                   ? std::count_if(members->begin(), members->end(),
+                                   [](const core::BatchMember& m) {
+                                       return m.enrollment && m.enrollment->state == core::EnrollmentState::Submitted;
+                                   })
+                   : 0;
+    };
+    const bool allSubmitted = waitUntil([&] { return submitted() == officers; });
+    INFO("status: " << status->text().toStdString() << "\nlog: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(allSubmitted);
+
+    // Alt+X: the folder chosen, the bundle sealed on the worker, the cover sheet written beside it.
+    const QString toCa = QString::fromStdString(desk.hsm().dir().file("to-ca"));
+    QDir().mkpath(toCa);
+    QString answerPath;
+    ui::setOpenPathChooser([&](QWidget*, const QString&, bool folder) { return folder ? toCa : answerPath; });
+    press(room, Qt::Key_X, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return QFile::exists(toCa + QStringLiteral("/cover.pdf")); }));
+    REQUIRE(waitUntil([&] { return logOf(room).join(QLatin1Char('\n')).contains(QStringLiteral("sealed in")); }));
+    CHECK(
+        tamga::test::run({"sh", "-c", "cd '" + toCa.toStdString() + "' && sha256sum -c bundle.json.sha256"}).exitCode ==
+        0);
+
+    // The CA operator signs every request and answers with one PKCS#7 file.
+    auto members = core::Batches(desk.database()).members(*batch);
+    REQUIRE(members);
+    std::vector<std::string> p7{"openssl", "crl2pkcs7", "-nocrl", "-certfile", ca.rootPem()};
+    for (const auto& m : *members) {
+        const std::string id = std::to_string(m.enrollment->id);
+        const std::string issued = desk.hsm().dir().file("from-ca/" + id + ".pem");
+        ca.sign(toCa.toStdString() + "/enrollment-" + id + ".csr.pem", issued);
+        p7.insert(p7.end(), {"-certfile", issued});
+    }
+    answerPath = QString::fromStdString(desk.hsm().dir().file("answer.p7b"));
+    p7.insert(p7.end(), {"-outform", "DER", "-out", answerPath.toStdString()});
+    REQUIRE(tamga::test::run(p7).exitCode == 0);
+
+    // Alt+R: the answer checked and reported; the tokens are still plugged in, so each certificate is written and
+    // read back in the session's next rounds.
+    press(room, Qt::Key_R, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return logOf(room).join(QLatin1Char('\n')).contains(QStringLiteral("matched: ")); }));
+    const bool written = waitUntil([&] { return verifiedIn(desk, *batch) == officers; });
+    INFO("then status: " << status->text().toStdString()
+                         << "\nthen log: " << logOf(room).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(written);
     room->close();
 }
 

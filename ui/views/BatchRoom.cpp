@@ -9,12 +9,17 @@
 
 #include "DisplayNames.h"
 #include "EnrollmentWizard.h"
+#include "ReceiptPrinting.h"
+#include "ReportRenderer.h"
 #include "SecretField.h"
 #include "tamga/core/Batches.h"
+#include "tamga/core/Reports.h"
 #include "tamga/core/SealedSecrets.h"
+#include "tamga/core/Settings.h"
 
 #include <QCoreApplication>
 #include <QDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -102,13 +107,20 @@ public:
         handOver->setObjectName(QStringLiteral("handOverSession"));
         auto* tokenLost = new QPushButton(tr("Selected officer's token &lost…"), this);
         tokenLost->setObjectName(QStringLiteral("tokenLost"));
+        // An offline CA: the requests leave as a sealed bundle, and its answer comes back here.
+        auto* exportBundle = new QPushButton(tr("E&xport the sealed bundle…"), this);
+        exportBundle->setObjectName(QStringLiteral("exportBundle"));
+        auto* importAnswer = new QPushButton(tr("Import the CA's answe&r…"), this);
+        importAnswer->setObjectName(QStringLiteral("importAnswer"));
         auto* closeButton = new QPushButton(tr("&Close"), this);
         // Enter belongs to the fields (a password, an officer's PIN): no button of this window takes it as well.
-        for (QPushButton* button : {m_startPause, handOver, tokenLost, closeButton})
+        for (QPushButton* button : {m_startPause, handOver, tokenLost, exportBundle, importAnswer, closeButton})
             button->setAutoDefault(false);
         buttons->addWidget(m_startPause);
         buttons->addWidget(handOver);
         buttons->addWidget(tokenLost);
+        buttons->addWidget(exportBundle);
+        buttons->addWidget(importAnswer);
         buttons->addStretch(1);
         buttons->addWidget(closeButton);
         layout->addLayout(buttons);
@@ -117,6 +129,18 @@ public:
         connect(closeButton, &QPushButton::clicked, this, &QDialog::close);
         connect(handOver, &QPushButton::clicked, this, [this] { handOverSession(); });
         connect(tokenLost, &QPushButton::clicked, this, [this] { releaseLostToken(); });
+        connect(exportBundle, &QPushButton::clicked, this, [this] { exportSealedBundle(); });
+        connect(importAnswer, &QPushButton::clicked, this, [this] { importCaAnswer(); });
+        connect(m_context.worker, &core::DeskWorker::bundleExported, this,
+                [this](qint64 batchId, const core::SealedBundle& bundle, const QString& error) {
+                    if (batchId == m_batchId)
+                        bundleExported(bundle, error);
+                });
+        connect(m_context.worker, &core::DeskWorker::answerImported, this,
+                [this](qint64 batchId, const core::AnswerReport& report, const QString& error) {
+                    if (batchId == m_batchId)
+                        answerImported(report, error);
+                });
         // Enter in the officer's second PIN field: the officer is done typing, the work on their token begins.
         connect(m_pinAgain, &QLineEdit::returnPressed, this, [this] { tryRound(); });
         connect(m_pin, &QLineEdit::returnPressed, m_pinAgain, qOverload<>(&QWidget::setFocus));
@@ -462,6 +486,104 @@ private:
         Q_EMIT m_window->enrollmentsChanged();
         m_waitForTokens = false;
         tryRound();
+    }
+
+    // The batch's requests waiting at its offline CA, sealed into a folder with bundle.json (and its signature by the
+    // desk's own token when the desk's setting names its certificate: its PIN is asked here), on the worker.
+    void exportSealedBundle()
+    {
+        const QString folder = chooseOpenPath(this, tr("The folder for the sealed bundle (empty, or new)"), true);
+        if (folder.isEmpty())
+            return;
+        std::optional<Pin> signerPin;
+        auto configured = core::Settings(*m_context.database).value(core::setting::ManifestSigner);
+        if (configured && !configured->value_or(QString()).isEmpty()) {
+            signerPin = askPin(this, tr("Sign the bundle"), tr("The PIN of the desk's own token:"));
+            if (!signerPin)
+                return;
+        }
+        m_status->setText(tr("Sealing the bundle…"));
+        m_context.worker->exportBundle(m_context.signedIn, m_batchId, folder, std::move(signerPin));
+    }
+
+    void bundleExported(const core::SealedBundle& bundle, const QString& error)
+    {
+        if (!error.isEmpty()) {
+            m_status->setText(error);
+            m_log->addItem(error);
+            return;
+        }
+        // The cover sheet goes with the folder: the manifest's SHA-256 that the CA's operator compares by eye.
+        const QString cover = bundle.folder + QStringLiteral("/cover.pdf");
+        const QString coverError =
+            writeReportPdf(core::Reports::bundleCover(bundle, m_batchId, m_batch.name, m_context.signedIn.name), cover);
+        m_log->addItem(
+            tr("%n request(s) sealed in %1; manifest SHA-256 %2.", nullptr, static_cast<int>(bundle.entries.size()))
+                .arg(bundle.folder, bundle.manifestSha256));
+        if (!bundle.signerFingerprint.isEmpty())
+            m_log->addItem(tr("Signed by the desk's certificate (SHA-256 %1).").arg(bundle.signerFingerprint));
+        m_log->addItem(coverError.isEmpty() ? tr("Print %1 and take it with the folder to the CA.").arg(cover)
+                                            : tr("The cover sheet could not be written: %1").arg(coverError));
+        m_log->scrollToBottom();
+        m_status->setText(tr("The bundle is sealed. When the CA answers, Alt+R imports its answer."));
+        refresh();
+    }
+
+    // The CA's answer: one PKCS#7 (or PEM, DER) file, or the answer's folder (any file in it is chosen).
+    void importCaAnswer()
+    {
+        const QString chosen =
+            chooseOpenPath(this, tr("The CA's answer: its PKCS#7 file, or any file in the answer's folder"), false);
+        if (chosen.isEmpty())
+            return;
+        const QFileInfo file(chosen);
+        static const QStringList kAnswerFiles{QStringLiteral("p7b"), QStringLiteral("p7c"), QStringLiteral("p7"),
+                                              QStringLiteral("pem"), QStringLiteral("der"), QStringLiteral("crt"),
+                                              QStringLiteral("cer")};
+        const QString path =
+            kAnswerFiles.contains(file.suffix().toLower()) && file.fileName() != QStringLiteral("bundle.json")
+                ? file.absoluteFilePath()
+                : file.absolutePath();
+        m_status->setText(tr("Checking the CA's answer…"));
+        m_context.worker->importAnswer(m_context.signedIn, m_batchId, path);
+    }
+
+    void answerImported(const core::AnswerReport& report, const QString& error)
+    {
+        if (!error.isEmpty()) {
+            m_status->setText(error);
+            m_log->addItem(error);
+            return;
+        }
+        for (const QString& line : report.matched)
+            m_log->addItem(tr("matched: %1").arg(line));
+        for (const QString& line : report.refused)
+            m_log->addItem(tr("refused: %1").arg(line));
+        for (const QString& line : report.missing)
+            m_log->addItem(tr("missing: %1").arg(line));
+        for (const QString& line : report.extra)
+            m_log->addItem(tr("extra: %1").arg(line));
+        m_log->scrollToBottom();
+        m_status->setText(tr("The answer is in: %1 matched, %2 refused, %3 missing, %4 extra. Each certificate is "
+                             "written when its token is plugged in.")
+                              .arg(report.matched.size())
+                              .arg(report.refused.size())
+                              .arg(report.missing.size())
+                              .arg(report.extra.size()));
+        refresh();
+        Q_EMIT m_window->enrollmentsChanged();
+        m_waitForTokens = false;
+        // The certificates are written in the session's rounds: a session that had ended goes on.
+        if (report.matched.isEmpty())
+            return;
+        if (supervisor() && !m_deskKey) {
+            m_password->setFocus();
+            return; // the status says what came; the password starts the write-back
+        }
+        if (!m_running)
+            start();
+        else
+            tryRound();
     }
 
     // A hand-over session for one organization (the selected officer's): its officers whose certificate is on

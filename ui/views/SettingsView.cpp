@@ -17,10 +17,13 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
+#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+
+#include <limits>
 
 namespace tamga::ui {
 
@@ -44,6 +47,26 @@ public:
             auto saved = core::Settings(*m_context.database)
                              .setValue(m_context.signedIn, core::setting::Language, language->currentData().toString());
             m_note->setText(saved ? tr("The language changes the next time Tamga starts.")
+                                  : tr("Not saved: %1").arg(saved.error().message));
+        });
+
+        // Sealed bundles for an offline CA are signed by the desk's own token when this names its certificate's
+        // enrollment (a verified enrollment of a token the desk keeps); empty: sealed with their SHA-256 alone.
+        auto* signer = new QLineEdit(this);
+        signer->setObjectName(QStringLiteral("manifestSigner"));
+        signer->setPlaceholderText(tr("enrollment number, or empty"));
+        signer->setToolTip(tr("Sealed bundles for an offline CA are signed by the desk's own token: the enrollment "
+                              "of its certificate. Empty: sealed with their SHA-256 alone."));
+        signer->setValidator(new QIntValidator(1, std::numeric_limits<int>::max(), signer));
+        signer->setText(settings.value(core::setting::ManifestSigner).value_or(std::nullopt).value_or(QString()));
+        layout->addRow(tr("&Bundles signed by enrollment #:"), signer);
+        connect(signer, &QLineEdit::editingFinished, this, [this, signer] {
+            auto saved = core::Settings(*m_context.database)
+                             .setValue(m_context.signedIn, core::setting::ManifestSigner, signer->text().trimmed());
+            m_note->setText(saved ? (signer->text().trimmed().isEmpty()
+                                         ? tr("Bundles are sealed with their SHA-256 alone.")
+                                         : tr("Each bundle is signed by the desk's token of enrollment #%1.")
+                                               .arg(signer->text().trimmed()))
                                   : tr("Not saved: %1").arg(saved.error().message));
         });
 

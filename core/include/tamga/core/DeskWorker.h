@@ -3,6 +3,7 @@
 // caller.
 #pragma once
 
+#include "tamga/core/BatchExchange.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/Operators.h"
 #include "tamga/core/Tokens.h"
@@ -91,6 +92,12 @@ public:
     // One round of a batch session (BatchJob); progress as batchProgress, the outcome as batchRoundFinished.
     void runBatchRound(BatchJob job);
 
+    // An offline batch's sealed bundle into `folder` (BatchExchange::exportSealed), signed by the desk's own token
+    // when the desk's setting names its certificate (`signerPin`: that token's PIN); the outcome as bundleExported.
+    void exportBundle(Operator by, qint64 batchId, QString folder, std::optional<Pin> signerPin);
+    // The CA's answer for the batch (a folder or one PKCS#7 file), checked; the report as answerImported.
+    void importAnswer(Operator by, qint64 batchId, QString folderOrFile);
+
 Q_SIGNALS:
     void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
     void moduleFailed(const QString& message);
@@ -111,6 +118,9 @@ Q_SIGNALS:
     void batchRoundFinished(qint64 batchId, int done, int failed, int waiting, const QStringList& lines,
                             const QString& error);
     void tokenInspected(const QString& serial, const QStringList& tamgaKeyLabels);
+    // `error` empty: the bundle was written and its seal recorded.
+    void bundleExported(qint64 batchId, const tamga::core::SealedBundle& bundle, const QString& error);
+    void answerImported(qint64 batchId, const tamga::core::AnswerReport& report, const QString& error);
     // Names, paths and the Debian package that installed each (empty: none did), in the same order.
     void registeredModulesListed(const QStringList& names, const QStringList& paths, const QStringList& packages);
 
@@ -128,6 +138,8 @@ private:
 } // namespace tamga::core
 
 Q_DECLARE_METATYPE(tamga::core::TokenSnapshot)
+Q_DECLARE_METATYPE(tamga::core::SealedBundle)
+Q_DECLARE_METATYPE(tamga::core::AnswerReport)
 Q_DECLARE_METATYPE(tamga::core::EnrollmentState)
 Q_DECLARE_METATYPE(std::optional<tamga::core::EnrollmentState>)
 Q_DECLARE_METATYPE(tamga::core::CoreErrorKind)

@@ -16,6 +16,7 @@
 namespace tamga::core {
 
 class Database;
+struct SealedBundle;
 
 struct ReportTable {
     QString title;
@@ -52,6 +53,11 @@ public:
     [[nodiscard]] CoreResult<Report> daily(const QDate& day) const;
     // Tokens by state, and revocation requests by reason.
     [[nodiscard]] CoreResult<Report> stock() const;
+
+    // The cover sheet printed with a sealed bundle for an offline CA: what goes to the CA, the manifest's SHA-256
+    // that a person compares by eye, the signer, and lines for both sides' signatures.
+    static Report bundleCover(const SealedBundle& bundle, qint64 batchId, const QString& batchName,
+                              const QString& sealedBy);
 
     // RFC 4180, UTF-8: each table under its title, a blank line between tables.
     static QByteArray csv(const Report& report);

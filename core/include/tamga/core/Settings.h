@@ -19,6 +19,9 @@ inline const QString Pkcs11Modules = QStringLiteral("pkcs11.modules");
 inline const QString DeskTraining = QStringLiteral("desk.training");
 // The desk's language: "mn" or "en" (empty: the system's).
 inline const QString Language = QStringLiteral("desk.language");
+// The enrollment whose certificate and key (on the desk's own token) sign each sealed bundle for an offline CA
+// (BatchExchange's ManifestSigner); empty: bundles are sealed with their SHA-256 alone.
+inline const QString ManifestSigner = QStringLiteral("batch.manifest_signer");
 } // namespace setting
 
 class Settings {
