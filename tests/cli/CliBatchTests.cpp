@@ -336,4 +336,15 @@ TEST_CASE("tamga-cli batch export --sign-with: the desk's own token signs the ma
     auto changed = desk.cli({"batch", "import", "--batch", id, "--in", folder});
     CHECK(changed.exitCode == 2);
     CHECK_THAT(changed.err, Catch::Contains("changed after sealing") && Catch::Contains("bundle.json.p7s"));
+
+    // With the desk's setting naming its certificate (as the Settings tab stores it), every export is signed.
+    REQUIRE(tamga::test::run({"sqlite3", desk.db(),
+                              "INSERT OR REPLACE INTO settings (key, value) VALUES ('batch.manifest_signer', '" +
+                                  ownEnrollment + "')"})
+                .exitCode == 0);
+    const std::string again = desk.dir().file("to-ca-again");
+    auto bySetting = desk.cli({"batch", "export", "--batch", id, "--out", again, "--sign-pin-file", desk.pinFile()});
+    INFO(bySetting.err);
+    REQUIRE(bySetting.exitCode == 0);
+    CHECK(std::filesystem::exists(again + "/bundle.json.p7s"));
 }
