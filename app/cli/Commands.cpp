@@ -282,6 +282,12 @@ void addStockCommands(CLI::App& app)
     set->add_option("serial", "the token")->type_name("SERIAL")->required();
     set->add_option("state", "its new state")->type_name("STATE")->required()->check(CLI::IsMember(states));
     text(set, "--reason", "why (kept in the token's history and the audit log)")->required();
+    CLI::App* wipe =
+        command(*stock, "wipe",
+                "erase a returned token for re-issue with the SO PIN the desk sealed for it (a supervisor; "
+                "refused while a certificate on it is valid)");
+    wipe->add_option("serial", "the token, plugged in")->type_name("SERIAL")->required();
+    text(wipe, "--reason", "why (kept in the token's history and the audit log)")->required();
     text(command(*stock, "day", "the day's reconciliation: received, issued, returned, spoiled, receipts"), "--date",
          "the day, YYYY-MM-DD (default today)");
 }

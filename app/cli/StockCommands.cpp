@@ -3,6 +3,8 @@
 #include "Output.h"
 #include "SignIn.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/SealedSecrets.h"
+#include "tamga/core/TokenService.h"
 #include "tamga/core/TokenStock.h"
 
 #include <QDate>
@@ -86,6 +88,31 @@ int set(const CommandLine& line, const core::Database& database)
     return done ? ExitOk : fail(done.error());
 }
 
+// A returned token erased for re-issue with the SO PIN the desk sealed for it: a supervisor, whose password unlocks
+// the desk key.
+int wipe(const CommandLine& line, const core::Database& database, const GlobalOptions& options)
+{
+    int status = ExitOk;
+    core::Password password;
+    auto by = signIn(line, database, "password-file", status, &password);
+    if (!by)
+        return status;
+    auto key = core::SealedSecrets(database).unlock(by->name, password);
+    password.clear();
+    if (!key)
+        return fail(key.error());
+    auto modules = core::TokenModules::load(options.modulePaths);
+    if (!modules)
+        return fail(modules.error());
+    const QString serial = q(line.words().at(2));
+    auto wiped =
+        core::TokenService(database, *modules).wipeForReissue(*by, *key, serial, q(line.value("reason").value_or("")));
+    if (!wiped)
+        return fail(wiped.error());
+    std::cout << "token " << s(serial) << " wiped: ready for the next officer\n";
+    return ExitOk;
+}
+
 int day(const CommandLine& line, const core::Database& database, const GlobalOptions& options)
 {
     QDate date = QDate::currentDate();
@@ -137,6 +164,8 @@ int runStockCommand(const CommandLine& line, const GlobalOptions& options)
         return list(line, **database, options);
     if (action == "set")
         return set(line, **database);
+    if (action == "wipe")
+        return wipe(line, **database, options);
     return day(line, **database, options);
 }
 

@@ -481,38 +481,79 @@ CoreResult<BatchRunner::Plan> BatchRunner::plan(const Operator& by, qint64 batch
         if (!member.enrollment)
             candidates.push_back(&member);
     }
+    // Wiped tokens plugged in (back from their officers, erased for re-issue: TokenService::wipeForReissue) go to
+    // officers waiting before any blank token, when this run can open their sealed SO PIN (a supervisor's).
+    std::vector<QString> wiped;
+    if (deskKey && deskKey->canOpen()) {
+        for (const TokenSnapshot& token : *present) {
+            if (!token.flags.tokenInitialized)
+                continue;
+            auto stocked = TokenStock(m_database).find(token.serialText());
+            if (!stocked || stocked->state != StockState::Wiped)
+                continue;
+            auto onIt = EnrollmentRecords(m_database).onToken(token.serialText());
+            if (!onIt)
+                return std::unexpected(onIt.error());
+            // Not one whose re-issue is already under way (an enrollment stopped part-way on it).
+            if (std::none_of(onIt->begin(), onIt->end(),
+                             [](const EnrollmentRecord& r) { return isInterrupted(r.state); }))
+                wiped.push_back(token.serialText());
+        }
+    }
     const EnrollmentEngine engine(m_database, m_connectors, m_modules);
     const int toTake = std::max(blanks, newTokens);
-    for (int taken = 0; taken < toTake && taken < static_cast<int>(candidates.size()); ++taken) {
-        BatchMember& member = *candidates[static_cast<std::size_t>(taken)];
-        if (taken > 0) {
-            // Is a blank token still plugged in? (The one just initialized is not blank any more.)
-            auto now = m_modules.tokensAsLastSeen();
-            if (!now)
-                return std::unexpected(now.error());
-            if (std::none_of(now->begin(), now->end(),
-                             [](const TokenSnapshot& t) { return !t.flags.tokenInitialized; }))
+    std::size_t nextWiped = 0;
+    int blanksTaken = 0;
+    for (BatchMember* candidate : candidates) {
+        BatchMember& member = *candidate;
+        // An officer whose new token stopped before it was initialized waits for that token (its pending SO PIN).
+        const bool reissue = !member.enrollment && nextWiped < wiped.size();
+        if (!reissue) {
+            if (blanksTaken >= toTake)
                 break;
+            if (blanksTaken > 0) {
+                // Is a blank token still plugged in? (The one just initialized is not blank any more.)
+                auto now = m_modules.tokensAsLastSeen();
+                if (!now)
+                    return std::unexpected(now.error());
+                if (std::none_of(now->begin(), now->end(),
+                                 [](const TokenSnapshot& t) { return !t.flags.tokenInitialized; }))
+                    break;
+            }
+            ++blanksTaken;
         }
+        const QString serial = reissue ? wiped[nextWiped++] : QString();
         CoreResult<qint64> id =
             member.enrollment
                 ? CoreResult<qint64>(member.enrollment->id)
-                : engine.create(by, member.officerId, QString(), batch->profileName, batch->caName, false,
+                : engine.create(by, member.officerId, serial, batch->profileName, batch->caName, reissue,
                                 [&](qint64 enrollmentId) { return linkedHere(batchId, member, enrollmentId); });
         if (!id) {
             ++plan.outcome.failed;
-            plan.outcome.lines << outcomeLine(member, QString(), id.error().message);
+            plan.outcome.lines << outcomeLine(member, serial, id.error().message);
             break; // the same error would meet the next officer too
+        }
+        // A wiped token keeps the SO PIN the desk sealed for it; a blank one gets a random one (or the RA's).
+        std::optional<Pin> soPinOfToken;
+        if (reissue) {
+            auto kept = SealedSecrets(m_database).open(by, *deskKey, serial, SecretKind::SoPin);
+            if (!kept) {
+                ++plan.outcome.failed;
+                plan.outcome.lines << outcomeLine(member, serial, kept.error().message);
+                continue;
+            }
+            soPinOfToken = std::move(*kept);
+        } else {
+            soPinOfToken = sealer ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view());
         }
         // The token's label says whose it is: the civil ID, as the wizard labels tokens (a name in Cyrillic
         // would pass a token's 32 bytes).
-        TokenPreparation preparation{
-            member.civilId, sealer ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(soPin->view()), sealer, prepared};
+        TokenPreparation preparation{member.civilId, std::move(*soPinOfToken), sealer, prepared};
         const Pin pin = prepared ? SealedSecrets::randomPin(kRandomPinDigits) : Pin(userPin->view());
         auto result = engine.runUntil(by, *id, pin, &preparation, EnrollmentState::TokenPrepared, progress);
         if (!result) {
             ++plan.outcome.failed;
-            plan.outcome.lines << outcomeLine(member, QString(), result.error().message);
+            plan.outcome.lines << outcomeLine(member, serial, result.error().message);
             break; // the blank token stays blank: the next officer would meet the same
         }
         if (!member.enrollment)

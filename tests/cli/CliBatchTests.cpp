@@ -278,6 +278,12 @@ TEST_CASE("tamga-cli batch run --parallel 2: a prepared batch's new tokens are w
     auto audit = desk.cli({"--json", "audit", "list", "--limit", "500"});
     REQUIRE(audit.exitCode == 0);
     CHECK_THAT(audit.out, Catch::Contains("secret.used"));
+
+    // A token whose certificate is valid is not wiped for re-issue: it is revoked first.
+    const std::string token = members[0].toObject()[QStringLiteral("token")].toString().toStdString();
+    auto wipe = desk.cli({"stock", "wipe", token, "--reason", "returned"});
+    CHECK(wipe.exitCode == 2);
+    CHECK_THAT(wipe.err, Catch::Contains("revoke it before its key is erased"));
 }
 
 TEST_CASE("tamga-cli batch export --sign-with: the desk's own token signs the manifest - openssl cms verifies it - "

@@ -385,3 +385,67 @@ TEST_CASE("a token lost part-way through a batch: its enrollment cancelled, the 
         CHECK(record->state == EnrollmentState::Verified);
     }
 }
+
+TEST_CASE("a returned token wiped for re-issue: refused while its certificate is valid - erased with the SO PIN the "
+          "desk sealed for it - wiped in the stock - the next prepared batch gives it to its officer before any blank "
+          "token")
+{
+    EngineFixture desk;
+    desk.addOfficer(QStringLiteral("Ану"), QStringLiteral("УБ85030522"));
+    auto key = SealedSecrets(desk.db()).unlock(desk.supervisor().name, Password(EngineFixture::kSupervisorPassword));
+    REQUIRE(key);
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    BatchRunner runner(desk.db(), connectors, desk.modules());
+    auto first = Batches(desk.db()).create(desk.supervisor(), QStringLiteral("First wave"),
+                                           {organizationOf(desk, desk.officerId())}, {}, QStringLiteral("signing"),
+                                           QStringLiteral("practice"), BatchMode::Prepared);
+    REQUIRE(first);
+    REQUIRE(runner.runOnce(desk.supervisor(), *first, nullptr, &*key, nullptr));
+    auto members = Batches(desk.db()).members(*first);
+    REQUIRE(members);
+    const auto issued = std::find_if(members->begin(), members->end(), [](const BatchMember& m) {
+        return m.enrollment && m.enrollment->state == EnrollmentState::Verified;
+    });
+    REQUIRE(issued != members->end());
+    const QString serial = issued->enrollment->tokenSerial;
+    TokenService service(desk.db(), desk.modules());
+
+    // Its certificate is valid: the key is not erased.
+    auto refused = service.wipeForReissue(desk.supervisor(), *key, serial, QStringLiteral("returned"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("revoke")));
+    // Revoked (what the revocation's confirmation records), handed over and returned: now it is wiped.
+    REQUIRE(desk.db().exec(QStringLiteral("UPDATE certificates SET status = 'revoked' WHERE enrollment_id = ?"),
+                           {issued->enrollment->id}));
+    TokenStock stock(desk.db());
+    REQUIRE(stock.setState(desk.supervisor(), serial, StockState::Issued, QStringLiteral("handed over")));
+    REQUIRE(stock.setState(desk.supervisor(), serial, StockState::Returned, QStringLiteral("left the post")));
+    CHECK(service.wipeForReissue(desk.clerk(), *key, serial, QStringLiteral("re-issue")).error().kind ==
+          CoreErrorKind::NotPermitted);
+    auto wiped = service.wipeForReissue(desk.supervisor(), *key, serial, QStringLiteral("re-issue"));
+    INFO((wiped ? QString() : wiped.error().message).toStdString());
+    REQUIRE(wiped);
+    CHECK(wiped->serialText() == serial);
+    CHECK(stock.find(serial)->state == StockState::Wiped);
+    auto publicObjects = desk.modules().objects(serial, nullptr);
+    REQUIRE(publicObjects);
+    CHECK(std::none_of(publicObjects->begin(), publicObjects->end(),
+                       [](const TokenObject& o) { return o.objectClass == ObjectClass::Certificate; }));
+
+    // The next officer's batch: the wiped token, not SoftHSM's blank one.
+    desk.addOfficer(QStringLiteral("Сараа"), QStringLiteral("УБ90010123"));
+    auto second = Batches(desk.db()).create(desk.supervisor(), QStringLiteral("Second wave"), {},
+                                            writeList(desk, "civil_id\nУБ90010123\n"), QStringLiteral("signing"),
+                                            QStringLiteral("practice"), BatchMode::Prepared);
+    REQUIRE(second);
+    auto outcome = runner.runOnce(desk.supervisor(), *second, nullptr, &*key, nullptr);
+    REQUIRE(outcome);
+    INFO(outcome->lines.join(QLatin1Char('\n')).toStdString());
+    CHECK(outcome->done == 1);
+    auto reissued = Batches(desk.db()).members(*second);
+    REQUIRE(reissued);
+    REQUIRE(reissued->front().enrollment);
+    CHECK(reissued->front().enrollment->tokenSerial == serial);
+    CHECK(reissued->front().enrollment->state == EnrollmentState::Verified);
+    CHECK(stock.find(serial)->state == StockState::Prepared);
+}

@@ -30,6 +30,7 @@
 namespace tamga::core {
 
 class Database;
+class DeskKey;
 
 enum class TokenAction { InitializeNew, Erase, ChangePin, UnblockPin, GenerateKey, DeleteKey };
 
@@ -54,6 +55,13 @@ public:
                                                        KeyType type, const QString& label) const;
     [[nodiscard]] CoreStatus deleteKey(const Operator& by, const QString& serial, const Pin& pin,
                                        const std::vector<std::uint8_t>& id) const;
+    // A token back from its officer (returned, blocked), made ready for someone else: initialized again with the
+    // SO PIN the desk sealed for it (`key`: a supervisor's desk key), which erases its keys and certificates, and
+    // put in the stock as "wiped" with `reason`. Refused while a certificate on it is still valid (revoke it
+    // first) or when the stock does not allow it. The next batch run of a supervisor takes a wiped token plugged
+    // in before a blank one (TokenReissue.cpp).
+    [[nodiscard]] CoreResult<TokenSnapshot> wipeForReissue(const Operator& by, const DeskKey& key,
+                                                           const QString& serial, const QString& reason) const;
 
 private:
     // Refuses (NotPermitted, audited) when `by` may not do `action` on the token `serial`.
