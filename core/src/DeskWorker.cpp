@@ -158,6 +158,31 @@ void DeskWorker::unblockPin(Operator by, QString serial, Pin soPin, Pin newPin)
     });
 }
 
+void DeskWorker::wipeForReissue(Operator by, Password password, QString serial, QString reason)
+{
+    auto secret = std::make_shared<Password>(std::move(password));
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, path, by, secret, serial, reason] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT tokenOperationFinished(false, database.error().message);
+            return;
+        }
+        auto key = SealedSecrets(**database).unlock(by.name, *secret);
+        secret->clear();
+        if (!key) {
+            Q_EMIT tokenOperationFinished(false, key.error().message);
+            return;
+        }
+        auto wiped =
+            TokenService(**database, tokenModulesOf(worker->modules())).wipeForReissue(by, *key, serial, reason);
+        Q_EMIT tokenOperationFinished(wiped.has_value(),
+                                      wiped ? QStringLiteral("%1 wiped: ready for the next officer").arg(serial)
+                                            : wiped.error().message);
+    });
+}
+
 void DeskWorker::inspectToken(QString serial)
 {
     pkcs11::TokenWorker* worker = m_worker.get();

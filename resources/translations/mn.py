@@ -401,7 +401,7 @@ MN = {
  'Ctrl+Shift+B': 'Ctrl+Shift+B',
  'New batch': 'Шинэ багц',
  '&Name:': '&Нэр:',
- '&Organizations (Space ticks one):': '&Байгууллагууд (Space дарж сонгоно):',
+ '&Organizations (Space ticks each one you want):': '&Байгууллагууд (хүссэн бүрийг Space дарж сонгоно):',
  '&Browse…': '&Хайх…',
  'Officers from a &CSV of civil IDs:': 'Регистрийн дугаарын &CSV жагсаалтаас:',
  'Tokens pr&epared before the officers come (a supervisor runs it)':
@@ -553,4 +553,14 @@ MN = {
    'Огноо',
  '%n request(s) sealed in %1; manifest SHA-256 %2.':
    ('%n хүсэлтийг %1-д битүүмжлэв; жагсаалтын SHA-256 %2.', '%n хүсэлтийг %1-д битүүмжлэв; жагсаалтын SHA-256 %2.'),
+ '&Wipe for re-issue…':
+   'Дахин олгохоор арилга&х…',
+ 'Wipe for re-issue':
+   'Дахин олгохоор арилгах',
+ 'Token %1 is erased (keys and certificates) for the next officer. Why?':
+   '%1 токеныг (түлхүүр, гэрчилгээ) дараагийн албан хаагчид зориулж арилгана. Шалтгаан?',
+ "Your password (unlocks the token's sealed SO PIN):":
+   'Таны нууц үг (токены битүүмжилсэн SO ПИН-ийг нээнэ):',
+ 'Wiping %1… (plugged in)':
+   '%1-ийг арилгаж байна… (залгаатай байна)',
 }

@@ -1204,10 +1204,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>&amp;Organizations (Space ticks one):</source>
-        <translation>&amp;Organizations (Space ticks one):</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -1493,6 +1489,34 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>&amp;Bundles signed by enrollment #:</source>
         <translation>&amp;Bundles signed by enrollment #:</translation>
+    </message>
+    <message>
+        <source>&amp;Organizations (Space ticks each one you want):</source>
+        <translation>&amp;Organizations (Space ticks each one you want):</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe for re-issue…</source>
+        <translation>&amp;Wipe for re-issue…</translation>
+    </message>
+    <message>
+        <source>Wipe for re-issue</source>
+        <translation>Wipe for re-issue</translation>
+    </message>
+    <message>
+        <source>Token %1 is erased (keys and certificates) for the next officer. Why?</source>
+        <translation>Token %1 is erased (keys and certificates) for the next officer. Why?</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>Your password (unlocks the token's sealed SO PIN):</source>
+        <translation>Your password (unlocks the token's sealed SO PIN):</translation>
+    </message>
+    <message>
+        <source>Wiping %1… (plugged in)</source>
+        <translation>Wiping %1… (plugged in)</translation>
     </message>
 </context>
 <context>

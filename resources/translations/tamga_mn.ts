@@ -1201,10 +1201,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>&amp;Нэр:</translation>
     </message>
     <message>
-        <source>&amp;Organizations (Space ticks one):</source>
-        <translation>&amp;Байгууллагууд (Space дарж сонгоно):</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Хайх…</translation>
     </message>
@@ -1487,6 +1483,34 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>&amp;Bundles signed by enrollment #:</source>
         <translation>Багцад гарын үсэг зурах бүртгэлийн &amp;дугаар:</translation>
+    </message>
+    <message>
+        <source>&amp;Organizations (Space ticks each one you want):</source>
+        <translation>&amp;Байгууллагууд (хүссэн бүрийг Space дарж сонгоно):</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe for re-issue…</source>
+        <translation>Дахин олгохоор арилга&amp;х…</translation>
+    </message>
+    <message>
+        <source>Wipe for re-issue</source>
+        <translation>Дахин олгохоор арилгах</translation>
+    </message>
+    <message>
+        <source>Token %1 is erased (keys and certificates) for the next officer. Why?</source>
+        <translation>%1 токеныг (түлхүүр, гэрчилгээ) дараагийн албан хаагчид зориулж арилгана. Шалтгаан?</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>буцаасан</translation>
+    </message>
+    <message>
+        <source>Your password (unlocks the token's sealed SO PIN):</source>
+        <translation>Таны нууц үг (токены битүүмжилсэн SO ПИН-ийг нээнэ):</translation>
+    </message>
+    <message>
+        <source>Wiping %1… (plugged in)</source>
+        <translation>%1-ийг арилгаж байна… (залгаатай байна)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "EnrollmentWizard.h"
 #include "ReceiptPrinting.h"
 #include "tamga/core/Batches.h"
+#include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenStock.h"
 
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -168,4 +170,83 @@ TEST_CASE("the token stock on the Tokens tab by keys: a supplier's tokens listed
     CHECK(shown.contains(QStringLiteral("End of day")));
     CHECK(shown.contains(QStringLiteral("Received</td><td align=right>2<")));
     CHECK(shown.contains(QStringLiteral("retired)</td><td align=right>1<")));
+}
+
+TEST_CASE("a returned token wiped for re-issue from the stock, by keys: its row - Alt+W - the reason - the "
+          "supervisor's password - erased on the worker with its sealed SO PIN, wiped in the stock")
+{
+    TrainingDesk desk;
+    const core::Operator& trainer = desk.context().signedIn;
+    auto key = core::SealedSecrets(desk.database()).unlock(trainer.name, core::Password("trainer-desk"));
+    REQUIRE(key);
+    // A token prepared by a supervisor's batch, its certificate since revoked, handed over and returned.
+    auto batch = core::Batches(desk.database())
+                     .create(trainer, QStringLiteral("To come back"), {2}, {}, QStringLiteral("signing"),
+                             QStringLiteral("practice"), core::BatchMode::Prepared);
+    REQUIRE(batch);
+    // Through the desk's worker, which owns the token module in this process.
+    bool roundDone = false;
+    QObject::connect(&desk.worker(), &core::DeskWorker::batchRoundFinished, &desk.worker(),
+                     [&](qint64, int, int, int, const QStringList&, const QString&) { roundDone = true; });
+    core::BatchJob job;
+    job.by = trainer;
+    job.batchId = *batch;
+    job.deskKey = std::make_shared<const core::DeskKey>(std::move(*key));
+    desk.worker().runBatchRound(std::move(job));
+    REQUIRE(waitUntil([&] { return roundDone; }));
+    auto members = core::Batches(desk.database()).members(*batch);
+    REQUIRE(members);
+    REQUIRE(members->front().enrollment);
+    const QString serial = members->front().enrollment->tokenSerial;
+    REQUIRE(desk.database().exec(QStringLiteral("UPDATE certificates SET status = 'revoked' WHERE enrollment_id = ?"),
+                                 {members->front().enrollment->id}));
+    core::TokenStock stock(desk.database());
+    REQUIRE(stock.setState(trainer, serial, core::StockState::Issued, QStringLiteral("handed over")));
+    REQUIRE(stock.setState(trainer, serial, core::StockState::Returned, QStringLiteral("left the post")));
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_T, Qt::AltModifier);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("stockTable"));
+    REQUIRE(table);
+    int row = -1;
+    REQUIRE(waitUntil(
+        [&] {
+            for (int r = 0; r < table->model()->rowCount(); ++r) {
+                if (table->model()->index(r, 0).data().toString() == serial)
+                    row = r;
+            }
+            return row >= 0 && table->isVisible();
+        },
+        2000));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(row, 0)).center());
+
+    // Two questions, one after the other: why, then the supervisor's password.
+    int answered = 0;
+    auto* timer = new QTimer(&window);
+    QObject::connect(timer, &QTimer::timeout, timer, [&] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible())
+            return;
+        if (answered == 0) {
+            ++answered;
+            dialog->setTextValue(QString());
+            type(dialog, QStringLiteral("returned at the end of the term"));
+            press(dialog, Qt::Key_Return);
+        } else if (answered == 1 && dialog->textEchoMode() == QLineEdit::Password) {
+            ++answered;
+            timer->stop();
+            type(dialog, QStringLiteral("trainer-desk"));
+            press(dialog, Qt::Key_Return);
+        }
+    });
+    timer->start(20);
+    press(&window, Qt::Key_W, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return answered == 2; }, 5000));
+    REQUIRE(waitUntil([&] { return stock.find(serial)->state == core::StockState::Wiped; }));
+    CHECK(stock.find(serial)->reason == QStringLiteral("returned at the end of the term"));
+    auto* result = window.findChild<QLabel*>(QStringLiteral("stockResult"));
+    REQUIRE(result);
+    REQUIRE(waitUntil([&] { return result->text().contains(QStringLiteral("wiped")); }, 2000));
 }

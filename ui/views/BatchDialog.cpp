@@ -42,7 +42,7 @@ public:
         form->addRow(tr("&Name:"), m_name);
         m_organizations = new QListWidget(this);
         m_organizations->setObjectName(QStringLiteral("batchOrganizations"));
-        form->addRow(tr("&Organizations (Space ticks one):"), m_organizations);
+        form->addRow(tr("&Organizations (Space ticks each one you want):"), m_organizations);
         auto* listRow = new QHBoxLayout;
         m_list = new QLineEdit(this);
         m_list->setObjectName(QStringLiteral("batchOfficerList"));

@@ -15,6 +15,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -62,11 +63,15 @@ public:
         auto* delivery = new QPushButton(tr("Import a deli&very…"), this);
         auto* endOfDay = new QPushButton(tr("End of da&y…"), this);
         endOfDay->setObjectName(QStringLiteral("endOfDay"));
+        auto* wipe = new QPushButton(tr("&Wipe for re-issue…"), this);
+        wipe->setObjectName(QStringLiteral("wipeForReissue"));
         if (context.signedIn.role != core::Role::Supervisor) {
-            delivery->setEnabled(false);
-            delivery->setToolTip(tr("Supervisors only"));
+            for (QPushButton* button : {delivery, wipe}) {
+                button->setEnabled(false);
+                button->setToolTip(tr("Supervisors only"));
+            }
         }
-        for (QPushButton* button : {setState, delivery, endOfDay})
+        for (QPushButton* button : {setState, delivery, endOfDay, wipe})
             buttons->addWidget(button);
         buttons->addStretch(1);
         layout->addLayout(buttons);
@@ -79,6 +84,16 @@ public:
         connect(setState, &QPushButton::clicked, this, [this] { setSelectedState(); });
         connect(delivery, &QPushButton::clicked, this, [this] { importDelivery(); });
         connect(endOfDay, &QPushButton::clicked, this, [this] { showEndOfDay(); });
+        connect(wipe, &QPushButton::clicked, this, [this] { wipeSelected(); });
+        // A token erased on the worker changes its state in the stock.
+        connect(context.worker, &core::DeskWorker::tokenOperationFinished, this,
+                [this](bool ok, const QString& message) {
+                    if (!m_wipeInFlight)
+                        return;
+                    m_wipeInFlight = false;
+                    say(ok, message);
+                    refresh();
+                });
         // An enrollment moves tokens in the stock (prepared, issued): the list follows.
         connect(window, &MainWindow::enrollmentsChanged, this, [this] { refresh(); });
         refresh();
@@ -165,6 +180,31 @@ private:
         refresh();
     }
 
+    // The selected token, back from its officer, erased for re-issue with the SO PIN the desk sealed for it: the
+    // supervisor's password unlocks the desk key on the worker (DeskWorker::wipeForReissue).
+    void wipeSelected()
+    {
+        const QString serial = selectedSerial();
+        if (serial.isEmpty()) {
+            say(false, tr("Select a token of the stock first."));
+            m_table->setFocus();
+            return;
+        }
+        bool ok = false;
+        const QString reason = QInputDialog::getText(
+            this, tr("Wipe for re-issue"),
+            tr("Token %1 is erased (keys and certificates) for the next officer. Why?").arg(serial), QLineEdit::Normal,
+            tr("returned"), &ok);
+        if (!ok)
+            return;
+        auto password = askPin(this, tr("Wipe for re-issue"), tr("Your password (unlocks the token's sealed SO PIN):"));
+        if (!password)
+            return;
+        m_wipeInFlight = true;
+        say(true, tr("Wiping %1… (plugged in)").arg(serial));
+        m_context.worker->wipeForReissue(m_context.signedIn, std::move(*password), serial, reason);
+    }
+
     void importDelivery()
     {
         const QString path = QFileDialog::getOpenFileName(this, tr("A supplier's delivery list"), QString(),
@@ -228,6 +268,7 @@ private:
     QStandardItemModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_result = nullptr;
+    bool m_wipeInFlight = false;
 };
 
 } // namespace

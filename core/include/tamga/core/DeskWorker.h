@@ -76,6 +76,9 @@ public:
     void initializeToken(Operator by, QString serial, QString label, Pin soPin, Pin userPin);
     void changePin(Operator by, QString serial, Pin oldPin, Pin newPin);
     void unblockPin(Operator by, QString serial, Pin soPin, Pin newPin);
+    // A returned token erased for re-issue (TokenService::wipeForReissue): the supervisor's password unlocks the
+    // desk key on the worker, whose sealed SO PIN of the token erases it. Reported as tokenOperationFinished.
+    void wipeForReissue(Operator by, Password password, QString serial, QString reason);
     // Looks at a token's public objects (no PIN) for keys Tamga made before: their labels end in "#<number>".
     void inspectToken(QString serial);
 
