@@ -97,7 +97,8 @@ void layOutReport(QTextDocument& document, const core::Report& report)
         for (const QStringList& row : table.rows) {
             html += QStringLiteral("<tr>");
             for (const QString& cell : row)
-                html += QStringLiteral("<td>%1</td>").arg(cell.toHtmlEscaped());
+                html += QStringLiteral("<td>%1</td>")
+                            .arg(cell.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
             html += QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");

@@ -48,8 +48,10 @@ CoreResult<TokenSnapshot> TokenService::wipeForReissue(const Operator& by, const
     if (!stocked)
         return std::unexpected(stocked.error());
     if (!stockTransitionAllowed(stocked->state, StockState::Wiped))
-        return coreError(CoreErrorKind::Conflict, QStringLiteral("the token %1 is %2 in the stock: it cannot be wiped")
-                                                      .arg(serial, stockStateName(stocked->state)));
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("only a returned, blocked or prepared token is wiped for re-issue; the "
+                                        "token %1 is %2 in the stock")
+                             .arg(serial, stockStateName(stocked->state).replace(QLatin1Char('_'), QLatin1Char(' '))));
     auto valid = validCertificateOn(m_database, serial);
     if (!valid)
         return std::unexpected(valid.error());

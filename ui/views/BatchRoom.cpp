@@ -200,8 +200,10 @@ public:
     {
         bool tokenReady = false;
         const core::BatchMember* next = nextOfficer(tokenReady);
-        m_next->setText(next ? tr("Next: %1 (%2)").arg(next->officerName, next->organizationName)
-                             : tr("Every officer of this batch has a token."));
+        // The context named outright: lupdate files a tr() in a function returning core::… under "core".
+        m_next->setText(next ? QCoreApplication::translate("MainWindow", "Next: %1 (%2)")
+                                   .arg(next->officerName, next->organizationName)
+                             : QCoreApplication::translate("MainWindow", "Every officer of this batch has a token."));
         return next;
     }
 

@@ -184,17 +184,25 @@ private:
     // supervisor's password unlocks the desk key on the worker (DeskWorker::wipeForReissue).
     void wipeSelected()
     {
-        const QString serial = selectedSerial();
-        if (serial.isEmpty()) {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        if (rows.isEmpty()) {
             say(false, tr("Select a token of the stock first."));
             m_table->setFocus();
+            return;
+        }
+        const QString serial = m_model->item(rows.front().row())->text();
+        // Said before anything is asked: only a token the stock lets go to "wiped" is erased.
+        const auto from = core::parseStockState(m_model->item(rows.front().row())->data(Qt::UserRole).toString());
+        if (!from || !core::stockTransitionAllowed(*from, core::StockState::Wiped)) {
+            say(false, tr("Only a returned, blocked or prepared token is wiped for re-issue; %1 is %2.")
+                           .arg(serial, from ? stockStateDisplayName(*from) : QString()));
             return;
         }
         bool ok = false;
         const QString reason = QInputDialog::getText(
             this, tr("Wipe for re-issue"),
-            tr("Token %1 is erased (keys and certificates) for the next officer. Why?").arg(serial), QLineEdit::Normal,
-            tr("returned"), &ok);
+            tr("Token %1 will be erased (its keys and certificates) for the next officer. Why?").arg(serial),
+            QLineEdit::Normal, tr("returned"), &ok);
         if (!ok)
             return;
         auto password = askPin(this, tr("Wipe for re-issue"), tr("Your password (unlocks the token's sealed SO PIN):"));
