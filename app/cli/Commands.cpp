@@ -1,5 +1,6 @@
 #include "Commands.h"
 
+#include "tamga/core/Revocations.h"
 #include "tamga/core/TokenStock.h"
 
 #include <CLI/CLI.hpp>
@@ -265,6 +266,45 @@ void addEnrollCommands(CLI::App& app)
     file(receipt, "--out", "the PDF file")->type_name("FILE.pdf")->required();
 }
 
+void addRevocationCommands(CLI::App& app)
+{
+    CLI::App* revoke = command(app, "revoke",
+                               "take a revocation application for an enrollment's certificate; prints "
+                               "its id (a second supervisor approves it)");
+    text(revoke, "--enrollment", "the enrollment whose certificate is revoked")->type_name("ID")->required();
+    text(revoke, "--reason",
+         "keyCompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn, unspecified")
+        ->required();
+    file(revoke, "--statement-file", "the officer's statement (UTF-8 text)")->required();
+    text(revoke, "--event-date", "when it happened, YYYY-MM-DD (default today)");
+    std::vector<std::string> states;
+    for (const auto state :
+         {core::RevocationState::Received, core::RevocationState::Approved, core::RevocationState::Submitted,
+          core::RevocationState::Confirmed, core::RevocationState::Refused, core::RevocationState::Withdrawn})
+        states.push_back(core::revocationStateName(state).toStdString());
+    CLI::App* revocation = group(app, "revocation", "revocation applications: two operators, then the CA");
+    text(command(*revocation, "list", "the applications"), "--state", "only those in this state")
+        ->check(CLI::IsMember(states));
+    command(*revocation, "show", "one application")->add_option("id", "its number")->type_name("ID")->required();
+    command(*revocation, "approve", "a second supervisor approves (never the operator who took it)")
+        ->add_option("id", "its number")
+        ->type_name("ID")
+        ->required();
+    for (const auto& [name, description] : {std::pair{"refuse", "a supervisor turns it down before it is submitted"},
+                                            std::pair{"withdraw", "the officer withdraws it before it is submitted"}}) {
+        CLI::App* closing = command(*revocation, name, description);
+        closing->add_option("id", "its number")->type_name("ID")->required();
+        text(closing, "--why", "kept with the application and in the audit log")->required();
+    }
+    CLI::App* form = command(*revocation, "form", "the application form the officer signs, as PDF (A4, bilingual)");
+    form->add_option("id", "its number")->type_name("ID")->required();
+    file(form, "--out", "the PDF to write")->required();
+    command(*revocation, "submit", "send an approved application to the certificate's CA (once; again after a failure)")
+        ->add_option("id", "its number")
+        ->type_name("ID")
+        ->required();
+}
+
 void addStockCommands(CLI::App& app)
 {
     std::vector<std::string> states;
@@ -347,6 +387,7 @@ std::variant<CommandLine, int> parseCommandLine(int argc, char** argv)
     addRegistryCommands(app);
     addEnrollCommands(app);
     addStockCommands(app);
+    addRevocationCommands(app);
 
     try {
         app.parse(argc, argv);

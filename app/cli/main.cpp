@@ -5,6 +5,7 @@
 #include "ReceiptCommand.h"
 #include "RegistryCommands.h"
 #include "ReportCommand.h"
+#include "RevocationCommands.h"
 #include "StockCommands.h"
 #include "TokenCommands.h"
 #include "tamga/core/Database.h"
@@ -54,9 +55,9 @@ int main(int argc, char** argv)
     // The command word may follow global options (--db X receipt 1 ...), so any argument that is "receipt" or
     // "report" counts.
     const bool rendersReceipt = std::any_of(argv + 1, argv + argc, [](const char* word) {
-        // A batch's export prints its cover sheet.
+        // A batch's export prints its cover sheet; a revocation application its form.
         return std::string_view(word) == "receipt" || std::string_view(word) == "report" ||
-               std::string_view(word) == "export";
+               std::string_view(word) == "export" || std::string_view(word) == "form";
     });
     if (rendersReceipt && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -84,6 +85,8 @@ int main(int argc, char** argv)
         return runEnrollCommand(line, options);
     if (line.words().front() == "stock")
         return runStockCommand(line, options);
+    if (isRevocationCommand(line.words().front()))
+        return runRevocationCommand(line, options);
     if (line.words().front() == "report")
         return runReportCommand(line, options);
     if (line.words().front() == "receipt")

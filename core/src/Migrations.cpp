@@ -361,6 +361,20 @@ const std::vector<Migration>& migrations()
                          "CHECK (scheme IN ('desk_key', 'desk_public_key'))"),
           QStringLiteral("ALTER TABLE pending_token_secrets ADD COLUMN scheme TEXT NOT NULL DEFAULT 'desk_key' "
                          "CHECK (scheme IN ('desk_key', 'desk_public_key'))")}},
+        // Revocation applications under the two-person rule (Revocations.h): who took it, the officer's statement,
+        // the date of the event, who approved it, and why it was refused or withdrawn.
+        {14,
+         "revocation applications: taken by one operator, approved by a second",
+         {QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN taken_by TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN statement TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN event_date TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN approved_at TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN closing_note TEXT NOT NULL DEFAULT ''"),
+          // The printed form the officer signed: its SHA-256, as a receipt's is kept with its enrollment.
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN form_sha256 TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral(
+              "CREATE INDEX revocation_requests_certificate ON revocation_requests(certificate_id, state)")}},
     };
     return steps;
 }

@@ -241,7 +241,7 @@ CoreResult<Report> Reports::stock() const
                             {}};
     auto done =
         eachRow(m_database,
-                QStringLiteral("SELECT reason, count(*), sum(state = 'done') FROM revocation_requests GROUP BY "
+                QStringLiteral("SELECT reason, count(*), sum(state = 'confirmed') FROM revocation_requests GROUP BY "
                                "reason ORDER BY reason"),
                 {}, [&](const QSqlQuery& q) {
                     revocations.rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
@@ -271,9 +271,10 @@ Report Reports::bundleCover(const SealedBundle& bundle, qint64 batchId, const QS
          words(QT_TRANSLATE_NOOP("Reports", "Organization")), words(QT_TRANSLATE_NOOP("Reports", "Token")),
          words(QT_TRANSLATE_NOOP("Reports", "Profile")), words(QT_TRANSLATE_NOOP("Reports", "Request SHA-256"))},
         {}};
+    // The request's SHA-256 whole, on two lines: the CA's operator compares it with the file's.
     for (const BundleEntry& e : bundle.entries)
         requests.rows.push_back({QStringLiteral("#%1").arg(e.enrollmentId), e.officer, e.organization, e.tokenSerial,
-                                 e.profile, e.requestSha256.left(16) + QStringLiteral("…")});
+                                 e.profile, e.requestSha256.left(32) + QLatin1Char('\n') + e.requestSha256.mid(32)});
     cover.tables.push_back(requests);
     cover.tables.push_back({words(QT_TRANSLATE_NOOP("Reports", "Handed over")),
                             {words(QT_TRANSLATE_NOOP("Reports", "Given by (RA), signature")),

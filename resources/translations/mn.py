@@ -557,10 +557,12 @@ MN = {
    'Дахин олгохоор арилга&х…',
  'Wipe for re-issue':
    'Дахин олгохоор арилгах',
- 'Token %1 is erased (keys and certificates) for the next officer. Why?':
-   '%1 токеныг (түлхүүр, гэрчилгээ) дараагийн албан хаагчид зориулж арилгана. Шалтгаан?',
+ 'Token %1 will be erased (its keys and certificates) for the next officer. Why?':
+   '%1 токеныг (түлхүүр, гэрчилгээг нь) дараагийн албан хаагчид зориулж арилгах гэж байна. Шалтгаан?',
  "Your password (unlocks the token's sealed SO PIN):":
    'Таны нууц үг (токены битүүмжилсэн SO ПИН-ийг нээнэ):',
  'Wiping %1… (plugged in)':
    '%1-ийг арилгаж байна… (залгаатай байна)',
+ 'Only a returned, blocked or prepared token is wiped for re-issue; %1 is %2.':
+   'Зөвхөн буцаасан, түгжигдсэн эсвэл бэлтгэсэн токеныг дахин олгохоор арилгана; %1 нь %2 байна.',
 }

@@ -1503,10 +1503,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Wipe for re-issue</translation>
     </message>
     <message>
-        <source>Token %1 is erased (keys and certificates) for the next officer. Why?</source>
-        <translation>Token %1 is erased (keys and certificates) for the next officer. Why?</translation>
-    </message>
-    <message>
         <source>returned</source>
         <translation>returned</translation>
     </message>
@@ -1517,6 +1513,22 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Wiping %1… (plugged in)</source>
         <translation>Wiping %1… (plugged in)</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Next: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every officer of this batch has a token.</source>
+        <translation>Every officer of this batch has a token.</translation>
+    </message>
+    <message>
+        <source>Only a returned, blocked or prepared token is wiped for re-issue; %1 is %2.</source>
+        <translation>Only a returned, blocked or prepared token is wiped for re-issue; %1 is %2.</translation>
+    </message>
+    <message>
+        <source>Token %1 will be erased (its keys and certificates) for the next officer. Why?</source>
+        <translation>Token %1 will be erased (its keys and certificates) for the next officer. Why?</translation>
     </message>
 </context>
 <context>
@@ -1771,17 +1783,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Date</source>
         <translation>Date</translation>
-    </message>
-</context>
-<context>
-    <name>core</name>
-    <message>
-        <source>Next: %1 (%2)</source>
-        <translation>Next: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Every officer of this batch has a token.</source>
-        <translation>Every officer of this batch has a token.</translation>
     </message>
 </context>
 <context>

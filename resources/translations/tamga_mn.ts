@@ -1497,10 +1497,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Дахин олгохоор арилгах</translation>
     </message>
     <message>
-        <source>Token %1 is erased (keys and certificates) for the next officer. Why?</source>
-        <translation>%1 токеныг (түлхүүр, гэрчилгээ) дараагийн албан хаагчид зориулж арилгана. Шалтгаан?</translation>
-    </message>
-    <message>
         <source>returned</source>
         <translation>буцаасан</translation>
     </message>
@@ -1511,6 +1507,22 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Wiping %1… (plugged in)</source>
         <translation>%1-ийг арилгаж байна… (залгаатай байна)</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2)</source>
+        <translation>Дараагийнх: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every officer of this batch has a token.</source>
+        <translation>Энэ багцын бүх албан хаагч токентой болсон.</translation>
+    </message>
+    <message>
+        <source>Only a returned, blocked or prepared token is wiped for re-issue; %1 is %2.</source>
+        <translation>Зөвхөн буцаасан, түгжигдсэн эсвэл бэлтгэсэн токеныг дахин олгохоор арилгана; %1 нь %2 байна.</translation>
+    </message>
+    <message>
+        <source>Token %1 will be erased (its keys and certificates) for the next officer. Why?</source>
+        <translation>%1 токеныг (түлхүүр, гэрчилгээг нь) дараагийн албан хаагчид зориулж арилгах гэж байна. Шалтгаан?</translation>
     </message>
 </context>
 <context>
@@ -1765,17 +1777,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Date</source>
         <translation>Огноо</translation>
-    </message>
-</context>
-<context>
-    <name>core</name>
-    <message>
-        <source>Next: %1 (%2)</source>
-        <translation>Дараагийнх: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Every officer of this batch has a token.</source>
-        <translation>Энэ багцын бүх албан хаагч токентой болсон.</translation>
     </message>
 </context>
 <context>

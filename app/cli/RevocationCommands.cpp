@@ -1,0 +1,201 @@
+#include "RevocationCommands.h"
+
+#include "Output.h"
+#include "RevocationForm.h"
+#include "SignIn.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/Files.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Revocations.h"
+#include "tamga/core/Text.h"
+
+#include <QCryptographicHash>
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <iostream>
+
+namespace tamga::cli {
+
+namespace {
+
+QJsonObject applicationJson(const core::RevocationApplication& a)
+{
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("enrollment_id"), a.enrollmentId},
+            {QStringLiteral("officer"), a.officerName},
+            {QStringLiteral("certificate_serial"), a.certificateSerialHex},
+            {QStringLiteral("certificate_sha256"), a.certificateFingerprint},
+            {QStringLiteral("ca"), a.caName},
+            {QStringLiteral("reason"), a.reason},
+            {QStringLiteral("statement"), a.statement},
+            {QStringLiteral("event_date"), a.eventDate},
+            {QStringLiteral("state"), core::revocationStateName(a.state)},
+            {QStringLiteral("taken_by"), a.takenBy},
+            {QStringLiteral("requested_at"), a.requestedAt},
+            {QStringLiteral("approved_by"), a.approvedBy},
+            {QStringLiteral("approved_at"), a.approvedAt},
+            {QStringLiteral("submitted_at"), a.submittedAt},
+            {QStringLiteral("last_error"), a.lastError},
+            {QStringLiteral("form_sha256"), a.formSha256}};
+}
+
+std::optional<qint64> numberAt(const CommandLine& line, std::size_t index)
+{
+    bool ok = false;
+    const qint64 id = q(line.words().size() > index ? line.words()[index] : std::string()).toLongLong(&ok);
+    return ok && id > 0 ? std::optional(id) : std::nullopt;
+}
+
+// tamga-cli revoke --enrollment ID --reason R --statement-file F [--event-date YYYY-MM-DD]
+int take(const CommandLine& line, const core::Database& database)
+{
+    bool ok = false;
+    const qint64 enrollment = q(line.value("enrollment").value_or(std::string())).toLongLong(&ok);
+    if (!ok || enrollment <= 0)
+        return usageError("--enrollment is an enrollment's number");
+    QFile statement(q(line.value("statement-file").value_or(std::string())));
+    if (!statement.open(QIODevice::ReadOnly))
+        return usageError("cannot read the statement file " + s(statement.fileName()));
+    const QString words = QString::fromUtf8(statement.readAll());
+    const QString eventDate =
+        q(line.value("event-date").value_or(QDate::currentDate().toString(Qt::ISODate).toStdString()));
+    int status = ExitOk;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    auto id = core::Revocations(database).apply(*by, enrollment, q(line.value("reason").value_or(std::string())), words,
+                                                eventDate);
+    if (!id)
+        return fail(id.error());
+    std::cout << *id << '\n';
+    return ExitOk;
+}
+
+int list(const CommandLine& line, const core::Database& database, const GlobalOptions& options)
+{
+    std::optional<core::RevocationState> state;
+    if (auto text = line.value("state")) {
+        state = core::parseRevocationState(q(*text));
+        if (!state)
+            return usageError("unknown state \"" + *text + "\"");
+    }
+    auto applications = core::Revocations(database).list(state);
+    if (!applications)
+        return fail(applications.error());
+    if (options.json) {
+        QJsonArray array;
+        for (const auto& a : *applications)
+            array.append(applicationJson(a));
+        printJson(array);
+        return ExitOk;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : *applications)
+        rows.push_back({std::to_string(a.id), s(core::revocationStateName(a.state)), s(a.officerName),
+                        s(a.certificateSerialHex), s(a.reason), s(a.takenBy), s(a.approvedBy), s(a.requestedAt)});
+    printTable({"ID", "STATE", "OFFICER", "CERTIFICATE", "REASON", "TAKEN BY", "APPROVED BY", "SINCE"}, rows);
+    return ExitOk;
+}
+
+int show(qint64 id, const core::Database& database, const GlobalOptions& options)
+{
+    auto application = core::Revocations(database).find(id);
+    if (!application)
+        return fail(application.error());
+    const QJsonObject json = applicationJson(*application);
+    if (options.json) {
+        printJson(json);
+        return ExitOk;
+    }
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const QString value = it.value().isString() ? it.value().toString() : QString::number(it.value().toInteger());
+        std::cout << s(it.key()) << ": " << s(core::escapedForTerminal(value)) << '\n';
+    }
+    return ExitOk;
+}
+
+// The form the officer signs, as a PDF; its SHA-256 is recorded with the application.
+int form(qint64 id, const CommandLine& line, const core::Database& database)
+{
+    int status = ExitOk;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    auto application = core::Revocations(database).find(id);
+    if (!application)
+        return fail(application.error());
+    auto certificate = core::Receipts(database).data(application->enrollmentId);
+    if (!certificate)
+        return fail(certificate.error());
+    const QByteArray pdf = ui::revocationFormPdf(*application, *certificate);
+    if (pdf.isEmpty())
+        return fail("the form could not be laid out");
+    const QString out = q(*line.value("out"));
+    if (auto written = core::writePrivateFile(out, pdf); !written)
+        return fail(written.error());
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
+    if (auto recorded = core::Revocations(database).recordForm(*by, id, sha256); !recorded)
+        return fail(recorded.error());
+    std::cout << "the form of application " << id << ": " << s(out) << "\nSHA-256 " << s(sha256) << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+bool isRevocationCommand(const std::string& word)
+{
+    return word == "revoke" || word == "revocation";
+}
+
+int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
+{
+    auto database = core::Database::openExisting(q(options.databasePath));
+    if (!database)
+        return fail(database.error());
+    const auto& words = line.words();
+    if (words.front() == "revoke")
+        return take(line, **database);
+    const std::string& action = words.at(1);
+    if (action == "list")
+        return list(line, **database, options);
+    const auto id = numberAt(line, 2);
+    if (!id)
+        return usageError("an application is named by its number");
+    if (action == "show")
+        return show(*id, **database, options);
+    if (action == "form")
+        return form(*id, line, **database);
+    int status = ExitOk;
+    auto by = signIn(line, **database, "password-file", status);
+    if (!by)
+        return status;
+    const core::Revocations revocations(**database);
+    if (action == "approve") {
+        if (auto done = revocations.approve(*by, *id); !done)
+            return fail(done.error());
+        std::cout << "application " << *id << " approved: submit it to the CA\n";
+        return ExitOk;
+    }
+    if (action == "refuse" || action == "withdraw") {
+        const QString why = q(line.value("why").value_or(std::string()));
+        if (auto done = action == "refuse" ? revocations.refuse(*by, *id, why) : revocations.withdraw(*by, *id, why);
+            !done)
+            return fail(done.error());
+        std::cout << "application " << *id << (action == "refuse" ? " refused\n" : " withdrawn\n");
+        return ExitOk;
+    }
+    // submit
+    core::CaConnectors connectors(**database, QFileInfo(q(options.databasePath)).absolutePath());
+    auto submitted = revocations.submit(*by, *id, connectors);
+    if (!submitted)
+        return fail(submitted.error());
+    std::cout << "application " << *id << " submitted to " << s(submitted->caName) << '\n';
+    return ExitOk;
+}
+
+} // namespace tamga::cli

@@ -1,0 +1,84 @@
+// Revocation applications: an officer (or their organization) asks at the desk for a certificate to be revoked.
+// The operator who takes the application records the reason (RFC 5280's CRLReason), the officer's statement and
+// the date of the event; a second operator, a supervisor, approves it (never the one who took it: the two-person
+// rule, each refusal audited); then it is submitted through the certificate's own CA, once, and retried while the
+// CA cannot be reached.
+//
+//   received ──▶ approved ──▶ submitted ──▶ confirmed
+//       │            │
+//       └────────────┴──▶ refused, withdrawn
+//
+// Every change is one audited transaction. The CA's confirmation (its CRL or its answer read back) is a step of its
+// own, after submission.
+#pragma once
+
+#include "tamga/core/CoreError.h"
+#include "tamga/core/Operators.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace tamga::core {
+
+class CaConnectors;
+class Database;
+
+enum class RevocationState { Received, Approved, Submitted, Confirmed, Refused, Withdrawn };
+QString revocationStateName(RevocationState state); // "received", "approved", ... as stored and typed
+std::optional<RevocationState> parseRevocationState(const QString& name);
+
+struct RevocationApplication {
+    qint64 id = 0;
+    qint64 certificateId = 0;
+    qint64 enrollmentId = 0;
+    QString officerName;
+    QString certificateSerialHex;
+    QString certificateFingerprint;
+    QString caName;
+    QString reason;    // RFC 5280 CRLReason name (isRevocationReason)
+    QString statement; // the officer's words
+    QString eventDate; // YYYY-MM-DD: when the key was compromised, the token lost, the post left
+    RevocationState state = RevocationState::Received;
+    QString takenBy;
+    QString requestedAt;
+    QString approvedBy;
+    QString approvedAt;
+    QString submittedAt;
+    QString lastError;  // why the last submission failed (the application stays approved, to be retried)
+    QString formSha256; // of the last form printed for the officer to sign
+};
+
+class Revocations {
+public:
+    explicit Revocations(const Database& database) : m_database(database) {}
+
+    // Takes the application for the certificate of `enrollmentId` (its newest, still valid). Refused when that
+    // certificate has an application under way already. Returns its id.
+    [[nodiscard]] CoreResult<qint64> apply(const Operator& by, qint64 enrollmentId, const QString& reason,
+                                           const QString& statement, const QString& eventDate) const;
+    [[nodiscard]] CoreResult<std::vector<RevocationApplication>> list(std::optional<RevocationState> state = {}) const;
+    [[nodiscard]] CoreResult<RevocationApplication> find(qint64 id) const;
+    // A supervisor who did not take the application; a refusal of the rule is audited.
+    [[nodiscard]] CoreStatus approve(const Operator& by, qint64 id) const;
+    // A supervisor turns it down, or the officer withdraws it, before it is submitted; `why` is kept.
+    [[nodiscard]] CoreStatus refuse(const Operator& by, qint64 id, const QString& why) const;
+    [[nodiscard]] CoreStatus withdraw(const Operator& by, qint64 id, const QString& why) const;
+    // Records that the form was printed (its SHA-256), audited.
+    [[nodiscard]] CoreStatus recordForm(const Operator& by, qint64 id, const QString& sha256) const;
+    // Sends an approved application to the certificate's CA. A CA that cannot be reached leaves it approved with
+    // the error (submit again later); one submitted already is never sent twice.
+    [[nodiscard]] CoreResult<RevocationApplication> submit(const Operator& by, qint64 id,
+                                                           const CaConnectors& connectors) const;
+
+private:
+    // Moves the application from `from` to `to` inside one audited change, setting `columns` too.
+    [[nodiscard]] CoreStatus move(const Operator& by, qint64 id, RevocationState from, RevocationState to,
+                                  const QString& action, const QString& setSql, const QVariantList& values,
+                                  const QString& note) const;
+
+    const Database& m_database;
+};
+
+} // namespace tamga::core

@@ -1,0 +1,368 @@
+#include "tamga/core/Revocations.h"
+
+#include "Ossl.h"
+
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/Text.h"
+
+#include <QDate>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+#include <utility>
+
+namespace tamga::core {
+
+namespace {
+
+constexpr std::array<std::pair<RevocationState, const char*>, 6> kStateNames{{
+    {RevocationState::Received, "received"},
+    {RevocationState::Approved, "approved"},
+    {RevocationState::Submitted, "submitted"},
+    {RevocationState::Confirmed, "confirmed"},
+    {RevocationState::Refused, "refused"},
+    {RevocationState::Withdrawn, "withdrawn"},
+}};
+
+const QString kSelect = QStringLiteral(
+    "SELECT r.id, r.certificate_id, c.enrollment_id, o.surname || ' ' || o.given_name, c.serial_hex, "
+    "c.fingerprint_sha256, coalesce(a.name, ''), r.reason, r.statement, r.event_date, r.state, r.taken_by, "
+    "r.requested_at, r.approved_by, r.approved_at, r.submitted_at, r.last_error, r.form_sha256 "
+    "FROM revocation_requests r JOIN certificates c ON c.id = r.certificate_id JOIN officers o ON o.id = c.officer_id "
+    "LEFT JOIN enrollments e ON e.id = c.enrollment_id LEFT JOIN ca_connectors a ON a.id = e.ca_id ");
+
+RevocationApplication applicationFrom(const QSqlQuery& q)
+{
+    RevocationApplication a;
+    a.id = q.value(0).toLongLong();
+    a.certificateId = q.value(1).toLongLong();
+    a.enrollmentId = q.value(2).toLongLong();
+    a.officerName = q.value(3).toString();
+    a.certificateSerialHex = q.value(4).toString();
+    a.certificateFingerprint = q.value(5).toString();
+    a.caName = q.value(6).toString();
+    a.reason = q.value(7).toString();
+    a.statement = q.value(8).toString();
+    a.eventDate = q.value(9).toString();
+    a.state = parseRevocationState(q.value(10).toString()).value_or(RevocationState::Received);
+    a.takenBy = q.value(11).toString();
+    a.requestedAt = q.value(12).toString();
+    a.approvedBy = q.value(13).toString();
+    a.approvedAt = q.value(14).toString();
+    a.submittedAt = q.value(15).toString();
+    a.lastError = q.value(16).toString();
+    a.formSha256 = q.value(17).toString();
+    return a;
+}
+
+// Applications still on their way to the CA or at it: a second one for the same certificate is refused.
+const QString kUnderWay = QStringLiteral("'received', 'approved', 'submitted'");
+
+} // namespace
+
+QString revocationStateName(RevocationState state)
+{
+    for (const auto& [value, name] : kStateNames) {
+        if (value == state)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<RevocationState> parseRevocationState(const QString& name)
+{
+    for (const auto& [value, text] : kStateNames) {
+        if (name == QLatin1String(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+CoreResult<qint64> Revocations::apply(const Operator& by, qint64 enrollmentId, const QString& reason,
+                                      const QString& statement, const QString& eventDate) const
+{
+    if (!isRevocationReason(reason))
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("\"%1\" is not a revocation reason (keyCompromise, affiliationChanged, "
+                                        "superseded, cessationOfOperation, privilegeWithdrawn, unspecified)")
+                             .arg(reason));
+    // One paragraph: the statement's lines (a file the officer's words were typed into) are joined.
+    const QString words = statement.simplified();
+    if (words.isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the officer's statement is empty"));
+    if (auto problem = textProblem(QStringLiteral("statement"), words, 2000))
+        return coreError(CoreErrorKind::InvalidInput, *problem);
+    const QDate day = QDate::fromString(eventDate, Qt::ISODate);
+    if (!day.isValid() || day > QDate::currentDate())
+        return coreError(
+            CoreErrorKind::InvalidInput,
+            QStringLiteral("the date of the event is YYYY-MM-DD and not in the future, not \"%1\"").arg(eventDate));
+    return AuditLog(m_database).change<qint64>([&](AuditTrail& trail) -> CoreResult<qint64> {
+        auto certificate = m_database.exec(
+            QStringLiteral("SELECT id, serial_hex FROM certificates WHERE enrollment_id = ? AND status = 'valid' "
+                           "ORDER BY id DESC LIMIT 1"),
+            {enrollmentId});
+        if (!certificate)
+            return std::unexpected(certificate.error());
+        if (!certificate->next())
+            return coreError(CoreErrorKind::NotFound,
+                             QStringLiteral("enrollment #%1 has no valid certificate to revoke").arg(enrollmentId));
+        const qint64 certificateId = certificate->value(0).toLongLong();
+        const QString serialHex = certificate->value(1).toString();
+        certificate->finish();
+        auto open = m_database.exec(QStringLiteral("SELECT id FROM revocation_requests WHERE certificate_id = ? AND "
+                                                   "state IN (%1)")
+                                        .arg(kUnderWay),
+                                    {certificateId});
+        if (!open)
+            return std::unexpected(open.error());
+        if (open->next())
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("the certificate %1 has an application under way already: #%2")
+                                 .arg(serialHex)
+                                 .arg(open->value(0).toLongLong()));
+        open->finish();
+        auto inserted = m_database.exec(
+            QStringLiteral("INSERT INTO revocation_requests (certificate_id, reason, state, requested_at, taken_by, "
+                           "statement, event_date) VALUES (?, ?, 'received', ?, ?, ?, ?)"),
+            {certificateId, reason, storedNow(), by.name, words, day.toString(Qt::ISODate)});
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        const qint64 id = inserted->lastInsertId().toLongLong();
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("revocation.received"),
+                                 QStringLiteral("revocation"),
+                                 QString::number(id),
+                                 audit::Ok,
+                                 {{QStringLiteral("enrollment"), enrollmentId},
+                                  {QStringLiteral("certificate"), serialHex},
+                                  {QStringLiteral("reason"), reason},
+                                  {QStringLiteral("event_date"), day.toString(Qt::ISODate)}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return id;
+    });
+}
+
+CoreResult<std::vector<RevocationApplication>> Revocations::list(std::optional<RevocationState> state) const
+{
+    auto query = state ? m_database.exec(kSelect + QStringLiteral("WHERE r.state = ? ORDER BY r.id"),
+                                         {revocationStateName(*state)})
+                       : m_database.exec(kSelect + QStringLiteral("ORDER BY r.id"));
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<RevocationApplication> applications;
+    while (query->next())
+        applications.push_back(applicationFrom(*query));
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
+    return applications;
+}
+
+CoreResult<RevocationApplication> Revocations::find(qint64 id) const
+{
+    auto query = m_database.exec(kSelect + QStringLiteral("WHERE r.id = ?"), {id});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no revocation application #%1").arg(id));
+    RevocationApplication application = applicationFrom(*query);
+    query->finish();
+    return application;
+}
+
+CoreStatus Revocations::move(const Operator& by, qint64 id, RevocationState from, RevocationState to,
+                             const QString& action, const QString& setSql, const QVariantList& values,
+                             const QString& note) const
+{
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        QVariantList bound{revocationStateName(to)};
+        bound << values << id << revocationStateName(from);
+        // Only from the state the caller saw: another desk may have moved it meanwhile.
+        auto moved = m_database.exec(QStringLiteral("UPDATE revocation_requests SET state = ?%1 WHERE id = ? AND "
+                                                    "state = ?")
+                                         .arg(setSql),
+                                     bound);
+        if (!moved)
+            return std::unexpected(moved.error());
+        if (moved->numRowsAffected() != 1)
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("revocation application #%1 is not %2 any more: look again")
+                                 .arg(id)
+                                 .arg(revocationStateName(from)));
+        QJsonObject details{{QStringLiteral("from"), revocationStateName(from)},
+                            {QStringLiteral("to"), revocationStateName(to)}};
+        if (!note.isEmpty())
+            details.insert(QStringLiteral("note"), note);
+        auto logged =
+            trail.add({by.name, action, QStringLiteral("revocation"), QString::number(id), audit::Ok, details});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+CoreStatus Revocations::recordForm(const Operator& by, qint64 id, const QString& sha256) const
+{
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        auto stored = m_database.exec(QStringLiteral("UPDATE revocation_requests SET form_sha256 = ? WHERE id = ?"),
+                                      {sha256, id});
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (stored->numRowsAffected() != 1)
+            return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no revocation application #%1").arg(id));
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("revocation.form_printed"),
+                                 QStringLiteral("revocation"),
+                                 QString::number(id),
+                                 audit::Ok,
+                                 {{QStringLiteral("sha256"), sha256}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+CoreStatus Revocations::approve(const Operator& by, qint64 id) const
+{
+    if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("revocation.approve"));
+        !allowed)
+        return allowed;
+    auto application = find(id);
+    if (!application)
+        return std::unexpected(application.error());
+    if (application->takenBy == by.name) {
+        // The two-person rule: the refusal itself is on record.
+        auto refused = AuditLog(m_database)
+                           .record({by.name,
+                                    QStringLiteral("revocation.approve"),
+                                    QStringLiteral("revocation"),
+                                    QString::number(id),
+                                    audit::Refused,
+                                    {{QStringLiteral("why"), QStringLiteral("two-person rule")}}});
+        if (!refused)
+            return std::unexpected(refused.error());
+        return coreError(CoreErrorKind::NotPermitted,
+                         QStringLiteral("%1 took application #%2: a second supervisor approves it (the two-person "
+                                        "rule)")
+                             .arg(by.name)
+                             .arg(id));
+    }
+    if (application->state != RevocationState::Received)
+        return coreError(CoreErrorKind::Conflict, QStringLiteral("revocation application #%1 is %2, not received")
+                                                      .arg(id)
+                                                      .arg(revocationStateName(application->state)));
+    return move(by, id, RevocationState::Received, RevocationState::Approved, QStringLiteral("revocation.approve"),
+                QStringLiteral(", approved_by = ?, approved_at = ?"), {by.name, storedNow()}, QString());
+}
+
+CoreStatus Revocations::refuse(const Operator& by, qint64 id, const QString& why) const
+{
+    if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("revocation.refuse"));
+        !allowed)
+        return allowed;
+    if (why.trimmed().isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("say why the application is refused"));
+    auto application = find(id);
+    if (!application)
+        return std::unexpected(application.error());
+    if (application->state != RevocationState::Received && application->state != RevocationState::Approved)
+        return coreError(CoreErrorKind::Conflict, QStringLiteral("revocation application #%1 is %2: too late to refuse")
+                                                      .arg(id)
+                                                      .arg(revocationStateName(application->state)));
+    return move(by, id, application->state, RevocationState::Refused, QStringLiteral("revocation.refuse"),
+                QStringLiteral(", closing_note = ?"), {why.trimmed()}, why.trimmed());
+}
+
+CoreStatus Revocations::withdraw(const Operator& by, qint64 id, const QString& why) const
+{
+    if (why.trimmed().isEmpty())
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("say why the application is withdrawn"));
+    auto application = find(id);
+    if (!application)
+        return std::unexpected(application.error());
+    if (application->state != RevocationState::Received && application->state != RevocationState::Approved)
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("revocation application #%1 is %2: too late to withdraw")
+                             .arg(id)
+                             .arg(revocationStateName(application->state)));
+    return move(by, id, application->state, RevocationState::Withdrawn, QStringLiteral("revocation.withdraw"),
+                QStringLiteral(", closing_note = ?"), {why.trimmed()}, why.trimmed());
+}
+
+CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64 id,
+                                                      const CaConnectors& connectors) const
+{
+    auto application = find(id);
+    if (!application)
+        return std::unexpected(application.error());
+    if (application->state != RevocationState::Approved)
+        return coreError(
+            CoreErrorKind::Conflict,
+            application->state == RevocationState::Received
+                ? QStringLiteral("revocation application #%1 waits for a second supervisor's approval").arg(id)
+                : QStringLiteral("revocation application #%1 is %2: it is not sent (again)")
+                      .arg(id)
+                      .arg(revocationStateName(application->state)));
+    auto certificate =
+        m_database.exec(QStringLiteral("SELECT c.certificate_pem, e.ca_id FROM certificates c JOIN enrollments e ON "
+                                       "e.id = c.enrollment_id WHERE c.id = ?"),
+                        {application->certificateId});
+    if (!certificate)
+        return std::unexpected(certificate.error());
+    if (!certificate->next())
+        return coreError(
+            CoreErrorKind::NotFound,
+            QStringLiteral("the certificate of application #%1 has no enrollment: its CA is unknown").arg(id));
+    const QByteArray pem = certificate->value(0).toString().toUtf8();
+    const qint64 caId = certificate->value(1).toLongLong();
+    certificate->finish();
+    auto config = connectors.find(caId);
+    if (!config)
+        return std::unexpected(config.error());
+    auto connector = connectors.open(*config);
+    if (!connector)
+        return std::unexpected(connector.error());
+    const ossl::X509Ptr parsed = ossl::certificateFromPem(pem);
+    if (!parsed)
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("the certificate of application #%1 is damaged in the database").arg(id));
+    const QByteArray der = ossl::derOf(parsed.get());
+    auto sent = (*connector)->revoke(der, application->reason);
+    if (!sent) {
+        // Stays approved with the reason: the next submit tries again, and nothing was sent twice.
+        const QString error = sent.error().message;
+        auto noted = m_database.exec(
+            QStringLiteral("UPDATE revocation_requests SET last_error = ? WHERE id = ? AND state = 'approved'"),
+            {error, id});
+        if (!noted)
+            return std::unexpected(noted.error());
+        if (auto logged = AuditLog(m_database)
+                              .record({by.name,
+                                       QStringLiteral("revocation.submit"),
+                                       QStringLiteral("revocation"),
+                                       QString::number(id),
+                                       audit::Failed,
+                                       {{QStringLiteral("ca"), config->name}, {QStringLiteral("error"), error}}});
+            !logged)
+            return std::unexpected(logged.error());
+        return std::unexpected(sent.error());
+    }
+    if (auto moved =
+            move(by, id, RevocationState::Approved, RevocationState::Submitted, QStringLiteral("revocation.submit"),
+                 QStringLiteral(", submitted_at = ?, last_error = ''"), {storedNow()}, config->name);
+        !moved)
+        return std::unexpected(moved.error());
+    return find(id);
+}
+
+} // namespace tamga::core

@@ -1,0 +1,185 @@
+// Revocation applications: taken by one operator, approved by a second supervisor (never the one who took it),
+// submitted through the certificate's own CA once, and kept approved to be sent again when the CA cannot take it.
+#include "EngineFixture.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Revocations.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDate>
+#include <QDir>
+#include <QFile>
+
+using namespace tamga::core;
+using tamga::Pin;
+using tamga::test::EngineFixture;
+
+namespace {
+
+// The fixture officer's certificate on the fixture's token, verified through the practice CA.
+qint64 verifiedEnrollment(const EngineFixture& desk)
+{
+    auto id = desk.engine().create(desk.clerk(), desk.officerId(), desk.serial(), QStringLiteral("signing"),
+                                   QStringLiteral("practice"));
+    REQUIRE(id);
+    auto done = desk.engine().run(desk.clerk(), *id, Pin(EngineFixture::kUserPin), nullptr);
+    INFO((done ? QString() : done.error().message).toStdString());
+    REQUIRE(done);
+    REQUIRE(done->state == EnrollmentState::Verified);
+    return *id;
+}
+
+int eventsOf(const EngineFixture& desk, const QString& action, const QString& outcome)
+{
+    auto events = AuditLog(desk.db()).list(200);
+    REQUIRE(events);
+    return static_cast<int>(std::count_if(events->begin(), events->end(), [&](const AuditEvent& e) {
+        return e.action == action && e.outcome == outcome;
+    }));
+}
+
+} // namespace
+
+TEST_CASE("a revocation application: checked when taken - one at a time per certificate - approved only by a second "
+          "supervisor - submitted once through the certificate's CA")
+{
+    EngineFixture desk;
+    const qint64 enrollment = verifiedEnrollment(desk);
+    auto second = Operators(desk.db()).add(desk.supervisor(), QStringLiteral("second"), Role::Supervisor,
+                                           Password("Second-pass-3"));
+    REQUIRE(second);
+    Revocations revocations(desk.db());
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+
+    CHECK(revocations.apply(desk.clerk(), enrollment, QStringLiteral("lostIt"), QStringLiteral("lost"), today)
+              .error()
+              .kind == CoreErrorKind::InvalidInput);
+    CHECK(revocations.apply(desk.clerk(), enrollment, QStringLiteral("keyCompromise"), QStringLiteral("  \n "), today)
+              .error()
+              .kind == CoreErrorKind::InvalidInput);
+    CHECK(revocations
+              .apply(desk.clerk(), enrollment, QStringLiteral("keyCompromise"), QStringLiteral("lost"),
+                     QDate::currentDate().addDays(3).toString(Qt::ISODate))
+              .error()
+              .kind == CoreErrorKind::InvalidInput);
+
+    auto id = revocations.apply(desk.supervisor(), enrollment, QStringLiteral("keyCompromise"),
+                                QStringLiteral("The token was lost\nin the car park."), today);
+    REQUIRE(id);
+    auto taken = revocations.find(*id);
+    REQUIRE(taken);
+    CHECK(taken->state == RevocationState::Received);
+    CHECK(taken->statement == QStringLiteral("The token was lost in the car park."));
+    CHECK(taken->takenBy == desk.supervisor().name);
+    CHECK(taken->caName == QStringLiteral("practice"));
+    // One application under way per certificate.
+    CHECK(revocations.apply(desk.clerk(), enrollment, QStringLiteral("superseded"), QStringLiteral("again"), today)
+              .error()
+              .kind == CoreErrorKind::Conflict);
+
+    // Not yet approved: nothing goes to the CA.
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    auto early = revocations.submit(*second, *id, connectors);
+    REQUIRE_FALSE(early);
+    CHECK(early.error().message.contains(QStringLiteral("second supervisor")));
+
+    // The two-person rule: a clerk may not approve, nor the supervisor who took it; both refusals are on record.
+    CHECK(revocations.approve(desk.clerk(), *id).error().kind == CoreErrorKind::NotPermitted);
+    auto own = revocations.approve(desk.supervisor(), *id);
+    REQUIRE_FALSE(own);
+    CHECK(own.error().kind == CoreErrorKind::NotPermitted);
+    CHECK(own.error().message.contains(QStringLiteral("two-person")));
+    CHECK(eventsOf(desk, QStringLiteral("revocation.approve"), audit::Refused) == 2);
+    CHECK(revocations.find(*id)->state == RevocationState::Received);
+
+    REQUIRE(revocations.approve(*second, *id));
+    auto approved = revocations.find(*id);
+    CHECK(approved->state == RevocationState::Approved);
+    CHECK(approved->approvedBy == QStringLiteral("second"));
+
+    // Submitted through the practice CA: it records the serial as revoked; a second submit sends nothing.
+    auto submitted = revocations.submit(desk.clerk(), *id, connectors);
+    REQUIRE(submitted);
+    CHECK(submitted->state == RevocationState::Submitted);
+    QFile revokedList(QString::fromStdString(desk.dir().path().string()) + QStringLiteral("/practice-ca/revoked.txt"));
+    REQUIRE(revokedList.open(QIODevice::ReadOnly));
+    const QByteArray listed = revokedList.readAll();
+    CHECK(listed.count(submitted->certificateSerialHex.toUtf8()) == 1);
+    auto twice = revocations.submit(desk.clerk(), *id, connectors);
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().kind == CoreErrorKind::Conflict);
+    CHECK(revocations.withdraw(desk.clerk(), *id, QStringLiteral("found it")).error().kind == CoreErrorKind::Conflict);
+
+    auto listedSubmitted = revocations.list(RevocationState::Submitted);
+    REQUIRE(listedSubmitted);
+    CHECK(listedSubmitted->size() == 1);
+    auto verified = AuditLog(desk.db()).verify();
+    REQUIRE(verified);
+    CHECK(verified->intact);
+}
+
+TEST_CASE("a revocation the CA cannot take stays approved with the reason, and goes when submitted again - an "
+          "application withdrawn or refused is closed")
+{
+    EngineFixture desk;
+    const qint64 enrollment = verifiedEnrollment(desk);
+    auto second = Operators(desk.db()).add(desk.supervisor(), QStringLiteral("second"), Role::Supervisor,
+                                           Password("Second-pass-3"));
+    REQUIRE(second);
+    Revocations revocations(desk.db());
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+
+    SECTION("withdrawn, then refused: closed, and a new application may be taken")
+    {
+        auto id = revocations.apply(desk.clerk(), enrollment, QStringLiteral("affiliationChanged"),
+                                    QStringLiteral("Moved to another ministry."), today);
+        REQUIRE(id);
+        CHECK(revocations.withdraw(desk.clerk(), *id, QStringLiteral(" ")).error().kind == CoreErrorKind::InvalidInput);
+        REQUIRE(revocations.withdraw(desk.clerk(), *id, QStringLiteral("stays in post")));
+        CHECK(revocations.find(*id)->state == RevocationState::Withdrawn);
+        CHECK(revocations.approve(*second, *id).error().kind == CoreErrorKind::Conflict);
+        auto again = revocations.apply(desk.clerk(), enrollment, QStringLiteral("affiliationChanged"),
+                                       QStringLiteral("Moved after all."), today);
+        REQUIRE(again);
+        CHECK(revocations.refuse(desk.clerk(), *again, QStringLiteral("no")).error().kind ==
+              CoreErrorKind::NotPermitted);
+        REQUIRE(revocations.refuse(*second, *again, QStringLiteral("the statement is not signed")));
+        CHECK(revocations.find(*again)->state == RevocationState::Refused);
+    }
+    SECTION("the CA's folder cannot be written: approved with the error, then sent once it can")
+    {
+        // The certificate's CA is an offline one whose exchange folder is, for now, a file.
+        const QString folder = QString::fromStdString(desk.dir().file("exchange"));
+        {
+            QFile blocker(folder);
+            REQUIRE(blocker.open(QIODevice::WriteOnly));
+        }
+        auto ca = connectors.add(desk.supervisor(), {0, QStringLiteral("offline"), QStringLiteral("files"),
+                                                     QJsonObject{{QStringLiteral("dir"), folder}}});
+        REQUIRE(ca);
+        REQUIRE(desk.db().exec(QStringLiteral("UPDATE enrollments SET ca_id = ? WHERE id = ?"), {*ca, enrollment}));
+        auto id = revocations.apply(desk.clerk(), enrollment, QStringLiteral("keyCompromise"), QStringLiteral("Lost."),
+                                    today);
+        REQUIRE(id);
+        REQUIRE(revocations.approve(*second, *id));
+        auto failed = revocations.submit(desk.clerk(), *id, connectors);
+        REQUIRE_FALSE(failed);
+        auto kept = revocations.find(*id);
+        CHECK(kept->state == RevocationState::Approved);
+        CHECK_FALSE(kept->lastError.isEmpty());
+        CHECK(eventsOf(desk, QStringLiteral("revocation.submit"), audit::Failed) == 1);
+
+        REQUIRE(QFile::remove(folder));
+        REQUIRE(QDir().mkpath(folder));
+        auto sent = revocations.submit(desk.clerk(), *id, connectors);
+        INFO((sent ? QString() : sent.error().message).toStdString());
+        REQUIRE(sent);
+        CHECK(sent->state == RevocationState::Submitted);
+        CHECK(sent->lastError.isEmpty());
+        CHECK(QDir(folder + QStringLiteral("/revocations"))
+                  .entryList({QStringLiteral("revoke-*.json")}, QDir::Files)
+                  .size() == 1);
+    }
+}
