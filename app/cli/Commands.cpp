@@ -296,6 +296,11 @@ void addRevocationCommands(CLI::App& app)
         closing->add_option("id", "its number")->type_name("ID")->required();
         text(closing, "--why", "kept with the application and in the audit log")->required();
     }
+    CLI::App* confirm = command(*revocation, "confirm",
+                                "the CA's CRL (fetched, or --crl from the CA's operator), signed by the certificate's "
+                                "issuer, lists it: confirmed, the certificate marked revoked");
+    confirm->add_option("id", "its number")->type_name("ID")->required();
+    file(confirm, "--crl", "the CA's CRL file (PEM or DER)");
     CLI::App* form = command(*revocation, "form", "the application form the officer signs, as PDF (A4, bilingual)");
     form->add_option("id", "its number")->type_name("ID")->required();
     file(form, "--out", "the PDF to write")->required();

@@ -41,7 +41,9 @@ QJsonObject applicationJson(const core::RevocationApplication& a)
             {QStringLiteral("approved_at"), a.approvedAt},
             {QStringLiteral("submitted_at"), a.submittedAt},
             {QStringLiteral("last_error"), a.lastError},
-            {QStringLiteral("form_sha256"), a.formSha256}};
+            {QStringLiteral("form_sha256"), a.formSha256},
+            {QStringLiteral("confirmed_at"), a.confirmedAt},
+            {QStringLiteral("confirmation"), a.confirmation}};
 }
 
 std::optional<qint64> numberAt(const CommandLine& line, std::size_t index)
@@ -189,8 +191,15 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
         std::cout << "application " << *id << (action == "refuse" ? " refused\n" : " withdrawn\n");
         return ExitOk;
     }
-    // submit
     core::CaConnectors connectors(**database, QFileInfo(q(options.databasePath)).absolutePath());
+    if (action == "confirm") {
+        auto confirmed = revocations.confirm(*by, *id, connectors, q(line.value("crl").value_or(std::string())));
+        if (!confirmed)
+            return fail(confirmed.error());
+        std::cout << "application " << *id << " confirmed: " << s(confirmed->confirmation) << '\n';
+        return ExitOk;
+    }
+    // submit
     auto submitted = revocations.submit(*by, *id, connectors);
     if (!submitted)
         return fail(submitted.error());

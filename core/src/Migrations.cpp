@@ -373,6 +373,9 @@ const std::vector<Migration>& migrations()
           QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN closing_note TEXT NOT NULL DEFAULT ''"),
           // The printed form the officer signed: its SHA-256, as a receipt's is kept with its enrollment.
           QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN form_sha256 TEXT NOT NULL DEFAULT ''"),
+          // The CA's word: when Tamga found the serial in the CA's CRL, and that CRL's date.
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN confirmed_at TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN confirmation TEXT NOT NULL DEFAULT ''"),
           QStringLiteral(
               "CREATE INDEX revocation_requests_certificate ON revocation_requests(certificate_id, state)")}},
     };

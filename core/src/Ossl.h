@@ -19,12 +19,17 @@
 namespace tamga::core::ossl {
 
 // The RAII types are the ones the token layer uses too (pkcs11/ossl).
+using tamga::ossl::AsnEnumeratedPtr;
+using tamga::ossl::AsnIntegerPtr;
+using tamga::ossl::AsnTimePtr;
 using tamga::ossl::BioPtr;
+using tamga::ossl::CrlPtr;
 using tamga::ossl::Deleter;
 using tamga::ossl::ExtensionsPtr;
 using tamga::ossl::NamePtr;
 using tamga::ossl::PkeyPtr;
 using tamga::ossl::ReqPtr;
+using tamga::ossl::RevokedPtr;
 using tamga::ossl::StoreCtxPtr;
 using tamga::ossl::StorePtr;
 using tamga::ossl::X509Ptr;

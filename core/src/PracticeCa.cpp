@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <openssl/pem.h>
 #include <openssl/rand.h>
 
 namespace tamga::core {
@@ -18,6 +19,20 @@ const QString kRootFile = QStringLiteral("root.pem");
 const QString kIssuingFile = QStringLiteral("issuing.pem");
 const QString kIssuingKeyFile = QStringLiteral("issuing-key.pem");
 const QString kRevokedFile = QStringLiteral("revoked.txt");
+
+// RFC 5280's CRLReason code of a reason name.
+long crlReasonCode(const QString& reason)
+{
+    static const std::pair<const char*, long> kCodes[] = {
+        {"unspecified", 0},          {"keyCompromise", 1},   {"affiliationChanged", 3}, {"superseded", 4},
+        {"cessationOfOperation", 5}, {"certificateHold", 6}, {"privilegeWithdrawn", 9},
+    };
+    for (const auto& [name, code] : kCodes) {
+        if (reason == QLatin1String(name))
+            return code;
+    }
+    return 0;
+}
 
 bool writePrivate(const QString& path, const QByteArray& content)
 {
@@ -182,6 +197,62 @@ public:
                 .arg(ossl::serialHex(certificate.get()), reason, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
                 .toUtf8());
         return {};
+    }
+
+    // The practice CA publishes a CRL (crl.pem in its folder), made afresh from its revocation list and signed by
+    // its issuing CA, so that training covers the confirmation of a revocation.
+    CoreResult<QByteArray> crl() override
+    {
+        if (auto created = ensureCreated(); !created)
+            return std::unexpected(created.error());
+        auto issuing = ossl::certificateFromPem(readFile(kIssuingFile));
+        const QByteArray keyText = readFile(kIssuingKeyFile);
+        ossl::BioPtr keyBio(BIO_new_mem_buf(keyText.constData(), static_cast<int>(keyText.size())));
+        ossl::PkeyPtr issuingKey(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+        if (!issuing || !issuingKey)
+            return coreError(
+                CoreErrorKind::Io,
+                QStringLiteral("the practice CA in %1 is damaged; delete the folder to make a new one").arg(m_dir));
+        ossl::CrlPtr list(X509_CRL_new());
+        ossl::AsnTimePtr now(X509_gmtime_adj(nullptr, 0));
+        ossl::AsnTimePtr next(X509_gmtime_adj(nullptr, 7L * 24 * 3600));
+        if (!list || !now || !next || X509_CRL_set_version(list.get(), X509_CRL_VERSION_2) != 1 ||
+            X509_CRL_set_issuer_name(list.get(), X509_get_subject_name(issuing.get())) != 1 ||
+            X509_CRL_set1_lastUpdate(list.get(), now.get()) != 1 ||
+            X509_CRL_set1_nextUpdate(list.get(), next.get()) != 1)
+            return coreError(CoreErrorKind::Io, QStringLiteral("the practice CA cannot make its CRL"));
+        // One line per revocation: "<serial hex> <reason> <ISO date>".
+        for (const QByteArray& line : readFile(kRevokedFile).split('\n')) {
+            const QList<QByteArray> fields = line.trimmed().split(' ');
+            if (fields.size() < 2)
+                continue;
+            BIGNUM* number = nullptr;
+            if (BN_hex2bn(&number, fields[0].constData()) == 0)
+                continue;
+            ossl::AsnIntegerPtr serial(BN_to_ASN1_INTEGER(number, nullptr));
+            BN_free(number);
+            ossl::RevokedPtr entry(X509_REVOKED_new());
+            ossl::AsnEnumeratedPtr reason(ASN1_ENUMERATED_new());
+            if (!serial || !entry || !reason || X509_REVOKED_set_serialNumber(entry.get(), serial.get()) != 1 ||
+                X509_REVOKED_set_revocationDate(entry.get(), now.get()) != 1 ||
+                ASN1_ENUMERATED_set(reason.get(), crlReasonCode(QString::fromLatin1(fields[1]))) != 1 ||
+                X509_REVOKED_add1_ext_i2d(entry.get(), NID_crl_reason, reason.get(), 0, 0) != 1)
+                return coreError(CoreErrorKind::Io, QStringLiteral("the practice CA cannot make its CRL"));
+            X509_CRL_add0_revoked(list.get(), entry.release());
+        }
+        X509_CRL_sort(list.get());
+        if (X509_CRL_sign(list.get(), issuingKey.get(), EVP_sha256()) <= 0)
+            return coreError(CoreErrorKind::Io, QStringLiteral("the practice CA cannot sign its CRL"));
+        unsigned char* der = nullptr;
+        const int length = i2d_X509_CRL(list.get(), &der);
+        if (length <= 0)
+            return coreError(CoreErrorKind::Io, QStringLiteral("the practice CA cannot write its CRL"));
+        const QByteArray bytes(reinterpret_cast<const char*>(der), length);
+        OPENSSL_free(der);
+        ossl::BioPtr pem(BIO_new(BIO_s_mem()));
+        PEM_write_bio_X509_CRL(pem.get(), list.get());
+        writePrivate(path(QStringLiteral("crl.pem")), QByteArray::fromStdString(tamga::ossl::bioText(pem.get())));
+        return bytes;
     }
 
     CoreResult<QList<QByteArray>> caCertificates() override

@@ -8,8 +8,12 @@
 #include "tamga/core/Text.h"
 
 #include <QDate>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <openssl/pem.h>
 
 #include <array>
 #include <utility>
@@ -30,7 +34,8 @@ constexpr std::array<std::pair<RevocationState, const char*>, 6> kStateNames{{
 const QString kSelect = QStringLiteral(
     "SELECT r.id, r.certificate_id, c.enrollment_id, o.surname || ' ' || o.given_name, c.serial_hex, "
     "c.fingerprint_sha256, coalesce(a.name, ''), r.reason, r.statement, r.event_date, r.state, r.taken_by, "
-    "r.requested_at, r.approved_by, r.approved_at, r.submitted_at, r.last_error, r.form_sha256 "
+    "r.requested_at, r.approved_by, r.approved_at, r.submitted_at, r.last_error, r.form_sha256, r.confirmed_at, "
+    "r.confirmation "
     "FROM revocation_requests r JOIN certificates c ON c.id = r.certificate_id JOIN officers o ON o.id = c.officer_id "
     "LEFT JOIN enrollments e ON e.id = c.enrollment_id LEFT JOIN ca_connectors a ON a.id = e.ca_id ");
 
@@ -55,6 +60,8 @@ RevocationApplication applicationFrom(const QSqlQuery& q)
     a.submittedAt = q.value(15).toString();
     a.lastError = q.value(16).toString();
     a.formSha256 = q.value(17).toString();
+    a.confirmedAt = q.value(18).toString();
+    a.confirmation = q.value(19).toString();
     return a;
 }
 
@@ -362,6 +369,125 @@ CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64
                  QStringLiteral(", submitted_at = ?, last_error = ''"), {storedNow()}, config->name);
         !moved)
         return std::unexpected(moved.error());
+    return find(id);
+}
+
+namespace {
+
+ossl::CrlPtr crlFrom(const QByteArray& bytes)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+    if (X509_CRL* der = d2i_X509_CRL(nullptr, &p, static_cast<long>(bytes.size())))
+        return ossl::CrlPtr(der);
+    ossl::BioPtr bio(BIO_new_mem_buf(bytes.constData(), static_cast<int>(bytes.size())));
+    return ossl::CrlPtr(PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr));
+}
+
+} // namespace
+
+CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint64 id, const CaConnectors& connectors,
+                                                       const QString& crlFile) const
+{
+    auto application = find(id);
+    if (!application)
+        return std::unexpected(application.error());
+    if (application->state != RevocationState::Submitted)
+        return coreError(CoreErrorKind::Conflict, QStringLiteral("revocation application #%1 is %2, not submitted")
+                                                      .arg(id)
+                                                      .arg(revocationStateName(application->state)));
+    auto row = m_database.exec(QStringLiteral("SELECT c.certificate_pem, c.chain_pem, e.ca_id FROM certificates c "
+                                              "JOIN enrollments e ON e.id = c.enrollment_id WHERE c.id = ?"),
+                               {application->certificateId});
+    if (!row)
+        return std::unexpected(row.error());
+    if (!row->next())
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("the certificate of application #%1 is not in the database").arg(id));
+    const ossl::X509Ptr certificate = ossl::certificateFromPem(row->value(0).toString().toUtf8());
+    const QByteArray chainPem = row->value(1).toString().toUtf8();
+    const qint64 caId = row->value(2).toLongLong();
+    row->finish();
+    if (!certificate)
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("the certificate of application #%1 is damaged in the database").arg(id));
+    // The CRL: from the CA operator's file, or fetched from the CA.
+    QByteArray crlBytes;
+    QString source;
+    if (!crlFile.isEmpty()) {
+        QFile file(crlFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return coreError(CoreErrorKind::Io, QStringLiteral("cannot read the CRL file %1").arg(crlFile));
+        crlBytes = file.read(16 * 1024 * 1024);
+        source = QStringLiteral("the CRL file %1").arg(QFileInfo(crlFile).fileName());
+    } else {
+        auto config = connectors.find(caId);
+        if (!config)
+            return std::unexpected(config.error());
+        auto connector = connectors.open(*config);
+        if (!connector)
+            return std::unexpected(connector.error());
+        auto fetched = (*connector)->crl();
+        if (!fetched)
+            return std::unexpected(fetched.error());
+        crlBytes = *fetched;
+        source = QStringLiteral("the CRL of %1").arg(config->name);
+    }
+    const ossl::CrlPtr crl = crlFrom(crlBytes);
+    if (!crl)
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("%1 is not a CRL").arg(source));
+    // Signed by the certificate's own issuer (the chain checked when the certificate came): a CRL from anyone else
+    // proves nothing.
+    const X509* issuer = nullptr;
+    const std::vector<ossl::X509Ptr> chain = ossl::certificatesFrom(chainPem);
+    for (const ossl::X509Ptr& candidate : chain) {
+        if (X509_NAME_cmp(X509_get_subject_name(candidate.get()), X509_get_issuer_name(certificate.get())) == 0 &&
+            X509_verify(certificate.get(), X509_get0_pubkey(candidate.get())) == 1)
+            issuer = candidate.get();
+    }
+    if (!issuer)
+        return coreError(
+            CoreErrorKind::Database,
+            QStringLiteral("the issuer of the certificate of application #%1 is not kept with it").arg(id));
+    if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(issuer)) != 0 ||
+        X509_CRL_verify(crl.get(), X509_get0_pubkey(issuer)) != 1)
+        return coreError(CoreErrorKind::CaRefused,
+                         QStringLiteral("%1 is not signed by the certificate's issuer (%2): it proves nothing")
+                             .arg(source, ossl::nameText(X509_get_subject_name(issuer))));
+    const QString crlDate = ossl::timeText(X509_CRL_get0_lastUpdate(crl.get()));
+    X509_REVOKED* entry = nullptr;
+    if (X509_CRL_get0_by_serial(crl.get(), &entry, X509_get0_serialNumber(certificate.get())) != 1)
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("%1 of %2 does not list the certificate %3 yet: confirm again when the CA "
+                                        "has published a newer one")
+                             .arg(source, crlDate, application->certificateSerialHex));
+    const QString confirmation = QStringLiteral("%1 of %2").arg(source, crlDate);
+    auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+        auto moved = m_database.exec(
+            QStringLiteral("UPDATE revocation_requests SET state = 'confirmed', confirmed_at = ?, confirmation = ? "
+                           "WHERE id = ? AND state = 'submitted'"),
+            {storedNow(), confirmation, id});
+        if (!moved)
+            return std::unexpected(moved.error());
+        if (moved->numRowsAffected() != 1)
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("revocation application #%1 moved on meanwhile: look again").arg(id));
+        auto revoked = m_database.exec(QStringLiteral("UPDATE certificates SET status = 'revoked' WHERE id = ?"),
+                                       {application->certificateId});
+        if (!revoked)
+            return std::unexpected(revoked.error());
+        auto logged = trail.add({by.name,
+                                 QStringLiteral("revocation.confirmed"),
+                                 QStringLiteral("revocation"),
+                                 QString::number(id),
+                                 audit::Ok,
+                                 {{QStringLiteral("certificate"), application->certificateSerialHex},
+                                  {QStringLiteral("confirmation"), confirmation}}});
+        if (!logged)
+            return std::unexpected(logged.error());
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
     return find(id);
 }
 

@@ -5,11 +5,13 @@
 
 #include <dlfcn.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <sys/stat.h>
+#include <thread>
 
 namespace tamga::pkcs11 {
 
@@ -256,6 +258,13 @@ Result<std::vector<SlotInfo>> Module::slots() const
         if (slot.tokenPresent) {
             CK_TOKEN_INFO tokenInfo{};
             CK_RV rv = f->C_GetTokenInfo(id, &tokenInfo);
+            // A token whose files another process is writing at this moment (a parallel batch's other worker;
+            // SoftHSM reads them to answer) can fail one call with a general error: asked again before it counts
+            // as gone.
+            for (int again = 0; rv == CKR_GENERAL_ERROR && again < 2; ++again) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                rv = f->C_GetTokenInfo(id, &tokenInfo);
+            }
             if (rv == CKR_OK) {
                 slot.token = tokenInfoFrom(m_impl->path, id, slotInfo, tokenInfo);
             } else {

@@ -61,18 +61,22 @@ TEST_CASE("tamga-cli revoke and revocation: the two-person rule - the form as PD
     REQUIRE(submitted.exitCode == 0);
     CHECK_THAT(submitted.out, Catch::Contains("submitted to practice"));
     CHECK(desk.cli({"revocation", "submit", id}).exitCode == 2); // never twice
+    auto confirmed = desk.cli({"revocation", "confirm", id});
+    INFO(confirmed.err);
+    REQUIRE(confirmed.exitCode == 0);
+    CHECK_THAT(confirmed.out, Catch::Contains("confirmed: the CRL of practice"));
 
     auto shown = desk.cli({"--json", "revocation", "show", id});
     REQUIRE(shown.exitCode == 0);
     const QJsonObject application = QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object();
-    CHECK(application[QStringLiteral("state")].toString() == QStringLiteral("submitted"));
+    CHECK(application[QStringLiteral("state")].toString() == QStringLiteral("confirmed"));
     CHECK(application[QStringLiteral("taken_by")].toString() == QStringLiteral("boss"));
     CHECK(application[QStringLiteral("approved_by")].toString() == QStringLiteral("second"));
     QFile printed(QString::fromStdString(pdf));
     REQUIRE(printed.open(QIODevice::ReadOnly));
     CHECK(application[QStringLiteral("form_sha256")].toString() ==
           QString::fromLatin1(QCryptographicHash::hash(printed.readAll(), QCryptographicHash::Sha256).toHex()));
-    auto listed = desk.cli({"revocation", "list", "--state", "submitted"});
+    auto listed = desk.cli({"revocation", "list", "--state", "confirmed"});
     REQUIRE(listed.exitCode == 0);
     CHECK_THAT(listed.out, Catch::Contains("keyCompromise"));
 }

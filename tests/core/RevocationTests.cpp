@@ -1,6 +1,7 @@
 // Revocation applications: taken by one operator, approved by a second supervisor (never the one who took it),
 // submitted through the certificate's own CA once, and kept approved to be sent again when the CA cannot take it.
 #include "EngineFixture.h"
+#include "TestSupport.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Revocations.h"
@@ -98,6 +99,25 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
     CHECK(approved->state == RevocationState::Approved);
     CHECK(approved->approvedBy == QStringLiteral("second"));
 
+    CHECK(revocations.confirm(desk.clerk(), *id, connectors).error().kind == CoreErrorKind::Conflict);
+    // The practice CA's CRL as it is before the submission, and the CRL of another practice CA (same names, its
+    // own key): neither may confirm anything.
+    auto practice = connectors.find(QStringLiteral("practice"));
+    REQUIRE(practice);
+    auto ca = connectors.open(*practice);
+    REQUIRE(ca);
+    auto before = (*ca)->crl();
+    REQUIRE(before);
+    const QString oldCrl = QString::fromStdString(desk.dir().file("old.crl"));
+    tamga::test::writeFile(oldCrl.toStdString(), before->toStdString());
+    CaConnectors elsewhere(desk.db(), QString::fromStdString(desk.dir().file("elsewhere")));
+    auto stranger = elsewhere.open(*practice);
+    REQUIRE(stranger);
+    auto strangersCrl = (*stranger)->crl();
+    REQUIRE(strangersCrl);
+    const QString forged = QString::fromStdString(desk.dir().file("stranger.crl"));
+    tamga::test::writeFile(forged.toStdString(), strangersCrl->toStdString());
+
     // Submitted through the practice CA: it records the serial as revoked; a second submit sends nothing.
     auto submitted = revocations.submit(desk.clerk(), *id, connectors);
     REQUIRE(submitted);
@@ -114,6 +134,32 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
     auto listedSubmitted = revocations.list(RevocationState::Submitted);
     REQUIRE(listedSubmitted);
     CHECK(listedSubmitted->size() == 1);
+
+    // Confirmed only by the CA's own CRL that lists the serial.
+    auto stale = revocations.confirm(desk.clerk(), *id, connectors, oldCrl);
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().message.contains(QStringLiteral("does not list")));
+    auto notIssuers = revocations.confirm(desk.clerk(), *id, connectors, forged);
+    REQUIRE_FALSE(notIssuers);
+    CHECK(notIssuers.error().message.contains(QStringLiteral("not signed by the certificate's issuer")));
+    CHECK(revocations.find(*id)->state == RevocationState::Submitted);
+    auto confirmed = revocations.confirm(desk.clerk(), *id, connectors);
+    INFO((confirmed ? QString() : confirmed.error().message).toStdString());
+    REQUIRE(confirmed);
+    CHECK(confirmed->state == RevocationState::Confirmed);
+    CHECK(confirmed->confirmation.contains(QStringLiteral("the CRL of practice")));
+    auto status =
+        desk.db().exec(QStringLiteral("SELECT status FROM certificates WHERE id = ?"), {confirmed->certificateId});
+    REQUIRE(status);
+    REQUIRE(status->next());
+    CHECK(status->value(0).toString() == QStringLiteral("revoked"));
+    status->finish();
+    // The CRL the practice CA published, read by OpenSSL's own tool, lists the serial too.
+    auto published =
+        tamga::test::run({"openssl", "crl", "-in", desk.dir().file("practice-ca/crl.pem"), "-noout", "-text"});
+    REQUIRE(published.exitCode == 0);
+    CHECK_THAT(published.out, Catch::Contains(confirmed->certificateSerialHex.toUpper().toStdString()) &&
+                                  Catch::Contains("Key Compromise"));
     auto verified = AuditLog(desk.db()).verify();
     REQUIRE(verified);
     CHECK(verified->intact);

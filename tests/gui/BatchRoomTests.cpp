@@ -187,7 +187,12 @@ TEST_CASE("the batch room with a USB hub, by keys: Alt+N sets two tokens at once
     INFO("round errors: " << roundErrors.join(QStringLiteral("; ")).toStdString()
                           << "\nlog: " << logOf(room).join(QLatin1Char('\n')).toStdString());
     CHECK(doneByRound.front() == 2);
-    REQUIRE(waitUntil([&] { return verifiedIn(desk, *batch) == officers; }));
+    const bool everyone = waitUntil([&] { return verifiedIn(desk, *batch) == officers; });
+    auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
+    INFO("then status: " << status->text().toStdString() << "\nthen log: "
+                         << logOf(room).join(QLatin1Char('\n')).toStdString() << "\nthen rounds: " << doneByRound.size()
+                         << "\nthen errors: " << roundErrors.join(QStringLiteral("; ")).toStdString());
+    REQUIRE(everyone);
     CHECK(roundErrors.isEmpty());
 
     auto members = core::Batches(desk.database()).members(*batch);

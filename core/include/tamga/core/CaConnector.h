@@ -40,6 +40,12 @@ public:
     // Asks again for a pending request.
     [[nodiscard]] virtual CoreResult<CaResponse> collect(const QString& reference, const QByteArray& requestDer) = 0;
     [[nodiscard]] virtual CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) = 0;
+    // The CA's current CRL (DER), where Tamga can fetch one itself; otherwise the CA operator's CRL is imported.
+    [[nodiscard]] virtual CoreResult<QByteArray> crl()
+    {
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("this CA publishes no CRL Tamga can fetch: import the CA's CRL file"));
+    }
     // The CA's own certificates (issuing CA and up): also how `ca test` checks the connection.
     [[nodiscard]] virtual CoreResult<QList<QByteArray>> caCertificates() = 0;
 };

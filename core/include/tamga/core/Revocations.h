@@ -8,8 +8,8 @@
 //       │            │
 //       └────────────┴──▶ refused, withdrawn
 //
-// Every change is one audited transaction. The CA's confirmation (its CRL or its answer read back) is a step of its
-// own, after submission.
+// Every change is one audited transaction. The CA's confirmation (its CRL, verified against the certificate's issuer)
+// is a step of its own, after submission.
 #pragma once
 
 #include "tamga/core/CoreError.h"
@@ -48,6 +48,8 @@ struct RevocationApplication {
     QString submittedAt;
     QString lastError;  // why the last submission failed (the application stays approved, to be retried)
     QString formSha256; // of the last form printed for the officer to sign
+    QString confirmedAt;
+    QString confirmation; // what confirmed it: the CRL, its issuer and date
 };
 
 class Revocations {
@@ -71,6 +73,12 @@ public:
     // the error (submit again later); one submitted already is never sent twice.
     [[nodiscard]] CoreResult<RevocationApplication> submit(const Operator& by, qint64 id,
                                                            const CaConnectors& connectors) const;
+
+    // The CA's word that the certificate is revoked: its CRL (fetched from the CA, or `crlFile` that the CA's
+    // operator gave), signed by the certificate's own issuer, lists the serial. Only then is the application
+    // confirmed and the certificate marked revoked; a CRL that does not list it yet leaves it submitted.
+    [[nodiscard]] CoreResult<RevocationApplication>
+    confirm(const Operator& by, qint64 id, const CaConnectors& connectors, const QString& crlFile = {}) const;
 
 private:
     // Moves the application from `from` to `to` inside one audited change, setting `columns` too.
