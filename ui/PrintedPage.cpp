@@ -4,6 +4,7 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace tamga::ui::paper {
@@ -45,6 +46,33 @@ QString groupedFingerprint(const QString& hex)
         grouped += hex.mid(i, 4).toUpper();
     }
     return grouped;
+}
+
+double paintRows(QPainter& painter, const Page& page, double left, double top, double labelWidth, double valueWidth,
+                 const std::vector<std::pair<QString, QString>>& rows)
+{
+    double y = top;
+    for (const auto& [label, value] : rows) {
+        QFont valueFont = font(page, 9.5, true);
+        // The fingerprint (two short lines of hex groups); a long statement keeps the proportional font.
+        if (value.contains(QLatin1Char('\n')) && value.size() < 100) {
+            valueFont.setFamily(QStringLiteral("DejaVu Sans Mono"));
+            valueFont.setPixelSize(static_cast<int>(8.5 * 0.3528 * page.pxPerMm));
+        }
+        painter.setFont(valueFont);
+        const QRectF valueRect(left + labelWidth, y + page.mm(1), valueWidth, page.mm(60));
+        const QRectF needed = painter.boundingRect(valueRect, Qt::TextWordWrap, value);
+        const double height = std::max(page.mm(10), needed.height() + page.mm(2));
+        painter.setPen(Qt::black);
+        painter.drawText(valueRect, Qt::TextWordWrap, value);
+        painter.setFont(font(page, 7.5));
+        painter.setPen(QColor(70, 70, 70));
+        painter.drawText(QRectF(left, y + page.mm(1), labelWidth - page.mm(2), height), Qt::TextWordWrap, label);
+        y += height;
+        painter.setPen(QPen(QColor(190, 190, 190), page.mm(0.2)));
+        painter.drawLine(QPointF(left, y), QPointF(left + labelWidth + valueWidth, y));
+    }
+    return y;
 }
 
 } // namespace tamga::ui::paper

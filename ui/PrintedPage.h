@@ -6,6 +6,9 @@
 #include <QRectF>
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 class QPainter;
 
 namespace tamga::ui::paper {
@@ -22,5 +25,10 @@ QFont font(const Page& page, double pointSize, bool bold = false);
 void paintQrCode(QPainter& painter, const QRectF& area, const QString& text);
 // A SHA-256 fingerprint in groups of four hex digits, upper case, on two lines.
 QString groupedFingerprint(const QString& hex);
+
+// Rows of a bilingual label (small, grey) and its value (bold; a fingerprint in fixed width, so that its groups
+// line up), each as tall as its value needs, a thin rule beneath. Starts at `top`; returns where the rows end.
+double paintRows(QPainter& painter, const Page& page, double left, double top, double labelWidth, double valueWidth,
+                 const std::vector<std::pair<QString, QString>>& rows);
 
 } // namespace tamga::ui::paper

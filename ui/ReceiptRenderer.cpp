@@ -61,7 +61,7 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
                                     "E-token carrying a digital-signature certificate"));
     y += page.mm(14);
 
-    const std::pair<QString, QString> rows[] = {
+    const std::vector<std::pair<QString, QString>> rows = {
         {QStringLiteral("Байгууллага\nOrganization"), r.organization},
         {QStringLiteral("Албан тушаал\nPosition"), r.position},
         {QStringLiteral("Овог, нэр\nFull name"), r.officerName},
@@ -81,25 +81,7 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
     const double valueWidth = width - labelWidth - qrSize - page.mm(4);
     const double rowTop = y;
     painter.setPen(QPen(QColor(120, 120, 120), page.mm(0.2)));
-    for (const auto& [label, value] : rows) {
-        QFont valueFont = font(page, 9.5, true);
-        if (value.contains(QLatin1Char('\n'))) { // the fingerprint: fixed-width, so its groups line up
-            valueFont.setFamily(QStringLiteral("DejaVu Sans Mono"));
-            valueFont.setPixelSize(static_cast<int>(8.5 * 0.3528 * page.pxPerMm));
-        }
-        painter.setFont(valueFont);
-        const QRectF valueRect(left + labelWidth, y + page.mm(1), valueWidth, page.mm(40));
-        const QRectF needed = painter.boundingRect(valueRect, Qt::TextWordWrap, value);
-        const double height = std::max(page.mm(10), needed.height() + page.mm(2));
-        painter.setPen(Qt::black);
-        painter.drawText(valueRect, Qt::TextWordWrap, value);
-        painter.setFont(font(page, 7.5));
-        painter.setPen(QColor(70, 70, 70));
-        painter.drawText(QRectF(left, y + page.mm(1), labelWidth - page.mm(2), height), Qt::TextWordWrap, label);
-        y += height;
-        painter.setPen(QPen(QColor(190, 190, 190), page.mm(0.2)));
-        painter.drawLine(QPointF(left, y), QPointF(left + labelWidth + valueWidth, y));
-    }
+    y = paper::paintRows(painter, page, left, y, labelWidth, valueWidth, rows);
     paintQrCode(painter, QRectF(right - qrSize, rowTop, qrSize, qrSize), r.fingerprintSha256);
     painter.setPen(QColor(70, 70, 70));
     painter.setFont(font(page, 7));

@@ -60,7 +60,7 @@ void paintForm(QPagedPaintDevice& device, QPainter& painter, const core::Revocat
                      QStringLiteral("Application to revoke a digital-signature certificate · #%1").arg(a.id));
     y += page.mm(12);
 
-    const std::pair<QString, QString> rows[] = {
+    const std::vector<std::pair<QString, QString>> rows = {
         {QStringLiteral("Байгууллага\nOrganization"), r.organization},
         {QStringLiteral("Албан тушаал\nPosition"), r.position},
         {QStringLiteral("Овог, нэр\nFull name"), r.officerName},
@@ -81,25 +81,7 @@ void paintForm(QPagedPaintDevice& device, QPainter& painter, const core::Revocat
     const double labelWidth = page.mm(44);
     const double valueWidth = width - labelWidth - qrSize - page.mm(4);
     const double rowTop = y;
-    for (const auto& [label, value] : rows) {
-        QFont valueFont = font(page, 9.5, true);
-        if (value.contains(QLatin1Char('\n')) && value.size() < 100) { // the fingerprint's groups line up
-            valueFont.setFamily(QStringLiteral("DejaVu Sans Mono"));
-            valueFont.setPixelSize(static_cast<int>(8.5 * 0.3528 * page.pxPerMm));
-        }
-        painter.setFont(valueFont);
-        const QRectF valueRect(left + labelWidth, y + page.mm(1), valueWidth, page.mm(60));
-        const QRectF needed = painter.boundingRect(valueRect, Qt::TextWordWrap, value);
-        const double height = std::max(page.mm(10), needed.height() + page.mm(2));
-        painter.setPen(Qt::black);
-        painter.drawText(valueRect, Qt::TextWordWrap, value);
-        painter.setFont(font(page, 7.5));
-        painter.setPen(QColor(70, 70, 70));
-        painter.drawText(QRectF(left, y + page.mm(1), labelWidth - page.mm(2), height), Qt::TextWordWrap, label);
-        y += height;
-        painter.setPen(QPen(QColor(190, 190, 190), page.mm(0.2)));
-        painter.drawLine(QPointF(left, y), QPointF(left + labelWidth + valueWidth, y));
-    }
+    y = paper::paintRows(painter, page, left, y, labelWidth, valueWidth, rows);
     paintQrCode(painter, QRectF(right - qrSize, rowTop, qrSize, qrSize), a.certificateFingerprint);
 
     y += page.mm(6);

@@ -31,6 +31,15 @@ qint64 verifiedEnrollment(const EngineFixture& desk)
     return *id;
 }
 
+// Another supervisor than the fixture's, for the two-person rule.
+Operator secondSupervisor(const EngineFixture& desk)
+{
+    auto second = Operators(desk.db()).add(desk.supervisor(), QStringLiteral("second"), Role::Supervisor,
+                                           Password("Second-pass-3"));
+    REQUIRE(second);
+    return *second;
+}
+
 int eventsOf(const EngineFixture& desk, const QString& action, const QString& outcome)
 {
     auto events = AuditLog(desk.db()).list(200);
@@ -47,9 +56,7 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
 {
     EngineFixture desk;
     const qint64 enrollment = verifiedEnrollment(desk);
-    auto second = Operators(desk.db()).add(desk.supervisor(), QStringLiteral("second"), Role::Supervisor,
-                                           Password("Second-pass-3"));
-    REQUIRE(second);
+    const Operator second = secondSupervisor(desk);
     Revocations revocations(desk.db());
     const QString today = QDate::currentDate().toString(Qt::ISODate);
 
@@ -81,7 +88,7 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
 
     // Not yet approved: nothing goes to the CA.
     CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
-    auto early = revocations.submit(*second, *id, connectors);
+    auto early = revocations.submit(second, *id, connectors);
     REQUIRE_FALSE(early);
     CHECK(early.error().message.contains(QStringLiteral("second supervisor")));
 
@@ -94,7 +101,7 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
     CHECK(eventsOf(desk, QStringLiteral("revocation.approve"), audit::Refused) == 2);
     CHECK(revocations.find(*id)->state == RevocationState::Received);
 
-    REQUIRE(revocations.approve(*second, *id));
+    REQUIRE(revocations.approve(second, *id));
     auto approved = revocations.find(*id);
     CHECK(approved->state == RevocationState::Approved);
     CHECK(approved->approvedBy == QStringLiteral("second"));
@@ -170,9 +177,7 @@ TEST_CASE("a revocation the CA cannot take stays approved with the reason, and g
 {
     EngineFixture desk;
     const qint64 enrollment = verifiedEnrollment(desk);
-    auto second = Operators(desk.db()).add(desk.supervisor(), QStringLiteral("second"), Role::Supervisor,
-                                           Password("Second-pass-3"));
-    REQUIRE(second);
+    const Operator second = secondSupervisor(desk);
     Revocations revocations(desk.db());
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
@@ -185,13 +190,13 @@ TEST_CASE("a revocation the CA cannot take stays approved with the reason, and g
         CHECK(revocations.withdraw(desk.clerk(), *id, QStringLiteral(" ")).error().kind == CoreErrorKind::InvalidInput);
         REQUIRE(revocations.withdraw(desk.clerk(), *id, QStringLiteral("stays in post")));
         CHECK(revocations.find(*id)->state == RevocationState::Withdrawn);
-        CHECK(revocations.approve(*second, *id).error().kind == CoreErrorKind::Conflict);
+        CHECK(revocations.approve(second, *id).error().kind == CoreErrorKind::Conflict);
         auto again = revocations.apply(desk.clerk(), enrollment, QStringLiteral("affiliationChanged"),
                                        QStringLiteral("Moved after all."), today);
         REQUIRE(again);
         CHECK(revocations.refuse(desk.clerk(), *again, QStringLiteral("no")).error().kind ==
               CoreErrorKind::NotPermitted);
-        REQUIRE(revocations.refuse(*second, *again, QStringLiteral("the statement is not signed")));
+        REQUIRE(revocations.refuse(second, *again, QStringLiteral("the statement is not signed")));
         CHECK(revocations.find(*again)->state == RevocationState::Refused);
     }
     SECTION("the CA's folder cannot be written: approved with the error, then sent once it can")
@@ -209,7 +214,7 @@ TEST_CASE("a revocation the CA cannot take stays approved with the reason, and g
         auto id = revocations.apply(desk.clerk(), enrollment, QStringLiteral("keyCompromise"), QStringLiteral("Lost."),
                                     today);
         REQUIRE(id);
-        REQUIRE(revocations.approve(*second, *id));
+        REQUIRE(revocations.approve(second, *id));
         auto failed = revocations.submit(desk.clerk(), *id, connectors);
         REQUIRE_FALSE(failed);
         auto kept = revocations.find(*id);

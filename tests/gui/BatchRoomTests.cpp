@@ -51,6 +51,17 @@ QStringList logOf(QDialog* room)
     return lines;
 }
 
+// Ctrl+B on the home screen opens the open batch's room. The button's shortcut presses it visibly (a tenth of a
+// second) before it acts. Null when no room came up and took the keys.
+QDialog* openRoomByKeys(ui::MainWindow& window)
+{
+    press(&window, Qt::Key_B, Qt::ControlModifier);
+    if (!waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000))
+        return nullptr;
+    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
+    return QTest::qWaitForWindowActive(room) ? room : nullptr;
+}
+
 } // namespace
 
 TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - blank tokens taken without a click - "
@@ -68,11 +79,8 @@ TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - 
     ui::MainWindow window(desk.context());
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    press(&window, Qt::Key_B, Qt::ControlModifier);
-    // The button's shortcut presses it visibly (a tenth of a second) before it acts.
-    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
-    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
-    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* room = openRoomByKeys(window);
+    REQUIRE(room);
     auto* password = room->findChild<QLineEdit*>(QStringLiteral("supervisorPassword"));
     REQUIRE(password);
     REQUIRE(focusIn(room) == password);
@@ -164,10 +172,8 @@ TEST_CASE("the batch room with a USB hub, by keys: Alt+N sets two tokens at once
     ui::MainWindow window(desk.context());
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    press(&window, Qt::Key_B, Qt::ControlModifier);
-    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
-    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
-    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* room = openRoomByKeys(window);
+    REQUIRE(room);
     auto* tokensAtOnce = room->findChild<QSpinBox*>(QStringLiteral("tokensAtOnce"));
     REQUIRE(tokensAtOnce);
     REQUIRE(tokensAtOnce->isVisible());
@@ -225,10 +231,8 @@ TEST_CASE("a token lost mid-batch, by keys: its officer's row - Alt+L - what hap
     ui::MainWindow window(desk.context());
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    press(&window, Qt::Key_B, Qt::ControlModifier);
-    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
-    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
-    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* room = openRoomByKeys(window);
+    REQUIRE(room);
     auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
     REQUIRE(status);
 
@@ -316,10 +320,8 @@ TEST_CASE("a clerk's in-person session by keys, on a desk whose key a supervisor
     ui::MainWindow window(context);
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    press(&window, Qt::Key_B, Qt::ControlModifier);
-    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
-    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
-    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* room = openRoomByKeys(window);
+    REQUIRE(room);
     auto* soPin = room->findChild<QLineEdit*>(QStringLiteral("soPin"));
     auto* pin = room->findChild<QLineEdit*>(QStringLiteral("officerPin"));
     REQUIRE(soPin);
@@ -363,10 +365,8 @@ TEST_CASE("an offline batch in the room by keys: requests made - Alt+X seals the
     ui::MainWindow window(desk.context());
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    press(&window, Qt::Key_B, Qt::ControlModifier);
-    REQUIRE(waitUntil([&] { return window.findChild<QDialog*>(QStringLiteral("batchRoom")) != nullptr; }, 2000));
-    auto* room = window.findChild<QDialog*>(QStringLiteral("batchRoom"));
-    REQUIRE(QTest::qWaitForWindowActive(room));
+    auto* room = openRoomByKeys(window);
+    REQUIRE(room);
     auto* status = room->findChild<QLabel*>(QStringLiteral("sessionStatus"));
     type(room, QStringLiteral("trainer-desk"));
     press(room, Qt::Key_Return);
