@@ -63,7 +63,8 @@ int take(const CommandLine& line, const core::Database& database)
     QFile statement(q(line.value("statement-file").value_or(std::string())));
     if (!statement.open(QIODevice::ReadOnly))
         return usageError("cannot read the statement file " + s(statement.fileName()));
-    const QString words = QString::fromUtf8(statement.readAll());
+    // A statement is a paragraph: more than 64 KiB is not one (the core refuses beyond 2000 characters).
+    const QString words = QString::fromUtf8(statement.read(64 * 1024));
     const QString eventDate =
         q(line.value("event-date").value_or(QDate::currentDate().toString(Qt::ISODate).toStdString()));
     int status = ExitOk;

@@ -376,6 +376,8 @@ const std::vector<Migration>& migrations()
           // The CA's word: when Tamga found the serial in the CA's CRL, and that CRL's date.
           QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN confirmed_at TEXT NOT NULL DEFAULT ''"),
           QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN confirmation TEXT NOT NULL DEFAULT ''"),
+          // A submission under way (Revocations::submit): claimed before the CA is asked, so it is never sent twice.
+          QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN submitting_since TEXT NOT NULL DEFAULT ''"),
           QStringLiteral(
               "CREATE INDEX revocation_requests_certificate ON revocation_requests(certificate_id, state)")}},
     };

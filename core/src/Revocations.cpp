@@ -8,6 +8,7 @@
 #include "tamga/core/Text.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -344,13 +345,25 @@ CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64
         return coreError(CoreErrorKind::Database,
                          QStringLiteral("the certificate of application #%1 is damaged in the database").arg(id));
     const QByteArray der = ossl::derOf(parsed.get());
+    // Claimed before the CA is asked: another desk or tamga-cli submitting the same application at the same instant
+    // finds it claimed and sends nothing. A claim older than ten minutes (a desk that stopped during the call) may be
+    // taken again.
+    auto claimed = m_database.exec(
+        QStringLiteral("UPDATE revocation_requests SET submitting_since = ? WHERE id = ? AND state = 'approved' AND "
+                       "(submitting_since = '' OR submitting_since < ?)"),
+        {storedNow(), id, QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODateWithMs)});
+    if (!claimed)
+        return std::unexpected(claimed.error());
+    if (claimed->numRowsAffected() != 1)
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("another desk is submitting revocation application #%1 now").arg(id));
     auto sent = (*connector)->revoke(der, application->reason);
     if (!sent) {
         // Stays approved with the reason: the next submit tries again, and nothing was sent twice.
         const QString error = sent.error().message;
-        auto noted = m_database.exec(
-            QStringLiteral("UPDATE revocation_requests SET last_error = ? WHERE id = ? AND state = 'approved'"),
-            {error, id});
+        auto noted = m_database.exec(QStringLiteral("UPDATE revocation_requests SET last_error = ?, submitting_since = "
+                                                    "'' WHERE id = ? AND state = 'approved'"),
+                                     {error, id});
         if (!noted)
             return std::unexpected(noted.error());
         if (auto logged = AuditLog(m_database)
@@ -364,9 +377,9 @@ CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64
             return std::unexpected(logged.error());
         return std::unexpected(sent.error());
     }
-    if (auto moved =
-            move(by, id, RevocationState::Approved, RevocationState::Submitted, QStringLiteral("revocation.submit"),
-                 QStringLiteral(", submitted_at = ?, last_error = ''"), {storedNow()}, config->name);
+    if (auto moved = move(
+            by, id, RevocationState::Approved, RevocationState::Submitted, QStringLiteral("revocation.submit"),
+            QStringLiteral(", submitted_at = ?, last_error = '', submitting_since = ''"), {storedNow()}, config->name);
         !moved)
         return std::unexpected(moved.error());
     return find(id);

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDate>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 
@@ -124,6 +125,15 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
     REQUIRE(strangersCrl);
     const QString forged = QString::fromStdString(desk.dir().file("stranger.crl"));
     tamga::test::writeFile(forged.toStdString(), strangersCrl->toStdString());
+
+    // Another desk submitting it this moment: nothing is sent from here. Its claim, once stale, is taken over.
+    REQUIRE(desk.db().exec(QStringLiteral("UPDATE revocation_requests SET submitting_since = ? WHERE id = ?"),
+                           {storedNow(), *id}));
+    auto claimedElsewhere = revocations.submit(desk.clerk(), *id, connectors);
+    REQUIRE_FALSE(claimedElsewhere);
+    CHECK(claimedElsewhere.error().message.contains(QStringLiteral("another desk")));
+    REQUIRE(desk.db().exec(QStringLiteral("UPDATE revocation_requests SET submitting_since = ? WHERE id = ?"),
+                           {QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODateWithMs), *id}));
 
     // Submitted through the practice CA: it records the serial as revoked; a second submit sends nothing.
     auto submitted = revocations.submit(desk.clerk(), *id, connectors);

@@ -70,7 +70,7 @@ public:
     // Records that the form was printed (its SHA-256), audited.
     [[nodiscard]] CoreStatus recordForm(const Operator& by, qint64 id, const QString& sha256) const;
     // Sends an approved application to the certificate's CA. A CA that cannot be reached leaves it approved with
-    // the error (submit again later); one submitted already is never sent twice.
+    // the error (submit again later); one submitted already, or being submitted by another process, is not sent.
     [[nodiscard]] CoreResult<RevocationApplication> submit(const Operator& by, qint64 id,
                                                            const CaConnectors& connectors) const;
 
