@@ -146,6 +146,7 @@ void addEnrollCommands(CLI::App& app)
     file(caAdd, "--auth-key-file", "cfssl: the shared authentication key (hex)");
     text(caAdd, "--profile", "cfssl: the CA's signing profile");
     text(caAdd, "--dir", "files: the exchange folder");
+    text(caAdd, "--ocsp-url", "any type: the CA's OCSP responder, asked to confirm revocations");
     text(caAdd, "--timeout", "cmp, cfssl: seconds to wait for the CA, 1 to 600 (default 20 and 30)");
     command(*ca, "list", "list the CA connectors");
     command(*ca, "test", "ask a CA for its certificates")
@@ -297,8 +298,8 @@ void addRevocationCommands(CLI::App& app)
         text(closing, "--why", "kept with the application and in the audit log")->required();
     }
     CLI::App* confirm = command(*revocation, "confirm",
-                                "the CA's CRL (fetched, or --crl from the CA's operator), signed by the certificate's "
-                                "issuer, lists it: confirmed, the certificate marked revoked");
+                                "the CA's word, signed by the certificate's issuer (--crl from the CA's operator, "
+                                "else its OCSP responder, else its CRL fetched): revoked, the application confirmed");
     confirm->add_option("id", "its number")->type_name("ID")->required();
     file(confirm, "--crl", "the CA's CRL file (PEM or DER)");
     CLI::App* form = command(*revocation, "form", "the application form the officer signs, as PDF (A4, bilingual)");

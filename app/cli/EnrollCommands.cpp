@@ -194,7 +194,7 @@ int caCommand(const std::string& action, const CommandLine& line, const Database
         return usageError("ca add NAME --type practice|cmp|cfssl|files");
     QJsonObject settings;
     const std::pair<const char*, const char*> textOptions[] = {
-        {"url", "url"}, {"reference", "reference"}, {"profile", "profile"}};
+        {"url", "url"}, {"reference", "reference"}, {"profile", "profile"}, {"ocsp-url", "ocspUrl"}};
     for (const auto& [option, key] : textOptions) {
         if (auto value = line.value(option))
             settings.insert(QLatin1String(key), q(*value));

@@ -205,6 +205,9 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
     if (!submitted)
         return fail(submitted.error());
     std::cout << "application " << *id << " submitted to " << s(submitted->caName) << '\n';
+    // A CA that answers with the revocation itself (CMP) has confirmed it already.
+    if (submitted->state == core::RevocationState::Confirmed)
+        std::cout << "application " << *id << " confirmed: " << s(submitted->confirmation) << '\n';
     return ExitOk;
 }
 

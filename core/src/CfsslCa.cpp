@@ -89,7 +89,7 @@ public:
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("CFSSL answers at once; nothing is pending"));
     }
 
-    CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
+    CoreResult<RevocationAnswer> revoke(const QByteArray& certificateDer, const QString& reason) override
     {
         auto certificate = ossl::certificateFromDer(certificateDer);
         if (!certificate)
@@ -99,11 +99,23 @@ public:
         const QString serialText = QString::fromLatin1(decimal);
         OPENSSL_free(decimal);
         BN_free(serial);
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("serial"), serialText},
-                                                          {QStringLiteral("authority_key_id"), QString()},
-                                                          {QStringLiteral("reason"), reason}})
-                                    .toJson(QJsonDocument::Compact);
-        auto result = call(QStringLiteral("/api/v1/cfssl/revoke"), body);
+        // CFSSL finds the certificate in its database by serial and authority key identifier (lower-case hex).
+        // Older CFSSL (Debian 12 ships a 2016 one) stored an empty identifier: when the certificate is not found
+        // under its own, it is asked for under the empty one. Nothing is revoked twice: a serial matches once.
+        QString authorityKeyId;
+        if (const ASN1_OCTET_STRING* aki = X509_get0_authority_key_id(certificate.get()))
+            authorityKeyId = QString::fromLatin1(
+                QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(aki)), ASN1_STRING_length(aki)).toHex());
+        CoreResult<QJsonObject> result = coreError(CoreErrorKind::CaRefused, QString());
+        for (const QString& identifier : {authorityKeyId, QString()}) {
+            const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("serial"), serialText},
+                                                              {QStringLiteral("authority_key_id"), identifier},
+                                                              {QStringLiteral("reason"), reason}})
+                                        .toJson(QJsonDocument::Compact);
+            result = call(QStringLiteral("/api/v1/cfssl/revoke"), body);
+            if (result || result.error().kind != CoreErrorKind::CaRefused || authorityKeyId.isEmpty())
+                break;
+        }
         if (!result)
             return std::unexpected(result.error());
         return {};

@@ -77,19 +77,25 @@ public:
                          QStringLiteral("this CMP CA answers at once; nothing is pending"));
     }
 
-    CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
+    CoreResult<RevocationAnswer> revoke(const QByteArray& certificateDer, const QString& reason) override
     {
         auto certificate = ossl::certificateFromDer(certificateDer);
         if (!certificate)
             return coreError(CoreErrorKind::InvalidInput, QStringLiteral("not a certificate"));
         Session session;
         if (auto ready = prepare(session); !ready)
-            return ready;
+            return std::unexpected(ready.error());
         OSSL_CMP_CTX_set1_oldCert(session.context.get(), certificate.get());
         OSSL_CMP_CTX_set_option(session.context.get(), OSSL_CMP_OPT_REVOCATION_REASON, reasonCode(reason));
         if (OSSL_CMP_exec_RR_ses(session.context.get()) != 1)
             return std::unexpected(failure(session, QStringLiteral("revocation")));
-        return {};
+        // OpenSSL has checked the answer's protection against the CA and that it speaks of this certificate: an
+        // answer of "accepted" (or granted with modifications) is the CA's word that it is revoked.
+        const int status = OSSL_CMP_CTX_get_status(session.context.get());
+        const QString statusWord = status == OSSL_CMP_PKISTATUS_grantedWithMods ? QStringLiteral("granted with changes")
+                                                                                : QStringLiteral("accepted");
+        return RevocationAnswer{
+            QStringLiteral("the CMP CA at %1 answered the revocation request: %2").arg(session.server, statusWord)};
     }
 
     CoreResult<QList<QByteArray>> caCertificates() override

@@ -50,7 +50,7 @@ public:
         return *found;
     }
 
-    CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
+    CoreResult<RevocationAnswer> revoke(const QByteArray& certificateDer, const QString& reason) override
     {
         auto certificate = ossl::certificateFromDer(certificateDer);
         if (!certificate)

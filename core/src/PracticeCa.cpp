@@ -184,7 +184,7 @@ public:
                          QStringLiteral("the practice CA answers at once; nothing is pending"));
     }
 
-    CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) override
+    CoreResult<RevocationAnswer> revoke(const QByteArray& certificateDer, const QString& reason) override
     {
         auto certificate = ossl::certificateFromDer(certificateDer);
         if (!certificate)

@@ -1,5 +1,6 @@
 #include "tamga/core/Revocations.h"
 
+#include "Ocsp.h"
 #include "Ossl.h"
 
 #include "tamga/core/AuditLog.h"
@@ -382,6 +383,11 @@ CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64
             QStringLiteral(", submitted_at = ?, last_error = '', submitting_since = ''"), {storedNow()}, config->name);
         !moved)
         return std::unexpected(moved.error());
+    // A CA that answers with the revocation itself (CMP) has confirmed it already.
+    if (!sent->confirmation.isEmpty()) {
+        if (auto confirmed = markConfirmed(by, *application, sent->confirmation); !confirmed)
+            return std::unexpected(confirmed.error());
+    }
     return find(id);
 }
 
@@ -423,7 +429,21 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
     if (!certificate)
         return coreError(CoreErrorKind::Database,
                          QStringLiteral("the certificate of application #%1 is damaged in the database").arg(id));
-    // The CRL: from the CA operator's file, or fetched from the CA.
+    // Signed by the certificate's own issuer (the chain checked when the certificate came): a CRL or an OCSP
+    // answer from anyone else proves nothing.
+    const X509* issuer = nullptr;
+    const std::vector<ossl::X509Ptr> chain = ossl::certificatesFrom(chainPem);
+    for (const ossl::X509Ptr& candidate : chain) {
+        if (X509_NAME_cmp(X509_get_subject_name(candidate.get()), X509_get_issuer_name(certificate.get())) == 0 &&
+            X509_verify(certificate.get(), X509_get0_pubkey(candidate.get())) == 1)
+            issuer = candidate.get();
+    }
+    if (!issuer)
+        return coreError(
+            CoreErrorKind::Database,
+            QStringLiteral("the issuer of the certificate of application #%1 is not kept with it").arg(id));
+
+    // The CA's word: the CRL file its operator gave, else its OCSP responder where it has one, else its CRL.
     QByteArray crlBytes;
     QString source;
     if (!crlFile.isEmpty()) {
@@ -436,6 +456,24 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
         auto config = connectors.find(caId);
         if (!config)
             return std::unexpected(config.error());
+        const QString responder =
+            ocsp::responderFor(certificate.get(), config->settings.value(QStringLiteral("ocspUrl")).toString());
+        if (!responder.isEmpty()) {
+            auto answer = ocsp::ask(responder, certificate.get(), issuer);
+            if (!answer)
+                return std::unexpected(answer.error());
+            if (answer->status != ocsp::Status::Revoked)
+                return coreError(CoreErrorKind::Conflict,
+                                 QStringLiteral("the OCSP responder at %1 says the certificate %2 is %3 (answer of "
+                                                "%4): confirm again when the CA has revoked it")
+                                     .arg(responder, application->certificateSerialHex,
+                                          answer->status == ocsp::Status::Good ? QStringLiteral("still good")
+                                                                               : QStringLiteral("unknown to it"),
+                                          answer->producedAt));
+            return confirmedBy(by, *application,
+                               QStringLiteral("the OCSP responder at %1, answer of %2: revoked (%3)")
+                                   .arg(responder, answer->producedAt, answer->reason));
+        }
         auto connector = connectors.open(*config);
         if (!connector)
             return std::unexpected(connector.error());
@@ -448,19 +486,6 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
     const ossl::CrlPtr crl = crlFrom(crlBytes);
     if (!crl)
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("%1 is not a CRL").arg(source));
-    // Signed by the certificate's own issuer (the chain checked when the certificate came): a CRL from anyone else
-    // proves nothing.
-    const X509* issuer = nullptr;
-    const std::vector<ossl::X509Ptr> chain = ossl::certificatesFrom(chainPem);
-    for (const ossl::X509Ptr& candidate : chain) {
-        if (X509_NAME_cmp(X509_get_subject_name(candidate.get()), X509_get_issuer_name(certificate.get())) == 0 &&
-            X509_verify(certificate.get(), X509_get0_pubkey(candidate.get())) == 1)
-            issuer = candidate.get();
-    }
-    if (!issuer)
-        return coreError(
-            CoreErrorKind::Database,
-            QStringLiteral("the issuer of the certificate of application #%1 is not kept with it").arg(id));
     if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(issuer)) != 0 ||
         X509_CRL_verify(crl.get(), X509_get0_pubkey(issuer)) != 1)
         return coreError(CoreErrorKind::CaRefused,
@@ -473,7 +498,21 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
                          QStringLiteral("%1 of %2 does not list the certificate %3 yet: confirm again when the CA "
                                         "has published a newer one")
                              .arg(source, crlDate, application->certificateSerialHex));
-    const QString confirmation = QStringLiteral("%1 of %2").arg(source, crlDate);
+    return confirmedBy(by, *application, QStringLiteral("%1 of %2").arg(source, crlDate));
+}
+
+CoreResult<RevocationApplication> Revocations::confirmedBy(const Operator& by, const RevocationApplication& application,
+                                                           const QString& confirmation) const
+{
+    if (auto marked = markConfirmed(by, application, confirmation); !marked)
+        return std::unexpected(marked.error());
+    return find(application.id);
+}
+
+CoreStatus Revocations::markConfirmed(const Operator& by, const RevocationApplication& application,
+                                      const QString& confirmation) const
+{
+    const qint64 id = application.id;
     auto done = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
         auto moved = m_database.exec(
             QStringLiteral("UPDATE revocation_requests SET state = 'confirmed', confirmed_at = ?, confirmation = ? "
@@ -485,7 +524,7 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
             return coreError(CoreErrorKind::Conflict,
                              QStringLiteral("revocation application #%1 moved on meanwhile: look again").arg(id));
         auto revoked = m_database.exec(QStringLiteral("UPDATE certificates SET status = 'revoked' WHERE id = ?"),
-                                       {application->certificateId});
+                                       {application.certificateId});
         if (!revoked)
             return std::unexpected(revoked.error());
         auto logged = trail.add({by.name,
@@ -493,7 +532,7 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
                                  QStringLiteral("revocation"),
                                  QString::number(id),
                                  audit::Ok,
-                                 {{QStringLiteral("certificate"), application->certificateSerialHex},
+                                 {{QStringLiteral("certificate"), application.certificateSerialHex},
                                   {QStringLiteral("confirmation"), confirmation}}});
         if (!logged)
             return std::unexpected(logged.error());
@@ -501,7 +540,7 @@ CoreResult<RevocationApplication> Revocations::confirm(const Operator& by, qint6
     });
     if (!done)
         return std::unexpected(done.error());
-    return find(id);
+    return {};
 }
 
 } // namespace tamga::core

@@ -1,15 +1,19 @@
 // tamga-cli's revocation applications end to end: taken, refused to the operator who took it, approved by a second
 // supervisor, printed as the form the officer signs, submitted once to the practice CA.
 #include "EnrollFixture.h"
+#include "OpensslCa.h"
 
 #include <catch2/catch.hpp>
 
 #include <QCryptographicHash>
 #include <QFile>
+
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <filesystem>
 
 using tamga::test::EnrollDesk;
+using tamga::test::OpensslCa;
 
 TEST_CASE("tamga-cli revoke and revocation: the two-person rule - the form as PDF - submitted once to the CA")
 {
@@ -79,4 +83,77 @@ TEST_CASE("tamga-cli revoke and revocation: the two-person rule - the form as PD
     auto listed = desk.cli({"revocation", "list", "--state", "confirmed"});
     REQUIRE(listed.exitCode == 0);
     CHECK_THAT(listed.out, Catch::Contains("keyCompromise"));
+}
+
+TEST_CASE("tamga-cli revocation through the offline exchange: the request in the CA's folder - openssl ca -revoke "
+          "and -gencrl on the other side - confirmed only by a CRL of the certificate's issuer that lists it")
+{
+    EnrollDesk desk;
+    OpensslCa ca(desk.dir());
+    OpensslCa stranger(desk.dir(), "stranger");
+    REQUIRE(desk.cli({"trust", "add", ca.rootPem()}).exitCode == 0);
+    const std::string exchange = desk.dir().file("exchange");
+    REQUIRE(desk.cli({"ca", "add", "offline", "--type", "files", "--dir", exchange}).exitCode == 0);
+    const std::string serial = desk.initToken("offline");
+    REQUIRE(desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
+                      "offline", "--pin-file", desk.pinFile()})
+                .exitCode == 0);
+    REQUIRE(desk.cli({"batch", "export", "--ca", "offline", "--out", desk.dir().file("to-ca")}).exitCode == 0);
+    ca.sign(desk.dir().file("to-ca/enrollment-1.csr.pem"), desk.dir().file("from-ca/issued.crt"));
+    REQUIRE(desk.cli({"batch", "import", "--ca", "offline", "--in", desk.dir().file("from-ca")}).exitCode == 0);
+    auto resumed = desk.cli({"enrollment", "resume", "1", "--pin-file", desk.pinFile()});
+    INFO(resumed.err);
+    REQUIRE(resumed.exitCode == 0);
+
+    const std::string statement = desk.writeTemp("statement.txt", "Left the ministry on 1 November.\n");
+    auto taken =
+        desk.cli({"revoke", "--enrollment", "1", "--reason", "affiliationChanged", "--statement-file", statement});
+    INFO(taken.err);
+    REQUIRE(taken.exitCode == 0);
+    const std::string id = taken.out.substr(0, taken.out.find('\n'));
+    const std::string secondPassword = desk.writeTemp("second.pw", "Second-password-2");
+    REQUIRE(desk.cli({"operator", "add", "--name", "second", "--role", "supervisor", "--password-file", secondPassword})
+                .exitCode == 0);
+    REQUIRE(
+        desk.cli({"revocation", "approve", id}, {{"TAMGA_OPERATOR", "second"}, {"TAMGA_PASSWORD_FILE", secondPassword}})
+            .exitCode == 0);
+    // The CRL the CA published before it revoked anything.
+    const std::string before = desk.dir().file("before.crl");
+    ca.publishCrl(before);
+
+    auto submitted = desk.cli({"revocation", "submit", id});
+    INFO(submitted.err);
+    REQUIRE(submitted.exitCode == 0);
+    std::vector<std::string> requests;
+    for (const auto& entry : std::filesystem::directory_iterator(exchange + "/revocations"))
+        requests.push_back(entry.path().string());
+    REQUIRE(requests.size() == 1);
+    const QJsonObject request =
+        QJsonDocument::fromJson(QByteArray::fromStdString(tamga::test::readFile(requests.front()))).object();
+    CHECK(request[QStringLiteral("reason")].toString() == QStringLiteral("affiliationChanged"));
+
+    auto early = desk.cli({"revocation", "confirm", id, "--crl", before});
+    CHECK(early.exitCode == 2);
+    CHECK_THAT(early.err, Catch::Contains("does not list"));
+
+    // The CA operator revokes the certificate from the request and publishes a CRL; a stranger CA's CRL that
+    // lists the same serial proves nothing.
+    const std::string certificate =
+        desk.writeTemp("revoke-me.pem", request[QStringLiteral("certificate")].toString().toStdString());
+    ca.revoke(certificate, "affiliationChanged");
+    const std::string after = desk.dir().file("after.crl");
+    ca.publishCrl(after);
+    const std::string foreign = desk.dir().file("stranger.crl");
+    stranger.publishCrl(foreign);
+    auto wrongIssuer = desk.cli({"revocation", "confirm", id, "--crl", foreign});
+    CHECK(wrongIssuer.exitCode != 0);
+    CHECK_THAT(wrongIssuer.err, Catch::Contains("proves nothing"));
+    auto confirmed = desk.cli({"revocation", "confirm", id, "--crl", after});
+    INFO(confirmed.err);
+    REQUIRE(confirmed.exitCode == 0);
+    CHECK_THAT(confirmed.out, Catch::Contains("confirmed: the CRL file after.crl"));
+    auto shown = desk.cli({"--json", "revocation", "show", id});
+    REQUIRE(shown.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object()[QStringLiteral("state")].toString() ==
+          QStringLiteral("confirmed"));
 }

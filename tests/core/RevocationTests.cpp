@@ -1,9 +1,11 @@
 // Revocation applications: taken by one operator, approved by a second supervisor (never the one who took it),
 // submitted through the certificate's own CA once, and kept approved to be sent again when the CA cannot take it.
+#include "CaServers.h"
 #include "EngineFixture.h"
 #include "TestSupport.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
+#include "tamga/core/Profile.h"
 #include "tamga/core/Revocations.h"
 
 #include <catch2/catch.hpp>
@@ -12,6 +14,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 
 using namespace tamga::core;
 using tamga::Pin;
@@ -19,11 +22,11 @@ using tamga::test::EngineFixture;
 
 namespace {
 
-// The fixture officer's certificate on the fixture's token, verified through the practice CA.
-qint64 verifiedEnrollment(const EngineFixture& desk)
+// The fixture officer's certificate on the fixture's token, verified through the practice CA (or `ca`).
+qint64 verifiedEnrollment(const EngineFixture& desk, const QString& profile = QStringLiteral("signing"),
+                          const QString& ca = QStringLiteral("practice"))
 {
-    auto id = desk.engine().create(desk.clerk(), desk.officerId(), desk.serial(), QStringLiteral("signing"),
-                                   QStringLiteral("practice"));
+    auto id = desk.engine().create(desk.clerk(), desk.officerId(), desk.serial(), profile, ca);
     REQUIRE(id);
     auto done = desk.engine().run(desk.clerk(), *id, Pin(EngineFixture::kUserPin), nullptr);
     INFO((done ? QString() : done.error().message).toStdString());
@@ -243,4 +246,131 @@ TEST_CASE("a revocation the CA cannot take stays approved with the reason, and g
                   .entryList({QStringLiteral("revoke-*.json")}, QDir::Files)
                   .size() == 1);
     }
+}
+
+namespace {
+
+// Taken by the clerk and approved by a second supervisor: ready to be submitted.
+qint64 approvedApplication(const EngineFixture& desk, qint64 enrollment, const QString& reason)
+{
+    Revocations revocations(desk.db());
+    auto id = revocations.apply(desk.clerk(), enrollment, reason, QStringLiteral("The token was lost."),
+                                QDate::currentDate().toString(Qt::ISODate));
+    REQUIRE(id);
+    REQUIRE(revocations.approve(secondSupervisor(desk), *id));
+    return *id;
+}
+
+QString certificateStatus(const EngineFixture& desk, qint64 application)
+{
+    auto row = desk.db().exec(QStringLiteral("SELECT c.status FROM certificates c JOIN revocation_requests r ON "
+                                             "r.certificate_id = c.id WHERE r.id = ?"),
+                              {application});
+    REQUIRE(row);
+    REQUIRE(row->next());
+    return row->value(0).toString();
+}
+
+} // namespace
+
+TEST_CASE("revocation through a CMP CA: its answer to the revocation request confirms it, and the CA recorded the "
+          "serial")
+{
+    EngineFixture desk;
+    tamga::test::CmpServer cmp(desk.dir(), "shared-secret-42");
+    const std::string secret = desk.dir().file("cmp.secret");
+    tamga::test::writeFile(secret, "shared-secret-42\n");
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    REQUIRE(TrustAnchors(desk.db()).add(desk.supervisor(),
+                                        QByteArray::fromStdString(tamga::test::readFile(cmp.rootPem()))));
+    REQUIRE(connectors.add(desk.supervisor(),
+                           {0, QStringLiteral("state-cmp"), QStringLiteral("cmp"),
+                            QJsonObject{{QStringLiteral("url"), QString::fromStdString(cmp.url())},
+                                        {QStringLiteral("reference"), QStringLiteral("desk-1")},
+                                        {QStringLiteral("secretFile"), QString::fromStdString(secret)}}}));
+    const qint64 enrollment = verifiedEnrollment(desk, QStringLiteral("signing"), QStringLiteral("state-cmp"));
+    const qint64 id = approvedApplication(desk, enrollment, QStringLiteral("keyCompromise"));
+    Revocations revocations(desk.db());
+
+    auto submitted = revocations.submit(desk.clerk(), id, connectors);
+    INFO((submitted ? QString() : submitted.error().message).toStdString());
+    INFO(cmp.log());
+    REQUIRE(submitted);
+    CHECK(submitted->state == RevocationState::Confirmed);
+    CHECK(submitted->confirmation.contains(QStringLiteral("accepted")));
+    CHECK(certificateStatus(desk, id) == QStringLiteral("revoked"));
+    // The CA's own record of revocations holds the serial.
+    CHECK(QString::fromStdString(tamga::test::readFile(desk.dir().file("cmp-ca/revoked.txt")))
+              .contains(submitted->certificateSerialHex, Qt::CaseInsensitive));
+    CHECK(eventsOf(desk, QStringLiteral("revocation.confirmed"), audit::Ok) == 1);
+    CHECK(revocations.submit(desk.clerk(), id, connectors).error().kind == CoreErrorKind::Conflict);
+}
+
+TEST_CASE("revocation through CFSSL: the CA down at submission and then back - sent once - confirmed only when "
+          "CFSSL's OCSP responder says revoked")
+{
+    EngineFixture desk;
+    tamga::test::CfsslServer cfssl(desk.dir());
+    CaConnectors connectors(desk.db(), QString::fromStdString(desk.dir().path().string()));
+    auto profile =
+        CertificateProfile::fromJson(QJsonDocument::fromJson(QByteArray(tamga::test::kCfsslProfileJson)).object());
+    REQUIRE(profile);
+    REQUIRE(Profiles(desk.db()).add(desk.supervisor(), *profile));
+    REQUIRE(TrustAnchors(desk.db()).add(desk.supervisor(),
+                                        QByteArray::fromStdString(tamga::test::readFile(cfssl.rootPem()))));
+    REQUIRE(connectors.add(desk.supervisor(),
+                           {0, QStringLiteral("state-ca"), QStringLiteral("cfssl"),
+                            QJsonObject{{QStringLiteral("url"), QString::fromStdString(cfssl.url())},
+                                        {QStringLiteral("authKeyFile"), QString::fromStdString(cfssl.authKeyFile())},
+                                        {QStringLiteral("profile"), QStringLiteral("officer-signing")},
+                                        {QStringLiteral("ocspUrl"), QString::fromStdString(cfssl.ocspUrl())},
+                                        {QStringLiteral("timeoutSeconds"), 5}}}));
+    const qint64 enrollment = verifiedEnrollment(desk, QStringLiteral("cfssl-signing"), QStringLiteral("state-ca"));
+    const qint64 id = approvedApplication(desk, enrollment, QStringLiteral("affiliationChanged"));
+    Revocations revocations(desk.db());
+    auto databaseSays = [&] {
+        auto status = tamga::test::run(
+            {tamga::test::requireTool("sqlite3"), cfssl.databaseFile(), "SELECT status, reason FROM certificates"});
+        REQUIRE(status.exitCode == 0);
+        return status.out;
+    };
+    CHECK(databaseSays() == "good|0\n");
+    // What CFSSL's responder says before anything is revoked.
+    cfssl.publishOcsp();
+
+    cfssl.stop();
+    auto down = revocations.submit(desk.clerk(), id, connectors);
+    REQUIRE_FALSE(down);
+    CHECK(down.error().kind == CoreErrorKind::CaUnreachable);
+    auto waiting = revocations.find(id);
+    CHECK(waiting->state == RevocationState::Approved);
+    CHECK(waiting->lastError.contains(QString::fromStdString(cfssl.url())));
+
+    cfssl.start();
+    auto submitted = revocations.submit(desk.clerk(), id, connectors);
+    INFO((submitted ? QString() : submitted.error().message).toStdString());
+    REQUIRE(submitted);
+    CHECK(submitted->state == RevocationState::Submitted);
+    CHECK(submitted->lastError.isEmpty());
+    CHECK(databaseSays() == "revoked|3\n"); // affiliationChanged
+    CHECK(revocations.submit(desk.clerk(), id, connectors).error().kind == CoreErrorKind::Conflict);
+
+    // The responder still serves its answers from before the revocation: not confirmed.
+    auto early = revocations.confirm(desk.clerk(), id, connectors);
+    REQUIRE_FALSE(early);
+    CHECK(early.error().kind == CoreErrorKind::Conflict);
+    CHECK(early.error().message.contains(QStringLiteral("still good")));
+    CHECK(revocations.find(id)->state == RevocationState::Submitted);
+    CHECK(certificateStatus(desk, id) != QStringLiteral("revoked"));
+
+    // The CA operator publishes afresh: the responder answers "revoked", signed by the CA.
+    cfssl.publishOcsp();
+    auto confirmed = revocations.confirm(desk.clerk(), id, connectors);
+    INFO((confirmed ? QString() : confirmed.error().message).toStdString());
+    REQUIRE(confirmed);
+    CHECK(confirmed->state == RevocationState::Confirmed);
+    CHECK(confirmed->confirmation.contains(QStringLiteral("OCSP")));
+    CHECK(confirmed->confirmation.contains(QStringLiteral("affiliationChanged")));
+    CHECK(certificateStatus(desk, id) == QStringLiteral("revoked"));
+    CHECK(eventsOf(desk, QStringLiteral("revocation.submit"), audit::Failed) == 1);
 }

@@ -93,10 +93,13 @@ private:
     pid_t m_pid = -1;
 };
 
-// `cfssl serve` with a root CA made by openssl, an HMAC auth key, and profiles for Tamga's signing profile.
+// `cfssl serve` with a root CA made by openssl, an HMAC auth key, profiles for Tamga's signing profile, and its
+// certificate database (SQLite): what it signs is recorded there, and its revoke endpoint marks it revoked. The
+// CA can be stopped and started again on the same port (a CA that is down for a while), and publishes what its
+// database says through CFSSL's own OCSP tools (ocsprefresh, ocspdump, ocspserve).
 class CfsslServer {
 public:
-    explicit CfsslServer(const TempDir& dir) : m_dir(dir.file("cfssl")), m_port(freePort())
+    explicit CfsslServer(const TempDir& dir) : m_dir(dir.file("cfssl")), m_port(freePort()), m_ocspPort(freePort())
     {
         std::filesystem::create_directories(m_dir);
         makeOpensslRootCa(m_dir + "/ca-key.pem", m_dir + "/ca.pem", "/C=MN/O=Test CFSSL CA/CN=CFSSL Test Root");
@@ -115,25 +118,75 @@ public:
   "auth_keys": {"desk": {"type": "standard", "key": ")" +
                                               key + R"("}}
 })");
+        // The schema of CFSSL's certdb for SQLite (its certdb/sqlite migration).
+        auto schema = run({requireTool("sqlite3"), m_dir + "/certs.db",
+                           "CREATE TABLE certificates (serial_number blob NOT NULL, authority_key_identifier blob NOT "
+                           "NULL, ca_label blob, status blob NOT NULL, reason int, expiry timestamp, revoked_at "
+                           "timestamp, pem blob NOT NULL, PRIMARY KEY(serial_number, authority_key_identifier));"
+                           "CREATE TABLE ocsp_responses (serial_number blob NOT NULL, authority_key_identifier blob "
+                           "NOT NULL, body blob NOT NULL, expiry timestamp, PRIMARY KEY(serial_number, "
+                           "authority_key_identifier));"});
+        INFO(schema.err);
+        REQUIRE(schema.exitCode == 0);
+        writeFile(m_dir + "/db.json", R"({"driver": "sqlite3", "data_source": ")" + m_dir + R"(/certs.db"})");
+        start();
+    }
+
+    // The CA goes down (its port refuses connections) and comes back on the same port.
+    void stop() { m_process.reset(); }
+    void start()
+    {
         m_process = std::make_unique<BackgroundProcess>(
             std::vector<std::string>{requireTool("cfssl"), "serve", "-address", "127.0.0.1", "-port",
                                      std::to_string(m_port), "-ca", m_dir + "/ca.pem", "-ca-key", m_dir + "/ca-key.pem",
-                                     "-config", m_dir + "/config.json"},
+                                     "-config", m_dir + "/config.json", "-db-config", m_dir + "/db.json"},
             m_dir + "/serve.log");
-        for (int i = 0; i < 100 && !portAnswers(m_port); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        INFO(readFile(m_dir + "/serve.log"));
-        REQUIRE(portAnswers(m_port));
+        waitForPort(m_port, m_dir + "/serve.log");
     }
+
+    // The CA operator's OCSP round: answers for every certificate in the database, made and signed by the CA
+    // (cfssl ocsprefresh), dumped (cfssl ocspdump) and served (cfssl ocspserve) on its own port. Returns the URL.
+    std::string publishOcsp()
+    {
+        const std::string db = m_dir + "/db.json";
+        auto refreshed = run({requireTool("cfssl"), "ocsprefresh", "-db-config", db, "-responder", m_dir + "/ca.pem",
+                              "-responder-key", m_dir + "/ca-key.pem", "-ca", m_dir + "/ca.pem"});
+        INFO(refreshed.err);
+        REQUIRE(refreshed.exitCode == 0);
+        auto dumped = run({requireTool("cfssl"), "ocspdump", "-db-config", db});
+        INFO(dumped.err);
+        REQUIRE(dumped.exitCode == 0);
+        writeFile(m_dir + "/ocsp-responses", dumped.out);
+        m_ocsp.reset();
+        m_ocsp = std::make_unique<BackgroundProcess>(
+            std::vector<std::string>{requireTool("cfssl"), "ocspserve", "-address", "127.0.0.1", "-port",
+                                     std::to_string(m_ocspPort), "-responses", m_dir + "/ocsp-responses"},
+            m_dir + "/ocsp.log");
+        waitForPort(m_ocspPort, m_dir + "/ocsp.log");
+        return ocspUrl();
+    }
+    // Where the responder answers once published (nothing listens there before).
+    std::string ocspUrl() const { return "http://127.0.0.1:" + std::to_string(m_ocspPort) + "/"; }
 
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     std::string authKeyFile() const { return m_dir + "/auth.key"; }
     std::string rootPem() const { return m_dir + "/ca.pem"; }
+    std::string databaseFile() const { return m_dir + "/certs.db"; }
 
 private:
+    static void waitForPort(int port, const std::string& log)
+    {
+        for (int i = 0; i < 100 && !portAnswers(port); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        INFO(readFile(log));
+        REQUIRE(portAnswers(port));
+    }
+
     std::string m_dir;
     int m_port;
+    int m_ocspPort;
     std::unique_ptr<BackgroundProcess> m_process;
+    std::unique_ptr<BackgroundProcess> m_ocsp;
 };
 
 // A peer on 127.0.0.1 that misbehaves: accepts connections and either never answers, or answers `reply`.

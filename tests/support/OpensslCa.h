@@ -70,6 +70,23 @@ public:
         }
     }
 
+    // The CA operator revokes a certificate (`openssl ca -revoke` with its reason) and publishes a CRL
+    // (`openssl ca -gencrl`) at `crlFile`.
+    void revoke(const std::string& certificatePem, const std::string& reason) const
+    {
+        auto revoked = run({requireTool("openssl"), "ca", "-batch", "-config", m_dir + "/ca.cnf", "-revoke",
+                            certificatePem, "-crl_reason", reason});
+        INFO(revoked.err);
+        REQUIRE(revoked.exitCode == 0);
+    }
+    void publishCrl(const std::string& crlFile) const
+    {
+        auto published = run({requireTool("openssl"), "ca", "-batch", "-config", m_dir + "/ca.cnf", "-gencrl",
+                              "-crldays", "7", "-out", crlFile});
+        INFO(published.err);
+        REQUIRE(published.exitCode == 0);
+    }
+
 private:
     std::string m_dir;
 };

@@ -26,6 +26,13 @@ struct CaResponse {
     QString reference;          // when pending: how to collect it later
 };
 
+// What a CA says when it takes a revocation. Some CAs answer with the revocation itself (CMP's rp: "accepted" for
+// the certificate named, in a message protected by the CA): that is the CA's word, and `confirmation` says so.
+// Others only queue it (CFSSL's database, the offline folder): their CRL or OCSP responder confirms it later.
+struct RevocationAnswer {
+    QString confirmation; // empty: to be confirmed from the CA's CRL or OCSP responder
+};
+
 // RFC 5280 CRLReason names: keyCompromise, affiliationChanged, superseded, cessationOfOperation,
 // privilegeWithdrawn, certificateHold, unspecified.
 bool isRevocationReason(const QString& reason);
@@ -39,7 +46,8 @@ public:
                                                         qint64 enrollmentId) = 0;
     // Asks again for a pending request.
     [[nodiscard]] virtual CoreResult<CaResponse> collect(const QString& reference, const QByteArray& requestDer) = 0;
-    [[nodiscard]] virtual CoreStatus revoke(const QByteArray& certificateDer, const QString& reason) = 0;
+    [[nodiscard]] virtual CoreResult<RevocationAnswer> revoke(const QByteArray& certificateDer,
+                                                              const QString& reason) = 0;
     // The CA's current CRL (DER), where Tamga can fetch one itself; otherwise the CA operator's CRL is imported.
     [[nodiscard]] virtual CoreResult<QByteArray> crl()
     {
@@ -55,7 +63,7 @@ struct CaConfig {
     QString name;
     QString type;         // practice, cmp, cfssl, files
     QJsonObject settings; // per type: url, reference, secretFile, certFile, keyFile, trustFile, authKeyFile,
-                          // profile, dir
+                          // profile, dir; any type: ocspUrl (the CA's OCSP responder)
 };
 
 class CaConnectors {

@@ -74,13 +74,19 @@ public:
     [[nodiscard]] CoreResult<RevocationApplication> submit(const Operator& by, qint64 id,
                                                            const CaConnectors& connectors) const;
 
-    // The CA's word that the certificate is revoked: its CRL (fetched from the CA, or `crlFile` that the CA's
-    // operator gave), signed by the certificate's own issuer, lists the serial. Only then is the application
-    // confirmed and the certificate marked revoked; a CRL that does not list it yet leaves it submitted.
+    // The CA's word that the certificate is revoked, signed by the certificate's own issuer: the CRL file the CA's
+    // operator gave (`crlFile`) lists the serial; else the CA's OCSP responder (the connector's ocspUrl or the one
+    // the certificate names) answers "revoked"; else the CRL fetched from the CA lists it. Only then is the
+    // application confirmed and the certificate marked revoked; otherwise it stays submitted. (A CMP CA's answer
+    // to the revocation request confirms it at submission.)
     [[nodiscard]] CoreResult<RevocationApplication>
     confirm(const Operator& by, qint64 id, const CaConnectors& connectors, const QString& crlFile = {}) const;
 
 private:
+    [[nodiscard]] CoreStatus markConfirmed(const Operator& by, const RevocationApplication& application,
+                                           const QString& confirmation) const;
+    [[nodiscard]] CoreResult<RevocationApplication>
+    confirmedBy(const Operator& by, const RevocationApplication& application, const QString& confirmation) const;
     // Moves the application from `from` to `to` inside one audited change, setting `columns` too.
     [[nodiscard]] CoreStatus move(const Operator& by, qint64 id, RevocationState from, RevocationState to,
                                   const QString& action, const QString& setSql, const QVariantList& values,
