@@ -112,6 +112,49 @@ QString profileDisplayName(const QString& name)
     return name;
 }
 
+QString revocationStateDisplayName(core::RevocationState state)
+{
+    using core::RevocationState;
+    switch (state) {
+    case RevocationState::Received:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "received, awaits a second supervisor"));
+    case RevocationState::Approved:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "approved, to be sent to the CA"));
+    case RevocationState::Submitted:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "sent, awaits the CA's confirmation"));
+    case RevocationState::Confirmed:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "revoked, confirmed by the CA"));
+    case RevocationState::Refused:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "refused"));
+    case RevocationState::Withdrawn:
+        return translated(QT_TRANSLATE_NOOP("DisplayNames", "withdrawn"));
+    }
+    return {};
+}
+
+QString revocationReasonDisplayName(const QString& reason)
+{
+    static const QHash<QString, const char*> kWords{
+        {QStringLiteral("keyCompromise"), QT_TRANSLATE_NOOP("DisplayNames", "key compromised or token lost")},
+        {QStringLiteral("affiliationChanged"), QT_TRANSLATE_NOOP("DisplayNames", "left the post or the organization")},
+        {QStringLiteral("superseded"), QT_TRANSLATE_NOOP("DisplayNames", "replaced by a new certificate")},
+        {QStringLiteral("cessationOfOperation"),
+         QT_TRANSLATE_NOOP("DisplayNames", "the organization ceased to operate")},
+        {QStringLiteral("privilegeWithdrawn"), QT_TRANSLATE_NOOP("DisplayNames", "signing right withdrawn")},
+        {QStringLiteral("certificateHold"), QT_TRANSLATE_NOOP("DisplayNames", "suspended for now")},
+        {QStringLiteral("unspecified"), QT_TRANSLATE_NOOP("DisplayNames", "no reason given")},
+    };
+    const auto found = kWords.constFind(reason);
+    return found == kWords.constEnd() ? reason : translated(found.value());
+}
+
+QStringList revocationReasonsOffered()
+{
+    return {QStringLiteral("keyCompromise"),      QStringLiteral("affiliationChanged"),
+            QStringLiteral("superseded"),         QStringLiteral("cessationOfOperation"),
+            QStringLiteral("privilegeWithdrawn"), QStringLiteral("unspecified")};
+}
+
 QString roleDisplayName(core::Role role)
 {
     return role == core::Role::Supervisor ? translated(QT_TRANSLATE_NOOP("DisplayNames", "supervisor"))

@@ -5,9 +5,11 @@
 
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/Operators.h"
+#include "tamga/core/Revocations.h"
 #include "tamga/core/TokenStock.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace tamga::ui {
 
@@ -20,6 +22,12 @@ QString profileDisplayName(const QString& name);
 QString roleDisplayName(core::Role role);
 // An audit event's outcome: ok, refused, failed.
 QString outcomeDisplayName(const QString& outcome);
+// A revocation application's state, and RFC 5280's reason in plain words (keyCompromise: "key compromised or token
+// lost").
+QString revocationStateDisplayName(core::RevocationState state);
+QString revocationReasonDisplayName(const QString& reason);
+// The reasons an application may give, in the order the desk offers them.
+QStringList revocationReasonsOffered();
 QString profileDisplayDescription(const QString& name, const QString& storedDescription);
 
 } // namespace tamga::ui

@@ -49,6 +49,7 @@ MainWindow::MainWindow(DeskContext context, QWidget* parent) : QMainWindow(paren
     m_tabs->addTab(newOfficersView(this, m_context), tr("&Officers"));
     m_tabs->addTab(newTokensView(this, m_context), tr("&Tokens"));
     m_tabs->addTab(newEnrollmentsView(this, m_context), tr("&Enrollments"));
+    m_tabs->addTab(newRevocationsView(this, m_context), tr("Re&vocations"));
     m_tabs->addTab(newReportsView(this, m_context), tr("&Reports"));
     m_tabs->addTab(newAuditView(this, m_context), tr("A&udit"));
     m_tabs->addTab(newSettingsView(this, m_context), tr("&Settings"));

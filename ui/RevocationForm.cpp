@@ -33,10 +33,8 @@ QString revocationReasonWords(const QString& reason)
     return reason;
 }
 
-namespace {
-
-void paintForm(QPagedPaintDevice& device, QPainter& painter, const core::RevocationApplication& a,
-               const core::ReceiptData& r)
+void paintRevocationForm(QPagedPaintDevice& device, QPainter& painter, const core::RevocationApplication& a,
+                         const core::ReceiptData& r)
 {
     const Page page{device.logicalDpiX() / 25.4};
     const QRectF sheet(0, 0, device.width(), device.height());
@@ -117,8 +115,6 @@ void paintForm(QPagedPaintDevice& device, QPainter& painter, const core::Revocat
         QStringLiteral("Tamga · өргөдөл / application #%1 · бүртгэл / enrollment #%2").arg(a.id).arg(a.enrollmentId));
 }
 
-} // namespace
-
 QByteArray revocationFormPdf(const core::RevocationApplication& application, const core::ReceiptData& certificate)
 {
     QBuffer pdf;
@@ -132,7 +128,7 @@ QByteArray revocationFormPdf(const core::RevocationApplication& application, con
     QPainter painter;
     if (!painter.begin(&writer))
         return {};
-    paintForm(writer, painter, application, certificate);
+    paintRevocationForm(writer, painter, application, certificate);
     painter.end();
     return pdf.data();
 }

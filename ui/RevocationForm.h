@@ -10,10 +10,17 @@
 #include <QByteArray>
 #include <QString>
 
+class QPagedPaintDevice;
+class QPainter;
+
 namespace tamga::ui {
 
 // The reason in plain words, Mongolian and English: "Түлхүүр задарсан · Key compromise".
 QString revocationReasonWords(const QString& reason);
+
+// Paints the form on one A4 page of `device` (a PDF writer, or the printer of a print preview).
+void paintRevocationForm(QPagedPaintDevice& device, QPainter& painter, const core::RevocationApplication& application,
+                         const core::ReceiptData& certificate);
 
 // Lays the form out as a PDF in memory. `certificate` is the enrollment's receipt data (who, which token, which
 // certificate). Empty on failure.

@@ -1,11 +1,14 @@
 #include "tamga/core/DeskWorker.h"
 
+#include "tamga/core/Revocations.h"
+
 #include "TokenLayer.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/HandOver.h"
+#include "tamga/core/Revocations.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/Settings.h"
 #include "tamga/core/SystemPackages.h"
@@ -243,6 +246,48 @@ void DeskWorker::testCa(QString name)
         Q_EMIT caTested(
             name, true,
             tr("The CA answers; it sent %n CA certificate(s).", nullptr, static_cast<int>(certificates->size())));
+    });
+}
+
+void DeskWorker::submitRevocation(Operator by, qint64 applicationId)
+{
+    runRevocationCall(applicationId, [by](const Revocations& revocations, const CaConnectors& connectors, qint64 id) {
+        return revocations.submit(by, id, connectors);
+    });
+}
+
+void DeskWorker::confirmRevocation(Operator by, qint64 applicationId, QString crlFile)
+{
+    runRevocationCall(applicationId,
+                      [by, crlFile](const Revocations& revocations, const CaConnectors& connectors, qint64 id) {
+                          return revocations.confirm(by, id, connectors, crlFile);
+                      });
+}
+
+void DeskWorker::runRevocationCall(qint64 applicationId, RevocationCall call)
+{
+    const QString path = m_databasePath;
+    m_worker->post([this, applicationId, call, path] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT revocationFinished(applicationId, false, database.error().message);
+            return;
+        }
+        const CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        auto done = call(Revocations(**database), connectors, applicationId);
+        if (!done) {
+            Q_EMIT revocationFinished(applicationId, false, done.error().message);
+            return;
+        }
+        if (done->state == RevocationState::Confirmed)
+            Q_EMIT revocationFinished(
+                applicationId, true, tr("Application #%1 is confirmed: %2").arg(applicationId).arg(done->confirmation));
+        else
+            Q_EMIT revocationFinished(
+                applicationId, true,
+                tr("Application #%1 was sent to %2. Confirm it once the CA has published the revocation.")
+                    .arg(applicationId)
+                    .arg(done->caName));
     });
 }
 

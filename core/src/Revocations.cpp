@@ -6,12 +6,14 @@
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/Registry.h"
 #include "tamga/core/Text.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -88,6 +90,60 @@ std::optional<RevocationState> parseRevocationState(const QString& name)
             return value;
     }
     return std::nullopt;
+}
+
+CoreResult<std::vector<RevocableCertificate>> Revocations::revocable(const QString& search) const
+{
+    QString compact = search.trimmed().toLower();
+    compact.remove(QRegularExpression(QStringLiteral("[\\s:]")));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]+$"));
+    QStringList conditions;
+    QVariantList values;
+    // A fingerprint or a serial: at least 8 hex digits (fewer would match by chance).
+    if (compact.size() >= 8 && hex.match(compact).hasMatch()) {
+        conditions << QStringLiteral("lower(c.fingerprint_sha256) = ?") << QStringLiteral("lower(c.serial_hex) = ?");
+        values << compact << compact;
+    }
+    if (!search.trimmed().isEmpty()) {
+        auto officers = Registry(m_database).officers(std::nullopt, search, 100);
+        if (!officers)
+            return std::unexpected(officers.error());
+        QStringList ids;
+        for (const Officer& officer : *officers)
+            ids << QString::number(officer.id);
+        if (!ids.isEmpty())
+            conditions << QStringLiteral("c.officer_id IN (%1)").arg(ids.join(QLatin1Char(',')));
+    }
+    std::vector<RevocableCertificate> found;
+    if (conditions.isEmpty())
+        return found;
+    auto rows = m_database.exec(
+        QStringLiteral("SELECT c.id, c.enrollment_id, o.surname || ' ' || o.given_name, o.civil_id, g.name, "
+                       "c.serial_hex, c.fingerprint_sha256, c.not_after, coalesce(a.name, ''), "
+                       "coalesce((SELECT max(r.id) FROM revocation_requests r WHERE r.certificate_id = c.id AND "
+                       "r.state IN (%1)), 0) "
+                       "FROM certificates c JOIN officers o ON o.id = c.officer_id JOIN organizations g ON g.id = "
+                       "o.organization_id JOIN enrollments e ON e.id = c.enrollment_id LEFT JOIN ca_connectors a ON "
+                       "a.id = e.ca_id WHERE c.status = 'valid' AND (%2) ORDER BY c.id DESC LIMIT 100")
+            .arg(kUnderWay, conditions.join(QStringLiteral(" OR "))),
+        values);
+    if (!rows)
+        return std::unexpected(rows.error());
+    while (rows->next()) {
+        RevocableCertificate c;
+        c.certificateId = rows->value(0).toLongLong();
+        c.enrollmentId = rows->value(1).toLongLong();
+        c.officerName = rows->value(2).toString();
+        c.civilId = rows->value(3).toString();
+        c.organization = rows->value(4).toString();
+        c.serialHex = rows->value(5).toString();
+        c.fingerprint = rows->value(6).toString();
+        c.notAfter = rows->value(7).toString();
+        c.caName = rows->value(8).toString();
+        c.openApplication = rows->value(9).toLongLong();
+        found.push_back(std::move(c));
+    }
+    return found;
 }
 
 CoreResult<qint64> Revocations::apply(const Operator& by, qint64 enrollmentId, const QString& reason,

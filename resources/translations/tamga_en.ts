@@ -194,6 +194,54 @@
         <source>retired</source>
         <translation>retired</translation>
     </message>
+    <message>
+        <source>received, awaits a second supervisor</source>
+        <translation>received, awaits a second supervisor</translation>
+    </message>
+    <message>
+        <source>approved, to be sent to the CA</source>
+        <translation>approved, to be sent to the CA</translation>
+    </message>
+    <message>
+        <source>sent, awaits the CA's confirmation</source>
+        <translation>sent, awaits the CA's confirmation</translation>
+    </message>
+    <message>
+        <source>revoked, confirmed by the CA</source>
+        <translation>revoked, confirmed by the CA</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>key compromised or token lost</source>
+        <translation>key compromised or token lost</translation>
+    </message>
+    <message>
+        <source>left the post or the organization</source>
+        <translation>left the post or the organization</translation>
+    </message>
+    <message>
+        <source>replaced by a new certificate</source>
+        <translation>replaced by a new certificate</translation>
+    </message>
+    <message>
+        <source>the organization ceased to operate</source>
+        <translation>the organization ceased to operate</translation>
+    </message>
+    <message>
+        <source>signing right withdrawn</source>
+        <translation>signing right withdrawn</translation>
+    </message>
+    <message>
+        <source>suspended for now</source>
+        <translation>suspended for now</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -760,10 +808,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>&amp;Change PIN…</translation>
     </message>
     <message>
-        <source>&amp;Unblock PIN…</source>
-        <translation>&amp;Unblock PIN…</translation>
-    </message>
-    <message>
         <source>Supervisors only</source>
         <translation>Supervisors only</translation>
     </message>
@@ -844,10 +888,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Organization…</translation>
     </message>
     <message>
-        <source>&amp;State:</source>
-        <translation>&amp;State:</translation>
-    </message>
-    <message>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -876,20 +916,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Updated</translation>
     </message>
     <message>
-        <source>&amp;Open / continue…</source>
-        <translation>&amp;Open / continue…</translation>
-    </message>
-    <message>
-        <source>&amp;Receipt…</source>
-        <translation>&amp;Receipt…</translation>
-    </message>
-    <message>
         <source>Filter…</source>
         <translation>Filter…</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>&amp;Verify the chain</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
@@ -944,10 +972,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>PKCS#11 modules (p11-kit):</translation>
     </message>
     <message>
-        <source>&amp;Test the selected CA</source>
-        <translation>&amp;Test the selected CA</translation>
-    </message>
-    <message>
         <source>CA connectors:</source>
         <translation>CA connectors:</translation>
     </message>
@@ -964,16 +988,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Certificate profiles:</translation>
     </message>
     <message>
-        <source>E&amp;dit…</source>
-        <translation>E&amp;dit…</translation>
-    </message>
-    <message>
         <source>Edit officer</source>
         <translation>Edit officer</translation>
-    </message>
-    <message>
-        <source>&amp;Use the selected module for this desk</source>
-        <translation>&amp;Use the selected module for this desk</translation>
     </message>
     <message>
         <source>The desk uses %1 from its next start.</source>
@@ -1078,10 +1094,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Save as PD&amp;F…</source>
         <translation>Save as PD&amp;F…</translation>
-    </message>
-    <message>
-        <source>Save as CS&amp;V…</source>
-        <translation>Save as CS&amp;V…</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1328,10 +1340,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Set stoc&amp;k state…</translation>
     </message>
     <message>
-        <source>Import a deli&amp;very…</source>
-        <translation>Import a deli&amp;very…</translation>
-    </message>
-    <message>
         <source>End of da&amp;y…</source>
         <translation>End of da&amp;y…</translation>
     </message>
@@ -1529,6 +1537,242 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Token %1 will be erased (its keys and certificates) for the next officer. Why?</source>
         <translation>Token %1 will be erased (its keys and certificates) for the next officer. Why?</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Save as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>New revocation application</source>
+        <translation>New revocation application</translation>
+    </message>
+    <message>
+        <source>Officer's name or civil ID, certificate serial — or scan the receipt's QR</source>
+        <translation>Officer's name or civil ID, certificate serial — or scan the receipt's QR</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate:</source>
+        <translation>C&amp;ertificate:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>What happened, in the officer's words</source>
+        <translation>What happened, in the officer's words</translation>
+    </message>
+    <message>
+        <source>The officer's &amp;statement:</source>
+        <translation>The officer's &amp;statement:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the event:</source>
+        <translation>&amp;Date of the event:</translation>
+    </message>
+    <message>
+        <source>&amp;Take the application</source>
+        <translation>&amp;Take the application</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No valid certificate matches. Try the civil ID or the serial.</source>
+        <translation>No valid certificate matches. Try the civil ID or the serial.</translation>
+    </message>
+    <message>
+        <source>Find the certificate first and choose it in the list.</source>
+        <translation>Find the certificate first and choose it in the list.</translation>
+    </message>
+    <message>
+        <source>Supervisor's &amp;name:</source>
+        <translation>Supervisor's &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Why:</translation>
+    </message>
+    <message>
+        <source>Say why: it is kept with the application.</source>
+        <translation>Say why: it is kept with the application.</translation>
+    </message>
+    <message>
+        <source>Wrong operator name or password.</source>
+        <translation>Wrong operator name or password.</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>&amp;New application…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>Re&amp;fuse…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the form…</source>
+        <translation>&amp;Print the form…</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit to the CA</source>
+        <translation>Su&amp;bmit to the CA</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm with the CA</source>
+        <translation>&amp;Confirm with the CA</translation>
+    </message>
+    <message>
+        <source>Confirm with the CA's CR&amp;L file…</source>
+        <translation>Confirm with the CA's CR&amp;L file…</translation>
+    </message>
+    <message>
+        <source>The CA's CRL file</source>
+        <translation>The CA's CRL file</translation>
+    </message>
+    <message>
+        <source>Application #%1: %2</source>
+        <translation>Application #%1: %2</translation>
+    </message>
+    <message>
+        <source>Application #%1 for %2, certificate %3: %4. Event of %5. The officer's statement: “%6”</source>
+        <translation>Application #%1 for %2, certificate %3: %4. Event of %5. The officer's statement: “%6”</translation>
+    </message>
+    <message>
+        <source>Application #%1 taken. Print the form for the officer to sign; a second supervisor approves it.</source>
+        <translation>Application #%1 taken. Print the form for the officer to sign; a second supervisor approves it.</translation>
+    </message>
+    <message>
+        <source>Approve application #%1</source>
+        <translation>Approve application #%1</translation>
+    </message>
+    <message>
+        <source>A supervisor other than the operator who took the application approves it (the two-person rule).</source>
+        <translation>A supervisor other than the operator who took the application approves it (the two-person rule).</translation>
+    </message>
+    <message>
+        <source>Application #%1 approved. Submit it to the CA.</source>
+        <translation>Application #%1 approved. Submit it to the CA.</translation>
+    </message>
+    <message>
+        <source>Refuse application #%1</source>
+        <translation>Refuse application #%1</translation>
+    </message>
+    <message>
+        <source>A supervisor turns the application down; the reason is kept with it.</source>
+        <translation>A supervisor turns the application down; the reason is kept with it.</translation>
+    </message>
+    <message>
+        <source>Application #%1 refused.</source>
+        <translation>Application #%1 refused.</translation>
+    </message>
+    <message>
+        <source>Withdraw application #%1</source>
+        <translation>Withdraw application #%1</translation>
+    </message>
+    <message>
+        <source>The officer withdraws the application because:</source>
+        <translation>The officer withdraws the application because:</translation>
+    </message>
+    <message>
+        <source>Application #%1 withdrawn.</source>
+        <translation>Application #%1 withdrawn.</translation>
+    </message>
+    <message>
+        <source>Revocation form</source>
+        <translation>Revocation form</translation>
+    </message>
+    <message>
+        <source>Revocation application #%1 — print preview</source>
+        <translation>Revocation application #%1 — print preview</translation>
+    </message>
+    <message>
+        <source>The form of application #%1 is printed and kept as %2.</source>
+        <translation>The form of application #%1 is printed and kept as %2.</translation>
+    </message>
+    <message>
+        <source>Application #%1: asking the CA…</source>
+        <translation>Application #%1: asking the CA…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport a delivery…</source>
+        <translation>I&amp;mport a delivery…</translation>
+    </message>
+    <message>
+        <source>Veri&amp;fy the chain</source>
+        <translation>Veri&amp;fy the chain</translation>
+    </message>
+    <message>
+        <source>St&amp;ate:</source>
+        <translation>St&amp;ate:</translation>
+    </message>
+    <message>
+        <source>O&amp;pen / continue…</source>
+        <translation>O&amp;pen / continue…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceipt…</source>
+        <translation>Re&amp;ceipt…</translation>
+    </message>
+    <message>
+        <source>&amp;Change the record…</source>
+        <translation>&amp;Change the record…</translation>
+    </message>
+    <message>
+        <source>Use the selected &amp;module for this desk</source>
+        <translation>Use the selected &amp;module for this desk</translation>
+    </message>
+    <message>
+        <source>Test the selected &amp;CA</source>
+        <translation>Test the selected &amp;CA</translation>
+    </message>
+    <message>
+        <source>Un&amp;block PIN…</source>
+        <translation>Un&amp;block PIN…</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +2036,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>
             <numerusform>The CA answers; it sent %n CA certificate.</numerusform><numerusform>The CA answers; it sent %n CA certificates.</numerusform></translation>
     </message>
+    <message>
+        <source>Application #%1 is confirmed: %2</source>
+        <translation>Application #%1 is confirmed: %2</translation>
+    </message>
+    <message>
+        <source>Application #%1 was sent to %2. Confirm it once the CA has published the revocation.</source>
+        <translation>Application #%1 was sent to %2. Confirm it once the CA has published the revocation.</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::EnrollmentWizard</name>
@@ -1906,6 +2158,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>&amp;Reports</source>
         <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>Re&amp;vocations</source>
+        <translation>Re&amp;vocations</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,54 @@
         <source>retired</source>
         <translation>ашиглалтаас гарсан</translation>
     </message>
+    <message>
+        <source>received, awaits a second supervisor</source>
+        <translation>хүлээн авсан, хоёр дахь ахлах ажилтны зөвшөөрөл хүлээж байна</translation>
+    </message>
+    <message>
+        <source>approved, to be sent to the CA</source>
+        <translation>зөвшөөрсөн, гэрчилгээ олгогч руу илгээнэ</translation>
+    </message>
+    <message>
+        <source>sent, awaits the CA's confirmation</source>
+        <translation>илгээсэн, гэрчилгээ олгогчийн баталгааг хүлээж байна</translation>
+    </message>
+    <message>
+        <source>revoked, confirmed by the CA</source>
+        <translation>хүчингүй болсон, гэрчилгээ олгогч баталсан</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>буцаан авсан</translation>
+    </message>
+    <message>
+        <source>key compromised or token lost</source>
+        <translation>түлхүүр задарсан буюу токен алдагдсан</translation>
+    </message>
+    <message>
+        <source>left the post or the organization</source>
+        <translation>албан тушаал, байгууллагаас гарсан</translation>
+    </message>
+    <message>
+        <source>replaced by a new certificate</source>
+        <translation>шинэ гэрчилгээгээр солигдсон</translation>
+    </message>
+    <message>
+        <source>the organization ceased to operate</source>
+        <translation>байгууллага үйл ажиллагаагаа зогсоосон</translation>
+    </message>
+    <message>
+        <source>signing right withdrawn</source>
+        <translation>гарын үсэг зурах эрх хасагдсан</translation>
+    </message>
+    <message>
+        <source>suspended for now</source>
+        <translation>түр зогсоосон</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>шалтгаан заагаагүй</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -757,10 +805,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>ПИН &amp;солих…</translation>
     </message>
     <message>
-        <source>&amp;Unblock PIN…</source>
-        <translation>ПИН түгжээ тай&amp;лах…</translation>
-    </message>
-    <message>
         <source>Supervisors only</source>
         <translation>Зөвхөн ахлах ажилтан</translation>
     </message>
@@ -841,10 +885,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Байгууллага…</translation>
     </message>
     <message>
-        <source>&amp;State:</source>
-        <translation>Тө&amp;лөв:</translation>
-    </message>
-    <message>
         <source>#</source>
         <translation>№</translation>
     </message>
@@ -873,20 +913,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Шинэчилсэн</translation>
     </message>
     <message>
-        <source>&amp;Open / continue…</source>
-        <translation>&amp;Нээх / үргэлжлүүлэх…</translation>
-    </message>
-    <message>
-        <source>&amp;Receipt…</source>
-        <translation>А&amp;кт…</translation>
-    </message>
-    <message>
         <source>Filter…</source>
         <translation>Шүүх…</translation>
-    </message>
-    <message>
-        <source>&amp;Verify the chain</source>
-        <translation>Гин&amp;жийг шалгах</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
@@ -941,10 +969,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>PKCS#11 модулиуд (p11-kit):</translation>
     </message>
     <message>
-        <source>&amp;Test the selected CA</source>
-        <translation>Сонгосон гэрчилгээ олгогчийг ша&amp;лгах</translation>
-    </message>
-    <message>
         <source>CA connectors:</source>
         <translation>Гэрчилгээ олгогчийн холболт:</translation>
     </message>
@@ -961,16 +985,8 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Гэрчилгээний төрлүүд:</translation>
     </message>
     <message>
-        <source>E&amp;dit…</source>
-        <translation>&amp;Засах…</translation>
-    </message>
-    <message>
         <source>Edit officer</source>
         <translation>Албан хаагчийн мэдээлэл засах</translation>
-    </message>
-    <message>
-        <source>&amp;Use the selected module for this desk</source>
-        <translation>&amp;Сонгосон модулийг энэ ширээнд ашиглах</translation>
     </message>
     <message>
         <source>The desk uses %1 from its next start.</source>
@@ -1026,7 +1042,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>Certificates to &amp;write back (%1)</source>
-        <translation>Би&amp;чих гэрчилгээ (%1)</translation>
+        <translation>Бичих гэ&amp;рчилгээ (%1)</translation>
     </message>
     <message>
         <source>Waiting for &amp;hand-over (%1)</source>
@@ -1075,10 +1091,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Save as PD&amp;F…</source>
         <translation>PDF &amp;файлаар хадгалах…</translation>
-    </message>
-    <message>
-        <source>Save as CS&amp;V…</source>
-        <translation>CSV хэлбэр&amp;ээр хадгалах…</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1325,10 +1337,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Нөөцийн төлөв &amp;өөрчлөх…</translation>
     </message>
     <message>
-        <source>Import a deli&amp;very…</source>
-        <translation>Нийлүүлэлт &amp;импортлох…</translation>
-    </message>
-    <message>
         <source>End of da&amp;y…</source>
         <translation>Өдрийн э&amp;цсийн тооцоо…</translation>
     </message>
@@ -1523,6 +1531,242 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Token %1 will be erased (its keys and certificates) for the next officer. Why?</source>
         <translation>%1 токеныг (түлхүүр, гэрчилгээг нь) дараагийн албан хаагчид зориулж арилгах гэж байна. Шалтгаан?</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>CSV хэлбэр&amp;ээр хадгалах…</translation>
+    </message>
+    <message>
+        <source>New revocation application</source>
+        <translation>Гэрчилгээ хүчингүй болгох шинэ өргөдөл</translation>
+    </message>
+    <message>
+        <source>Officer's name or civil ID, certificate serial — or scan the receipt's QR</source>
+        <translation>Албан хаагчийн нэр эсвэл регистр, гэрчилгээний дугаар — эсвэл баримтын QR кодыг уншуулна уу</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Хайх:</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Хүчинтэй хугацаа</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate:</source>
+        <translation>&amp;Гэрчилгээ:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Шалтгаан:</translation>
+    </message>
+    <message>
+        <source>What happened, in the officer's words</source>
+        <translation>Юу болсныг албан хаагчийн үгээр</translation>
+    </message>
+    <message>
+        <source>The officer's &amp;statement:</source>
+        <translation>Албан хаагчийн &amp;мэдүүлэг:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the event:</source>
+        <translation>Үйл явдлын о&amp;гноо:</translation>
+    </message>
+    <message>
+        <source>&amp;Take the application</source>
+        <translation>Өргөдлийг &amp;хүлээн авах</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болих</translation>
+    </message>
+    <message>
+        <source>No valid certificate matches. Try the civil ID or the serial.</source>
+        <translation>Тохирох хүчинтэй гэрчилгээ олдсонгүй. Регистр эсвэл гэрчилгээний дугаараар хайна уу.</translation>
+    </message>
+    <message>
+        <source>Find the certificate first and choose it in the list.</source>
+        <translation>Эхлээд гэрчилгээг хайж, жагсаалтаас сонгоно уу.</translation>
+    </message>
+    <message>
+        <source>Supervisor's &amp;name:</source>
+        <translation>Ахлах ажилтны &amp;нэр:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Нууц үг:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Шалтгаан:</translation>
+    </message>
+    <message>
+        <source>Say why: it is kept with the application.</source>
+        <translation>Шалтгааныг бичнэ үү: өргөдөлтэй хамт хадгалагдана.</translation>
+    </message>
+    <message>
+        <source>Wrong operator name or password.</source>
+        <translation>Ажилтны нэр эсвэл нууц үг буруу байна.</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Шийдвэрлэгдэж буй</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Бүгд</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>Ха&amp;руулах:</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Хүлээн авсан</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Зөвшөөрсөн</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Тэмдэглэл</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>Ш&amp;инэ өргөдөл…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Зөвшөөрөх…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>Татга&amp;лзах…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>Бу&amp;цаан авах…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the form…</source>
+        <translation>&amp;Өргөдлийг хэвлэх…</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit to the CA</source>
+        <translation>Гэрчилгээ &amp;олгогч руу илгээх</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm with the CA</source>
+        <translation>Гэрчилгээ олгогчоор баталгаа&amp;жуулах</translation>
+    </message>
+    <message>
+        <source>Confirm with the CA's CR&amp;L file…</source>
+        <translation>ХГЖ (CRL) &amp;файлаар баталгаажуулах…</translation>
+    </message>
+    <message>
+        <source>The CA's CRL file</source>
+        <translation>Гэрчилгээ олгогчийн хүчингүй гэрчилгээний жагсаалт (CRL)</translation>
+    </message>
+    <message>
+        <source>Application #%1: %2</source>
+        <translation>Өргөдөл №%1: %2</translation>
+    </message>
+    <message>
+        <source>Application #%1 for %2, certificate %3: %4. Event of %5. The officer's statement: “%6”</source>
+        <translation>Өргөдөл №%1, %2, гэрчилгээ %3: %4. Үйл явдлын огноо %5. Албан хаагчийн мэдүүлэг: “%6”</translation>
+    </message>
+    <message>
+        <source>Application #%1 taken. Print the form for the officer to sign; a second supervisor approves it.</source>
+        <translation>Өргөдөл №%1-г хүлээн авлаа. Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.</translation>
+    </message>
+    <message>
+        <source>Approve application #%1</source>
+        <translation>Өргөдөл №%1-г зөвшөөрөх</translation>
+    </message>
+    <message>
+        <source>A supervisor other than the operator who took the application approves it (the two-person rule).</source>
+        <translation>Өргөдлийг хүлээн авсан ажилтнаас өөр ахлах ажилтан зөвшөөрнө (хоёр хүний дүрэм).</translation>
+    </message>
+    <message>
+        <source>Application #%1 approved. Submit it to the CA.</source>
+        <translation>Өргөдөл №%1-г зөвшөөрлөө. Гэрчилгээ олгогч руу илгээнэ үү.</translation>
+    </message>
+    <message>
+        <source>Refuse application #%1</source>
+        <translation>Өргөдөл №%1-с татгалзах</translation>
+    </message>
+    <message>
+        <source>A supervisor turns the application down; the reason is kept with it.</source>
+        <translation>Ахлах ажилтан өргөдлөөс татгалзана; шалтгаан нь өргөдөлтэй хамт хадгалагдана.</translation>
+    </message>
+    <message>
+        <source>Application #%1 refused.</source>
+        <translation>Өргөдөл №%1-с татгалзлаа.</translation>
+    </message>
+    <message>
+        <source>Withdraw application #%1</source>
+        <translation>Өргөдөл №%1-г буцаан авах</translation>
+    </message>
+    <message>
+        <source>The officer withdraws the application because:</source>
+        <translation>Албан хаагч өргөдлөө буцаан авах шалтгаан:</translation>
+    </message>
+    <message>
+        <source>Application #%1 withdrawn.</source>
+        <translation>Өргөдөл №%1-г буцаан авлаа.</translation>
+    </message>
+    <message>
+        <source>Revocation form</source>
+        <translation>Хүчингүй болгох өргөдөл</translation>
+    </message>
+    <message>
+        <source>Revocation application #%1 — print preview</source>
+        <translation>Хүчингүй болгох өргөдөл №%1 — хэвлэхийн өмнө харах</translation>
+    </message>
+    <message>
+        <source>The form of application #%1 is printed and kept as %2.</source>
+        <translation>Өргөдөл №%1-г хэвлэж, %2 нэрээр хадгаллаа.</translation>
+    </message>
+    <message>
+        <source>Application #%1: asking the CA…</source>
+        <translation>Өргөдөл №%1: гэрчилгээ олгогчоос асууж байна…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport a delivery…</source>
+        <translation>Нийлүүлэлт &amp;импортлох…</translation>
+    </message>
+    <message>
+        <source>Veri&amp;fy the chain</source>
+        <translation>Гин&amp;жийг шалгах</translation>
+    </message>
+    <message>
+        <source>St&amp;ate:</source>
+        <translation>Тө&amp;лөв:</translation>
+    </message>
+    <message>
+        <source>O&amp;pen / continue…</source>
+        <translation>&amp;Нээх / үргэлжлүүлэх…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceipt…</source>
+        <translation>А&amp;кт…</translation>
+    </message>
+    <message>
+        <source>&amp;Change the record…</source>
+        <translation>&amp;Засах…</translation>
+    </message>
+    <message>
+        <source>Use the selected &amp;module for this desk</source>
+        <translation>&amp;Сонгосон модулийг энэ ширээнд ашиглах</translation>
+    </message>
+    <message>
+        <source>Test the selected &amp;CA</source>
+        <translation>Сонгосон гэрчилгээ олгогчийг ша&amp;лгах</translation>
+    </message>
+    <message>
+        <source>Un&amp;block PIN…</source>
+        <translation>ПИН түгжээ тай&amp;лах…</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +2029,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>The CA answers; it sent %n CA certificate(s).</source>
         <translation><numerusform>Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.</numerusform><numerusform>Гэрчилгээ олгогч хариулж, %n гэрчилгээ илгээлээ.</numerusform></translation>
     </message>
+    <message>
+        <source>Application #%1 is confirmed: %2</source>
+        <translation>Өргөдөл №%1 баталгаажлаа: %2</translation>
+    </message>
+    <message>
+        <source>Application #%1 was sent to %2. Confirm it once the CA has published the revocation.</source>
+        <translation>Өргөдөл №%1-г %2 руу илгээлээ. Гэрчилгээ олгогч хүчингүй болголтыг нийтэлсний дараа баталгаажуулна уу.</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::EnrollmentWizard</name>
@@ -1899,6 +2151,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>&amp;Reports</source>
         <translation>Та&amp;йлан</translation>
     </message>
+    <message>
+        <source>Re&amp;vocations</source>
+        <translation>Хү&amp;чингүй болголт</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::SignInDialog</name>
@@ -1932,7 +2188,7 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>Wrong operator name or password.</source>
-        <translation>Ажилтны нэр эсвэл нууц үг буруу.</translation>
+        <translation>Ажилтны нэр эсвэл нууц үг буруу байна.</translation>
     </message>
 </context>
 </TS>

@@ -559,6 +559,17 @@ std::string clashes(const std::map<QChar, QStringList>& found)
 
 } // namespace
 
+TEST_CASE("in English every Alt+letter on a tab of the main window belongs to one control")
+{
+    TrainingDesk desk;
+    ui::MainWindow window(desk.context());
+    for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+        window.tabs()->setCurrentIndex(tab);
+        INFO("tab " << window.tabs()->tabText(tab).toStdString() << "\n" << clashes(mnemonics(&window)));
+        CHECK(clashes(mnemonics(&window)).empty());
+    }
+}
+
 TEST_CASE(
     "in Mongolian every Alt+letter on a screen belongs to one control - the main window's tabs and the wizard's pages")
 {

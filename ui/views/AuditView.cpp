@@ -39,7 +39,7 @@ public:
         auto* bar = new QHBoxLayout;
         auto* filter = new QLineEdit(this);
         filter->setPlaceholderText(tr("Filter…"));
-        auto* verify = new QPushButton(tr("&Verify the chain"), this);
+        auto* verify = new QPushButton(tr("Veri&fy the chain"), this);
         auto* reload = new QPushButton(tr("Re&load"), this);
         bar->addWidget(filter, 1);
         bar->addWidget(reload);

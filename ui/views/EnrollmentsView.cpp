@@ -44,7 +44,7 @@ public:
             m_state->addItem(stateDisplayName(state), core::stateName(state));
         m_organization = new QLineEdit(this);
         m_organization->setPlaceholderText(tr("Organization…"));
-        auto* stateLabel = new QLabel(tr("&State:"), this);
+        auto* stateLabel = new QLabel(tr("St&ate:"), this);
         stateLabel->setBuddy(m_state);
         filters->addWidget(stateLabel);
         filters->addWidget(m_state);
@@ -56,8 +56,8 @@ public:
         m_table = makeTable(m_model, this);
         layout->addWidget(m_table);
         auto* buttons = new QHBoxLayout;
-        auto* resume = new QPushButton(tr("&Open / continue…"), this);
-        auto* receipt = new QPushButton(tr("&Receipt…"), this);
+        auto* resume = new QPushButton(tr("O&pen / continue…"), this);
+        auto* receipt = new QPushButton(tr("Re&ceipt…"), this);
         buttons->addWidget(resume);
         buttons->addWidget(receipt);
         buttons->addStretch();

@@ -30,7 +30,7 @@ public:
         m_search->setPlaceholderText(tr("Search by name, civil ID or organization (Cyrillic or Latin)…"));
         m_search->setClearButtonEnabled(true);
         auto* add = new QPushButton(tr("&Add officer…"), this);
-        auto* edit = new QPushButton(tr("E&dit…"), this);
+        auto* edit = new QPushButton(tr("&Change the record…"), this);
         auto* import = new QPushButton(tr("&Import CSV…"), this);
         bar->addWidget(m_search, 1);
         bar->addWidget(add);

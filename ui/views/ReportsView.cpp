@@ -49,7 +49,7 @@ public:
         auto* buttons = new QHBoxLayout;
         auto* preview = new QPushButton(tr("Pr&int preview…"), this);
         auto* pdf = new QPushButton(tr("Save as PD&F…"), this);
-        auto* csv = new QPushButton(tr("Save as CS&V…"), this);
+        auto* csv = new QPushButton(tr("Save as &CSV…"), this);
         csv->setObjectName(QStringLiteral("saveCsv"));
         buttons->addWidget(preview);
         buttons->addWidget(pdf);

@@ -87,7 +87,7 @@ public:
                     }
                 });
         context.worker->listRegisteredModules();
-        auto* useModule = new QPushButton(tr("&Use the selected module for this desk"), this);
+        auto* useModule = new QPushButton(tr("Use the selected &module for this desk"), this);
         // The module is a library every later Tamga process loads: a supervisor's choice (core refuses a clerk too).
         if (context.signedIn.role != core::Role::Supervisor) {
             useModule->setEnabled(false);
@@ -112,7 +112,7 @@ public:
             for (const auto& c : *cas)
                 m_cas->addItem(c.name + QStringLiteral(" (") + c.type + QLatin1Char(')'));
         }
-        auto* test = new QPushButton(tr("&Test the selected CA"), this);
+        auto* test = new QPushButton(tr("Test the selected &CA"), this);
         layout->addRow(tr("CA connectors:"), m_cas);
         layout->addRow(QString(), test);
         connect(test, &QPushButton::clicked, this, [this] {

@@ -60,7 +60,7 @@ public:
         auto* buttons = new QHBoxLayout;
         auto* setState = new QPushButton(tr("Set stoc&k state…"), this);
         setState->setObjectName(QStringLiteral("setStockState"));
-        auto* delivery = new QPushButton(tr("Import a deli&very…"), this);
+        auto* delivery = new QPushButton(tr("I&mport a delivery…"), this);
         auto* endOfDay = new QPushButton(tr("End of da&y…"), this);
         endOfDay->setObjectName(QStringLiteral("endOfDay"));
         auto* wipe = new QPushButton(tr("&Wipe for re-issue…"), this);

@@ -41,7 +41,7 @@ public:
         auto* buttons = new QHBoxLayout;
         auto* initialize = new QPushButton(tr("&Initialize…"), this);
         auto* change = new QPushButton(tr("&Change PIN…"), this);
-        auto* unblock = new QPushButton(tr("&Unblock PIN…"), this);
+        auto* unblock = new QPushButton(tr("Un&block PIN…"), this);
         const bool supervisor = context.signedIn.role == core::Role::Supervisor;
         initialize->setEnabled(supervisor);
         unblock->setEnabled(supervisor);

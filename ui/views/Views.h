@@ -48,6 +48,8 @@ QWidget* newTokensView(MainWindow* window, const DeskContext& context);
 // The token stock, under the tokens plugged in on the Tokens tab (StockSection.cpp).
 QWidget* newStockSection(MainWindow* window, const DeskContext& context);
 QWidget* newEnrollmentsView(MainWindow* window, const DeskContext& context);
+// Revocation applications: taken, approved by a second supervisor, printed, sent, confirmed (RevocationsView.cpp).
+QWidget* newRevocationsView(MainWindow* window, const DeskContext& context);
 QWidget* newReportsView(MainWindow* window, const DeskContext& context);
 QWidget* newAuditView(MainWindow* window, const DeskContext& context);
 QWidget* newSettingsView(MainWindow* window, const DeskContext& context);

@@ -101,6 +101,11 @@ public:
     // The CA's answer for the batch (a folder or one PKCS#7 file), checked; the report as answerImported.
     void importAnswer(Operator by, qint64 batchId, QString folderOrFile);
 
+    // A revocation application sent to its CA, or confirmed from the CA's word (`crlFile`: the CA operator's CRL;
+    // empty: the CA's OCSP responder or CRL) through Revocations; the outcome as revocationFinished.
+    void submitRevocation(Operator by, qint64 applicationId);
+    void confirmRevocation(Operator by, qint64 applicationId, QString crlFile);
+
 Q_SIGNALS:
     void tokensChanged(const QList<tamga::core::TokenSnapshot>& present);
     void moduleFailed(const QString& message);
@@ -124,6 +129,8 @@ Q_SIGNALS:
     // `error` empty: the bundle was written and its seal recorded.
     void bundleExported(qint64 batchId, const tamga::core::SealedBundle& bundle, const QString& error);
     void answerImported(qint64 batchId, const tamga::core::AnswerReport& report, const QString& error);
+    // `message`: what the CA said (submitted, confirmed and by what) or why it did not.
+    void revocationFinished(qint64 applicationId, bool succeeded, const QString& message);
     // Names, paths and the Debian package that installed each (empty: none did), in the same order.
     void registeredModulesListed(const QStringList& names, const QStringList& paths, const QStringList& packages);
 
@@ -131,6 +138,10 @@ private:
     // Runs `action` on the worker with its own database connection and a TokenService, and reports the outcome
     // as tokenOperationFinished.
     void runTokenAction(std::function<CoreResult<QString>(const class TokenService&)> action);
+    // Runs one Revocations call that reaches the CA on the worker, and reports it as revocationFinished.
+    using RevocationCall = std::function<CoreResult<struct RevocationApplication>(
+        const class Revocations&, const class CaConnectors&, qint64 applicationId)>;
+    void runRevocationCall(qint64 applicationId, RevocationCall call);
 
     QString m_databasePath;
     std::vector<std::string> m_modulePaths;

@@ -52,6 +52,20 @@ struct RevocationApplication {
     QString confirmation; // what confirmed it: the CRL, its issuer and date
 };
 
+// A certificate an application may be taken for: valid, issued through an enrollment at this desk.
+struct RevocableCertificate {
+    qint64 certificateId = 0;
+    qint64 enrollmentId = 0;
+    QString officerName;
+    QString civilId;
+    QString organization;
+    QString serialHex;
+    QString fingerprint; // SHA-256, lower-case hex: what the handover receipt's QR holds
+    QString notAfter;
+    QString caName;
+    qint64 openApplication = 0; // an application under way for it already, or 0
+};
+
 class Revocations {
 public:
     explicit Revocations(const Database& database) : m_database(database) {}
@@ -60,6 +74,10 @@ public:
     // certificate has an application under way already. Returns its id.
     [[nodiscard]] CoreResult<qint64> apply(const Operator& by, qint64 enrollmentId, const QString& reason,
                                            const QString& statement, const QString& eventDate) const;
+    // The valid certificates of officers whose names, civil ID or organization match `search` (as the registry
+    // searches), or the one whose serial or SHA-256 fingerprint it is (the receipt's QR as a scanner types it:
+    // any case, colons or spaces between the bytes). At most 100, the newest first.
+    [[nodiscard]] CoreResult<std::vector<RevocableCertificate>> revocable(const QString& search) const;
     [[nodiscard]] CoreResult<std::vector<RevocationApplication>> list(std::optional<RevocationState> state = {}) const;
     [[nodiscard]] CoreResult<RevocationApplication> find(qint64 id) const;
     // A supervisor who did not take the application; a refusal of the rule is audited.
