@@ -6,8 +6,10 @@
 #include "DeskSetup.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/DeskWorker.h"
+#include "tamga/core/SealedSecrets.h"
 
 #include <catch2/catch.hpp>
 
@@ -93,5 +95,34 @@ private:
     std::unique_ptr<core::DeskWorker> m_worker;
     ui::DeskContext m_context;
 };
+
+// A token prepared by the trainer's batch for the first sample officer of organization `organization`, through the
+// desk's worker (which owns the token module in this process): a verified enrollment with a valid certificate.
+inline core::EnrollmentRecord preparedThroughBatch(TrainingDesk& desk, qint64 organization = 2)
+{
+    const core::Operator& trainer = desk.context().signedIn;
+    auto key = core::SealedSecrets(desk.database()).unlock(trainer.name, core::Password("trainer-desk"));
+    REQUIRE(key);
+    auto batch = core::Batches(desk.database())
+                     .create(trainer, QStringLiteral("Prepared"), {organization}, {}, QStringLiteral("signing"),
+                             QStringLiteral("practice"), core::BatchMode::Prepared);
+    REQUIRE(batch);
+    bool roundDone = false;
+    auto connection =
+        QObject::connect(&desk.worker(), &core::DeskWorker::batchRoundFinished, &desk.worker(),
+                         [&](qint64, int, int, int, const QStringList&, const QString&) { roundDone = true; });
+    core::BatchJob job;
+    job.by = trainer;
+    job.batchId = *batch;
+    job.deskKey = std::make_shared<const core::DeskKey>(std::move(*key));
+    desk.worker().runBatchRound(std::move(job));
+    REQUIRE(waitUntil([&] { return roundDone; }));
+    QObject::disconnect(connection);
+    auto members = core::Batches(desk.database()).members(*batch);
+    REQUIRE(members);
+    REQUIRE(members->front().enrollment);
+    REQUIRE(members->front().enrollment->state == core::EnrollmentState::Verified);
+    return *members->front().enrollment;
+}
 
 } // namespace tamga::test

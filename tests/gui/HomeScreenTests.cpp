@@ -177,29 +177,11 @@ TEST_CASE("a returned token wiped for re-issue from the stock, by keys: its row 
 {
     TrainingDesk desk;
     const core::Operator& trainer = desk.context().signedIn;
-    auto key = core::SealedSecrets(desk.database()).unlock(trainer.name, core::Password("trainer-desk"));
-    REQUIRE(key);
     // A token prepared by a supervisor's batch, its certificate since revoked, handed over and returned.
-    auto batch = core::Batches(desk.database())
-                     .create(trainer, QStringLiteral("To come back"), {2}, {}, QStringLiteral("signing"),
-                             QStringLiteral("practice"), core::BatchMode::Prepared);
-    REQUIRE(batch);
-    // Through the desk's worker, which owns the token module in this process.
-    bool roundDone = false;
-    QObject::connect(&desk.worker(), &core::DeskWorker::batchRoundFinished, &desk.worker(),
-                     [&](qint64, int, int, int, const QStringList&, const QString&) { roundDone = true; });
-    core::BatchJob job;
-    job.by = trainer;
-    job.batchId = *batch;
-    job.deskKey = std::make_shared<const core::DeskKey>(std::move(*key));
-    desk.worker().runBatchRound(std::move(job));
-    REQUIRE(waitUntil([&] { return roundDone; }));
-    auto members = core::Batches(desk.database()).members(*batch);
-    REQUIRE(members);
-    REQUIRE(members->front().enrollment);
-    const QString serial = members->front().enrollment->tokenSerial;
+    const core::EnrollmentRecord prepared = preparedThroughBatch(desk);
+    const QString serial = prepared.tokenSerial;
     REQUIRE(desk.database().exec(QStringLiteral("UPDATE certificates SET status = 'revoked' WHERE enrollment_id = ?"),
-                                 {members->front().enrollment->id}));
+                                 {prepared.id}));
     core::TokenStock stock(desk.database());
     REQUIRE(stock.setState(trainer, serial, core::StockState::Issued, QStringLiteral("handed over")));
     REQUIRE(stock.setState(trainer, serial, core::StockState::Returned, QStringLiteral("left the post")));

@@ -294,6 +294,7 @@ public:
         caButtons->addStretch();
         layout->addLayout(caButtons);
         m_result = new QLabel(this);
+        m_result->setObjectName(QStringLiteral("revocationResult"));
         m_result->setWordWrap(true);
         m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(m_result);
