@@ -1,4 +1,5 @@
 #include "tamga/core/TokenService.h"
+#include "tamga/core/SealedSecrets.h"
 
 #include "TokenLayer.h"
 #include "tamga/core/AuditLog.h"
@@ -159,6 +160,55 @@ CoreStatus TokenService::unblockPin(const Operator& by, const QString& serial, c
     return Calls::onToken(*this, by, TokenAction::UnblockPin, serial, [&](const pkcs11::Token& token, QJsonObject&) {
         return token.setUserPinWithSoPin(soPin, newPin);
     });
+}
+
+// The PIN service at the desk: an officer comes back with a locked (or forgotten) PIN; a supervisor unblocks it with
+// the token's SO PIN from the desk's sealed store, opened with the supervisor's desk key on the worker (never typed,
+// never shown), and the officer types the new PIN.
+QString pinTroubleName(PinTrouble trouble)
+{
+    return trouble == PinTrouble::Forgotten ? QStringLiteral("forgotten") : QStringLiteral("locked");
+}
+
+CoreStatus TokenService::unblockWithSealedSoPin(const Operator& by, const DeskKey& key, const QString& serial,
+                                                const Pin& newPin, PinTrouble trouble) const
+{
+    if (auto allowed = permit(by, TokenAction::UnblockPin, serial); !allowed)
+        return allowed;
+    const SealedSecrets secrets(m_database);
+    auto known = secrets.has(serial, SecretKind::SoPin);
+    if (!known)
+        return std::unexpected(known.error());
+    if (!*known)
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("the desk does not know the SO PIN of token %1 (it was not prepared here): a "
+                                        "supervisor unblocks it with the SO PIN from the token's own papers")
+                             .arg(serial));
+    auto soPin = secrets.open(by, key, serial, SecretKind::SoPin);
+    if (!soPin)
+        return std::unexpected(soPin.error());
+    auto done = Calls::onToken(*this, by, TokenAction::UnblockPin, serial,
+                               [&](const pkcs11::Token& token, QJsonObject& details) {
+                                   details.insert(QStringLiteral("so_pin"), QStringLiteral("sealed"));
+                                   details.insert(QStringLiteral("why"), pinTroubleName(trouble));
+                                   return token.setUserPinWithSoPin(*soPin, newPin);
+                               });
+    if (!done)
+        return done;
+    // A prepared token's sealed initial PIN is not its PIN any more: forgotten, so nobody hands it out.
+    auto initial = secrets.has(serial, SecretKind::InitialPin);
+    if (!initial)
+        return std::unexpected(initial.error());
+    if (*initial) {
+        auto forgotten = AuditLog(m_database).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
+            if (auto removed = secrets.forget(trail, by, serial, SecretKind::InitialPin); !removed)
+                return std::unexpected(removed.error());
+            return true;
+        });
+        if (!forgotten)
+            return std::unexpected(forgotten.error());
+    }
+    return {};
 }
 
 CoreResult<GeneratedKey> TokenService::generateKey(const Operator& by, const QString& serial, const Pin& pin,

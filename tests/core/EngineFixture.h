@@ -58,6 +58,19 @@ public:
     const QString& serial() const { return m_serial; }
     qint64 officerId() const { return m_officerId; }
 
+    // The fixture officer's certificate on the fixture's token, verified through the practice CA (or `ca`).
+    qint64 verifiedEnrollment(const QString& profile = QStringLiteral("signing"),
+                              const QString& ca = QStringLiteral("practice")) const
+    {
+        auto id = engine().create(clerk(), officerId(), serial(), profile, ca);
+        REQUIRE(id);
+        auto done = engine().run(clerk(), *id, Pin(kUserPin), nullptr);
+        INFO((done ? QString() : done.error().message).toStdString());
+        REQUIRE(done);
+        REQUIRE(done->state == core::EnrollmentState::Verified);
+        return *id;
+    }
+
     // The token's objects as the core lists them, with the user PIN.
     std::vector<core::TokenObject> objectsOnToken() const
     {

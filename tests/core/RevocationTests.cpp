@@ -22,19 +22,6 @@ using tamga::test::EngineFixture;
 
 namespace {
 
-// The fixture officer's certificate on the fixture's token, verified through the practice CA (or `ca`).
-qint64 verifiedEnrollment(const EngineFixture& desk, const QString& profile = QStringLiteral("signing"),
-                          const QString& ca = QStringLiteral("practice"))
-{
-    auto id = desk.engine().create(desk.clerk(), desk.officerId(), desk.serial(), profile, ca);
-    REQUIRE(id);
-    auto done = desk.engine().run(desk.clerk(), *id, Pin(EngineFixture::kUserPin), nullptr);
-    INFO((done ? QString() : done.error().message).toStdString());
-    REQUIRE(done);
-    REQUIRE(done->state == EnrollmentState::Verified);
-    return *id;
-}
-
 // Another supervisor than the fixture's, for the two-person rule.
 Operator secondSupervisor(const EngineFixture& desk)
 {
@@ -59,7 +46,7 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
           "supervisor - submitted once through the certificate's CA")
 {
     EngineFixture desk;
-    const qint64 enrollment = verifiedEnrollment(desk);
+    const qint64 enrollment = desk.verifiedEnrollment();
     const Operator second = secondSupervisor(desk);
     Revocations revocations(desk.db());
     const QString today = QDate::currentDate().toString(Qt::ISODate);
@@ -189,7 +176,7 @@ TEST_CASE("a revocation the CA cannot take stays approved with the reason, and g
           "application withdrawn or refused is closed")
 {
     EngineFixture desk;
-    const qint64 enrollment = verifiedEnrollment(desk);
+    const qint64 enrollment = desk.verifiedEnrollment();
     const Operator second = secondSupervisor(desk);
     Revocations revocations(desk.db());
     const QString today = QDate::currentDate().toString(Qt::ISODate);
@@ -288,7 +275,7 @@ TEST_CASE("revocation through a CMP CA: its answer to the revocation request con
                             QJsonObject{{QStringLiteral("url"), QString::fromStdString(cmp.url())},
                                         {QStringLiteral("reference"), QStringLiteral("desk-1")},
                                         {QStringLiteral("secretFile"), QString::fromStdString(secret)}}}));
-    const qint64 enrollment = verifiedEnrollment(desk, QStringLiteral("signing"), QStringLiteral("state-cmp"));
+    const qint64 enrollment = desk.verifiedEnrollment(QStringLiteral("signing"), QStringLiteral("state-cmp"));
     const qint64 id = approvedApplication(desk, enrollment, QStringLiteral("keyCompromise"));
     Revocations revocations(desk.db());
 
@@ -325,7 +312,7 @@ TEST_CASE("revocation through CFSSL: the CA down at submission and then back - s
                                         {QStringLiteral("profile"), QStringLiteral("officer-signing")},
                                         {QStringLiteral("ocspUrl"), QString::fromStdString(cfssl.ocspUrl())},
                                         {QStringLiteral("timeoutSeconds"), 5}}}));
-    const qint64 enrollment = verifiedEnrollment(desk, QStringLiteral("cfssl-signing"), QStringLiteral("state-ca"));
+    const qint64 enrollment = desk.verifiedEnrollment(QStringLiteral("cfssl-signing"), QStringLiteral("state-ca"));
     const qint64 id = approvedApplication(desk, enrollment, QStringLiteral("affiliationChanged"));
     Revocations revocations(desk.db());
     auto databaseSays = [&] {

@@ -34,6 +34,10 @@ class DeskKey;
 
 enum class TokenAction { InitializeNew, Erase, ChangePin, UnblockPin, GenerateKey, DeleteKey };
 
+// Why an officer's PIN is set anew at the desk: locked by wrong tries, or forgotten. Kept in the audit event.
+enum class PinTrouble { Locked, Forgotten };
+QString pinTroubleName(PinTrouble trouble); // "locked", "forgotten"
+
 // The audit action of each: "token.initialize", "token.erase", "token.change_pin", "token.unblock_pin",
 // "token.generate_key", "token.delete_key".
 QString tokenActionName(TokenAction action);
@@ -51,6 +55,12 @@ public:
                                        const Pin& newPin) const;
     [[nodiscard]] CoreStatus unblockPin(const Operator& by, const QString& serial, const Pin& soPin,
                                         const Pin& newPin) const;
+    // The PIN service: the user PIN set to `newPin` (the officer types it) with the token's
+    // SO PIN from the desk's sealed store, opened with a supervisor's desk key; never typed, never shown. A token
+    // whose SO PIN the desk does not hold is refused with a message that says so (NotFound). A prepared token's
+    // sealed initial PIN is forgotten: it is no longer the PIN.
+    [[nodiscard]] CoreStatus unblockWithSealedSoPin(const Operator& by, const DeskKey& key, const QString& serial,
+                                                    const Pin& newPin, PinTrouble trouble) const;
     [[nodiscard]] CoreResult<GeneratedKey> generateKey(const Operator& by, const QString& serial, const Pin& pin,
                                                        KeyType type, const QString& label) const;
     [[nodiscard]] CoreStatus deleteKey(const Operator& by, const QString& serial, const Pin& pin,
