@@ -61,7 +61,7 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
                                     "E-token carrying a digital-signature certificate"));
     y += page.mm(14);
 
-    const std::vector<std::pair<QString, QString>> rows = {
+    std::vector<std::pair<QString, QString>> rows = {
         {QStringLiteral("Байгууллага\nOrganization"), r.organization},
         {QStringLiteral("Албан тушаал\nPosition"), r.position},
         {QStringLiteral("Овог, нэр\nFull name"), r.officerName},
@@ -76,6 +76,9 @@ void paintCopy(QPainter& painter, const Page& page, const QRectF& sheet, const c
         {QStringLiteral("Хүлээлгэн өгсөн ажилтан\nClerk"), r.clerk},
         {QStringLiteral("Огноо, цаг\nDate and time"), core::deskDateTime(r.issuedAt)},
     };
+    // The PIN service at the desk since: when, by whom, why (locked, forgotten).
+    if (!r.pinServices.isEmpty())
+        rows.emplace_back(QStringLiteral("ПИН код шинэчилсэн\nPIN set anew"), r.pinServices.join(QLatin1Char('\n')));
     const double qrSize = page.mm(38);
     const double labelWidth = page.mm(48);
     const double valueWidth = width - labelWidth - qrSize - page.mm(4);

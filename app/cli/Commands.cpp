@@ -59,10 +59,13 @@ void addTokenCommands(CLI::App& app)
     file(changePin, "--pin-file", "the current PIN; " + std::string(kPinFile));
     file(changePin, "--new-pin-file", "the new PIN");
 
-    CLI::App* unblock = command(*token, "unblock", "set a new user PIN with the SO PIN (supervisors only)");
+    CLI::App* unblock = command(*token, "unblock",
+                                "set a new user PIN with the SO PIN (supervisors only): the one the desk sealed for "
+                                "the token, or --so-pin-file");
     text(unblock, "--serial", "the token")->required();
-    file(unblock, "--so-pin-file", "the SO PIN; " + std::string(kPinFile));
-    file(unblock, "--new-pin-file", "the new user PIN");
+    file(unblock, "--so-pin-file", "the SO PIN from the token's papers; " + std::string(kPinFile));
+    file(unblock, "--new-pin-file", "the new user PIN (the officer's)");
+    unblock->add_flag("--forgotten")->description("the officer forgot the PIN (recorded; default: it is locked)");
 
     CLI::App* keygen = command(*token, "keygen", "make a key pair on the token (supervisors only)");
     text(keygen, "--serial", "the token")->required();

@@ -4,6 +4,7 @@
 #include "SecretInput.h"
 #include "SignIn.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/SealedSecrets.h"
 #include "tamga/core/SystemPackages.h"
 #include "tamga/core/TokenService.h"
 #include "tamga/core/Tokens.h"
@@ -129,6 +130,7 @@ int listTokens(const core::TokenModules& modules, const GlobalOptions& options)
 struct SignedInTokens {
     std::unique_ptr<core::Database> database;
     core::Operator by;
+    core::Password password; // unlocks the desk key where a sealed secret is needed (the PIN service)
     std::optional<core::TokenService> service;
 };
 
@@ -142,7 +144,7 @@ std::optional<SignedInTokens> signInForTokens(const CommandLine& line, const Glo
     }
     SignedInTokens signedIn;
     signedIn.database = std::move(*database);
-    auto by = signIn(line, *signedIn.database, "password-file", status);
+    auto by = signIn(line, *signedIn.database, "password-file", status, &signedIn.password);
     if (!by)
         return std::nullopt;
     signedIn.by = *by;
@@ -184,9 +186,26 @@ int changePin(const CommandLine& line, const SignedInTokens& tokens, const std::
     return result ? ExitOk : fail(result.error());
 }
 
+// With --so-pin-file: the SO PIN typed from the token's papers. Without: the PIN service, with the SO PIN the
+// desk sealed for the token, opened with the supervisor's desk key (never typed, never shown).
 int unblock(const CommandLine& line, const SignedInTokens& tokens, const std::string& serial)
 {
     int status = ExitOk;
+    if (!line.value("so-pin-file")) {
+        auto newPin = secretOption(line, "new-pin-file", "New user PIN", status);
+        if (!newPin)
+            return status;
+        auto key = core::SealedSecrets(*tokens.database).unlock(tokens.by.name, tokens.password);
+        if (!key)
+            return fail(key.error());
+        auto result = tokens.service->unblockWithSealedSoPin(tokens.by, *key, q(serial), *newPin,
+                                                             line.flag("forgotten") ? core::PinTrouble::Forgotten
+                                                                                    : core::PinTrouble::Locked);
+        if (!result)
+            return fail(result.error());
+        std::cout << "the PIN of token " << serial << " is set anew with the SO PIN the desk keeps\n";
+        return ExitOk;
+    }
     auto soPin = secretOption(line, "so-pin-file", "SO PIN", status);
     if (!soPin)
         return status;

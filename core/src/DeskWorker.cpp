@@ -161,6 +161,33 @@ void DeskWorker::unblockPin(Operator by, QString serial, Pin soPin, Pin newPin)
     });
 }
 
+void DeskWorker::unblockWithSealedSoPin(Operator by, Password password, QString serial, Pin newPin, PinTrouble trouble)
+{
+    auto secret = std::make_shared<Password>(std::move(password));
+    auto user = std::make_shared<Pin>(std::move(newPin));
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, path, by, secret, user, serial, trouble] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT tokenOperationFinished(false, database.error().message);
+            return;
+        }
+        auto key = SealedSecrets(**database).unlock(by.name, *secret);
+        secret->clear();
+        if (!key) {
+            Q_EMIT tokenOperationFinished(false, key.error().message);
+            return;
+        }
+        auto done = TokenService(**database, tokenModulesOf(worker->modules()))
+                        .unblockWithSealedSoPin(by, *key, serial, *user, trouble);
+        user->clear();
+        Q_EMIT tokenOperationFinished(
+            done.has_value(), done ? tr("The PIN of token %1 is set anew: the officer's new PIN opens it.").arg(serial)
+                                   : done.error().message);
+    });
+}
+
 void DeskWorker::wipeForReissue(Operator by, Password password, QString serial, QString reason)
 {
     auto secret = std::make_shared<Password>(std::move(password));

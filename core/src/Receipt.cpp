@@ -6,6 +6,7 @@
 #include "tamga/core/Settings.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace tamga::core {
@@ -65,7 +66,7 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
     auto query = m_database.exec(
         QStringLiteral("SELECT e.state, g.name, o.position, o.surname || ' ' || o.given_name, o.civil_id, "
                        "t.manufacturer || ' ' || t.model, t.serial, c.serial_hex, c.fingerprint_sha256, c.not_before, "
-                       "c.not_after, c.issuer, e.updated_at, COALESCE(a.type, '') "
+                       "c.not_after, c.issuer, e.updated_at, COALESCE(a.type, ''), c.created_at "
                        "FROM enrollments e JOIN officers o ON o.id = e.officer_id "
                        "JOIN organizations g ON g.id = o.organization_id LEFT JOIN tokens t ON t.id = e.token_id "
                        "LEFT JOIN ca_connectors a ON a.id = e.ca_id "
@@ -103,7 +104,21 @@ CoreResult<ReceiptData> Receipts::data(qint64 enrollmentId) const
     // A certificate of the practice CA is worth nothing outside training, whichever desk printed it: its receipt
     // always says TRAINING.
     r.training = training || query->value(13).toString() == QStringLiteral("practice");
+    const QString certificateStored = query->value(14).toString();
     query->finish();
+    auto services = m_database.exec(
+        QStringLiteral("SELECT at, operator, details FROM audit_log WHERE action = 'token.unblock_pin' AND outcome = "
+                       "'ok' AND object_type = 'token' AND object_id = ? AND at >= ? ORDER BY id"),
+        {r.tokenSerial, certificateStored});
+    if (!services)
+        return std::unexpected(services.error());
+    while (services->next()) {
+        const QJsonObject details = QJsonDocument::fromJson(services->value(2).toString().toUtf8()).object();
+        const QString why = details.value(QStringLiteral("why")).toString(QStringLiteral("locked"));
+        r.pinServices << QStringLiteral("%1 · %2 · %3")
+                             .arg(deskDateTime(QDateTime::fromString(services->value(0).toString(), Qt::ISODateWithMs)),
+                                  services->value(1).toString(), why);
+    }
     auto head = m_database.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!head)
         return std::unexpected(head.error());

@@ -640,4 +640,17 @@ MN = {
  'Application #%1 is confirmed: %2': 'Өргөдөл №%1 баталгаажлаа: %2',
  'Application #%1 was sent to %2. Confirm it once the CA has published the revocation.':
    'Өргөдөл №%1-г %2 руу илгээлээ. Гэрчилгээ олгогч хүчингүй болголтыг нийтэлсний дараа баталгаажуулна уу.',
+ # The PIN service on the Tokens tab (TokensView.cpp) and its outcome (DeskWorker).
+ 'The PIN is locked (too many wrong tries)': 'ПИН түгжигдсэн (олон удаа буруу оруулсан)',
+ 'The officer forgot the PIN': 'Албан хаагч ПИН-ээ мартсан',
+ 'What happened:': 'Юу болсон бэ:',
+ "The desk keeps this token's SO PIN sealed. Your password opens it:":
+   'Энэ токены SO ПИН ширээнд битүүмжлэгдэн хадгалагдаж байна. Таны нууц үг үүнийг нээнэ:',
+ "The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.":
+   '%1 токены SO ПИН-г ширээ мэдэхгүй: энд бэлтгээгүй токен. Токены баримтад байгаа SO ПИН-г оруулна уу.',
+ 'The officer types the new PIN:': 'Албан хаагч шинэ ПИН-ээ оруулна:',
+ 'The officer types the new PIN again:': 'Албан хаагч шинэ ПИН-ээ дахин оруулна:',
+ 'The two PINs differ. Nothing was changed.': 'Хоёр ПИН зөрүүтэй байна. Юу ч өөрчлөгдсөнгүй.',
+ "The PIN of token %1 is set anew: the officer's new PIN opens it.":
+   '%1 токены ПИН шинэчлэгдлээ: албан хаагчийн шинэ ПИН үүнийг нээнэ.',
 }

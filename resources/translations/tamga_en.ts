@@ -1774,6 +1774,38 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Un&amp;block PIN…</source>
         <translation>Un&amp;block PIN…</translation>
     </message>
+    <message>
+        <source>The PIN is locked (too many wrong tries)</source>
+        <translation>The PIN is locked (too many wrong tries)</translation>
+    </message>
+    <message>
+        <source>The officer forgot the PIN</source>
+        <translation>The officer forgot the PIN</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>What happened:</translation>
+    </message>
+    <message>
+        <source>The desk keeps this token's SO PIN sealed. Your password opens it:</source>
+        <translation>The desk keeps this token's SO PIN sealed. Your password opens it:</translation>
+    </message>
+    <message>
+        <source>The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.</source>
+        <translation>The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.</translation>
+    </message>
+    <message>
+        <source>The officer types the new PIN:</source>
+        <translation>The officer types the new PIN:</translation>
+    </message>
+    <message>
+        <source>The officer types the new PIN again:</source>
+        <translation>The officer types the new PIN again:</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Nothing was changed.</source>
+        <translation>The two PINs differ. Nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2043,6 +2075,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Application #%1 was sent to %2. Confirm it once the CA has published the revocation.</source>
         <translation>Application #%1 was sent to %2. Confirm it once the CA has published the revocation.</translation>
+    </message>
+    <message>
+        <source>The PIN of token %1 is set anew: the officer's new PIN opens it.</source>
+        <translation>The PIN of token %1 is set anew: the officer's new PIN opens it.</translation>
     </message>
 </context>
 <context>

@@ -1768,6 +1768,38 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Un&amp;block PIN…</source>
         <translation>ПИН түгжээ тай&amp;лах…</translation>
     </message>
+    <message>
+        <source>The PIN is locked (too many wrong tries)</source>
+        <translation>ПИН түгжигдсэн (олон удаа буруу оруулсан)</translation>
+    </message>
+    <message>
+        <source>The officer forgot the PIN</source>
+        <translation>Албан хаагч ПИН-ээ мартсан</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>Юу болсон бэ:</translation>
+    </message>
+    <message>
+        <source>The desk keeps this token's SO PIN sealed. Your password opens it:</source>
+        <translation>Энэ токены SO ПИН ширээнд битүүмжлэгдэн хадгалагдаж байна. Таны нууц үг үүнийг нээнэ:</translation>
+    </message>
+    <message>
+        <source>The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.</source>
+        <translation>%1 токены SO ПИН-г ширээ мэдэхгүй: энд бэлтгээгүй токен. Токены баримтад байгаа SO ПИН-г оруулна уу.</translation>
+    </message>
+    <message>
+        <source>The officer types the new PIN:</source>
+        <translation>Албан хаагч шинэ ПИН-ээ оруулна:</translation>
+    </message>
+    <message>
+        <source>The officer types the new PIN again:</source>
+        <translation>Албан хаагч шинэ ПИН-ээ дахин оруулна:</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Nothing was changed.</source>
+        <translation>Хоёр ПИН зөрүүтэй байна. Юу ч өөрчлөгдсөнгүй.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2036,6 +2068,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Application #%1 was sent to %2. Confirm it once the CA has published the revocation.</source>
         <translation>Өргөдөл №%1-г %2 руу илгээлээ. Гэрчилгээ олгогч хүчингүй болголтыг нийтэлсний дараа баталгаажуулна уу.</translation>
+    </message>
+    <message>
+        <source>The PIN of token %1 is set anew: the officer's new PIN opens it.</source>
+        <translation>%1 токены ПИН шинэчлэгдлээ: албан хаагчийн шинэ ПИН үүнийг нээнэ.</translation>
     </message>
 </context>
 <context>

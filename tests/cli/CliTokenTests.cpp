@@ -180,6 +180,12 @@ TEST_CASE("tamga-cli PIN handling: change - wrong PIN with tries left - lock - u
     auto listing = cli({"tokens"});
     CHECK_THAT(listing.out, Catch::Contains("PIN locked"));
 
+    // Without --so-pin-file the desk's sealed SO PIN is used: this token was initialized here by hand, so the
+    // desk says it does not know it.
+    auto unsealed = cli({"token", "unblock", "--serial", serial, "--new-pin-file", oldPin});
+    CHECK(unsealed.exitCode == 2);
+    CHECK_THAT(unsealed.err, Catch::Contains("does not know the SO PIN of token " + serial));
+
     auto unblock = cli({"token", "unblock", "--serial", serial, "--so-pin-file", soPin, "--new-pin-file", oldPin});
     INFO(unblock.err);
     CHECK(unblock.exitCode == 0);

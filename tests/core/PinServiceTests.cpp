@@ -3,6 +3,7 @@
 // the desk does not hold says so; a clerk may not; nothing secret reaches the audit log.
 #include "EngineFixture.h"
 #include "tamga/core/AuditLog.h"
+#include "tamga/core/Receipt.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenService.h"
 
@@ -17,7 +18,7 @@ TEST_CASE("a locked PIN unblocked with the sealed SO PIN: refused for a token th
           "clerk - the token's real retry counter reset - the new PIN works - no PIN in the audit log")
 {
     EngineFixture desk(TestModuleOptions{.pinTries = 3});
-    desk.verifiedEnrollment();
+    const qint64 enrollment = desk.verifiedEnrollment();
     const QString serial = desk.serial();
     const TokenService tokens(desk.db(), desk.modules());
     SealedSecrets secrets(desk.db());
@@ -77,4 +78,11 @@ TEST_CASE("a locked PIN unblocked with the sealed SO PIN: refused for a token th
         }
     }
     CHECK(unblocks == 1);
+
+    // The handover receipt, printed again, has the line.
+    auto receipt = Receipts(desk.db()).data(enrollment);
+    REQUIRE(receipt);
+    REQUIRE(receipt->pinServices.size() == 1);
+    CHECK(receipt->pinServices.front().contains(desk.supervisor().name));
+    CHECK(receipt->pinServices.front().endsWith(QStringLiteral("locked")));
 }

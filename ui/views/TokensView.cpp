@@ -1,5 +1,7 @@
 #include "Views.h"
 
+#include "tamga/core/SealedSecrets.h"
+
 #include "DisplayNames.h"
 
 #include "EnrollmentWizard.h"
@@ -19,6 +21,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -37,6 +40,7 @@ public:
         m_model = new QStandardItemModel(this);
         m_model->setHorizontalHeaderLabels({tr("Serial"), tr("Label"), tr("Model"), tr("State"), tr("PIN")});
         m_table = makeTable(m_model, this);
+        m_table->setObjectName(QStringLiteral("tokenTable"));
         layout->addWidget(m_table);
         auto* buttons = new QHBoxLayout;
         auto* initialize = new QPushButton(tr("&Initialize…"), this);
@@ -55,6 +59,7 @@ public:
         buttons->addStretch();
         layout->addLayout(buttons);
         m_result = new QLabel(this);
+        m_result->setObjectName(QStringLiteral("tokenResult"));
         m_result->setWordWrap(true);
         layout->addWidget(m_result);
         layout->addWidget(newStockSection(window, context), 1);
@@ -83,13 +88,61 @@ public:
             if (old && fresh)
                 m_context.worker->changePin(m_context.signedIn, selectedSerial(), std::move(*old), std::move(*fresh));
         });
-        connect(unblock, &QPushButton::clicked, this, [this] {
-            auto so = askPin(this, tr("Unblock PIN"), tr("SO PIN:"));
-            auto fresh = so ? askPin(this, tr("Unblock PIN"), tr("New user PIN:")) : std::nullopt;
-            if (so && fresh)
-                m_context.worker->unblockPin(m_context.signedIn, selectedSerial(), std::move(*so), std::move(*fresh));
-        });
+        connect(unblock, &QPushButton::clicked, this, [this] { unblockPin(); });
         show(context.worker->tokens());
+    }
+
+    // The PIN service: with the SO PIN the desk sealed for the token (the supervisor's password opens it on the
+    // worker; nobody types or sees it), else the SO PIN from the token's papers, typed. The officer types the new
+    // PIN twice.
+    void unblockPin()
+    {
+        const QString serial = selectedSerial();
+        if (serial.isEmpty())
+            return;
+        auto known = core::SealedSecrets(*m_context.database).has(serial, core::SecretKind::SoPin);
+        if (!known) {
+            QMessageBox::warning(this, tr("Unblock PIN"), known.error().message);
+            return;
+        }
+        std::optional<Pin> soPin;
+        std::optional<core::Password> password;
+        core::PinTrouble trouble = core::PinTrouble::Locked;
+        if (*known) {
+            const QStringList troubles{tr("The PIN is locked (too many wrong tries)"),
+                                       tr("The officer forgot the PIN")};
+            bool chosen = false;
+            const QString why =
+                QInputDialog::getItem(this, tr("Unblock PIN"), tr("What happened:"), troubles, 0, false, &chosen);
+            if (!chosen)
+                return;
+            trouble = why == troubles.at(1) ? core::PinTrouble::Forgotten : core::PinTrouble::Locked;
+            password = askPin(this, tr("Unblock PIN"),
+                              tr("The desk keeps this token's SO PIN sealed. Your password opens it:"));
+            if (!password)
+                return;
+        } else {
+            QMessageBox::information(this, tr("Unblock PIN"),
+                                     tr("The desk does not know the SO PIN of token %1: it was not prepared here. "
+                                        "Type the SO PIN from the token's papers.")
+                                         .arg(serial));
+            soPin = askPin(this, tr("Unblock PIN"), tr("SO PIN:"));
+            if (!soPin)
+                return;
+        }
+        auto fresh = askPin(this, tr("Unblock PIN"), tr("The officer types the new PIN:"));
+        auto again = fresh ? askPin(this, tr("Unblock PIN"), tr("The officer types the new PIN again:")) : std::nullopt;
+        if (!fresh || !again)
+            return;
+        if (fresh->view() != again->view()) {
+            QMessageBox::warning(this, tr("Unblock PIN"), tr("The two PINs differ. Nothing was changed."));
+            return;
+        }
+        if (password)
+            m_context.worker->unblockWithSealedSoPin(m_context.signedIn, std::move(*password), serial,
+                                                     std::move(*fresh), trouble);
+        else
+            m_context.worker->unblockPin(m_context.signedIn, serial, std::move(*soPin), std::move(*fresh));
     }
 
     QString selectedSerial() const

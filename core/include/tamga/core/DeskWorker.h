@@ -6,6 +6,7 @@
 #include "tamga/core/BatchExchange.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/Operators.h"
+#include "tamga/core/TokenService.h"
 #include "tamga/core/Tokens.h"
 #include "tamga/secret/SecretBuffer.h"
 
@@ -76,6 +77,9 @@ public:
     void initializeToken(Operator by, QString serial, QString label, Pin soPin, Pin userPin);
     void changePin(Operator by, QString serial, Pin oldPin, Pin newPin);
     void unblockPin(Operator by, QString serial, Pin soPin, Pin newPin);
+    // The PIN service (TokenService::unblockWithSealedSoPin): the supervisor's password unlocks the desk key on the
+    // worker, whose sealed SO PIN of the token sets the officer's new PIN. Reported as tokenOperationFinished.
+    void unblockWithSealedSoPin(Operator by, Password password, QString serial, Pin newPin, PinTrouble trouble);
     // A returned token erased for re-issue (TokenService::wipeForReissue): the supervisor's password unlocks the
     // desk key on the worker, whose sealed SO PIN of the token erases it. Reported as tokenOperationFinished.
     void wipeForReissue(Operator by, Password password, QString serial, QString reason);

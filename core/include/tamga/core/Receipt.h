@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace tamga::core {
 
@@ -32,6 +33,10 @@ struct ReceiptData {
     // The audit chain's head ("#id hash") when the receipt was made: paper the officer and the RA keep, which
     // `tamga-cli audit verify --witness HASH` later finds in the chain. Not part of contentHash().
     QString auditHead;
+    // The PIN service on this token since the certificate was verified (TokenService::unblockWithSealedSoPin and
+    // unblocks with a typed SO PIN): "2026.11.27 10:40 · supervisor · locked", oldest first. What happened at the
+    // desk after the handover, printed when the receipt is printed again; not part of contentHash().
+    QStringList pinServices;
 
     // SHA-256 (hex) of the canonical content: every field above, length-prefixed.
     QString contentHash() const;

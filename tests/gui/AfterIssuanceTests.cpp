@@ -1,6 +1,6 @@
-// The Revocations tab by keys: the receipt's QR scanned into the search, the application taken, the two-person
-// rule held at the desk (the supervisor who took it cannot approve it, a second one can), sent to the practice CA
-// and confirmed from its CRL on the worker.
+// After issuance at the desk, by keys. The Revocations tab: the receipt's QR scanned into the search, the
+// application taken, the two-person rule held at the desk (the supervisor who took it cannot approve it, a second
+// one can), sent to the practice CA and confirmed from its CRL on the worker. The PIN service on the Tokens tab.
 #include "ClerkKeys.h"
 #include "DeskFixture.h"
 #include "tamga/core/AuditLog.h"
@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -155,4 +156,76 @@ TEST_CASE("a revocation at the desk by keys: the receipt's QR scanned - taken - 
     REQUIRE(waitUntil([&] { return revocations.find(application.id)->state == core::RevocationState::Confirmed; }));
     REQUIRE(waitUntil([&] { return result->text().contains(QStringLiteral("confirmed")); }, 5000));
     CHECK(revocations.find(application.id)->confirmation.contains(QStringLiteral("CRL of practice")));
+}
+
+TEST_CASE("the PIN service at the Tokens tab by keys: a prepared token's PIN locked by wrong tries - Alt+B - locked - "
+          "the supervisor's password - the officer's new PIN twice - set with the sealed SO PIN, which nobody typed")
+{
+    TrainingDesk desk;
+    const core::EnrollmentRecord prepared = preparedThroughBatch(desk);
+    const QString serial = prepared.tokenSerial;
+    const core::Operator& trainer = desk.context().signedIn;
+
+    // The officer's three wrong tries lock the PIN (the test module counts them as a token does).
+    int finished = 0;
+    bool lastSucceeded = false;
+    QObject::connect(&desk.worker(), &core::DeskWorker::tokenOperationFinished, &desk.worker(),
+                     [&](bool succeeded, const QString&) {
+                         ++finished;
+                         lastSucceeded = succeeded;
+                     });
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        desk.worker().changePin(trainer, serial, Pin("000000"), Pin("111111"));
+        REQUIRE(waitUntil([&] { return finished == attempt; }));
+        CHECK_FALSE(lastSucceeded);
+    }
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_T, Qt::AltModifier);
+    auto* table = window.findChild<QTableView*>(QStringLiteral("tokenTable"));
+    REQUIRE(table);
+    int row = -1;
+    REQUIRE(waitUntil(
+        [&] {
+            for (int r = 0; r < table->model()->rowCount(); ++r) {
+                if (table->model()->index(r, 0).data().toString() == serial)
+                    row = r;
+            }
+            return row >= 0 && table->isVisible();
+        },
+        3000));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(row, 0)).center());
+
+    // What happened (Enter takes "locked"), the supervisor's password, the new PIN twice.
+    QStringList asked;
+    auto* answer = new QTimer(&window);
+    QObject::connect(answer, &QTimer::timeout, answer, [&] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible() || (!asked.isEmpty() && asked.back() == dialog->labelText()))
+            return;
+        asked << dialog->labelText();
+        if (asked.size() == 2)
+            type(dialog, QStringLiteral("trainer-desk"));
+        else if (asked.size() >= 3)
+            type(dialog, QStringLiteral("97531864"));
+        press(dialog, Qt::Key_Return);
+        if (asked.size() == 4)
+            answer->stop();
+    });
+    answer->start(20);
+    press(&window, Qt::Key_B, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return asked.size() == 4; }, 5000));
+    CHECK(asked.at(1).contains(QStringLiteral("sealed")));
+    REQUIRE(waitUntil([&] { return finished == 4; }));
+    CHECK(lastSucceeded);
+    auto* result = window.findChild<QLabel*>(QStringLiteral("tokenResult"));
+    REQUIRE(result);
+    CHECK(result->text().contains(QStringLiteral("set anew")));
+
+    // The officer's new PIN opens the token.
+    desk.worker().changePin(trainer, serial, Pin("97531864"), Pin("24681357"));
+    REQUIRE(waitUntil([&] { return finished == 5; }));
+    CHECK(lastSucceeded);
 }
