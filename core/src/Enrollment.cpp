@@ -1,5 +1,6 @@
 #include "EnrollmentContext.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Revocations.h"
 
 #include "Connectors.h"
 #include "Ossl.h"
@@ -352,6 +353,8 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::handOver(const Operator& by, qint
                                                                      "handed over yet")
                                                           .arg(id)
                                                           .arg(stateName(loaded->state)));
+    if (auto allowed = Revocations(m_database).allowsHandOver(id); !allowed)
+        return std::unexpected(allowed.error());
     const Pin none;
     const ProgressSink silent;
     Context context{by, *loaded, none, nullptr, silent, {}, {}, {}, {}, {}, {}};

@@ -5,6 +5,7 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Revocations.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/TokenService.h"
 
@@ -85,6 +86,9 @@ CoreResult<EnrollmentRecord> HandOver::signAndHandOver(const Operator& by, qint6
                                                                      "handed over yet")
                                                           .arg(enrollmentId)
                                                           .arg(stateName(record->state)));
+    // Before the officer signs anything.
+    if (auto allowed = Revocations(m_database).allowsHandOver(enrollmentId); !allowed)
+        return std::unexpected(allowed.error());
     auto receipt = Receipts(m_database).data(enrollmentId);
     if (!receipt)
         return std::unexpected(receipt.error());

@@ -92,6 +92,49 @@ std::optional<RevocationState> parseRevocationState(const QString& name)
     return std::nullopt;
 }
 
+CoreStatus Revocations::allowsHandOver(qint64 enrollmentId) const
+{
+    auto row = m_database.exec(
+        QStringLiteral("SELECT c.serial_hex, c.status, coalesce((SELECT max(r.id) FROM revocation_requests r WHERE "
+                       "r.certificate_id = c.id AND r.state IN (%1)), 0) FROM certificates c WHERE c.enrollment_id = ? "
+                       "ORDER BY c.id DESC LIMIT 1")
+            .arg(kUnderWay),
+        {enrollmentId});
+    if (!row)
+        return std::unexpected(row.error());
+    if (!row->next())
+        return {};
+    const QString serial = row->value(0).toString();
+    if (row->value(1).toString() == QStringLiteral("revoked"))
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("the certificate %1 of enrollment #%2 is revoked: the token is not handed over")
+                             .arg(serial)
+                             .arg(enrollmentId));
+    if (const qint64 application = row->value(2).toLongLong())
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("revocation application #%1 is under way for the certificate %2 of enrollment "
+                                        "#%3: the token is not handed over")
+                             .arg(application)
+                             .arg(serial)
+                             .arg(enrollmentId));
+    return {};
+}
+
+CoreResult<QSet<qint64>> Revocations::enrollmentsNotToHandOver() const
+{
+    auto rows = m_database.exec(
+        QStringLiteral("SELECT DISTINCT c.enrollment_id FROM certificates c WHERE c.enrollment_id IS NOT NULL AND "
+                       "(c.status = 'revoked' OR EXISTS (SELECT 1 FROM revocation_requests r WHERE r.certificate_id = "
+                       "c.id AND r.state IN (%1)))")
+            .arg(kUnderWay));
+    if (!rows)
+        return std::unexpected(rows.error());
+    QSet<qint64> blocked;
+    while (rows->next())
+        blocked.insert(rows->value(0).toLongLong());
+    return blocked;
+}
+
 CoreResult<std::vector<RevocableCertificate>> Revocations::revocable(const QString& search) const
 {
     QString compact = search.trimmed().toLower();

@@ -2,6 +2,7 @@
 
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Revocations.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -57,6 +58,10 @@ CoreResult<TodaysWork> todaysWork(const Database& database)
     // The newest of each open state, as many as a list on the screen can usefully show: reading every enrollment
     // of a national registry took longer than the screen may (bench/HomeScreenBench.cpp).
     constexpr int kShown = 200;
+    // A token whose certificate is revoked, or has a revocation under way, is not handed over: it is not listed.
+    auto notToHandOver = Revocations(database).enrollmentsNotToHandOver();
+    if (!notToHandOver)
+        return std::unexpected(notToHandOver.error());
     for (EnrollmentState state : allEnrollmentStates()) {
         if (!isOpenAtDesk(state))
             continue;
@@ -64,9 +69,10 @@ CoreResult<TodaysWork> todaysWork(const Database& database)
         if (!enrollments)
             return std::unexpected(enrollments.error());
         for (EnrollmentRecord& r : *enrollments) {
-            if (r.state == EnrollmentState::Verified)
-                work.toHandOver.push_back(std::move(r));
-            else if (r.state == EnrollmentState::CertificateReceived || r.state == EnrollmentState::Submitted)
+            if (r.state == EnrollmentState::Verified) {
+                if (!notToHandOver->contains(r.id))
+                    work.toHandOver.push_back(std::move(r));
+            } else if (r.state == EnrollmentState::CertificateReceived || r.state == EnrollmentState::Submitted)
                 work.toWriteBack.push_back(std::move(r));
             else
                 work.toFinish.push_back(std::move(r));

@@ -7,6 +7,7 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Revocations.h"
+#include "tamga/core/TodaysWork.h"
 
 #include <catch2/catch.hpp>
 
@@ -72,6 +73,15 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
     CHECK(taken->statement == QStringLiteral("The token was lost in the car park."));
     CHECK(taken->takenBy == desk.supervisor().name);
     CHECK(taken->caName == QStringLiteral("practice"));
+    // A token whose certificate has an application under way is not handed over, nor listed to be.
+    auto handOver = desk.engine().handOver(desk.clerk(), enrollment, {});
+    REQUIRE_FALSE(handOver);
+    CHECK(handOver.error().kind == CoreErrorKind::Conflict);
+    CHECK(handOver.error().message.contains(QStringLiteral("under way")));
+    auto work = todaysWork(desk.db());
+    REQUIRE(work);
+    CHECK(std::none_of(work->toHandOver.begin(), work->toHandOver.end(),
+                       [&](const EnrollmentRecord& r) { return r.id == enrollment; }));
     // One application under way per certificate.
     CHECK(revocations.apply(desk.clerk(), enrollment, QStringLiteral("superseded"), QStringLiteral("again"), today)
               .error()

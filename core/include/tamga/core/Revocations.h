@@ -15,6 +15,7 @@
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Operators.h"
 
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -74,6 +75,11 @@ public:
     // certificate has an application under way already. Returns its id.
     [[nodiscard]] CoreResult<qint64> apply(const Operator& by, qint64 enrollmentId, const QString& reason,
                                            const QString& statement, const QString& eventDate) const;
+    // A token is not handed over with a certificate that is revoked or has an application under way: Conflict,
+    // with the application's number. Checked by every hand-over (EnrollmentEngine::handOver, HandOver).
+    [[nodiscard]] CoreStatus allowsHandOver(qint64 enrollmentId) const;
+    // The enrollments that check refuses, for the lists of the desk.
+    [[nodiscard]] CoreResult<QSet<qint64>> enrollmentsNotToHandOver() const;
     // The valid certificates of officers whose names, civil ID or organization match `search` (as the registry
     // searches), or the one whose serial or SHA-256 fingerprint it is (the receipt's QR as a scanner types it:
     // any case, colons or spaces between the bytes). At most 100, the newest first.
