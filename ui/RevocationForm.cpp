@@ -15,16 +15,17 @@ using paper::groupedFingerprint;
 using paper::Page;
 using paper::paintQrCode;
 
+// The same words as the desk shows (DisplayNames: revocationReasonDisplayName), both languages at once.
 QString revocationReasonWords(const QString& reason)
 {
     static const std::pair<const char*, const char*> kWords[] = {
         {"keyCompromise", "Түлхүүр задарсан буюу токен алдагдсан · Key compromised or token lost"},
-        {"affiliationChanged", "Ажлын байр, байгууллага өөрчлөгдсөн · Affiliation changed"},
-        {"superseded", "Шинэ гэрчилгээгээр солигдсон · Superseded by a new certificate"},
-        {"cessationOfOperation", "Үйл ажиллагаа зогссон · Cessation of operation"},
-        {"privilegeWithdrawn", "Эрх хасагдсан · Privilege withdrawn"},
-        {"certificateHold", "Түр зогсоосон · Certificate on hold"},
-        {"unspecified", "Шалтгаан заагаагүй · Unspecified"},
+        {"affiliationChanged", "Ажлын байр, байгууллага өөрчлөгдсөн · Left the post or the organization"},
+        {"superseded", "Шинэ гэрчилгээгээр солигдсон · Replaced by a new certificate"},
+        {"cessationOfOperation", "Үйл ажиллагаа зогссон · The organization ceased to operate"},
+        {"privilegeWithdrawn", "Эрх хасагдсан · Signing right withdrawn"},
+        {"certificateHold", "Түр зогсоосон · Suspended for now"},
+        {"unspecified", "Шалтгаан заагаагүй · No reason given"},
     };
     for (const auto& [name, words] : kWords) {
         if (reason == QLatin1String(name))

@@ -43,7 +43,8 @@ QJsonObject applicationJson(const core::RevocationApplication& a)
             {QStringLiteral("last_error"), a.lastError},
             {QStringLiteral("form_sha256"), a.formSha256},
             {QStringLiteral("confirmed_at"), a.confirmedAt},
-            {QStringLiteral("confirmation"), a.confirmation}};
+            {QStringLiteral("confirmation"), a.confirmation},
+            {QStringLiteral("closing_note"), a.closingNote}};
 }
 
 std::optional<qint64> numberAt(const CommandLine& line, std::size_t index)

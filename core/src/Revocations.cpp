@@ -39,7 +39,7 @@ const QString kSelect = QStringLiteral(
     "SELECT r.id, r.certificate_id, c.enrollment_id, o.surname || ' ' || o.given_name, c.serial_hex, "
     "c.fingerprint_sha256, coalesce(a.name, ''), r.reason, r.statement, r.event_date, r.state, r.taken_by, "
     "r.requested_at, r.approved_by, r.approved_at, r.submitted_at, r.last_error, r.form_sha256, r.confirmed_at, "
-    "r.confirmation "
+    "r.confirmation, r.closing_note "
     "FROM revocation_requests r JOIN certificates c ON c.id = r.certificate_id JOIN officers o ON o.id = c.officer_id "
     "LEFT JOIN enrollments e ON e.id = c.enrollment_id LEFT JOIN ca_connectors a ON a.id = e.ca_id ");
 
@@ -66,6 +66,7 @@ RevocationApplication applicationFrom(const QSqlQuery& q)
     a.formSha256 = q.value(17).toString();
     a.confirmedAt = q.value(18).toString();
     a.confirmation = q.value(19).toString();
+    a.closingNote = q.value(20).toString();
     return a;
 }
 
@@ -369,6 +370,12 @@ CoreStatus Revocations::approve(const Operator& by, qint64 id) const
         return coreError(CoreErrorKind::Conflict, QStringLiteral("revocation application #%1 is %2, not received")
                                                       .arg(id)
                                                       .arg(revocationStateName(application->state)));
+    // The approver checks the form the officer signed: it is printed first.
+    if (application->formSha256.isEmpty())
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("the form of application #%1 has not been printed: print it for the officer "
+                                        "to sign, then a second supervisor approves it")
+                             .arg(id));
     return move(by, id, RevocationState::Received, RevocationState::Approved, QStringLiteral("revocation.approve"),
                 QStringLiteral(", approved_by = ?, approved_at = ?"), {by.name, storedNow()}, QString());
 }

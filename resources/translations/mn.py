@@ -573,10 +573,10 @@ MN = {
  'revoked, confirmed by the CA': 'хүчингүй болсон, гэрчилгээ олгогч баталсан',
  'withdrawn': 'буцаан авсан',
  'key compromised or token lost': 'түлхүүр задарсан буюу токен алдагдсан',
- 'left the post or the organization': 'албан тушаал, байгууллагаас гарсан',
+ 'left the post or the organization': 'ажлын байр, байгууллага өөрчлөгдсөн',
  'replaced by a new certificate': 'шинэ гэрчилгээгээр солигдсон',
- 'the organization ceased to operate': 'байгууллага үйл ажиллагаагаа зогсоосон',
- 'signing right withdrawn': 'гарын үсэг зурах эрх хасагдсан',
+ 'the organization ceased to operate': 'үйл ажиллагаа зогссон',
+ 'signing right withdrawn': 'эрх хасагдсан',
  'suspended for now': 'түр зогсоосон',
  'no reason given': 'шалтгаан заагаагүй',
  'New revocation application': 'Гэрчилгээ хүчингүй болгох шинэ өргөдөл',
@@ -589,8 +589,8 @@ MN = {
  '&Reason:': '&Шалтгаан:',
  'What happened, in the officer\'s words': 'Юу болсныг албан хаагчийн үгээр',
  "The officer's &statement:": 'Албан хаагчийн &мэдүүлэг:',
- '&Date of the event:': 'Үйл явдлын о&гноо:',
- '&Take the application': 'Өргөдлийг &хүлээн авах',
+ '&Date of the event:': 'Үйл явдлын &огноо:',
+ '&Take the application': 'Өргөдлийг хүлээн &авах',
  'Cancel': 'Болих',
  'No valid certificate matches. Try the civil ID or the serial.':
    'Тохирох хүчинтэй гэрчилгээ олдсонгүй. Регистр эсвэл гэрчилгээний дугаараар хайна уу.',
@@ -623,8 +623,8 @@ MN = {
  'Application #%1 taken. Print the form for the officer to sign; a second supervisor approves it.':
    'Өргөдөл №%1-г хүлээн авлаа. Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.',
  'Approve application #%1': 'Өргөдөл №%1-г зөвшөөрөх',
- 'A supervisor other than the operator who took the application approves it (the two-person rule).':
-   'Өргөдлийг хүлээн авсан ажилтнаас өөр ахлах ажилтан зөвшөөрнө (хоёр хүний дүрэм).',
+ 'A supervisor other than the operator who took the application approves it (the two-person rule), having checked the form the officer signed.':
+   'Өргөдлийг хүлээн авсан ажилтнаас өөр ахлах ажилтан албан хаагчийн гарын үсэг зурсан өргөдлийг шалгаад зөвшөөрнө (хоёр хүний дүрэм).',
  'Application #%1 approved. Submit it to the CA.': 'Өргөдөл №%1-г зөвшөөрлөө. Гэрчилгээ олгогч руу илгээнэ үү.',
  'Refuse application #%1': 'Өргөдөл №%1-с татгалзах',
  'A supervisor turns the application down; the reason is kept with it.':
@@ -635,7 +635,7 @@ MN = {
  'Application #%1 withdrawn.': 'Өргөдөл №%1-г буцаан авлаа.',
  'Revocation form': 'Хүчингүй болгох өргөдөл',
  'Revocation application #%1 — print preview': 'Хүчингүй болгох өргөдөл №%1 — хэвлэхийн өмнө харах',
- 'The form of application #%1 is printed and kept as %2.': 'Өргөдөл №%1-г хэвлэж, %2 нэрээр хадгаллаа.',
+ 'The form of application #%1 is kept as %2.': 'Өргөдөл №%1-г %2 нэрээр хадгаллаа.',
  'Application #%1: asking the CA…': 'Өргөдөл №%1: гэрчилгээ олгогчоос асууж байна…',
  'Application #%1 is confirmed: %2': 'Өргөдөл №%1 баталгаажлаа: %2',
  'Application #%1 was sent to %2. Confirm it once the CA has published the revocation.':
@@ -653,4 +653,12 @@ MN = {
  'The two PINs differ. Nothing was changed.': 'Хоёр ПИН зөрүүтэй байна. Юу ч өөрчлөгдсөнгүй.',
  "The PIN of token %1 is set anew: the officer's new PIN opens it.":
    '%1 токены ПИН шинэчлэгдлээ: албан хаагчийн шинэ ПИН үүнийг нээнэ.',
+ 'application #%1 under way': 'өргөдөл №%1 шийдвэрлэгдэж байна',
+ 'Approve': 'Зөвшөөрөх',
+ 'Refuse': 'Татгалзах',
+ 'Closed because: “%1”': 'Хаасан шалтгаан: “%1”',
+ 'The form is not printed yet: print it for the officer to sign.':
+   'Өргөдөл хэвлэгдээгүй байна: албан хаагчаар гарын үсэг зуруулахаар хэвлэнэ үү.',
+ 'Save the for&m as PDF…': 'Өргөдлийг PDF-ээр &хадгалах…',
+ 'The form could not be laid out.': 'Өргөдлийг бэлтгэж чадсангүй.',
 }

@@ -1691,10 +1691,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>Approve application #%1</translation>
     </message>
     <message>
-        <source>A supervisor other than the operator who took the application approves it (the two-person rule).</source>
-        <translation>A supervisor other than the operator who took the application approves it (the two-person rule).</translation>
-    </message>
-    <message>
         <source>Application #%1 approved. Submit it to the CA.</source>
         <translation>Application #%1 approved. Submit it to the CA.</translation>
     </message>
@@ -1729,10 +1725,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Revocation application #%1 — print preview</source>
         <translation>Revocation application #%1 — print preview</translation>
-    </message>
-    <message>
-        <source>The form of application #%1 is printed and kept as %2.</source>
-        <translation>The form of application #%1 is printed and kept as %2.</translation>
     </message>
     <message>
         <source>Application #%1: asking the CA…</source>
@@ -1805,6 +1797,42 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>The two PINs differ. Nothing was changed.</source>
         <translation>The two PINs differ. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>application #%1 under way</source>
+        <translation>application #%1 under way</translation>
+    </message>
+    <message>
+        <source>Save the for&amp;m as PDF…</source>
+        <translation>Save the for&amp;m as PDF…</translation>
+    </message>
+    <message>
+        <source>Closed because: “%1”</source>
+        <translation>Closed because: “%1”</translation>
+    </message>
+    <message>
+        <source>The form is not printed yet: print it for the officer to sign.</source>
+        <translation>The form is not printed yet: print it for the officer to sign.</translation>
+    </message>
+    <message>
+        <source>A supervisor other than the operator who took the application approves it (the two-person rule), having checked the form the officer signed.</source>
+        <translation>A supervisor other than the operator who took the application approves it (the two-person rule), having checked the form the officer signed.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>The form could not be laid out.</source>
+        <translation>The form could not be laid out.</translation>
+    </message>
+    <message>
+        <source>The form of application #%1 is kept as %2.</source>
+        <translation>The form of application #%1 is kept as %2.</translation>
     </message>
 </context>
 <context>

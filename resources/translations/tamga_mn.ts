@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>left the post or the organization</source>
-        <translation>албан тушаал, байгууллагаас гарсан</translation>
+        <translation>ажлын байр, байгууллага өөрчлөгдсөн</translation>
     </message>
     <message>
         <source>replaced by a new certificate</source>
@@ -228,11 +228,11 @@
     </message>
     <message>
         <source>the organization ceased to operate</source>
-        <translation>байгууллага үйл ажиллагаагаа зогсоосон</translation>
+        <translation>үйл ажиллагаа зогссон</translation>
     </message>
     <message>
         <source>signing right withdrawn</source>
-        <translation>гарын үсэг зурах эрх хасагдсан</translation>
+        <translation>эрх хасагдсан</translation>
     </message>
     <message>
         <source>suspended for now</source>
@@ -1570,11 +1570,11 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Date of the event:</source>
-        <translation>Үйл явдлын о&amp;гноо:</translation>
+        <translation>Үйл явдлын &amp;огноо:</translation>
     </message>
     <message>
         <source>&amp;Take the application</source>
-        <translation>Өргөдлийг &amp;хүлээн авах</translation>
+        <translation>Өргөдлийг хүлээн &amp;авах</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1685,10 +1685,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Өргөдөл №%1-г зөвшөөрөх</translation>
     </message>
     <message>
-        <source>A supervisor other than the operator who took the application approves it (the two-person rule).</source>
-        <translation>Өргөдлийг хүлээн авсан ажилтнаас өөр ахлах ажилтан зөвшөөрнө (хоёр хүний дүрэм).</translation>
-    </message>
-    <message>
         <source>Application #%1 approved. Submit it to the CA.</source>
         <translation>Өргөдөл №%1-г зөвшөөрлөө. Гэрчилгээ олгогч руу илгээнэ үү.</translation>
     </message>
@@ -1723,10 +1719,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Revocation application #%1 — print preview</source>
         <translation>Хүчингүй болгох өргөдөл №%1 — хэвлэхийн өмнө харах</translation>
-    </message>
-    <message>
-        <source>The form of application #%1 is printed and kept as %2.</source>
-        <translation>Өргөдөл №%1-г хэвлэж, %2 нэрээр хадгаллаа.</translation>
     </message>
     <message>
         <source>Application #%1: asking the CA…</source>
@@ -1799,6 +1791,42 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>The two PINs differ. Nothing was changed.</source>
         <translation>Хоёр ПИН зөрүүтэй байна. Юу ч өөрчлөгдсөнгүй.</translation>
+    </message>
+    <message>
+        <source>application #%1 under way</source>
+        <translation>өргөдөл №%1 шийдвэрлэгдэж байна</translation>
+    </message>
+    <message>
+        <source>Save the for&amp;m as PDF…</source>
+        <translation>Өргөдлийг PDF-ээр &amp;хадгалах…</translation>
+    </message>
+    <message>
+        <source>Closed because: “%1”</source>
+        <translation>Хаасан шалтгаан: “%1”</translation>
+    </message>
+    <message>
+        <source>The form is not printed yet: print it for the officer to sign.</source>
+        <translation>Өргөдөл хэвлэгдээгүй байна: албан хаагчаар гарын үсэг зуруулахаар хэвлэнэ үү.</translation>
+    </message>
+    <message>
+        <source>A supervisor other than the operator who took the application approves it (the two-person rule), having checked the form the officer signed.</source>
+        <translation>Өргөдлийг хүлээн авсан ажилтнаас өөр ахлах ажилтан албан хаагчийн гарын үсэг зурсан өргөдлийг шалгаад зөвшөөрнө (хоёр хүний дүрэм).</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Зөвшөөрөх</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Татгалзах</translation>
+    </message>
+    <message>
+        <source>The form could not be laid out.</source>
+        <translation>Өргөдлийг бэлтгэж чадсангүй.</translation>
+    </message>
+    <message>
+        <source>The form of application #%1 is kept as %2.</source>
+        <translation>Өргөдөл №%1-г %2 нэрээр хадгаллаа.</translation>
     </message>
 </context>
 <context>

@@ -45,12 +45,12 @@ TEST_CASE("tamga-cli revoke and revocation: the two-person rule - the form as PD
     const std::string secondPassword = desk.writeTemp("second.pw", "Second-password-2");
     REQUIRE(desk.cli({"operator", "add", "--name", "second", "--role", "supervisor", "--password-file", secondPassword})
                 .exitCode == 0);
-    auto approved = desk.cli({"revocation", "approve", id},
-                             {{"TAMGA_OPERATOR", "second"}, {"TAMGA_PASSWORD_FILE", secondPassword}});
-    INFO(approved.err);
-    REQUIRE(approved.exitCode == 0);
-
-    // The form the officer signs: bilingual, the certificate's serial, the approver's name on its line.
+    // Not before the form is printed: the approver checks what the officer signed.
+    auto early = desk.cli({"revocation", "approve", id},
+                          {{"TAMGA_OPERATOR", "second"}, {"TAMGA_PASSWORD_FILE", secondPassword}});
+    CHECK(early.exitCode == 2);
+    CHECK_THAT(early.err, Catch::Contains("not been printed"));
+    // The form the officer signs: bilingual, the certificate's serial, the operator who took it on its line.
     const std::string pdf = desk.db() + ".form.pdf";
     auto form = desk.cli({"revocation", "form", id, "--out", pdf});
     INFO(form.err);
@@ -58,7 +58,12 @@ TEST_CASE("tamga-cli revoke and revocation: the two-person rule - the form as PD
     auto text = tamga::test::run({"pdftotext", pdf, "-"});
     REQUIRE(text.exitCode == 0);
     CHECK_THAT(text.out, Catch::Contains("ГЭРЧИЛГЭЭ ХҮЧИНГҮЙ БОЛГОХ ӨРГӨДӨЛ") && Catch::Contains("Key compromised") &&
-                             Catch::Contains("second") && Catch::Contains("гээсэн"));
+                             Catch::Contains("boss") && Catch::Contains("гээсэн"));
+
+    auto approved = desk.cli({"revocation", "approve", id},
+                             {{"TAMGA_OPERATOR", "second"}, {"TAMGA_PASSWORD_FILE", secondPassword}});
+    INFO(approved.err);
+    REQUIRE(approved.exitCode == 0);
 
     auto submitted = desk.cli({"revocation", "submit", id});
     INFO(submitted.err);
@@ -114,6 +119,7 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
     const std::string secondPassword = desk.writeTemp("second.pw", "Second-password-2");
     REQUIRE(desk.cli({"operator", "add", "--name", "second", "--role", "supervisor", "--password-file", secondPassword})
                 .exitCode == 0);
+    REQUIRE(desk.cli({"revocation", "form", id, "--out", desk.db() + ".form.pdf"}).exitCode == 0);
     REQUIRE(
         desk.cli({"revocation", "approve", id}, {{"TAMGA_OPERATOR", "second"}, {"TAMGA_PASSWORD_FILE", secondPassword}})
             .exitCode == 0);

@@ -23,6 +23,9 @@ using tamga::test::EngineFixture;
 
 namespace {
 
+// The SHA-256 of a form printed for the officer (the PDF itself is tested with tamga-cli's form).
+const QString kFormSha256 = QStringLiteral("5f2b8a0c6e1d4f3a9b7c2e8d1a6f4b3c9e7d2a8b1c6f5e4d3a2b9c8d7e6f5a4b");
+
 // Another supervisor than the fixture's, for the two-person rule.
 Operator secondSupervisor(const EngineFixture& desk)
 {
@@ -102,6 +105,11 @@ TEST_CASE("a revocation application: checked when taken - one at a time per cert
     CHECK(eventsOf(desk, QStringLiteral("revocation.approve"), audit::Refused) == 2);
     CHECK(revocations.find(*id)->state == RevocationState::Received);
 
+    // The approver checks the form the officer signed: not before it is printed.
+    auto unsigned_ = revocations.approve(second, *id);
+    REQUIRE_FALSE(unsigned_);
+    CHECK(unsigned_.error().message.contains(QStringLiteral("not been printed")));
+    REQUIRE(revocations.recordForm(desk.clerk(), *id, kFormSha256));
     REQUIRE(revocations.approve(second, *id));
     auto approved = revocations.find(*id);
     CHECK(approved->state == RevocationState::Approved);
@@ -224,6 +232,7 @@ TEST_CASE("a revocation the CA cannot take stays approved with the reason, and g
         auto id = revocations.apply(desk.clerk(), enrollment, QStringLiteral("keyCompromise"), QStringLiteral("Lost."),
                                     today);
         REQUIRE(id);
+        REQUIRE(revocations.recordForm(desk.clerk(), *id, kFormSha256));
         REQUIRE(revocations.approve(second, *id));
         auto failed = revocations.submit(desk.clerk(), *id, connectors);
         REQUIRE_FALSE(failed);
@@ -254,6 +263,7 @@ qint64 approvedApplication(const EngineFixture& desk, qint64 enrollment, const Q
     auto id = revocations.apply(desk.clerk(), enrollment, reason, QStringLiteral("The token was lost."),
                                 QDate::currentDate().toString(Qt::ISODate));
     REQUIRE(id);
+    REQUIRE(revocations.recordForm(desk.clerk(), *id, kFormSha256));
     REQUIRE(revocations.approve(secondSupervisor(desk), *id));
     return *id;
 }

@@ -15,6 +15,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -23,6 +24,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QTranslator>
 
 #include <map>
@@ -582,6 +584,27 @@ TEST_CASE(
             INFO("tab " << window.tabs()->tabText(tab).toStdString() << "\n" << clashes(mnemonics(&window)));
             CHECK(clashes(mnemonics(&window)).empty());
         }
+        // The new revocation application's dialog.
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            if (window.tabs()->tabText(tab) == QStringLiteral("Хү&чингүй болголт"))
+                window.tabs()->setCurrentIndex(tab);
+        }
+        QPushButton* newApplication = nullptr;
+        for (auto* button : window.findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("Ш&инэ өргөдөл…"))
+                newApplication = button;
+        REQUIRE(newApplication);
+        std::string dialogClashes = "(not opened)";
+        QTimer::singleShot(50, [&] {
+            if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                dialogClashes = clashes(mnemonics(dialog));
+                dialog->reject();
+            }
+        });
+        newApplication->click();
+        INFO("new revocation application\n" << dialogClashes);
+        CHECK(dialogClashes.empty());
+
         auto* wizard = window.startEnrollment();
         const QStringList buttons{wizard->buttonText(QWizard::BackButton), wizard->buttonText(QWizard::NextButton),
                                   wizard->buttonText(QWizard::CancelButton), wizard->buttonText(QWizard::FinishButton)};

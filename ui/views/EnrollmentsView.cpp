@@ -76,6 +76,15 @@ public:
         refresh();
     }
 
+protected:
+    // Enrollments made elsewhere meanwhile (tamga-cli, another desk on the same registry) show when the tab does.
+    void showEvent(QShowEvent* event) override
+    {
+        QWidget::showEvent(event);
+        refresh();
+    }
+
+public:
     void refresh()
     {
         m_model->removeRows(0, m_model->rowCount());

@@ -21,10 +21,12 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -44,18 +46,6 @@ namespace tamga::ui {
 
 namespace {
 
-// No button of these dialogs takes Enter: a receipt's QR scanned into the search field ends with Enter, and a
-// clerk's Enter in a field must not take an application half filled in.
-void noDefaultButton(QDialogButtonBox* buttons)
-{
-    for (QAbstractButton* button : buttons->buttons()) {
-        if (auto* push = qobject_cast<QPushButton*>(button)) {
-            push->setAutoDefault(false);
-            push->setDefault(false);
-        }
-    }
-}
-
 // A new application: which certificate, why, the officer's words and the date of the event.
 class NewApplicationDialog : public QDialog {
     Q_DECLARE_TR_FUNCTIONS(MainWindow)
@@ -69,8 +59,8 @@ public:
         m_search->setPlaceholderText(tr("Officer's name or civil ID, certificate serial — or scan the receipt's QR"));
         form->addRow(tr("&Find:"), m_search);
         m_model = new QStandardItemModel(this);
-        m_model->setHorizontalHeaderLabels(
-            {tr("Officer"), tr("Civil ID"), tr("Organization"), tr("Certificate"), tr("Valid until"), tr("CA")});
+        m_model->setHorizontalHeaderLabels({tr("Officer"), tr("Civil ID"), tr("Organization"), tr("Certificate"),
+                                            tr("Valid until"), tr("CA"), tr("Note")});
         m_table = makeTable(m_model, this);
         m_table->setMinimumHeight(140);
         form->addRow(tr("C&ertificate:"), m_table);
@@ -96,7 +86,6 @@ public:
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
         buttons->button(QDialogButtonBox::Ok)->setText(tr("&Take the application"));
         buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-        noDefaultButton(buttons);
         layout->addWidget(buttons);
         connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
         connect(buttons, &QDialogButtonBox::accepted, this, [this] { take(); });
@@ -117,6 +106,19 @@ public:
 
     qint64 created() const { return m_created; }
 
+protected:
+    // Enter only looks up what was typed or scanned (QDialogButtonBox makes its OK the default button when shown,
+    // and a scanner ends with Enter): an application is taken by its button alone.
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+        if (enter && !qobject_cast<QPushButton*>(focusWidget())) {
+            event->accept();
+            return;
+        }
+        QDialog::keyPressEvent(event);
+    }
+
 private:
     void search()
     {
@@ -132,9 +134,11 @@ private:
         for (const core::RevocableCertificate& c : *found) {
             auto* officer = idItem(c.enrollmentId, c.officerName);
             officer->setData(c.openApplication, Qt::UserRole + 1);
-            m_model->appendRow({officer, new QStandardItem(c.civilId), new QStandardItem(c.organization),
-                                new QStandardItem(c.serialHex), new QStandardItem(c.notAfter.left(10)),
-                                new QStandardItem(c.caName)});
+            m_model->appendRow(
+                {officer, new QStandardItem(c.civilId), new QStandardItem(c.organization),
+                 new QStandardItem(c.serialHex), new QStandardItem(c.notAfter.left(10)), new QStandardItem(c.caName),
+                 new QStandardItem(c.openApplication ? tr("application #%1 under way").arg(c.openApplication)
+                                                     : QString())});
         }
         if (m_model->rowCount() > 0)
             m_table->selectRow(0);
@@ -176,8 +180,8 @@ private:
 class SupervisorDecisionDialog : public QDialog {
     Q_DECLARE_TR_FUNCTIONS(MainWindow)
 public:
-    SupervisorDecisionDialog(const DeskContext& context, const QString& title, const QString& explanation, bool askWhy,
-                             QWidget* parent)
+    SupervisorDecisionDialog(const DeskContext& context, const QString& title, const QString& explanation,
+                             const QString& decision, bool askWhy, QWidget* parent)
         : QDialog(parent), m_context(context)
     {
         setWindowTitle(title);
@@ -201,6 +205,7 @@ public:
         m_message->setStyleSheet(QStringLiteral("color: #a00000"));
         layout->addWidget(m_message);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        buttons->button(QDialogButtonBox::Ok)->setText(decision);
         buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
         layout->addWidget(buttons);
         connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -280,11 +285,12 @@ public:
         m_refuse = new QPushButton(tr("Re&fuse…"), this);
         m_withdraw = new QPushButton(tr("&Withdraw…"), this);
         m_print = new QPushButton(tr("&Print the form…"), this);
+        m_saveForm = new QPushButton(tr("Save the for&m as PDF…"), this);
         m_submit = new QPushButton(tr("Su&bmit to the CA"), this);
         m_confirm = new QPushButton(tr("&Confirm with the CA"), this);
         m_confirmCrl = new QPushButton(tr("Confirm with the CA's CR&L file…"), this);
         // Two rows: what happens at the desk, and what goes to the CA (one row would not fit a small screen).
-        for (QPushButton* button : {create, m_approve, m_refuse, m_withdraw, m_print})
+        for (QPushButton* button : {create, m_approve, m_refuse, m_withdraw, m_print, m_saveForm})
             buttons->addWidget(button);
         buttons->addStretch();
         layout->addLayout(buttons);
@@ -306,6 +312,7 @@ public:
         connect(m_refuse, &QPushButton::clicked, this, [this] { refuse(); });
         connect(m_withdraw, &QPushButton::clicked, this, [this] { withdraw(); });
         connect(m_print, &QPushButton::clicked, this, [this] { printForm(); });
+        connect(m_saveForm, &QPushButton::clicked, this, [this] { saveForm(); });
         connect(m_submit, &QPushButton::clicked, this, [this] {
             if (const qint64 id = selectedId(m_table))
                 startCaCall(id, [this, id] { m_context.worker->submitRevocation(m_context.signedIn, id); });
@@ -327,6 +334,7 @@ public:
                     m_waiting = 0;
                     m_result->setText(succeeded ? message : tr("Application #%1: %2").arg(id).arg(message));
                     m_result->setStyleSheet(succeeded ? QString() : QStringLiteral("color: #a00000"));
+                    m_resultFor = id;
                     refresh(id);
                 });
         refresh();
@@ -359,7 +367,9 @@ private:
                                   a.state == core::RevocationState::Submitted;
             if (show == QStringLiteral("open") && !underWay)
                 continue;
-            const QString note = a.state == core::RevocationState::Confirmed ? a.confirmation : a.lastError;
+            const QString note = a.state == core::RevocationState::Confirmed ? a.confirmation
+                                 : a.closingNote.isEmpty()                   ? a.lastError
+                                                                             : a.closingNote;
             m_model->appendRow(
                 {idItem(a.id, QString::number(a.id)), new QStandardItem(revocationStateDisplayName(a.state)),
                  new QStandardItem(a.officerName), new QStandardItem(a.certificateSerialHex),
@@ -387,6 +397,7 @@ private:
                              (state == core::RevocationState::Received || state == core::RevocationState::Approved));
         m_withdraw->setEnabled(m_refuse->isEnabled());
         m_print->setEnabled(has);
+        m_saveForm->setEnabled(has);
         m_submit->setEnabled(idle && has && state == core::RevocationState::Approved);
         m_confirm->setEnabled(idle && has && state == core::RevocationState::Submitted);
         m_confirmCrl->setEnabled(m_confirm->isEnabled());
@@ -394,11 +405,21 @@ private:
             m_details->clear();
             return;
         }
-        m_details->setText(tr("Application #%1 for %2, certificate %3: %4. Event of %5. The officer's statement: "
-                              "“%6”")
-                               .arg(found->id)
-                               .arg(found->officerName, found->certificateSerialHex,
-                                    revocationReasonDisplayName(found->reason), found->eventDate, found->statement));
+        QString details = tr("Application #%1 for %2, certificate %3: %4. Event of %5. The officer's statement: "
+                             "“%6”")
+                              .arg(found->id)
+                              .arg(found->officerName, found->certificateSerialHex,
+                                   revocationReasonDisplayName(found->reason), found->eventDate, found->statement);
+        if (!found->closingNote.isEmpty())
+            details += QLatin1Char(' ') + tr("Closed because: “%1”").arg(found->closingNote);
+        if (found->formSha256.isEmpty() && found->state == core::RevocationState::Received)
+            details += QLatin1Char(' ') + tr("The form is not printed yet: print it for the officer to sign.");
+        m_details->setText(details);
+        // The line under the buttons speaks of one application: not of another one chosen since.
+        if (m_resultFor != id) {
+            m_result->clear();
+            m_resultFor = 0;
+        }
     }
 
     void takeApplication()
@@ -407,11 +428,9 @@ private:
         if (dialog.exec() != QDialog::Accepted)
             return;
         m_show->setCurrentIndex(0);
-        refresh(dialog.created());
-        m_result->setStyleSheet(QString());
-        m_result->setText(tr("Application #%1 taken. Print the form for the officer to sign; a second supervisor "
-                             "approves it.")
-                              .arg(dialog.created()));
+        showDone(dialog.created(), tr("Application #%1 taken. Print the form for the officer to sign; a second "
+                                      "supervisor approves it.")
+                                       .arg(dialog.created()));
     }
 
     void approve()
@@ -421,8 +440,9 @@ private:
             return;
         SupervisorDecisionDialog dialog(
             m_context, tr("Approve application #%1").arg(id),
-            tr("A supervisor other than the operator who took the application approves it (the two-person rule)."),
-            false, this);
+            tr("A supervisor other than the operator who took the application approves it (the two-person rule), "
+               "having checked the form the officer signed."),
+            tr("Approve"), false, this);
         dialog.decide = [this, id](const core::Operator& supervisor, const QString&) -> std::optional<QString> {
             auto approved = core::Revocations(*m_context.database).approve(supervisor, id);
             if (!approved)
@@ -442,7 +462,7 @@ private:
             return;
         SupervisorDecisionDialog dialog(m_context, tr("Refuse application #%1").arg(id),
                                         tr("A supervisor turns the application down; the reason is kept with it."),
-                                        true, this);
+                                        tr("Refuse"), true, this);
         dialog.decide = [this, id](const core::Operator& supervisor, const QString& why) -> std::optional<QString> {
             auto refused = core::Revocations(*m_context.database).refuse(supervisor, id, why);
             if (!refused)
@@ -458,35 +478,75 @@ private:
         const qint64 id = selectedId(m_table);
         if (!id)
             return;
-        bool given = false;
-        const QString why = QInputDialog::getText(this, tr("Withdraw application #%1").arg(id),
-                                                  tr("The officer withdraws the application because:"),
-                                                  QLineEdit::Normal, QString(), &given);
-        if (!given)
-            return;
-        auto withdrawn = core::Revocations(*m_context.database).withdraw(m_context.signedIn, id, why);
-        if (!withdrawn) {
-            QMessageBox::warning(this, tr("Withdraw application #%1").arg(id), withdrawn.error().message);
-            return;
+        // Asked again until there is a reason or the clerk cancels: what was typed is kept.
+        QString why;
+        QString label = tr("The officer withdraws the application because:");
+        for (;;) {
+            bool given = false;
+            why = QInputDialog::getText(this, tr("Withdraw application #%1").arg(id), label, QLineEdit::Normal, why,
+                                        &given);
+            if (!given)
+                return;
+            auto withdrawn = core::Revocations(*m_context.database).withdraw(m_context.signedIn, id, why);
+            if (withdrawn)
+                break;
+            label =
+                withdrawn.error().message + QLatin1Char('\n') + tr("The officer withdraws the application because:");
         }
         showDone(id, tr("Application #%1 withdrawn.").arg(id));
     }
 
-    // Print preview of the form; once printed, the same form is kept as a PDF in the desk's forms folder and its
-    // SHA-256 recorded with the application, as receipts are.
-    void printForm()
+    // The form and the certificate it is about, or nothing (a message was shown).
+    std::optional<std::pair<core::RevocationApplication, core::ReceiptData>> formContent(qint64 id)
     {
-        const qint64 id = selectedId(m_table);
-        if (!id)
-            return;
-        const core::Revocations revocations(*m_context.database);
-        auto application = revocations.find(id);
+        auto application = core::Revocations(*m_context.database).find(id);
         auto certificate = application ? core::Receipts(*m_context.database).data(application->enrollmentId)
                                        : std::unexpected(application.error());
         if (!certificate) {
             QMessageBox::warning(this, tr("Revocation form"), certificate.error().message);
+            return std::nullopt;
+        }
+        return std::pair(*application, *certificate);
+    }
+
+    // Where a form is kept by default: the desk's forms folder (private, like the database beside it).
+    QString defaultFormPath(qint64 id) const
+    {
+        const QString folder = m_context.dataDir + QStringLiteral("/revocation-forms");
+        if (QDir().mkpath(folder))
+            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        return folder + QStringLiteral("/revocation-%1-%2.pdf").arg(id).arg(QDate::currentDate().toString(Qt::ISODate));
+    }
+
+    // The form kept as a PDF at `path`, its SHA-256 recorded with the application, as receipts are.
+    void keepForm(qint64 id, const core::RevocationApplication& application, const core::ReceiptData& certificate,
+                  const QString& path)
+    {
+        const QByteArray pdf = revocationFormPdf(application, certificate);
+        if (pdf.isEmpty()) {
+            QMessageBox::warning(this, tr("Revocation form"), tr("The form could not be laid out."));
             return;
         }
+        if (auto written = core::writePrivateFile(path, pdf); !written) {
+            QMessageBox::warning(this, tr("Revocation form"), written.error().message);
+            return;
+        }
+        const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
+        if (auto recorded = core::Revocations(*m_context.database).recordForm(m_context.signedIn, id, sha256);
+            !recorded) {
+            QMessageBox::warning(this, tr("Revocation form"), recorded.error().message);
+            return;
+        }
+        showDone(id, tr("The form of application #%1 is kept as %2.").arg(id).arg(path));
+    }
+
+    // Print preview of the form; once printed, the same form is kept in the desk's forms folder.
+    void printForm()
+    {
+        const qint64 id = selectedId(m_table);
+        auto content = id ? formContent(id) : std::nullopt;
+        if (!content)
+            return;
         QPrinter printer(QPrinter::HighResolution);
         printer.setPageSize(QPageSize(QPageSize::A4));
         printer.setFullPage(true);
@@ -494,25 +554,22 @@ private:
         preview.setWindowTitle(tr("Revocation application #%1 — print preview").arg(id));
         connect(&preview, &QPrintPreviewDialog::paintRequested, &preview, [&](QPrinter* device) {
             QPainter painter(device);
-            paintRevocationForm(*device, painter, *application, *certificate);
+            paintRevocationForm(*device, painter, content->first, content->second);
         });
-        if (preview.exec() != QDialog::Accepted)
+        if (preview.exec() == QDialog::Accepted)
+            keepForm(id, content->first, content->second, defaultFormPath(id));
+    }
+
+    // The form saved as a PDF where the clerk chooses (to print elsewhere, or send).
+    void saveForm()
+    {
+        const qint64 id = selectedId(m_table);
+        auto content = id ? formContent(id) : std::nullopt;
+        if (!content)
             return;
-        const QByteArray pdf = revocationFormPdf(*application, *certificate);
-        const QString folder = m_context.dataDir + QStringLiteral("/revocation-forms");
-        QDir().mkpath(folder);
-        const QString path =
-            folder + QStringLiteral("/revocation-%1-%2.pdf").arg(id).arg(QDate::currentDate().toString(Qt::ISODate));
-        if (auto written = core::writePrivateFile(path, pdf); !written) {
-            QMessageBox::warning(this, tr("Revocation form"), written.error().message);
-            return;
-        }
-        const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
-        if (auto recorded = revocations.recordForm(m_context.signedIn, id, sha256); !recorded) {
-            QMessageBox::warning(this, tr("Revocation form"), recorded.error().message);
-            return;
-        }
-        showDone(id, tr("The form of application #%1 is printed and kept as %2.").arg(id).arg(path));
+        const QString path = chooseSavePath(this, defaultFormPath(id));
+        if (!path.isEmpty())
+            keepForm(id, content->first, content->second, path);
     }
 
     // Sending and confirming reach the CA: on the worker, the buttons off until it answers.
@@ -522,6 +579,7 @@ private:
         selected();
         m_result->setStyleSheet(QString());
         m_result->setText(tr("Application #%1: asking the CA…").arg(id));
+        m_resultFor = id;
         call();
     }
 
@@ -529,6 +587,7 @@ private:
     {
         m_result->setStyleSheet(QString());
         m_result->setText(message);
+        m_resultFor = id;
         refresh(id);
     }
 
@@ -543,11 +602,13 @@ private:
     QPushButton* m_refuse = nullptr;
     QPushButton* m_withdraw = nullptr;
     QPushButton* m_print = nullptr;
+    QPushButton* m_saveForm = nullptr;
     QPushButton* m_submit = nullptr;
     QPushButton* m_confirm = nullptr;
     QPushButton* m_confirmCrl = nullptr;
     QHash<qint64, core::RevocationApplication> m_applications;
-    qint64 m_waiting = 0; // the application whose CA call is under way
+    qint64 m_waiting = 0;   // the application whose CA call is under way
+    qint64 m_resultFor = 0; // the application the line under the buttons speaks of
 };
 
 } // namespace

@@ -51,6 +51,7 @@ struct RevocationApplication {
     QString formSha256; // of the last form printed for the officer to sign
     QString confirmedAt;
     QString confirmation; // what confirmed it: the CRL, its issuer and date
+    QString closingNote;  // why it was refused or withdrawn
 };
 
 // A certificate an application may be taken for: valid, issued through an enrollment at this desk.
