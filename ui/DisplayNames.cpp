@@ -92,6 +92,10 @@ QString auditActionDisplayName(const QString& action)
         {QStringLiteral("token.unblock_pin"), QT_TRANSLATE_NOOP("DisplayNames", "token PIN unblocked")},
         {QStringLiteral("token.generate_key"), QT_TRANSLATE_NOOP("DisplayNames", "key made on a token")},
         {QStringLiteral("token.delete_key"), QT_TRANSLATE_NOOP("DisplayNames", "key deleted from a token")},
+        {QStringLiteral("token.retire_renewed_key"),
+         QT_TRANSLATE_NOOP("DisplayNames", "old key deleted after a renewal")},
+        {QStringLiteral("renewal.start"), QT_TRANSLATE_NOOP("DisplayNames", "renewal started")},
+        {QStringLiteral("renewal.complete"), QT_TRANSLATE_NOOP("DisplayNames", "renewal completed")},
     };
     if (auto it = names.constFind(action); it != names.constEnd())
         return translated(*it);

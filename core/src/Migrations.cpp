@@ -380,6 +380,22 @@ const std::vector<Migration>& migrations()
           QStringLiteral("ALTER TABLE revocation_requests ADD COLUMN submitting_since TEXT NOT NULL DEFAULT ''"),
           QStringLiteral(
               "CREATE INDEX revocation_requests_certificate ON revocation_requests(certificate_id, state)")}},
+        // Renewals (Renewals.h): an officer's expiring certificate replaced by a new enrollment; the old key and
+        // certificate are deleted from the token only once the new one is verified.
+        {15,
+         "renewals: the new enrollment of an expiring certificate, and the old key's retirement",
+         {QStringLiteral("CREATE TABLE renewals ("
+                         " id INTEGER PRIMARY KEY,"
+                         " old_enrollment_id INTEGER NOT NULL REFERENCES enrollments(id),"
+                         " new_enrollment_id INTEGER NOT NULL UNIQUE REFERENCES enrollments(id),"
+                         " state TEXT NOT NULL CHECK (state IN ('started', 'completed')),"
+                         " revoke_old INTEGER NOT NULL DEFAULT 0," // 1: the old certificate revoked as superseded
+                         " started_by TEXT NOT NULL,"
+                         " started_at TEXT NOT NULL,"
+                         " old_key_retired TEXT NOT NULL DEFAULT ''," // 'deleted', or why it stayed
+                         " revocation_id INTEGER REFERENCES revocation_requests(id),"
+                         " completed_at TEXT NOT NULL DEFAULT '')"),
+          QStringLiteral("CREATE INDEX renewals_old ON renewals(old_enrollment_id)")}},
     };
     return steps;
 }

@@ -42,6 +42,8 @@ QString tokenActionName(TokenAction action)
         return QStringLiteral("token.generate_key");
     case TokenAction::DeleteKey:
         return QStringLiteral("token.delete_key");
+    case TokenAction::RetireRenewedKey:
+        return QStringLiteral("token.retire_renewed_key");
     }
     return QStringLiteral("token.unknown");
 }
@@ -52,7 +54,8 @@ bool roleMay(Role role, TokenAction action)
         return true;
     // A clerk prepares new tokens for the officer in front of the desk and lets the officer change their PIN;
     // everything that destroys or replaces what a token holds is a supervisor's.
-    return action == TokenAction::InitializeNew || action == TokenAction::ChangePin;
+    return action == TokenAction::InitializeNew || action == TokenAction::ChangePin ||
+           action == TokenAction::RetireRenewedKey;
 }
 
 struct TokenService::Calls {
@@ -235,6 +238,14 @@ CoreStatus TokenService::deleteKey(const Operator& by, const QString& serial, co
                                    const std::vector<std::uint8_t>& id) const
 {
     return Calls::onToken(*this, by, TokenAction::DeleteKey, serial,
+                          [&](const pkcs11::Token& token, QJsonObject&) { return token.deleteKeyPair(pin, id); },
+                          {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
+}
+
+CoreStatus TokenService::retireRenewedKey(const Operator& by, const QString& serial, const Pin& pin,
+                                          const std::vector<std::uint8_t>& id) const
+{
+    return Calls::onToken(*this, by, TokenAction::RetireRenewedKey, serial,
                           [&](const pkcs11::Token& token, QJsonObject&) { return token.deleteKeyPair(pin, id); },
                           {{QStringLiteral("id"), QString::fromStdString(pkcs11::toHex(id))}});
 }

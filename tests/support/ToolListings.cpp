@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cctype>
+#include <filesystem>
 #include <sstream>
 
 namespace tamga::test {
@@ -133,6 +134,56 @@ std::string pkcs11toolReadCertificate(const std::string& module, const std::stri
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     return readFile(outputPath);
+}
+
+bool signsWithPkcs11Tool(const std::string& module, const std::string& tokenLabel, const std::string& pin,
+                         const std::string& idHex, const std::string& certificatePem, const std::string& folder)
+{
+    const std::string data = folder + "/to-sign.txt";
+    const std::string signature = folder + "/signature.der";
+    const std::string certificate = folder + "/signer.pem";
+    const std::string publicKey = folder + "/signer-public.pem";
+    writeFile(data, "A document the officer signs.\n");
+    writeFile(certificate, certificatePem);
+    std::filesystem::remove(signature);
+    if (run({requireTool("openssl"), "x509", "-in", certificate, "-pubkey", "-noout", "-out", publicKey}).exitCode != 0)
+        return false;
+    // RSA PKCS #1 v1.5 over SHA-256; for EC keys SoftHSM offers plain ECDSA only: the SHA-256 of the data is signed
+    // (the signature as DER, as OpenSSL reads it) and checked as such.
+    const bool rsa =
+        run({requireTool("openssl"), "x509", "-in", certificate, "-noout", "-text"}).out.find("rsaEncryption") !=
+        std::string::npos;
+    const std::string digest = folder + "/to-sign.sha256";
+    if (!rsa && run({requireTool("openssl"), "dgst", "-sha256", "-binary", "-out", digest, data}).exitCode != 0)
+        return false;
+    std::vector<std::string> command{requireTool("pkcs11-tool"),
+                                     "--module",
+                                     module,
+                                     "--token-label",
+                                     tokenLabel,
+                                     "--login",
+                                     "--pin",
+                                     pin,
+                                     "--sign",
+                                     "--id",
+                                     idHex,
+                                     "--output-file",
+                                     signature};
+    if (rsa)
+        command.insert(command.end(), {"--mechanism", "SHA256-RSA-PKCS", "--input-file", data});
+    else
+        command.insert(command.end(),
+                       {"--mechanism", "ECDSA", "--signature-format", "openssl", "--input-file", digest});
+    auto signedIt = run(command);
+    UNSCOPED_INFO("pkcs11-tool --sign: " << signedIt.err);
+    if (signedIt.exitCode != 0)
+        return false;
+    auto verified =
+        rsa ? run({requireTool("openssl"), "dgst", "-sha256", "-verify", publicKey, "-signature", signature, data})
+            : run({requireTool("openssl"), "pkeyutl", "-verify", "-pubin", "-inkey", publicKey, "-in", digest,
+                   "-sigfile", signature});
+    UNSCOPED_INFO("openssl verify: " << verified.out << verified.err);
+    return verified.exitCode == 0;
 }
 
 } // namespace tamga::test

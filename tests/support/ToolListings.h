@@ -28,4 +28,9 @@ std::vector<ListedObject> pkcs11toolObjects(const std::string& module, const std
 std::string pkcs11toolReadCertificate(const std::string& module, const std::string& tokenLabel,
                                       const std::string& idHex, const std::string& outputPath);
 
+// The key of this ID signs `dataPath` through pkcs11-tool (ECDSA over SHA-256), and OpenSSL verifies the
+// signature with the public key of `certificatePem`: true only when both happened. The key is there and usable.
+bool signsWithPkcs11Tool(const std::string& module, const std::string& tokenLabel, const std::string& pin,
+                         const std::string& idHex, const std::string& certificatePem, const std::string& folder);
+
 } // namespace tamga::test

@@ -22,6 +22,8 @@ inline const QString Language = QStringLiteral("desk.language");
 // The enrollment whose certificate and key (on the desk's own token) sign each sealed bundle for an offline CA
 // (BatchExchange's ManifestSigner); empty: bundles are sealed with their SHA-256 alone.
 inline const QString ManifestSigner = QStringLiteral("batch.manifest_signer");
+// Days before expiry a certificate is listed to be renewed (Renewals.h); a number from 1 to 365.
+inline const QString RenewalWindowDays = QStringLiteral("renewal.window_days");
 } // namespace setting
 
 class Settings {

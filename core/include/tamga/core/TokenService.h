@@ -11,6 +11,7 @@
 //   unblock the user PIN with the SO PIN              supervisor
 //   make a key pair outside an enrollment             supervisor
 //   delete a key pair and its certificate             supervisor
+//   delete the key a verified renewal replaced         clerk, supervisor (Renewals checks the new one first)
 #pragma once
 
 #include "tamga/core/CoreError.h"
@@ -32,7 +33,7 @@ namespace tamga::core {
 class Database;
 class DeskKey;
 
-enum class TokenAction { InitializeNew, Erase, ChangePin, UnblockPin, GenerateKey, DeleteKey };
+enum class TokenAction { InitializeNew, Erase, ChangePin, UnblockPin, GenerateKey, DeleteKey, RetireRenewedKey };
 
 // Why an officer's PIN is set anew at the desk: locked by wrong tries, or forgotten. Kept in the audit event.
 enum class PinTrouble { Locked, Forgotten };
@@ -65,6 +66,10 @@ public:
                                                        KeyType type, const QString& label) const;
     [[nodiscard]] CoreStatus deleteKey(const Operator& by, const QString& serial, const Pin& pin,
                                        const std::vector<std::uint8_t>& id) const;
+    // The old key pair and certificate of a renewal, once the new certificate is verified (Renewals::complete
+    // checks that): the officer's PIN, the clerk at the desk.
+    [[nodiscard]] CoreStatus retireRenewedKey(const Operator& by, const QString& serial, const Pin& pin,
+                                              const std::vector<std::uint8_t>& id) const;
     // A token back from its officer (returned, blocked), made ready for someone else: initialized again with the
     // SO PIN the desk sealed for it (`key`: a supervisor's desk key), which erases its keys and certificates, and
     // put in the stock as "wiped" with `reason`. Refused while a certificate on it is still valid (revoke it
