@@ -314,6 +314,27 @@ void addRevocationCommands(CLI::App& app)
         ->required();
 }
 
+void addRenewalCommands(CLI::App& app)
+{
+    CLI::App* renew = command(app, "renew",
+                              "renew an issued certificate: a new key pair and certificate on the same token (or "
+                              "--token), verified, then the old key and certificate deleted");
+    text(renew, "--enrollment", "the enrollment whose certificate is renewed")->type_name("ID")->required();
+    text(renew, "--token", "a new token instead of the same one");
+    file(renew, "--pin-file", "the officer's PIN; " + std::string(kPinFile));
+    renew->add_flag("--revoke-old")->description("apply for the old certificate's revocation as superseded");
+
+    CLI::App* renewal = group(app, "renewal", "certificates to renew and renewals under way");
+    text(command(*renewal, "due", "certificates expiring soon, per organization"), "--days",
+         "within this many days (default: the setting renewal.window_days, or 30)");
+    command(*renewal, "list", "renewals started and completed");
+    CLI::App* complete = command(*renewal, "complete",
+                                 "finish a renewal whose new certificate is verified (after an interruption, or an "
+                                 "offline CA's answer)");
+    complete->add_option("id", "its number")->type_name("ID")->required();
+    file(complete, "--pin-file", "the officer's PIN; " + std::string(kPinFile));
+}
+
 void addStockCommands(CLI::App& app)
 {
     std::vector<std::string> states;
@@ -397,6 +418,7 @@ std::variant<CommandLine, int> parseCommandLine(int argc, char** argv)
     addEnrollCommands(app);
     addStockCommands(app);
     addRevocationCommands(app);
+    addRenewalCommands(app);
 
     try {
         app.parse(argc, argv);

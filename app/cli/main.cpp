@@ -4,6 +4,7 @@
 #include "EnrollCommands.h"
 #include "ReceiptCommand.h"
 #include "RegistryCommands.h"
+#include "RenewalCommands.h"
 #include "ReportCommand.h"
 #include "RevocationCommands.h"
 #include "StockCommands.h"
@@ -87,6 +88,8 @@ int main(int argc, char** argv)
         return runStockCommand(line, options);
     if (isRevocationCommand(line.words().front()))
         return runRevocationCommand(line, options);
+    if (isRenewalCommand(line.words().front()))
+        return runRenewalCommand(line, options);
     if (line.words().front() == "report")
         return runReportCommand(line, options);
     if (line.words().front() == "receipt")

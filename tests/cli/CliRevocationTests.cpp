@@ -163,3 +163,42 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
     CHECK(QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object()[QStringLiteral("state")].toString() ==
           QStringLiteral("confirmed"));
 }
+
+TEST_CASE("tamga-cli renewal: due per organization - renew on the same token with the old revoked as superseded - "
+          "one key and certificate left, the new one")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa();
+    const std::string serial = desk.initToken("renewing");
+    auto enrolled = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing",
+                              "--ca", "practice", "--pin-file", desk.pinFile()});
+    INFO(enrolled.err);
+    REQUIRE(enrolled.exitCode == 0);
+    const std::string oldKey = desk.field(enrolled.out, "key ID");
+    // The certificate expires in ten days (the practice CA's are good for years).
+    REQUIRE(tamga::test::run({tamga::test::requireTool("sqlite3"), desk.db(),
+                              "UPDATE certificates SET not_after = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+10 days')"})
+                .exitCode == 0);
+    auto due = desk.cli({"renewal", "due"});
+    INFO(due.err);
+    REQUIRE(due.exitCode == 0);
+    CHECK_THAT(due.out, Catch::Contains("1 certificate(s) expire within 30 days") && Catch::Contains("enrollment 1"));
+    CHECK(desk.cli({"renewal", "due", "--days", "5"}).out.find("enrollment 1") == std::string::npos);
+
+    auto renewed = desk.cli({"renew", "--enrollment", "1", "--pin-file", desk.pinFile(), "--revoke-old"});
+    INFO(renewed.err);
+    REQUIRE(renewed.exitCode == 0);
+    CHECK_THAT(renewed.out, Catch::Contains("completed") && Catch::Contains("old key: deleted") &&
+                                Catch::Contains("revocation: application 1"));
+    auto fresh = desk.cli({"enrollment", "show", "2"});
+    REQUIRE(fresh.exitCode == 0);
+    const std::string newKey = desk.field(fresh.out, "key ID");
+    CHECK(newKey != oldKey);
+    desk.checkTokenHoldsOneKeyAndCertificate("renewing", newKey);
+    auto application = desk.cli({"--json", "revocation", "show", "1"});
+    REQUIRE(application.exitCode == 0);
+    const QJsonObject shown = QJsonDocument::fromJson(QByteArray::fromStdString(application.out)).object();
+    CHECK(shown[QStringLiteral("reason")].toString() == QStringLiteral("superseded"));
+    CHECK(shown[QStringLiteral("enrollment_id")].toInt() == 1);
+    CHECK(desk.cli({"renewal", "due"}).out.find("enrollment 1 ") == std::string::npos);
+}
