@@ -8,6 +8,7 @@
 #include "tamga/core/Database.h"
 #include "tamga/core/EnrollmentRecords.h"
 #include "tamga/core/HandOver.h"
+#include "tamga/core/Renewals.h"
 #include "tamga/core/Revocations.h"
 #include "tamga/core/SealedSecrets.h"
 #include "tamga/core/Settings.h"
@@ -273,6 +274,29 @@ void DeskWorker::testCa(QString name)
         Q_EMIT caTested(
             name, true,
             tr("The CA answers; it sent %n CA certificate(s).", nullptr, static_cast<int>(certificates->size())));
+    });
+}
+
+void DeskWorker::startRenewal(Operator by, qint64 oldEnrollmentId, bool revokeOld)
+{
+    const QString path = m_databasePath;
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, path, by, oldEnrollmentId, revokeOld] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT renewalStarted(oldEnrollmentId, 0, database.error().message);
+            return;
+        }
+        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        EnrollmentEngine engine(**database, connectors, tokenModulesOf(worker->modules()));
+        const Renewals renewals(**database);
+        auto started = renewals.start(by, oldEnrollmentId, QString(), revokeOld, engine);
+        auto renewal = started ? renewals.find(*started) : std::unexpected(started.error());
+        if (!renewal) {
+            Q_EMIT renewalStarted(oldEnrollmentId, 0, renewal.error().message);
+            return;
+        }
+        Q_EMIT renewalStarted(oldEnrollmentId, renewal->newEnrollmentId, QString());
     });
 }
 

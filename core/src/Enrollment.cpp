@@ -1,5 +1,6 @@
 #include "EnrollmentContext.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Renewals.h"
 #include "tamga/core/Revocations.h"
 
 #include "Connectors.h"
@@ -300,7 +301,25 @@ CoreResult<EnrollmentRecord> EnrollmentEngine::run(const Operator& by, qint64 id
                                                    const TokenPreparation* preparation,
                                                    const ProgressSink& progress) const
 {
-    return runUntil(by, id, userPin, preparation, EnrollmentState::Verified, progress);
+    auto done = runUntil(by, id, userPin, preparation, EnrollmentState::Verified, progress);
+    if (!done || done->state != EnrollmentState::Verified)
+        return done;
+    // The new enrollment of a renewal, verified: the renewal is completed with the same PIN (the old key and
+    // certificate deleted). If that cannot be done now, the new certificate stands and the renewal waits to be
+    // completed (Renewals::complete); the old key stays meanwhile, which harms nothing.
+    const Renewals renewals(m_database);
+    auto renewal = renewals.ofNewEnrollment(id);
+    if (renewal && *renewal && !(*renewal)->completed) {
+        auto completed = renewals.complete(by, (*renewal)->id, userPin, m_modules);
+        if (progress)
+            progress(EnrollmentState::Verified,
+                     completed ? QStringLiteral("renewal #%1 completed: the old key and certificate are deleted")
+                                     .arg((*renewal)->id)
+                               : QStringLiteral("renewal #%1 is not completed yet (%2): complete it later")
+                                     .arg((*renewal)->id)
+                                     .arg(completed.error().message));
+    }
+    return done;
 }
 
 CoreResult<EnrollmentRecord> EnrollmentEngine::runUntil(const Operator& by, qint64 id, const Pin& userPin,

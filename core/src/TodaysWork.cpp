@@ -79,6 +79,16 @@ CoreResult<TodaysWork> todaysWork(const Database& database)
         }
     }
 
+    const Renewals renewals(database);
+    auto window = renewals.windowDays();
+    if (!window)
+        return std::unexpected(window.error());
+    work.renewalWindowDays = *window;
+    auto toRenew = renewals.due(*window);
+    if (!toRenew)
+        return std::unexpected(toRenew.error());
+    work.toRenew = std::move(*toRenew);
+
     auto batches = Batches(database).list();
     if (!batches)
         return std::unexpected(batches.error());

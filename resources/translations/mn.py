@@ -661,4 +661,17 @@ MN = {
    'Өргөдөл хэвлэгдээгүй байна: албан хаагчаар гарын үсэг зуруулахаар хэвлэнэ үү.',
  'Save the for&m as PDF…': 'Өргөдлийг PDF-ээр &хадгалах…',
  'The form could not be laid out.': 'Өргөдлийг бэлтгэж чадсангүй.',
+ # Renewals: the home screen's list and its question (DeskView.cpp), the audit's names.
+ 'old key deleted after a renewal': 'сунгалтын дараа хуучин түлхүүр устгасан',
+ 'renewal started': 'сунгалт эхэлсэн',
+ 'renewal completed': 'сунгалт дууссан',
+ 'Renewal': 'Гэрчилгээ сунгах',
+ '%1 (%2)': '%1 (%2)',
+ '#%1  %2 — renewal under way': '#%1  %2 — сунгалт үргэлжилж байна',
+ '#%1  %2 — expires %3 (%n day(s))': ('#%1  %2 — %3-нд дуусна (%n хоног)', '#%1  %2 — %3-нд дуусна (%n хоног)'),
+ '&Certificates to renew within %n day(s) (%1)': ('%n хоногт &сунгах гэрчилгээ (%1)', '%n хоногт &сунгах гэрчилгээ (%1)'),
+ 'Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.':
+   '%1-ийн гэрчилгээг мөн токен дээр сунгах уу? Хуучны хажууд шинэ түлхүүрийн хос, гэрчилгээ үүснэ; шинэ гэрчилгээ токен дээр шалгагдсаны дараа л хуучин түлхүүр, гэрчилгээг устгана. Албан хаагч ПИН-ээ оруулна.',
+ "Also apply for the old certificate's &revocation (replaced)": 'Хуучин гэрчилгээг &хүчингүй болгох өргөдөл гаргах (солигдсон)',
+ 'Re&new': '&Сунгах',
 }

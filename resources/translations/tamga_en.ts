@@ -242,6 +242,18 @@
         <source>no reason given</source>
         <translation>no reason given</translation>
     </message>
+    <message>
+        <source>old key deleted after a renewal</source>
+        <translation>old key deleted after a renewal</translation>
+    </message>
+    <message>
+        <source>renewal started</source>
+        <translation>renewal started</translation>
+    </message>
+    <message>
+        <source>renewal completed</source>
+        <translation>renewal completed</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -1833,6 +1845,40 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>The form of application #%1 is kept as %2.</source>
         <translation>The form of application #%1 is kept as %2.</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Renewal</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — renewal under way</source>
+        <translation>#%1  %2 — renewal under way</translation>
+    </message>
+    <message numerus="yes">
+        <source>#%1  %2 — expires %3 (%n day(s))</source>
+        <translation>
+            <numerusform>#%1  %2 — expires %3 (%n day)</numerusform><numerusform>#%1  %2 — expires %3 (%n days)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Certificates to renew within %n day(s) (%1)</source>
+        <translation>
+            <numerusform>&amp;Certificates to renew within %n day (%1)</numerusform><numerusform>&amp;Certificates to renew within %n days (%1)</numerusform></translation>
+    </message>
+    <message>
+        <source>Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</source>
+        <translation>Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</translation>
+    </message>
+    <message>
+        <source>Also apply for the old certificate's &amp;revocation (replaced)</source>
+        <translation>Also apply for the old certificate's &amp;revocation (replaced)</translation>
+    </message>
+    <message>
+        <source>Re&amp;new</source>
+        <translation>Re&amp;new</translation>
     </message>
 </context>
 <context>

@@ -242,6 +242,18 @@
         <source>no reason given</source>
         <translation>шалтгаан заагаагүй</translation>
     </message>
+    <message>
+        <source>old key deleted after a renewal</source>
+        <translation>сунгалтын дараа хуучин түлхүүр устгасан</translation>
+    </message>
+    <message>
+        <source>renewal started</source>
+        <translation>сунгалт эхэлсэн</translation>
+    </message>
+    <message>
+        <source>renewal completed</source>
+        <translation>сунгалт дууссан</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentWizard</name>
@@ -1827,6 +1839,38 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>The form of application #%1 is kept as %2.</source>
         <translation>Өргөдөл №%1-г %2 нэрээр хадгаллаа.</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Гэрчилгээ сунгах</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — renewal under way</source>
+        <translation>#%1  %2 — сунгалт үргэлжилж байна</translation>
+    </message>
+    <message numerus="yes">
+        <source>#%1  %2 — expires %3 (%n day(s))</source>
+        <translation><numerusform>#%1  %2 — %3-нд дуусна (%n хоног)</numerusform><numerusform>#%1  %2 — %3-нд дуусна (%n хоног)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Certificates to renew within %n day(s) (%1)</source>
+        <translation><numerusform>%n хоногт &amp;сунгах гэрчилгээ (%1)</numerusform><numerusform>%n хоногт &amp;сунгах гэрчилгээ (%1)</numerusform></translation>
+    </message>
+    <message>
+        <source>Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</source>
+        <translation>%1-ийн гэрчилгээг мөн токен дээр сунгах уу? Хуучны хажууд шинэ түлхүүрийн хос, гэрчилгээ үүснэ; шинэ гэрчилгээ токен дээр шалгагдсаны дараа л хуучин түлхүүр, гэрчилгээг устгана. Албан хаагч ПИН-ээ оруулна.</translation>
+    </message>
+    <message>
+        <source>Also apply for the old certificate's &amp;revocation (replaced)</source>
+        <translation>Хуучин гэрчилгээг &amp;хүчингүй болгох өргөдөл гаргах (солигдсон)</translation>
+    </message>
+    <message>
+        <source>Re&amp;new</source>
+        <translation>&amp;Сунгах</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,14 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Renewals.h"
+#include "tamga/core/SealedSecrets.h"
 
 #include <catch2/catch.hpp>
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -301,6 +304,86 @@ TEST_CASE("a token already set up: the officer types its PIN once - limits are t
     typePins(resumed, QStringLiteral("147258"), false);
     REQUIRE(waitUntil([&] { return resumed->currentPage()->isComplete(); }));
     CHECK(recordOf(desk, id).state == core::EnrollmentState::Verified);
+}
+
+TEST_CASE("a certificate to renew on the home screen, by keys: its line - Enter - Alt+R for the old one's revocation "
+          "- Alt+N - the wizard on the new enrollment takes the officer's PIN - verified, the old key deleted")
+{
+    TrainingDesk desk;
+    const core::Operator& trainer = desk.context().signedIn;
+    const core::EnrollmentRecord old = preparedThroughBatch(desk);
+    // The officer's PIN: the prepared token's initial PIN, from the sealed store.
+    auto key = core::SealedSecrets(desk.database()).unlock(trainer.name, core::Password("trainer-desk"));
+    REQUIRE(key);
+    auto initial =
+        core::SealedSecrets(desk.database()).open(trainer, *key, old.tokenSerial, core::SecretKind::InitialPin);
+    REQUIRE(initial);
+    const QString pin = QString::fromUtf8(initial->view().data(), static_cast<qsizetype>(initial->view().size()));
+    REQUIRE(desk.database().exec(QStringLiteral("UPDATE certificates SET not_after = ? WHERE enrollment_id = ?"),
+                                 {QDateTime::currentDateTimeUtc().addDays(10).toString(Qt::ISODate), old.id}));
+
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("toRenew"));
+    REQUIRE(list);
+    QListWidgetItem* line = nullptr;
+    REQUIRE(waitUntil(
+        [&] {
+            for (int i = 0; i < list->count(); ++i)
+                if (list->item(i)->data(Qt::UserRole).toLongLong() == old.id)
+                    line = list->item(i);
+            return line != nullptr;
+        },
+        3000));
+    CHECK(line->text().contains(old.officerName));
+    list->setFocus();
+    list->setCurrentItem(line);
+
+    bool asked = false;
+    auto* answer = new QTimer(&window);
+    QObject::connect(answer, &QTimer::timeout, answer, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible() || dialog->windowTitle() != QStringLiteral("Renewal"))
+            return;
+        answer->stop();
+        asked = true;
+        press(dialog, Qt::Key_R, Qt::AltModifier);
+        press(dialog, Qt::Key_N, Qt::AltModifier);
+    });
+    answer->start(20);
+    press(&window, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return asked; }, 3000));
+    ui::EnrollmentWizard* wizard = nullptr;
+    REQUIRE(waitUntil([&] { return (wizard = window.findChild<ui::EnrollmentWizard*>()) != nullptr; }, 5000));
+    const qint64 fresh = wizard->enrollmentId();
+    CHECK(fresh != old.id);
+    auto renewal = core::Renewals(desk.database()).ofNewEnrollment(fresh);
+    REQUIRE(renewal);
+    REQUIRE(*renewal);
+    CHECK((*renewal)->oldEnrollmentId == old.id);
+    CHECK((*renewal)->revokeOld);
+    REQUIRE(waitUntil([&] { return wizard->currentId() == Page::PinPage; }, 3000));
+    typePins(wizard, pin, false);
+    REQUIRE(waitUntil([&] { return wizard->currentPage()->isComplete(); }));
+    CHECK(recordOf(desk, fresh).state == core::EnrollmentState::Verified);
+    REQUIRE(waitUntil([&] { return core::Renewals(desk.database()).find((*renewal)->id)->completed; }, 3000));
+    const core::Renewal completed = *core::Renewals(desk.database()).find((*renewal)->id);
+    CHECK(completed.oldKeyRetired == QStringLiteral("deleted"));
+    CHECK(completed.revocationId != 0);
+
+    // What Tamga made on the token: the new key, not the old one.
+    QStringList labels;
+    bool inspected = false;
+    QObject::connect(&desk.worker(), &core::DeskWorker::tokenInspected, &desk.worker(),
+                     [&](const QString&, const QStringList& found) {
+                         labels = found;
+                         inspected = true;
+                     });
+    desk.worker().inspectToken(old.tokenSerial);
+    REQUIRE(waitUntil([&] { return inspected; }));
+    CHECK(labels.size() == 1);
+    CHECK(labels.join(QLatin1Char(' ')).endsWith(QStringLiteral("#%1").arg(fresh)));
 }
 
 TEST_CASE("a token pulled during the work: the error is shown - plugged back in - Try again finishes")

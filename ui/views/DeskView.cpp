@@ -3,19 +3,27 @@
 #include "Views.h"
 
 #include "DisplayNames.h"
+#include "tamga/core/Receipt.h"
+#include "tamga/core/Renewals.h"
 #include "tamga/core/TodaysWork.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <map>
 
 namespace tamga::ui {
 
@@ -24,7 +32,7 @@ namespace {
 class DeskView : public QWidget {
     Q_DECLARE_TR_FUNCTIONS(MainWindow)
 public:
-    DeskView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context)
+    DeskView(MainWindow* window, const DeskContext& context) : QWidget(window), m_context(context), m_window(window)
     {
         auto* layout = new QVBoxLayout(this);
         m_readError = newReadErrorLine(this);
@@ -64,6 +72,7 @@ public:
         m_batches = addList(grid, 1, 0, QStringLiteral("batches"));
         m_organizations = addList(grid, 1, 1, QStringLiteral("organizations"));
         m_stock = addList(grid, 1, 2, QStringLiteral("stock"));
+        m_toRenew = addList(grid, 0, 3, QStringLiteral("toRenew"), 2);
         layout->addLayout(grid, 1);
 
         connect(start, &QPushButton::clicked, window, [window] { window->startEnrollment(); });
@@ -88,6 +97,20 @@ public:
                 newBatchThenRoom(window); // no batch open yet: the clerk makes one first
         });
         connect(newBatch, &QPushButton::clicked, window, [this, window] { newBatchThenRoom(window); });
+        // A certificate to renew: asked, then renewed on its token through the wizard (the officer's PIN).
+        connect(m_toRenew, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+            if (const qint64 id = item->data(Qt::UserRole).toLongLong())
+                askRenewal(id, item->data(Qt::UserRole + 1).toLongLong(), item->text());
+        });
+        connect(m_context.worker, &core::DeskWorker::renewalStarted, this,
+                [this, window](qint64, qint64 newEnrollmentId, const QString& error) {
+                    if (newEnrollmentId == 0) {
+                        QMessageBox::warning(this, tr("Renewal"), error);
+                        return;
+                    }
+                    refresh();
+                    window->startEnrollment(newEnrollmentId);
+                });
         connect(m_organizations, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(1); });
         connect(m_stock, &QListWidget::itemActivated, window, [window] { window->tabs()->setCurrentIndex(2); });
         connect(window, &MainWindow::enrollmentsChanged, this, [this] { refresh(); });
@@ -106,7 +129,8 @@ public:
     {
         auto work = core::todaysWork(*m_context.database);
         showReadError(m_readError, work ? QString() : work.error().message);
-        for (QListWidget* list : {m_toFinish, m_toWriteBack, m_toHandOver, m_batches, m_organizations, m_stock})
+        for (QListWidget* list :
+             {m_toFinish, m_toWriteBack, m_toHandOver, m_batches, m_organizations, m_stock, m_toRenew})
             list->clear();
         if (!work)
             return;
@@ -162,10 +186,34 @@ public:
         m_titles.at(3)->setText(tr("&Batches open (%1)").arg(work->openBatches.size()));
         m_titles.at(4)->setText(tr("Or&ganizations not started (%1)").arg(work->notStarted.size()));
         m_titles.at(5)->setText(tr("Token stoc&k"));
+        // Per organization: its name, then its officers whose certificate expires soonest first.
+        std::map<QString, std::vector<const core::RenewalDue*>> byOrganization;
+        for (const core::RenewalDue& d : work->toRenew)
+            byOrganization[d.organization].push_back(&d);
+        for (const auto& [organization, due] : byOrganization) {
+            auto* heading = new QListWidgetItem(tr("%1 (%2)").arg(organization).arg(due.size()), m_toRenew);
+            QFont bold = heading->font();
+            bold.setBold(true);
+            heading->setFont(bold);
+            heading->setFlags(Qt::ItemIsEnabled);
+            heading->setToolTip(organization);
+            for (const core::RenewalDue* d : due) {
+                auto* item = new QListWidgetItem(
+                    d->renewalId ? tr("#%1  %2 — renewal under way").arg(d->enrollmentId).arg(d->officerName)
+                                 : tr("#%1  %2 — expires %3 (%n day(s))", nullptr, d->daysLeft)
+                                       .arg(d->enrollmentId)
+                                       .arg(d->officerName, core::deskDate(d->notAfter)),
+                    m_toRenew);
+                item->setData(Qt::UserRole, d->enrollmentId);
+                item->setData(Qt::UserRole + 1, d->renewalId);
+            }
+        }
+        m_titles.at(6)->setText(tr("&Certificates to renew within %n day(s) (%1)", nullptr, work->renewalWindowDays)
+                                    .arg(work->toRenew.size()));
     }
 
 private:
-    QListWidget* addList(QGridLayout* grid, int row, int column, const QString& name)
+    QListWidget* addList(QGridLayout* grid, int row, int column, const QString& name, int rowSpan = 1)
     {
         auto* box = new QVBoxLayout;
         auto* title = new QLabel(this);
@@ -174,9 +222,43 @@ private:
         title->setBuddy(list);
         box->addWidget(title);
         box->addWidget(list);
-        grid->addLayout(box, row, column);
+        grid->addLayout(box, row, column, rowSpan, 1);
         m_titles.push_back(title);
         return list;
+    }
+
+    // Asks whether to renew on the same token (and whether to apply for the old certificate's revocation), then
+    // starts the renewal on the worker; its new enrollment opens in the wizard (renewalStarted). A renewal under
+    // way is resumed in the wizard at once.
+    void askRenewal(qint64 enrollmentId, qint64 renewalUnderWay, const QString& who)
+    {
+        if (renewalUnderWay) {
+            auto renewal = core::Renewals(*m_context.database).find(renewalUnderWay);
+            if (renewal)
+                m_window->startEnrollment(renewal->newEnrollmentId);
+            return;
+        }
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Renewal"));
+        auto* layout = new QVBoxLayout(&dialog);
+        auto* text =
+            new QLabel(tr("Renew the certificate of %1 on the same token? A new key pair and certificate are "
+                          "made beside the old ones; the old key and certificate are deleted only once the new "
+                          "certificate is verified on the token. The officer types their PIN.")
+                           .arg(who),
+                       &dialog);
+        text->setWordWrap(true);
+        layout->addWidget(text);
+        auto* revokeOld = new QCheckBox(tr("Also apply for the old certificate's &revocation (replaced)"), &dialog);
+        layout->addWidget(revokeOld);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        buttons->button(QDialogButtonBox::Ok)->setText(tr("Re&new"));
+        buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+        layout->addWidget(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() == QDialog::Accepted)
+            m_context.worker->startRenewal(m_context.signedIn, enrollmentId, revokeOld->isChecked());
     }
 
     void newBatchThenRoom(MainWindow* window)
@@ -201,6 +283,7 @@ private:
     }
 
     const DeskContext& m_context;
+    MainWindow* m_window = nullptr;
     QLabel* m_readError = nullptr;
     QLabel* m_campaign = nullptr;
     QProgressBar* m_progress = nullptr;
@@ -210,6 +293,7 @@ private:
     QListWidget* m_batches = nullptr;
     QListWidget* m_organizations = nullptr;
     QListWidget* m_stock = nullptr;
+    QListWidget* m_toRenew = nullptr;
     std::vector<QLabel*> m_titles;
 };
 

@@ -105,6 +105,10 @@ public:
     // The CA's answer for the batch (a folder or one PKCS#7 file), checked; the report as answerImported.
     void importAnswer(Operator by, qint64 batchId, QString folderOrFile);
 
+    // Starts the renewal of an issued certificate on its own token (Renewals::start): the new enrollment is then
+    // run like any other (enroll with its id), and completes the renewal once verified. Reported as renewalStarted.
+    void startRenewal(Operator by, qint64 oldEnrollmentId, bool revokeOld);
+
     // A revocation application sent to its CA, or confirmed from the CA's word (`crlFile`: the CA operator's CRL;
     // empty: the CA's OCSP responder or CRL) through Revocations; the outcome as revocationFinished.
     void submitRevocation(Operator by, qint64 applicationId);
@@ -133,6 +137,8 @@ Q_SIGNALS:
     // `error` empty: the bundle was written and its seal recorded.
     void bundleExported(qint64 batchId, const tamga::core::SealedBundle& bundle, const QString& error);
     void answerImported(qint64 batchId, const tamga::core::AnswerReport& report, const QString& error);
+    // `newEnrollmentId` 0 and `error` when it could not start.
+    void renewalStarted(qint64 oldEnrollmentId, qint64 newEnrollmentId, const QString& error);
     // `message`: what the CA said (submitted, confirmed and by what) or why it did not.
     void revocationFinished(qint64 applicationId, bool succeeded, const QString& message);
     // Names, paths and the Debian package that installed each (empty: none did), in the same order.

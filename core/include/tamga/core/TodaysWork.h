@@ -6,6 +6,7 @@
 #include "tamga/core/Batches.h"
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Enrollment.h"
+#include "tamga/core/Renewals.h"
 #include "tamga/core/TokenStock.h"
 
 #include <QString>
@@ -43,6 +44,9 @@ struct TodaysWork {
     std::vector<BatchSummary> openBatches;        // batches with officers not handed over
     std::vector<OrganizationProgress> notStarted; // organizations with officers not started, most first (20)
     std::map<StockState, int> stock;              // tokens per state
+    // Certificates expiring within the renewal window (Renewals.h), soonest first, and the window's days.
+    std::vector<RenewalDue> toRenew;
+    int renewalWindowDays = 0;
 };
 
 [[nodiscard]] CoreResult<TodaysWork> todaysWork(const Database& database);
