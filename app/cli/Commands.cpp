@@ -255,7 +255,8 @@ void addEnrollCommands(CLI::App& app)
     for (const auto& [name, description] :
          {std::pair{"progress", "progress per organization and certificates per day"},
           std::pair{"daily", "a day's work per operator, the stock's reconciliation, what stopped"},
-          std::pair{"stock", "tokens by state, revocation requests by reason"}}) {
+          std::pair{"stock", "tokens by state, revocation requests by reason"},
+          std::pair{"renewals", "certificates expiring within the renewal window, per organization"}}) {
         CLI::App* one = command(*report, name, description);
         text(one, "--format", "csv (default) or pdf")->check(CLI::IsMember({"csv", "pdf"}));
         file(one, "--out", "the file to write")->required();

@@ -35,6 +35,8 @@ int runReportCommand(const CommandLine& line, const GlobalOptions& options)
         report = reports.progress();
     } else if (which == "stock") {
         report = reports.stock();
+    } else if (which == "renewals") {
+        report = reports.renewals();
     } else {
         QDate day = QDate::currentDate();
         if (auto text = line.value("date")) {

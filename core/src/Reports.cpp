@@ -1,5 +1,7 @@
 #include "tamga/core/Reports.h"
 
+#include "tamga/core/Renewals.h"
+
 #include "tamga/core/BatchExchange.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/TodaysWork.h"
@@ -8,7 +10,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
+
 #include <QVariant>
+#include <map>
 
 namespace tamga::core {
 
@@ -249,6 +253,48 @@ CoreResult<Report> Reports::stock() const
     if (!done)
         return std::unexpected(done.error());
     report.tables.push_back(revocations);
+    return report;
+}
+
+CoreResult<Report> Reports::renewals() const
+{
+    const Renewals renewals(m_database);
+    auto window = renewals.windowDays();
+    if (!window)
+        return std::unexpected(window.error());
+    auto due = renewals.due(*window);
+    if (!due)
+        return std::unexpected(due.error());
+    Report report;
+    report.title = words(QT_TRANSLATE_NOOP("Reports", "Certificates to renew"));
+    report.subtitle =
+        words(QT_TRANSLATE_NOOP("Reports", "Expiring within %1 days, as of %2")).arg(*window).arg(madeAt());
+    std::map<QString, std::vector<const RenewalDue*>> byOrganization;
+    for (const RenewalDue& d : *due)
+        byOrganization[d.organization].push_back(&d);
+    ReportTable summary{words(QT_TRANSLATE_NOOP("Reports", "Per organization")),
+                        {words(QT_TRANSLATE_NOOP("Reports", "Organization")),
+                         words(QT_TRANSLATE_NOOP("Reports", "Certificates")),
+                         words(QT_TRANSLATE_NOOP("Reports", "Renewal under way"))},
+                        {}};
+    for (const auto& [organization, list] : byOrganization) {
+        const auto underWay = std::count_if(list.begin(), list.end(), [](const RenewalDue* d) { return d->renewalId; });
+        summary.rows.push_back({organization, QString::number(list.size()), QString::number(underWay)});
+    }
+    report.tables.push_back(summary);
+    for (const auto& [organization, list] : byOrganization) {
+        ReportTable table{
+            organization,
+            {words(QT_TRANSLATE_NOOP("Reports", "Officer")), words(QT_TRANSLATE_NOOP("Reports", "Token")),
+             words(QT_TRANSLATE_NOOP("Reports", "Certificate")), words(QT_TRANSLATE_NOOP("Reports", "Expires")),
+             words(QT_TRANSLATE_NOOP("Reports", "Days left")), words(QT_TRANSLATE_NOOP("Reports", "Renewal"))},
+            {}};
+        for (const RenewalDue* d : list)
+            table.rows.push_back({d->officerName, d->tokenSerial, d->certificateSerial, d->notAfter.left(10),
+                                  QString::number(d->daysLeft),
+                                  d->renewalId ? QStringLiteral("#%1").arg(d->renewalId) : QString()});
+        report.tables.push_back(table);
+    }
     return report;
 }
 

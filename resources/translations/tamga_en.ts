@@ -1880,6 +1880,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Re&amp;new</source>
         <translation>Re&amp;new</translation>
     </message>
+    <message>
+        <source>Certificates to renew</source>
+        <translation>Certificates to renew</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2133,6 +2137,42 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>Date</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Certificates to renew</source>
+        <translation>Certificates to renew</translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days, as of %2</source>
+        <translation>Expiring within %1 days, as of %2</translation>
+    </message>
+    <message>
+        <source>Per organization</source>
+        <translation>Per organization</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Renewal under way</source>
+        <translation>Renewal under way</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Renewal</translation>
     </message>
 </context>
 <context>

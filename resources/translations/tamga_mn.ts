@@ -1872,6 +1872,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Re&amp;new</source>
         <translation>&amp;Сунгах</translation>
     </message>
+    <message>
+        <source>Certificates to renew</source>
+        <translation>Сунгах гэрчилгээ</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2125,6 +2129,42 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>Date</source>
         <translation>Огноо</translation>
+    </message>
+    <message>
+        <source>Certificates to renew</source>
+        <translation>Сунгах гэрчилгээ</translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days, as of %2</source>
+        <translation>%1 хоногийн дотор дуусах, %2-ны байдлаар</translation>
+    </message>
+    <message>
+        <source>Per organization</source>
+        <translation>Байгууллагаар</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Гэрчилгээ</translation>
+    </message>
+    <message>
+        <source>Renewal under way</source>
+        <translation>Сунгалт үргэлжилж буй</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Гэрчилгээ</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Дуусах огноо</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Үлдсэн хоног</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Гэрчилгээ сунгах</translation>
     </message>
 </context>
 <context>

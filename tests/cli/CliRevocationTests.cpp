@@ -185,6 +185,14 @@ TEST_CASE("tamga-cli renewal: due per organization - renew on the same token wit
     CHECK_THAT(due.out, Catch::Contains("1 certificate(s) expire within 30 days") && Catch::Contains("enrollment 1"));
     CHECK(desk.cli({"renewal", "due", "--days", "5"}).out.find("enrollment 1") == std::string::npos);
 
+    // The report for the head of the RA: per organization, and the officer under it.
+    const std::string csv = desk.db() + ".renewals.csv";
+    auto report = desk.cli({"report", "renewals", "--out", csv, "--lang", "en"});
+    INFO(report.err);
+    REQUIRE(report.exitCode == 0);
+    CHECK_THAT(tamga::test::readFile(csv),
+               Catch::Contains("Certificates to renew") && Catch::Contains("Days left") && Catch::Contains(serial));
+
     auto renewed = desk.cli({"renew", "--enrollment", "1", "--pin-file", desk.pinFile(), "--revoke-old"});
     INFO(renewed.err);
     REQUIRE(renewed.exitCode == 0);

@@ -40,6 +40,7 @@ public:
         m_which->addItem(tr("Campaign progress"), QStringLiteral("progress"));
         m_which->addItem(tr("Daily summary"), QStringLiteral("daily"));
         m_which->addItem(tr("Token stock and revocations"), QStringLiteral("stock"));
+        m_which->addItem(tr("Certificates to renew"), QStringLiteral("renewals"));
         m_day = new QDateEdit(QDate::currentDate(), this);
         m_day->setCalendarPopup(true);
         m_day->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -77,9 +78,10 @@ private:
     {
         const core::Reports reports(*m_context.database);
         const QString which = m_which->currentData().toString();
-        auto report = which == QStringLiteral("progress") ? reports.progress()
-                      : which == QStringLiteral("stock")  ? reports.stock()
-                                                          : reports.daily(m_day->date());
+        auto report = which == QStringLiteral("progress")   ? reports.progress()
+                      : which == QStringLiteral("stock")    ? reports.stock()
+                      : which == QStringLiteral("renewals") ? reports.renewals()
+                                                            : reports.daily(m_day->date());
         showReadError(m_readError, report ? QString() : report.error().message);
         if (!report)
             return std::nullopt;

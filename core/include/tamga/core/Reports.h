@@ -53,6 +53,9 @@ public:
     [[nodiscard]] CoreResult<Report> daily(const QDate& day) const;
     // Tokens by state, and revocation requests by reason.
     [[nodiscard]] CoreResult<Report> stock() const;
+    // Certificates expiring within the renewal window (Renewals.h), one table per organization, and how many per
+    // organization.
+    [[nodiscard]] CoreResult<Report> renewals() const;
 
     // The cover sheet printed with a sealed bundle for an offline CA: what goes to the CA, the manifest's SHA-256
     // that a person compares by eye, the signer, and lines for both sides' signatures.
