@@ -301,6 +301,12 @@ void addRevocationCommands(CLI::App& app)
         closing->add_option("id", "its number")->type_name("ID")->required();
         text(closing, "--why", "kept with the application and in the audit log")->required();
     }
+    CLI::App* lost = command(*revocation, "lost",
+                             "the officer lost the token: the application (key compromise) taken, the token lost in "
+                             "the stock, a batch of one for the replacement; prints the application's id");
+    text(lost, "--enrollment", "the enrollment whose token is lost")->type_name("ID")->required();
+    file(lost, "--statement-file", "the officer's statement (UTF-8 text)")->required();
+    text(lost, "--event-date", "when it was lost, YYYY-MM-DD (default today)");
     CLI::App* confirm = command(*revocation, "confirm",
                                 "the CA's word, signed by the certificate's issuer (--crl from the CA's operator, "
                                 "else its OCSP responder, else its CRL fetched): revoked, the application confirmed");

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 
 #include <iostream>
+#include <optional>
 
 namespace tamga::cli {
 
@@ -54,29 +55,70 @@ std::optional<qint64> numberAt(const CommandLine& line, std::size_t index)
     return ok && id > 0 ? std::optional(id) : std::nullopt;
 }
 
+// What revoke and revocation lost are given: the enrollment, the officer's statement (read from its file) and the
+// date of the event.
+struct Application {
+    qint64 enrollment = 0;
+    QString statement;
+    QString eventDate;
+};
+
+std::optional<Application> applicationOf(const CommandLine& line, int& status)
+{
+    bool ok = false;
+    Application a;
+    a.enrollment = q(line.value("enrollment").value_or(std::string())).toLongLong(&ok);
+    if (!ok || a.enrollment <= 0) {
+        status = usageError("--enrollment is an enrollment's number");
+        return std::nullopt;
+    }
+    QFile statement(q(line.value("statement-file").value_or(std::string())));
+    if (!statement.open(QIODevice::ReadOnly)) {
+        status = usageError("cannot read the statement file " + s(statement.fileName()));
+        return std::nullopt;
+    }
+    // A statement is a paragraph: more than 64 KiB is not one (the core refuses beyond 2000 characters).
+    a.statement = QString::fromUtf8(statement.read(64 * 1024));
+    a.eventDate = q(line.value("event-date").value_or(QDate::currentDate().toString(Qt::ISODate).toStdString()));
+    return a;
+}
+
 // tamga-cli revoke --enrollment ID --reason R --statement-file F [--event-date YYYY-MM-DD]
 int take(const CommandLine& line, const core::Database& database)
 {
-    bool ok = false;
-    const qint64 enrollment = q(line.value("enrollment").value_or(std::string())).toLongLong(&ok);
-    if (!ok || enrollment <= 0)
-        return usageError("--enrollment is an enrollment's number");
-    QFile statement(q(line.value("statement-file").value_or(std::string())));
-    if (!statement.open(QIODevice::ReadOnly))
-        return usageError("cannot read the statement file " + s(statement.fileName()));
-    // A statement is a paragraph: more than 64 KiB is not one (the core refuses beyond 2000 characters).
-    const QString words = QString::fromUtf8(statement.read(64 * 1024));
-    const QString eventDate =
-        q(line.value("event-date").value_or(QDate::currentDate().toString(Qt::ISODate).toStdString()));
     int status = ExitOk;
+    auto application = applicationOf(line, status);
+    if (!application)
+        return status;
     auto by = signIn(line, database, "password-file", status);
     if (!by)
         return status;
-    auto id = core::Revocations(database).apply(*by, enrollment, q(line.value("reason").value_or(std::string())), words,
-                                                eventDate);
+    auto id =
+        core::Revocations(database).apply(*by, application->enrollment, q(line.value("reason").value_or(std::string())),
+                                          application->statement, application->eventDate);
     if (!id)
         return fail(id.error());
     std::cout << *id << '\n';
+    return ExitOk;
+}
+
+// tamga-cli revocation lost --enrollment ID --statement-file F [--event-date YYYY-MM-DD]: the token is lost.
+int lost(const CommandLine& line, const core::Database& database)
+{
+    int status = ExitOk;
+    auto application = applicationOf(line, status);
+    if (!application)
+        return status;
+    auto by = signIn(line, database, "password-file", status);
+    if (!by)
+        return status;
+    auto outcome = core::Revocations(database).tokenLost(*by, application->enrollment, application->statement,
+                                                         application->eventDate);
+    if (!outcome)
+        return fail(outcome.error());
+    std::cout << outcome->revocationId << '\n'
+              << "the token is lost in the stock; the officer's new token waits in batch " << outcome->replacementBatch
+              << '\n';
     return ExitOk;
 }
 
@@ -167,6 +209,8 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
     const std::string& action = words.at(1);
     if (action == "list")
         return list(line, **database, options);
+    if (action == "lost")
+        return lost(line, **database);
     const auto id = numberAt(line, 2);
     if (!id)
         return usageError("an application is named by its number");

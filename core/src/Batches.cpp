@@ -124,7 +124,7 @@ QString batchModeName(BatchMode mode)
 
 CoreResult<qint64> Batches::create(const Operator& by, const QString& name, const std::vector<qint64>& organizationIds,
                                    const QString& officersCsv, const QString& profileName, const QString& caName,
-                                   BatchMode mode) const
+                                   BatchMode mode, const std::vector<qint64>& officerIds) const
 {
     const QString cleanName = name.trimmed();
     if (cleanName.isEmpty())
@@ -159,6 +159,14 @@ CoreResult<qint64> Batches::create(const Operator& by, const QString& name, cons
             return std::unexpected(ids.error());
         take(*ids);
     }
+    for (qint64 officerId : officerIds) {
+        auto known = m_database.exec(QStringLiteral("SELECT id FROM officers WHERE id = ?"), {officerId});
+        if (!known)
+            return std::unexpected(known.error());
+        if (!known->next())
+            return coreError(CoreErrorKind::NotFound, QStringLiteral("there is no officer #%1").arg(officerId));
+    }
+    take(officerIds);
     if (officers.empty())
         return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the batch %1 has no officers").arg(cleanName));
 

@@ -682,4 +682,9 @@ MN = {
  'Renewal under way': 'Сунгалт үргэлжилж буй',
  'Expires': 'Дуусах огноо',
  'Days left': 'Үлдсэн хоног',
+ # The lost-token action on the Revocations tab.
+ '&Take the application, token lost': 'Өргөдлийг хүлээн &авах, токен гээгдсэн',
+ 'To&ken lost…': 'То&кен гээгдсэн…',
+ 'Application #%1 taken; the token is lost in the stock; the officer\'s new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.':
+   'Өргөдөл №%1-г хүлээн авлаа; токеныг нөөцөд гээгдсэн гэж тэмдэглэлээ; албан хаагчийн шинэ токен нэг хүний №%2 багцад хүлээж байна (Ширээ: Нээлттэй багцууд). Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.',
 }

@@ -1884,6 +1884,18 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Certificates to renew</source>
         <translation>Certificates to renew</translation>
     </message>
+    <message>
+        <source>&amp;Take the application, token lost</source>
+        <translation>&amp;Take the application, token lost</translation>
+    </message>
+    <message>
+        <source>To&amp;ken lost…</source>
+        <translation>To&amp;ken lost…</translation>
+    </message>
+    <message>
+        <source>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</source>
+        <translation>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

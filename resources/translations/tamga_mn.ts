@@ -1876,6 +1876,18 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Certificates to renew</source>
         <translation>Сунгах гэрчилгээ</translation>
     </message>
+    <message>
+        <source>&amp;Take the application, token lost</source>
+        <translation>Өргөдлийг хүлээн &amp;авах, токен гээгдсэн</translation>
+    </message>
+    <message>
+        <source>To&amp;ken lost…</source>
+        <translation>То&amp;кен гээгдсэн…</translation>
+    </message>
+    <message>
+        <source>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</source>
+        <translation>Өргөдөл №%1-г хүлээн авлаа; токеныг нөөцөд гээгдсэн гэж тэмдэглэлээ; албан хаагчийн шинэ токен нэг хүний №%2 багцад хүлээж байна (Ширээ: Нээлттэй багцууд). Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

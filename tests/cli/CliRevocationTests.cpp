@@ -210,3 +210,39 @@ TEST_CASE("tamga-cli renewal: due per organization - renew on the same token wit
     CHECK(shown[QStringLiteral("enrollment_id")].toInt() == 1);
     CHECK(desk.cli({"renewal", "due"}).out.find("enrollment 1 ") == std::string::npos);
 }
+
+TEST_CASE("tamga-cli revocation lost: one action - the application for key compromise, the token lost in the "
+          "stock, a batch of one for the officer's new token - done again, it makes nothing twice")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa();
+    const std::string serial = desk.initToken("lost");
+    REQUIRE(desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
+                      "practice", "--pin-file", desk.pinFile()})
+                .exitCode == 0);
+    const std::string statement = desk.writeTemp("lost.txt", "Lost with my bag on 25 November.\n");
+    auto reported = desk.cli(
+        {"revocation", "lost", "--enrollment", "1", "--statement-file", statement, "--event-date", "2026-11-25"});
+    INFO(reported.err);
+    REQUIRE(reported.exitCode == 0);
+    CHECK_THAT(reported.out, Catch::StartsWith("1\n") && Catch::Contains("lost in the stock"));
+    auto again = desk.cli({"revocation", "lost", "--enrollment", "1", "--statement-file", statement});
+    INFO(again.err);
+    REQUIRE(again.exitCode == 0);
+    CHECK(again.out == reported.out);
+
+    auto shown = desk.cli({"--json", "revocation", "show", "1"});
+    REQUIRE(shown.exitCode == 0);
+    const QJsonObject application = QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object();
+    CHECK(application[QStringLiteral("reason")].toString() == QStringLiteral("keyCompromise"));
+    CHECK(application[QStringLiteral("event_date")].toString() == QStringLiteral("2026-11-25"));
+    auto stock = desk.cli({"stock", "list", "--state", "lost"});
+    INFO(stock.err);
+    CHECK_THAT(stock.out, Catch::Contains(serial));
+    auto batches = desk.cli({"batch", "list"});
+    CHECK_THAT(batches.out, Catch::Contains("Replacement token for"));
+    // The lost token is not handed over.
+    auto handover = desk.cli({"enrollment", "handover", "1"});
+    CHECK(handover.exitCode == 2);
+    CHECK_THAT(handover.err, Catch::Contains("under way"));
+}

@@ -50,9 +50,12 @@ namespace {
 class NewApplicationDialog : public QDialog {
     Q_DECLARE_TR_FUNCTIONS(MainWindow)
 public:
-    NewApplicationDialog(const DeskContext& context, QWidget* parent) : QDialog(parent), m_context(context)
+    // `lostToken`: the officer lost the token (Revocations::tokenLost): the reason is key compromise, the token is
+    // lost in the stock, and a batch of one prepares the replacement.
+    NewApplicationDialog(const DeskContext& context, bool lostToken, QWidget* parent)
+        : QDialog(parent), m_context(context), m_lostToken(lostToken)
     {
-        setWindowTitle(tr("New revocation application"));
+        setWindowTitle(lostToken ? tr("Token lost") : tr("New revocation application"));
         auto* layout = new QVBoxLayout(this);
         auto* form = new QFormLayout;
         m_search = new QLineEdit(this);
@@ -68,6 +71,10 @@ public:
         for (const QString& reason : revocationReasonsOffered())
             m_reason->addItem(revocationReasonDisplayName(reason), reason);
         form->addRow(tr("&Reason:"), m_reason);
+        if (lostToken) {
+            m_reason->setCurrentIndex(m_reason->findData(QStringLiteral("keyCompromise")));
+            m_reason->setEnabled(false);
+        }
         m_statement = new QPlainTextEdit(this);
         m_statement->setTabChangesFocus(true);
         m_statement->setPlaceholderText(tr("What happened, in the officer's words"));
@@ -84,7 +91,8 @@ public:
         m_message->setStyleSheet(QStringLiteral("color: #a00000"));
         layout->addWidget(m_message);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-        buttons->button(QDialogButtonBox::Ok)->setText(tr("&Take the application"));
+        buttons->button(QDialogButtonBox::Ok)
+            ->setText(lostToken ? tr("&Take the application, token lost") : tr("&Take the application"));
         buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
         layout->addWidget(buttons);
         connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -105,6 +113,8 @@ public:
     }
 
     qint64 created() const { return m_created; }
+    // With `lostToken`: what else was done.
+    const core::LostTokenOutcome& lost() const { return m_lost; }
 
 protected:
     // Enter only looks up what was typed or scanned (QDialogButtonBox makes its OK the default button when shown,
@@ -153,9 +163,21 @@ private:
             return;
         }
         const qint64 enrollmentId = rows.front().data(Qt::UserRole).toLongLong();
-        auto id = core::Revocations(*m_context.database)
-                      .apply(m_context.signedIn, enrollmentId, m_reason->currentData().toString(),
-                             m_statement->toPlainText(), m_eventDate->date().toString(Qt::ISODate));
+        const core::Revocations revocations(*m_context.database);
+        const QString eventDate = m_eventDate->date().toString(Qt::ISODate);
+        if (m_lostToken) {
+            auto lost = revocations.tokenLost(m_context.signedIn, enrollmentId, m_statement->toPlainText(), eventDate);
+            if (!lost) {
+                m_message->setText(lost.error().message);
+                return;
+            }
+            m_lost = *lost;
+            m_created = lost->revocationId;
+            accept();
+            return;
+        }
+        auto id = revocations.apply(m_context.signedIn, enrollmentId, m_reason->currentData().toString(),
+                                    m_statement->toPlainText(), eventDate);
         if (!id) {
             m_message->setText(id.error().message);
             return;
@@ -172,7 +194,9 @@ private:
     QPlainTextEdit* m_statement = nullptr;
     QDateEdit* m_eventDate = nullptr;
     QLabel* m_message = nullptr;
+    bool m_lostToken = false;
     qint64 m_created = 0;
+    core::LostTokenOutcome m_lost;
 };
 
 // A supervisor signs in on the spot for one decision (the desk stays signed in as it is): the second person of
@@ -281,6 +305,7 @@ public:
 
         auto* buttons = new QHBoxLayout;
         auto* create = new QPushButton(tr("&New application…"), this);
+        auto* lostToken = new QPushButton(tr("To&ken lost…"), this);
         m_approve = new QPushButton(tr("&Approve…"), this);
         m_refuse = new QPushButton(tr("Re&fuse…"), this);
         m_withdraw = new QPushButton(tr("&Withdraw…"), this);
@@ -290,7 +315,7 @@ public:
         m_confirm = new QPushButton(tr("&Confirm with the CA"), this);
         m_confirmCrl = new QPushButton(tr("Confirm with the CA's CR&L file…"), this);
         // Two rows: what happens at the desk, and what goes to the CA (one row would not fit a small screen).
-        for (QPushButton* button : {create, m_approve, m_refuse, m_withdraw, m_print, m_saveForm})
+        for (QPushButton* button : {create, lostToken, m_approve, m_refuse, m_withdraw, m_print, m_saveForm})
             buttons->addWidget(button);
         buttons->addStretch();
         layout->addLayout(buttons);
@@ -307,7 +332,8 @@ public:
 
         connect(m_show, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
         connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { selected(); });
-        connect(create, &QPushButton::clicked, this, [this] { takeApplication(); });
+        connect(create, &QPushButton::clicked, this, [this] { takeApplication(false); });
+        connect(lostToken, &QPushButton::clicked, this, [this] { takeApplication(true); });
         connect(m_approve, &QPushButton::clicked, this, [this] { approve(); });
         connect(m_refuse, &QPushButton::clicked, this, [this] { refuse(); });
         connect(m_withdraw, &QPushButton::clicked, this, [this] { withdraw(); });
@@ -422,15 +448,23 @@ private:
         }
     }
 
-    void takeApplication()
+    void takeApplication(bool lostToken)
     {
-        NewApplicationDialog dialog(m_context, this);
+        NewApplicationDialog dialog(m_context, lostToken, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
         m_show->setCurrentIndex(0);
-        showDone(dialog.created(), tr("Application #%1 taken. Print the form for the officer to sign; a second "
-                                      "supervisor approves it.")
-                                       .arg(dialog.created()));
+        if (lostToken)
+            showDone(dialog.created(),
+                     tr("Application #%1 taken; the token is lost in the stock; the officer's new token waits in the "
+                        "batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second "
+                        "supervisor approves it.")
+                         .arg(dialog.created())
+                         .arg(dialog.lost().replacementBatch));
+        else
+            showDone(dialog.created(), tr("Application #%1 taken. Print the form for the officer to sign; a second "
+                                          "supervisor approves it.")
+                                           .arg(dialog.created()));
     }
 
     void approve()

@@ -59,9 +59,11 @@ public:
     // The officers of `organizationIds` (surname order) and those whose civil IDs `officersCsv` lists (a "civil_id"
     // column; its order), each once. Everything is checked before anything is written: an unknown organization,
     // civil ID, profile or CA refuses the batch by name.
+    // `officerIds`: officers named one by one as well (a replacement token's batch of one).
     [[nodiscard]] CoreResult<qint64> create(const Operator& by, const QString& name,
                                             const std::vector<qint64>& organizationIds, const QString& officersCsv,
-                                            const QString& profileName, const QString& caName, BatchMode mode) const;
+                                            const QString& profileName, const QString& caName, BatchMode mode,
+                                            const std::vector<qint64>& officerIds = {}) const;
     [[nodiscard]] CoreResult<std::vector<BatchSummary>> list() const;
     [[nodiscard]] CoreResult<BatchSummary> find(qint64 id) const;
     [[nodiscard]] CoreResult<std::vector<BatchMember>> members(qint64 id) const;

@@ -68,6 +68,14 @@ struct RevocableCertificate {
     qint64 openApplication = 0; // an application under way for it already, or 0
 };
 
+// What the lost-token action did (Revocations::tokenLost): each part is done once, and done again only if it was
+// not (the action may be repeated after an interruption).
+struct LostTokenOutcome {
+    qint64 revocationId = 0;      // the application for the certificate (key compromise), taken or found
+    bool stockMarkedLost = false; // the token is lost in the stock (now or before)
+    qint64 replacementBatch = 0;  // a batch of one for the officer: the next blank token plugged in is theirs
+};
+
 class Revocations {
 public:
     explicit Revocations(const Database& database) : m_database(database) {}
@@ -87,6 +95,12 @@ public:
     [[nodiscard]] CoreResult<std::vector<RevocableCertificate>> revocable(const QString& search) const;
     [[nodiscard]] CoreResult<std::vector<RevocationApplication>> list(std::optional<RevocationState> state = {}) const;
     [[nodiscard]] CoreResult<RevocationApplication> find(qint64 id) const;
+    // An officer reports the token with their certificate lost: one action that takes the revocation application
+    // (key compromise: whoever finds it holds the key, behind its PIN), marks the token lost in the stock, and
+    // prepares the replacement: a batch of one for the officer with the same profile and CA, worked with the
+    // next blank token at the desk. The application then follows the two-person rule like any other.
+    [[nodiscard]] CoreResult<LostTokenOutcome> tokenLost(const Operator& by, qint64 enrollmentId,
+                                                         const QString& statement, const QString& eventDate) const;
     // A supervisor who did not take the application; a refusal of the rule is audited.
     [[nodiscard]] CoreStatus approve(const Operator& by, qint64 id) const;
     // A supervisor turns it down, or the officer withdraws it, before it is submitted; `why` is kept.
