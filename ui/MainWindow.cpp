@@ -103,6 +103,9 @@ void MainWindow::showEvent(QShowEvent* event)
     if (!m_fittedWithFrame) {
         m_fittedWithFrame = true;
         QTimer::singleShot(0, this, [this] { fitScreen(); });
+        // A window manager may put its frame around the window only after that (openbox does): fitted again once
+        // it has, so that the title bar does not push the status bar off a 768-pixel screen.
+        QTimer::singleShot(400, this, [this] { fitScreen(); });
     }
 }
 
