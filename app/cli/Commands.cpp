@@ -315,10 +315,12 @@ void addRevocationCommands(CLI::App& app)
     CLI::App* form = command(*revocation, "form", "the application form the officer signs, as PDF (A4, bilingual)");
     form->add_option("id", "its number")->type_name("ID")->required();
     file(form, "--out", "the PDF to write")->required();
-    command(*revocation, "submit", "send an approved application to the certificate's CA (once; again after a failure)")
-        ->add_option("id", "its number")
-        ->type_name("ID")
-        ->required();
+    CLI::App* submit = command(*revocation, "submit",
+                               "send an approved application to the certificate's CA (once; again after a failure)");
+    submit->add_option("id", "its number")->type_name("ID")->required();
+    file(submit, "--sign-pin-file",
+         "an offline CA, with the desk's certificate set (batch.manifest_signer): the desk token's PIN; " +
+             std::string(kPinFile));
 }
 
 void addRenewalCommands(CLI::App& app)

@@ -2,13 +2,16 @@
 
 #include "Output.h"
 #include "RevocationForm.h"
+#include "SecretInput.h"
 #include "SignIn.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Files.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Revocations.h"
+#include "tamga/core/Settings.h"
 #include "tamga/core/Text.h"
+#include "tamga/core/Tokens.h"
 
 #include <QCryptographicHash>
 #include <QDate>
@@ -245,8 +248,31 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
         std::cout << "application " << *id << " confirmed: " << s(confirmed->confirmation) << '\n';
         return ExitOk;
     }
-    // submit
-    auto submitted = revocations.submit(*by, *id, connectors);
+    // submit: to an offline CA, signed by the desk's own token when the desk's setting names its certificate.
+    std::optional<Pin> signingPin;
+    std::optional<core::TokenModules> modules;
+    std::optional<core::RequestSigner> signer;
+    auto application = revocations.find(*id);
+    if (!application)
+        return fail(application.error());
+    auto ca = connectors.find(application->caName);
+    auto configured = core::Settings(**database).value(core::setting::ManifestSigner);
+    if (!configured)
+        return fail(configured.error());
+    bool ok = false;
+    const qint64 signWith = configured->value_or(QString()).toLongLong(&ok);
+    if (ca && ca->type == QStringLiteral("files") && ok && signWith > 0) {
+        std::string error;
+        signingPin = secretFromFileOrPrompt(line.value("sign-pin-file"), "The desk token's PIN", error);
+        if (!signingPin)
+            return usageError(error);
+        auto loaded = core::TokenModules::load(options.modulePaths);
+        if (!loaded)
+            return fail(loaded.error());
+        modules = std::move(*loaded);
+        signer = core::RequestSigner{signWith, &*signingPin, &*modules};
+    }
+    auto submitted = revocations.submit(*by, *id, connectors, signer ? &*signer : nullptr);
     if (!submitted)
         return fail(submitted.error());
     std::cout << "application " << *id << " submitted to " << s(submitted->caName) << '\n';

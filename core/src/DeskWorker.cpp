@@ -300,32 +300,52 @@ void DeskWorker::startRenewal(Operator by, qint64 oldEnrollmentId, bool revokeOl
     });
 }
 
-void DeskWorker::submitRevocation(Operator by, qint64 applicationId)
+void DeskWorker::submitRevocation(Operator by, qint64 applicationId, std::optional<Pin> deskTokenPin)
 {
-    runRevocationCall(applicationId, [by](const Revocations& revocations, const CaConnectors& connectors, qint64 id) {
-        return revocations.submit(by, id, connectors);
-    });
+    auto pin = std::make_shared<std::optional<Pin>>(std::move(deskTokenPin));
+    runRevocationCall(applicationId,
+                      [by, pin](const Revocations& revocations, const Database& database,
+                                const CaConnectors& connectors, const TokenModules& modules,
+                                qint64 id) -> CoreResult<RevocationApplication> {
+                          // An offline CA's request signed by the desk's own token: the enrollment the desk setting
+                          // names, with the PIN the operator typed.
+                          std::optional<RequestSigner> signer;
+                          if (*pin) {
+                              auto configured = Settings(database).value(setting::ManifestSigner);
+                              if (!configured)
+                                  return std::unexpected(configured.error());
+                              bool ok = false;
+                              const qint64 enrollment = configured->value_or(QString()).toLongLong(&ok);
+                              if (ok && enrollment > 0)
+                                  signer = RequestSigner{enrollment, &**pin, &modules};
+                          }
+                          auto done = revocations.submit(by, id, connectors, signer ? &*signer : nullptr);
+                          pin->reset();
+                          return done;
+                      });
 }
 
 void DeskWorker::confirmRevocation(Operator by, qint64 applicationId, QString crlFile)
 {
-    runRevocationCall(applicationId,
-                      [by, crlFile](const Revocations& revocations, const CaConnectors& connectors, qint64 id) {
-                          return revocations.confirm(by, id, connectors, crlFile);
-                      });
+    runRevocationCall(applicationId, [by, crlFile](const Revocations& revocations, const Database&,
+                                                   const CaConnectors& connectors, const TokenModules&, qint64 id) {
+        return revocations.confirm(by, id, connectors, crlFile);
+    });
 }
 
 void DeskWorker::runRevocationCall(qint64 applicationId, RevocationCall call)
 {
     const QString path = m_databasePath;
-    m_worker->post([this, applicationId, call, path] {
+    pkcs11::TokenWorker* worker = m_worker.get();
+    m_worker->post([this, worker, applicationId, call, path] {
         auto database = Database::open(path);
         if (!database) {
             Q_EMIT revocationFinished(applicationId, false, database.error().message);
             return;
         }
         const CaConnectors connectors(**database, QFileInfo(path).absolutePath());
-        auto done = call(Revocations(**database), connectors, applicationId);
+        auto done =
+            call(Revocations(**database), **database, connectors, tokenModulesOf(worker->modules()), applicationId);
         if (!done) {
             Q_EMIT revocationFinished(applicationId, false, done.error().message);
             return;

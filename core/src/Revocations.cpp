@@ -1,14 +1,18 @@
 #include "tamga/core/Revocations.h"
 
+#include "DetachedSignature.h"
 #include "Ocsp.h"
 #include "Ossl.h"
 
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/EnrollmentRecords.h"
+#include "tamga/core/Files.h"
 #include "tamga/core/Registry.h"
 #include "tamga/core/Text.h"
 
+#include <QCryptographicHash>
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
@@ -414,8 +418,55 @@ CoreStatus Revocations::withdraw(const Operator& by, qint64 id, const QString& w
                 QStringLiteral(", closing_note = ?"), {why.trimmed()}, why.trimmed());
 }
 
-CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64 id,
-                                                      const CaConnectors& connectors) const
+CoreResult<QString> Revocations::sealOfflineRequest(const CaConfig& config, const QString& serialHex,
+                                                    const RequestSigner* signer) const
+{
+    const QString path = config.settings.value(QStringLiteral("dir")).toString() +
+                         QStringLiteral("/revocations/revoke-%1.json").arg(serialHex);
+    auto content = readRegularFile(path, 1024 * 1024, QStringLiteral("the revocation request"));
+    if (!content)
+        return std::unexpected(content.error());
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(*content, QCryptographicHash::Sha256).toHex());
+    if (auto written = writePrivateFile(
+            path + QStringLiteral(".sha256"),
+            (sha256 + QStringLiteral("  ") + QFileInfo(path).fileName() + QLatin1Char('\n')).toLatin1());
+        !written)
+        return std::unexpected(written.error());
+    if (!signer)
+        return QStringLiteral("%1, request SHA-256 %2").arg(config.name, sha256);
+    // The desk's own token signs it; a request that cannot be signed is taken back, so the CA's operator never
+    // finds an unsigned one from a desk that signs.
+    auto fail = [&](const CoreError& error) -> CoreResult<QString> {
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral(".sha256"));
+        return std::unexpected(error);
+    };
+    auto signing = EnrollmentRecords(m_database).record(signer->enrollmentId);
+    if (!signing)
+        return fail(signing.error());
+    if (!hasVerifiedCertificate(signing->state) || !signing->certificate)
+        return fail(
+            {CoreErrorKind::InvalidInput,
+             QStringLiteral("enrollment #%1 has no verified certificate to sign with").arg(signer->enrollmentId)});
+    const QString what = QStringLiteral("the revocation request");
+    auto signature = signDetachedOnToken(*signer->modules, *signing, *signer->pin, *content, what);
+    if (!signature)
+        return fail(signature.error());
+    auto anchors = TrustAnchors(m_database).allDer();
+    if (!anchors)
+        return fail(anchors.error());
+    if (auto verified = verifyDetached(*signature, *content, derCertificates(signing->certificate->chainPem), *anchors,
+                                       signing->certificate->fingerprintSha256, what);
+        !verified)
+        return fail(verified.error());
+    if (auto written = writePrivateFile(path + QStringLiteral(".p7s"), *signature); !written)
+        return fail(written.error());
+    return QStringLiteral("%1, request SHA-256 %2, signed by %3")
+        .arg(config.name, sha256, signing->certificate->fingerprintSha256);
+}
+
+CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64 id, const CaConnectors& connectors,
+                                                      const RequestSigner* signer) const
 {
     auto application = find(id);
     if (!application)
@@ -484,9 +535,23 @@ CoreResult<RevocationApplication> Revocations::submit(const Operator& by, qint64
             return std::unexpected(logged.error());
         return std::unexpected(sent.error());
     }
-    if (auto moved = move(
-            by, id, RevocationState::Approved, RevocationState::Submitted, QStringLiteral("revocation.submit"),
-            QStringLiteral(", submitted_at = ?, last_error = '', submitting_since = ''"), {storedNow()}, config->name);
+    // The offline CA's request: signed by the desk's own token when asked, else sealed with its SHA-256 alone.
+    QString note = config->name;
+    if (config->type == QStringLiteral("files")) {
+        auto sealed = sealOfflineRequest(*config, ossl::serialHex(parsed.get()), signer);
+        if (!sealed) {
+            auto released = m_database.exec(
+                QStringLiteral("UPDATE revocation_requests SET last_error = ?, submitting_since = '' WHERE id = ?"),
+                {sealed.error().message, id});
+            if (!released)
+                return std::unexpected(released.error());
+            return std::unexpected(sealed.error());
+        }
+        note = *sealed;
+    }
+    if (auto moved =
+            move(by, id, RevocationState::Approved, RevocationState::Submitted, QStringLiteral("revocation.submit"),
+                 QStringLiteral(", submitted_at = ?, last_error = '', submitting_since = ''"), {storedNow()}, note);
         !moved)
         return std::unexpected(moved.error());
     // A CA that answers with the revocation itself (CMP) has confirmed it already.

@@ -687,4 +687,8 @@ MN = {
  'To&ken lost…': 'То&кен гээгдсэн…',
  'Application #%1 taken; the token is lost in the stock; the officer\'s new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.':
    'Өргөдөл №%1-г хүлээн авлаа; токеныг нөөцөд гээгдсэн гэж тэмдэглэлээ; албан хаагчийн шинэ токен нэг хүний №%2 багцад хүлээж байна (Ширээ: Нээлттэй багцууд). Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.',
+ # Submitting to an offline CA, signed by the desk's token (RevocationsView.cpp).
+ 'Submit application #%1': 'Өргөдөл №%1-г илгээх',
+ "The desk's own token signs the request for the offline CA. Its PIN:":
+   'Офлайн гэрчилгээ олгогчид очих хүсэлтэд ширээний өөрийн токен гарын үсэг зурна. Түүний ПИН:',
 }

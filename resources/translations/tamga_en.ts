@@ -1896,6 +1896,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</source>
         <translation>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</translation>
     </message>
+    <message>
+        <source>Submit application #%1</source>
+        <translation>Submit application #%1</translation>
+    </message>
+    <message>
+        <source>The desk's own token signs the request for the offline CA. Its PIN:</source>
+        <translation>The desk's own token signs the request for the offline CA. Its PIN:</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

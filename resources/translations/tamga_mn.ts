@@ -1888,6 +1888,14 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</source>
         <translation>Өргөдөл №%1-г хүлээн авлаа; токеныг нөөцөд гээгдсэн гэж тэмдэглэлээ; албан хаагчийн шинэ токен нэг хүний №%2 багцад хүлээж байна (Ширээ: Нээлттэй багцууд). Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.</translation>
     </message>
+    <message>
+        <source>Submit application #%1</source>
+        <translation>Өргөдөл №%1-г илгээх</translation>
+    </message>
+    <message>
+        <source>The desk's own token signs the request for the offline CA. Its PIN:</source>
+        <translation>Офлайн гэрчилгээ олгогчид очих хүсэлтэд ширээний өөрийн токен гарын үсэг зурна. Түүний ПИН:</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -109,6 +109,17 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
     auto resumed = desk.cli({"enrollment", "resume", "1", "--pin-file", desk.pinFile()});
     INFO(resumed.err);
     REQUIRE(resumed.exitCode == 0);
+    // The desk's own token and certificate, which the desk setting names to sign what goes to an offline CA.
+    desk.addPracticeCa();
+    const std::string deskSerial = desk.initToken("desk");
+    auto own = desk.cli({"enroll", "--applicant", desk.officerId(), "--token", deskSerial, "--profile", "signing",
+                         "--ca", "practice", "--pin-file", desk.pinFile()});
+    INFO(own.err);
+    REQUIRE(own.exitCode == 0);
+    REQUIRE(tamga::test::run({tamga::test::requireTool("sqlite3"), desk.db(),
+                              "INSERT OR REPLACE INTO settings (key, value) VALUES ('batch.manifest_signer', '" +
+                                  desk.field(own.out, "enrollment") + "')"})
+                .exitCode == 0);
 
     const std::string statement = desk.writeTemp("statement.txt", "Left the ministry on 1 November.\n");
     auto taken =
@@ -127,13 +138,26 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
     const std::string before = desk.dir().file("before.crl");
     ca.publishCrl(before);
 
-    auto submitted = desk.cli({"revocation", "submit", id});
+    auto submitted = desk.cli({"revocation", "submit", id, "--sign-pin-file", desk.pinFile()});
     INFO(submitted.err);
     REQUIRE(submitted.exitCode == 0);
     std::vector<std::string> requests;
     for (const auto& entry : std::filesystem::directory_iterator(exchange + "/revocations"))
-        requests.push_back(entry.path().string());
+        if (entry.path().extension() == ".json")
+            requests.push_back(entry.path().string());
     REQUIRE(requests.size() == 1);
+    // The CA's operator checks the request: its SHA-256, and the desk's signature with OpenSSL.
+    auto summed = tamga::test::run({"sh", "-c",
+                                    "cd '" + exchange + "/revocations' && sha256sum --check '" +
+                                        std::filesystem::path(requests.front()).filename().string() + ".sha256'"});
+    INFO(summed.out << summed.err);
+    CHECK(summed.exitCode == 0);
+    const std::string deskRoot = std::filesystem::path(desk.db()).parent_path().string() + "/practice-ca/root.pem";
+    auto verified =
+        tamga::test::run({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", requests.front() + ".p7s",
+                          "-content", requests.front(), "-CAfile", deskRoot, "-purpose", "any", "-out", "/dev/null"});
+    INFO(verified.err);
+    CHECK(verified.exitCode == 0);
     const QJsonObject request =
         QJsonDocument::fromJson(QByteArray::fromStdString(tamga::test::readFile(requests.front()))).object();
     CHECK(request[QStringLiteral("reason")].toString() == QStringLiteral("affiliationChanged"));

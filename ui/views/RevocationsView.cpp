@@ -9,9 +9,11 @@
 #include "ReceiptPrinting.h"
 #include "RevocationForm.h"
 #include "SecretField.h"
+#include "tamga/core/CaConnector.h"
 #include "tamga/core/Files.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Revocations.h"
+#include "tamga/core/Settings.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -339,10 +341,7 @@ public:
         connect(m_withdraw, &QPushButton::clicked, this, [this] { withdraw(); });
         connect(m_print, &QPushButton::clicked, this, [this] { printForm(); });
         connect(m_saveForm, &QPushButton::clicked, this, [this] { saveForm(); });
-        connect(m_submit, &QPushButton::clicked, this, [this] {
-            if (const qint64 id = selectedId(m_table))
-                startCaCall(id, [this, id] { m_context.worker->submitRevocation(m_context.signedIn, id); });
-        });
+        connect(m_submit, &QPushButton::clicked, this, [this] { submit(); });
         connect(m_confirm, &QPushButton::clicked, this, [this] {
             if (const qint64 id = selectedId(m_table))
                 startCaCall(id, [this, id] { m_context.worker->confirmRevocation(m_context.signedIn, id, {}); });
@@ -604,6 +603,27 @@ private:
         const QString path = chooseSavePath(this, defaultFormPath(id));
         if (!path.isEmpty())
             keepForm(id, content->first, content->second, path);
+    }
+
+    // To an offline CA, when the desk's setting names its own certificate, the desk token's PIN signs the request.
+    void submit()
+    {
+        const qint64 id = selectedId(m_table);
+        const auto found = m_applications.constFind(id);
+        if (!id || found == m_applications.constEnd())
+            return;
+        std::optional<Pin> deskTokenPin;
+        auto ca = core::CaConnectors(*m_context.database, m_context.dataDir).find(found->caName);
+        auto signer = core::Settings(*m_context.database).value(core::setting::ManifestSigner);
+        if (ca && ca->type == QStringLiteral("files") && signer && !signer->value_or(QString()).isEmpty()) {
+            deskTokenPin = askPin(this, tr("Submit application #%1").arg(id),
+                                  tr("The desk's own token signs the request for the offline CA. Its PIN:"));
+            if (!deskTokenPin)
+                return;
+        }
+        startCaCall(id, [this, id, pin = std::make_shared<std::optional<Pin>>(std::move(deskTokenPin))] {
+            m_context.worker->submitRevocation(m_context.signedIn, id, std::move(*pin));
+        });
     }
 
     // Sending and confirming reach the CA: on the worker, the buttons off until it answers.

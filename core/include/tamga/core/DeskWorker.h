@@ -111,7 +111,9 @@ public:
 
     // A revocation application sent to its CA, or confirmed from the CA's word (`crlFile`: the CA operator's CRL;
     // empty: the CA's OCSP responder or CRL) through Revocations; the outcome as revocationFinished.
-    void submitRevocation(Operator by, qint64 applicationId);
+    // `deskTokenPin`: an offline CA's request is signed by the desk's own token (the desk setting names its
+    // enrollment).
+    void submitRevocation(Operator by, qint64 applicationId, std::optional<Pin> deskTokenPin = std::nullopt);
     void confirmRevocation(Operator by, qint64 applicationId, QString crlFile);
 
 Q_SIGNALS:
@@ -150,7 +152,8 @@ private:
     void runTokenAction(std::function<CoreResult<QString>(const class TokenService&)> action);
     // Runs one Revocations call that reaches the CA on the worker, and reports it as revocationFinished.
     using RevocationCall = std::function<CoreResult<struct RevocationApplication>(
-        const class Revocations&, const class CaConnectors&, qint64 applicationId)>;
+        const class Revocations&, const class Database&, const class CaConnectors&, const class TokenModules&,
+        qint64 applicationId)>;
     void runRevocationCall(qint64 applicationId, RevocationCall call);
 
     QString m_databasePath;

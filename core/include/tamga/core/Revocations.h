@@ -14,6 +14,7 @@
 
 #include "tamga/core/CoreError.h"
 #include "tamga/core/Operators.h"
+#include "tamga/secret/SecretBuffer.h"
 
 #include <QSet>
 #include <QString>
@@ -70,6 +71,14 @@ struct RevocableCertificate {
 
 // What the lost-token action did (Revocations::tokenLost): each part is done once, and done again only if it was
 // not (the action may be repeated after an interruption).
+// The desk's own certificate and token that sign a revocation request for an offline CA (the desk setting
+// batch.manifest_signer names the enrollment, as for a batch's bundle).
+struct RequestSigner {
+    qint64 enrollmentId = 0;
+    const Pin* pin = nullptr;
+    const class TokenModules* modules = nullptr;
+};
+
 struct LostTokenOutcome {
     qint64 revocationId = 0;      // the application for the certificate (key compromise), taken or found
     bool stockMarkedLost = false; // the token is lost in the stock (now or before)
@@ -110,8 +119,12 @@ public:
     [[nodiscard]] CoreStatus recordForm(const Operator& by, qint64 id, const QString& sha256) const;
     // Sends an approved application to the certificate's CA. A CA that cannot be reached leaves it approved with
     // the error (submit again later); one submitted already, or being submitted by another process, is not sent.
+    // To an offline CA (files) the request goes into its folder with its SHA-256 (`revoke-SERIAL.json.sha256`),
+    // and with `signer` a detached CMS signature by the desk's own token (`.p7s`, which `openssl cms -verify`
+    // checks); the CA's operator answers with a CRL, imported by `confirm`.
     [[nodiscard]] CoreResult<RevocationApplication> submit(const Operator& by, qint64 id,
-                                                           const CaConnectors& connectors) const;
+                                                           const CaConnectors& connectors,
+                                                           const struct RequestSigner* signer = nullptr) const;
 
     // The CA's word that the certificate is revoked, signed by the certificate's own issuer: the CRL file the CA's
     // operator gave (`crlFile`) lists the serial; else the CA's OCSP responder (the connector's ocspUrl or the one
@@ -122,6 +135,9 @@ public:
     confirm(const Operator& by, qint64 id, const CaConnectors& connectors, const QString& crlFile = {}) const;
 
 private:
+    // The offline CA's request file: its SHA-256 written beside it, and signed when asked. Returns what is noted.
+    [[nodiscard]] CoreResult<QString> sealOfflineRequest(const struct CaConfig& config, const QString& serialHex,
+                                                         const RequestSigner* signer) const;
     [[nodiscard]] CoreStatus markConfirmed(const Operator& by, const RevocationApplication& application,
                                            const QString& confirmation) const;
     [[nodiscard]] CoreResult<RevocationApplication>
