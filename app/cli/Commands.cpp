@@ -344,6 +344,18 @@ void addRenewalCommands(CLI::App& app)
     file(complete, "--pin-file", "the officer's PIN; " + std::string(kPinFile));
 }
 
+void addBackupCommands(CLI::App& app)
+{
+    CLI::App* backup = command(app, "backup",
+                               "a consistent copy of the database (the desk keeps working) with its audit key, "
+                               "receipts and forms, its audit chain verified; supervisors only");
+    text(backup, "--out", "a new (or empty) folder")->type_name("FOLDER")->required();
+    CLI::App* restore = command(app, "restore",
+                                "a backup checked (each file's SHA-256, the audit chain) and put in place as the "
+                                "database of --db, which must not exist yet");
+    text(restore, "--from", "the backup's folder")->type_name("FOLDER")->required();
+}
+
 void addStockCommands(CLI::App& app)
 {
     std::vector<std::string> states;
@@ -428,6 +440,7 @@ std::variant<CommandLine, int> parseCommandLine(int argc, char** argv)
     addStockCommands(app);
     addRevocationCommands(app);
     addRenewalCommands(app);
+    addBackupCommands(app);
 
     try {
         app.parse(argc, argv);

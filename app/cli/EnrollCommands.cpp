@@ -390,6 +390,18 @@ int enroll(const CommandLine& line, const Database& database, const GlobalOption
             return usageError(error);
         preparation = core::TokenPreparation{q(*line.value("label")), std::move(*soPin)};
     }
+    // The SO PIN given for a token initialized here is sealed for it too, where the desk has its sealing key: the
+    // PIN service can then unblock the token without anyone typing it again.
+    std::optional<core::DeskKey> sealOnly;
+    if (preparation) {
+        auto sealing = core::SealedSecrets(database).sealingKey();
+        if (!sealing)
+            return fail(sealing.error());
+        if (*sealing) {
+            sealOnly = std::move(**sealing);
+            preparation->sealWith = &*sealOnly;
+        }
+    }
     auto modules = loadModules(options, status);
     if (!modules)
         return status;

@@ -192,6 +192,8 @@ int runRenewalCommand(const CommandLine& line, const GlobalOptions& options)
             printJson(array);
             return ExitOk;
         }
+        if (all->empty())
+            std::cout << "no renewals yet\n";
         for (const core::Renewal& r : *all)
             printRenewal(r);
         return ExitOk;

@@ -1,4 +1,5 @@
 // tamga-cli: the registration desk's command line. main() only wires things up.
+#include "BackupCommands.h"
 #include "BatchCommands.h"
 #include "Commands.h"
 #include "EnrollCommands.h"
@@ -90,6 +91,8 @@ int main(int argc, char** argv)
         return runRevocationCommand(line, options);
     if (isRenewalCommand(line.words().front()))
         return runRenewalCommand(line, options);
+    if (isBackupCommand(line.words().front()))
+        return runBackupCommand(line, options);
     if (line.words().front() == "report")
         return runReportCommand(line, options);
     if (line.words().front() == "receipt")

@@ -97,6 +97,17 @@ void DeskWorker::enroll(EnrollmentJob job)
             id = *created;
             Q_EMIT enrollmentCreated(id);
         }
+        // A token initialized here with the SO PIN the clerk typed: that SO PIN is sealed for the token too, to the
+        // desk's sealing key where it has one, so that the PIN service can unblock it later without anyone typing
+        // it (a sealing failure is not the enrollment's: the token then says the desk keeps no SO PIN for it).
+        std::optional<DeskKey> sealOnly;
+        if (shared->preparation && !shared->preparation->sealWith) {
+            auto sealing = SealedSecrets(**database).sealingKey();
+            if (sealing && *sealing) {
+                sealOnly = std::move(**sealing);
+                shared->preparation->sealWith = &*sealOnly;
+            }
+        }
         auto result = engine.run(shared->by, id, shared->pin, shared->preparation ? &*shared->preparation : nullptr,
                                  [this, id](EnrollmentState state, const QString& message) {
                                      Q_EMIT enrollmentProgress(id, state, message);

@@ -83,7 +83,8 @@ CoreResult<std::vector<RenewalDue>> Renewals::due(int days) const
         d.tokenSerial = rows->value(4).toString();
         d.certificateSerial = rows->value(5).toString();
         d.notAfter = rows->value(6).toString();
-        d.daysLeft = static_cast<int>(now.secsTo(QDateTime::fromString(d.notAfter, Qt::ISODate)) / 86400);
+        // Days as a calendar counts them: a certificate that ends in nine days and a few hours has ten left.
+        d.daysLeft = static_cast<int>((now.secsTo(QDateTime::fromString(d.notAfter, Qt::ISODate)) + 86399) / 86400);
         d.renewalId = rows->value(7).toLongLong();
         found.push_back(std::move(d));
     }

@@ -167,12 +167,13 @@ CoreResult<std::vector<RevocableCertificate>> Revocations::revocable(const QStri
         return found;
     auto rows = m_database.exec(
         QStringLiteral("SELECT c.id, c.enrollment_id, o.surname || ' ' || o.given_name, o.civil_id, g.name, "
-                       "c.serial_hex, c.fingerprint_sha256, c.not_after, coalesce(a.name, ''), "
+                       "c.serial_hex, c.fingerprint_sha256, c.not_after, coalesce(a.name, ''), coalesce(t.serial, ''), "
                        "coalesce((SELECT max(r.id) FROM revocation_requests r WHERE r.certificate_id = c.id AND "
                        "r.state IN (%1)), 0) "
                        "FROM certificates c JOIN officers o ON o.id = c.officer_id JOIN organizations g ON g.id = "
                        "o.organization_id JOIN enrollments e ON e.id = c.enrollment_id LEFT JOIN ca_connectors a ON "
-                       "a.id = e.ca_id WHERE c.status = 'valid' AND (%2) ORDER BY c.id DESC LIMIT 100")
+                       "a.id = e.ca_id LEFT JOIN tokens t ON t.id = e.token_id WHERE c.status = 'valid' AND (%2) ORDER "
+                       "BY c.id DESC LIMIT 100")
             .arg(kUnderWay, conditions.join(QStringLiteral(" OR "))),
         values);
     if (!rows)
@@ -188,7 +189,8 @@ CoreResult<std::vector<RevocableCertificate>> Revocations::revocable(const QStri
         c.fingerprint = rows->value(6).toString();
         c.notAfter = rows->value(7).toString();
         c.caName = rows->value(8).toString();
-        c.openApplication = rows->value(9).toLongLong();
+        c.tokenSerial = rows->value(9).toString();
+        c.openApplication = rows->value(10).toLongLong();
         found.push_back(std::move(c));
     }
     return found;

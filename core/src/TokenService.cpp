@@ -184,8 +184,9 @@ CoreStatus TokenService::unblockWithSealedSoPin(const Operator& by, const DeskKe
         return std::unexpected(known.error());
     if (!*known)
         return coreError(CoreErrorKind::NotFound,
-                         QStringLiteral("the desk does not know the SO PIN of token %1 (it was not prepared here): a "
-                                        "supervisor unblocks it with the SO PIN from the token's own papers")
+                         QStringLiteral("the desk keeps no SO PIN for token %1 (its SO PIN was typed when it was set "
+                                        "up, or it was set up elsewhere): a supervisor unblocks it with the SO PIN "
+                                        "from the token's papers")
                              .arg(serial));
     auto soPin = secrets.open(by, key, serial, SecretKind::SoPin);
     if (!soPin)

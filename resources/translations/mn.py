@@ -35,7 +35,7 @@ MN = {
    'Албан хаагч ПИН кодоо өөрөө сонгож хоёр удаа бичнэ. Бусад хүн харах ёсгүй.',
  '&Initialize the token first (erases everything on it)': 'Токеныг эхлээд &тохируулах (доторх бүх зүйл устана)',
  'Token &label:': 'Токены &нэр:',
- '&SO PIN (supervisor):': '&SO ПИН (ахлах ажилтан):',
+ 'S&O PIN (supervisor):': '&SO ПИН (ахлах ажилтан):',
  'SO PIN &again:': 'SO ПИН да&втах:',
  '&PIN:': '&ПИН код:',
  'PIN a&gain:': 'ПИН код д&автах:',
@@ -646,8 +646,8 @@ MN = {
  'What happened:': 'Юу болсон бэ:',
  "The desk keeps this token's SO PIN sealed. Your password opens it:":
    'Энэ токены SO ПИН ширээнд битүүмжлэгдэн хадгалагдаж байна. Таны нууц үг үүнийг нээнэ:',
- "The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.":
-   '%1 токены SO ПИН-г ширээ мэдэхгүй: энд бэлтгээгүй токен. Токены баримтад байгаа SO ПИН-г оруулна уу.',
+ "The desk keeps no SO PIN for token %1: its SO PIN was typed when it was set up, or it was set up elsewhere. Type the SO PIN from the token's papers.":
+   '%1 токены SO ПИН ширээнд хадгалагдаагүй: тохируулахдаа SO ПИН-г гараар оруулсан, эсвэл өөр газар тохируулсан. Токены баримтад байгаа SO ПИН-г оруулна уу.',
  'The officer types the new PIN:': 'Албан хаагч шинэ ПИН-ээ оруулна:',
  'The officer types the new PIN again:': 'Албан хаагч шинэ ПИН-ээ дахин оруулна:',
  'The two PINs differ. Nothing was changed.': 'Хоёр ПИН зөрүүтэй байна. Юу ч өөрчлөгдсөнгүй.',
@@ -668,10 +668,6 @@ MN = {
  'Renewal': 'Гэрчилгээ сунгах',
  '%1 (%2)': '%1 (%2)',
  '#%1  %2 — renewal under way': '#%1  %2 — сунгалт үргэлжилж байна',
- '#%1  %2 — expires %3 (%n day(s))': ('#%1  %2 — %3-нд дуусна (%n хоног)', '#%1  %2 — %3-нд дуусна (%n хоног)'),
- '&Certificates to renew within %n day(s) (%1)': ('%n хоногт &сунгах гэрчилгээ (%1)', '%n хоногт &сунгах гэрчилгээ (%1)'),
- 'Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.':
-   '%1-ийн гэрчилгээг мөн токен дээр сунгах уу? Хуучны хажууд шинэ түлхүүрийн хос, гэрчилгээ үүснэ; шинэ гэрчилгээ токен дээр шалгагдсаны дараа л хуучин түлхүүр, гэрчилгээг устгана. Албан хаагч ПИН-ээ оруулна.',
  "Also apply for the old certificate's &revocation (replaced)": 'Хуучин гэрчилгээг &хүчингүй болгох өргөдөл гаргах (солигдсон)',
  'Re&new': '&Сунгах',
  # The renewals report (Reports.cpp, ReportsView.cpp).
@@ -683,12 +679,19 @@ MN = {
  'Expires': 'Дуусах огноо',
  'Days left': 'Үлдсэн хоног',
  # The lost-token action on the Revocations tab.
- '&Take the application, token lost': 'Өргөдлийг хүлээн &авах, токен гээгдсэн',
- 'To&ken lost…': 'То&кен гээгдсэн…',
+ '&Take the application, token lost': 'Өргөдлийг хүлээн &авах, токен алдагдсан',
+ 'To&ken lost…': 'То&кен алдагдсан…',
  'Application #%1 taken; the token is lost in the stock; the officer\'s new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.':
    'Өргөдөл №%1-г хүлээн авлаа; токеныг нөөцөд гээгдсэн гэж тэмдэглэлээ; албан хаагчийн шинэ токен нэг хүний №%2 багцад хүлээж байна (Ширээ: Нээлттэй багцууд). Албан хаагчаар гарын үсэг зуруулах өргөдлийг хэвлэнэ үү; хоёр дахь ахлах ажилтан зөвшөөрнө.',
  # Submitting to an offline CA, signed by the desk's token (RevocationsView.cpp).
  'Submit application #%1': 'Өргөдөл №%1-г илгээх',
  "The desk's own token signs the request for the offline CA. Its PIN:":
    'Офлайн гэрчилгээ олгогчид очих хүсэлтэд ширээний өөрийн токен гарын үсэг зурна. Түүний ПИН:',
+ # The renewal list and question (DeskView.cpp), the PIN service's policy message (TokensView.cpp).
+ '#%1  %2 — until %3, days left: %4': '#%1  %2 — %3 хүртэл, үлдсэн хоног: %4',
+ '&Certificates to renew, %1 days ahead (%2)': '%1 хоногт &сунгах гэрчилгээ (%2)',
+ 'Officer: %1. Certificate valid until %2.\n\nIt is renewed on the same token: a new key pair and certificate are made beside the old ones, and the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.':
+   'Албан хаагч: %1. Гэрчилгээ %2 хүртэл хүчинтэй.\n\nМөн токен дээр сунгана: хуучны хажууд шинэ түлхүүрийн хос, гэрчилгээ үүсгэж, шинэ гэрчилгээ токен дээр шалгагдсаны дараа л хуучин түлхүүр, гэрчилгээг устгана. Албан хаагч ПИН-ээ оруулна.',
+ 'Nothing was changed.': 'Юу ч өөрчлөгдсөнгүй.',
+ 'Token': 'Токен',
 }

@@ -366,10 +366,6 @@
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <source>&amp;SO PIN (supervisor):</source>
-        <translation>&amp;SO PIN (supervisor):</translation>
-    </message>
-    <message>
         <source>SO PIN &amp;again:</source>
         <translation>SO PIN &amp;again:</translation>
     </message>
@@ -673,6 +669,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>S&amp;O PIN (supervisor):</source>
+        <translation>S&amp;O PIN (supervisor):</translation>
     </message>
 </context>
 <context>
@@ -1795,10 +1795,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <translation>The desk keeps this token's SO PIN sealed. Your password opens it:</translation>
     </message>
     <message>
-        <source>The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.</source>
-        <translation>The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.</translation>
-    </message>
-    <message>
         <source>The officer types the new PIN:</source>
         <translation>The officer types the new PIN:</translation>
     </message>
@@ -1858,20 +1854,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
         <source>#%1  %2 — renewal under way</source>
         <translation>#%1  %2 — renewal under way</translation>
     </message>
-    <message numerus="yes">
-        <source>#%1  %2 — expires %3 (%n day(s))</source>
-        <translation>
-            <numerusform>#%1  %2 — expires %3 (%n day)</numerusform><numerusform>#%1  %2 — expires %3 (%n days)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Certificates to renew within %n day(s) (%1)</source>
-        <translation>
-            <numerusform>&amp;Certificates to renew within %n day (%1)</numerusform><numerusform>&amp;Certificates to renew within %n days (%1)</numerusform></translation>
-    </message>
-    <message>
-        <source>Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</source>
-        <translation>Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</translation>
-    </message>
     <message>
         <source>Also apply for the old certificate's &amp;revocation (replaced)</source>
         <translation>Also apply for the old certificate's &amp;revocation (replaced)</translation>
@@ -1903,6 +1885,30 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</translation>
     <message>
         <source>The desk's own token signs the request for the offline CA. Its PIN:</source>
         <translation>The desk's own token signs the request for the offline CA. Its PIN:</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — until %3, days left: %4</source>
+        <translation>#%1  %2 — until %3, days left: %4</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates to renew, %1 days ahead (%2)</source>
+        <translation>&amp;Certificates to renew, %1 days ahead (%2)</translation>
+    </message>
+    <message>
+        <source>Officer: %1. Certificate valid until %2.
+
+It is renewed on the same token: a new key pair and certificate are made beside the old ones, and the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</source>
+        <translation>Officer: %1. Certificate valid until %2.
+
+It is renewed on the same token: a new key pair and certificate are made beside the old ones, and the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</translation>
+    </message>
+    <message>
+        <source>The desk keeps no SO PIN for token %1: its SO PIN was typed when it was set up, or it was set up elsewhere. Type the SO PIN from the token's papers.</source>
+        <translation>The desk keeps no SO PIN for token %1: its SO PIN was typed when it was set up, or it was set up elsewhere. Type the SO PIN from the token's papers.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
     </message>
 </context>
 <context>

@@ -366,10 +366,6 @@
         <translation>Токены &amp;нэр:</translation>
     </message>
     <message>
-        <source>&amp;SO PIN (supervisor):</source>
-        <translation>&amp;SO ПИН (ахлах ажилтан):</translation>
-    </message>
-    <message>
         <source>SO PIN &amp;again:</source>
         <translation>SO ПИН да&amp;втах:</translation>
     </message>
@@ -672,6 +668,10 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>S&amp;O PIN (supervisor):</source>
+        <translation>&amp;SO ПИН (ахлах ажилтан):</translation>
     </message>
 </context>
 <context>
@@ -1789,10 +1789,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <translation>Энэ токены SO ПИН ширээнд битүүмжлэгдэн хадгалагдаж байна. Таны нууц үг үүнийг нээнэ:</translation>
     </message>
     <message>
-        <source>The desk does not know the SO PIN of token %1: it was not prepared here. Type the SO PIN from the token's papers.</source>
-        <translation>%1 токены SO ПИН-г ширээ мэдэхгүй: энд бэлтгээгүй токен. Токены баримтад байгаа SO ПИН-г оруулна уу.</translation>
-    </message>
-    <message>
         <source>The officer types the new PIN:</source>
         <translation>Албан хаагч шинэ ПИН-ээ оруулна:</translation>
     </message>
@@ -1852,18 +1848,6 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
         <source>#%1  %2 — renewal under way</source>
         <translation>#%1  %2 — сунгалт үргэлжилж байна</translation>
     </message>
-    <message numerus="yes">
-        <source>#%1  %2 — expires %3 (%n day(s))</source>
-        <translation><numerusform>#%1  %2 — %3-нд дуусна (%n хоног)</numerusform><numerusform>#%1  %2 — %3-нд дуусна (%n хоног)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Certificates to renew within %n day(s) (%1)</source>
-        <translation><numerusform>%n хоногт &amp;сунгах гэрчилгээ (%1)</numerusform><numerusform>%n хоногт &amp;сунгах гэрчилгээ (%1)</numerusform></translation>
-    </message>
-    <message>
-        <source>Renew the certificate of %1 on the same token? A new key pair and certificate are made beside the old ones; the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</source>
-        <translation>%1-ийн гэрчилгээг мөн токен дээр сунгах уу? Хуучны хажууд шинэ түлхүүрийн хос, гэрчилгээ үүснэ; шинэ гэрчилгээ токен дээр шалгагдсаны дараа л хуучин түлхүүр, гэрчилгээг устгана. Албан хаагч ПИН-ээ оруулна.</translation>
-    </message>
     <message>
         <source>Also apply for the old certificate's &amp;revocation (replaced)</source>
         <translation>Хуучин гэрчилгээг &amp;хүчингүй болгох өргөдөл гаргах (солигдсон)</translation>
@@ -1878,11 +1862,11 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     </message>
     <message>
         <source>&amp;Take the application, token lost</source>
-        <translation>Өргөдлийг хүлээн &amp;авах, токен гээгдсэн</translation>
+        <translation>Өргөдлийг хүлээн &amp;авах, токен алдагдсан</translation>
     </message>
     <message>
         <source>To&amp;ken lost…</source>
-        <translation>То&amp;кен гээгдсэн…</translation>
+        <translation>То&amp;кен алдагдсан…</translation>
     </message>
     <message>
         <source>Application #%1 taken; the token is lost in the stock; the officer's new token waits in the batch of one #%2 (Desk: Batches open). Print the form for the officer to sign; a second supervisor approves it.</source>
@@ -1895,6 +1879,30 @@ Nothing is lost: the enrollment stays at "%3" and can be resumed.</source>
     <message>
         <source>The desk's own token signs the request for the offline CA. Its PIN:</source>
         <translation>Офлайн гэрчилгээ олгогчид очих хүсэлтэд ширээний өөрийн токен гарын үсэг зурна. Түүний ПИН:</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — until %3, days left: %4</source>
+        <translation>#%1  %2 — %3 хүртэл, үлдсэн хоног: %4</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates to renew, %1 days ahead (%2)</source>
+        <translation>%1 хоногт &amp;сунгах гэрчилгээ (%2)</translation>
+    </message>
+    <message>
+        <source>Officer: %1. Certificate valid until %2.
+
+It is renewed on the same token: a new key pair and certificate are made beside the old ones, and the old key and certificate are deleted only once the new certificate is verified on the token. The officer types their PIN.</source>
+        <translation>Албан хаагч: %1. Гэрчилгээ %2 хүртэл хүчинтэй.
+
+Мөн токен дээр сунгана: хуучны хажууд шинэ түлхүүрийн хос, гэрчилгээ үүсгэж, шинэ гэрчилгээ токен дээр шалгагдсаны дараа л хуучин түлхүүр, гэрчилгээг устгана. Албан хаагч ПИН-ээ оруулна.</translation>
+    </message>
+    <message>
+        <source>The desk keeps no SO PIN for token %1: its SO PIN was typed when it was set up, or it was set up elsewhere. Type the SO PIN from the token's papers.</source>
+        <translation>%1 токены SO ПИН ширээнд хадгалагдаагүй: тохируулахдаа SO ПИН-г гараар оруулсан, эсвэл өөр газар тохируулсан. Токены баримтад байгаа SO ПИН-г оруулна уу.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Юу ч өөрчлөгдсөнгүй.</translation>
     </message>
 </context>
 <context>

@@ -270,3 +270,76 @@ TEST_CASE("tamga-cli revocation lost: one action - the application for key compr
     CHECK(handover.exitCode == 2);
     CHECK_THAT(handover.err, Catch::Contains("under way"));
 }
+
+TEST_CASE("tamga-cli backup and restore: a verified copy with its audit key and kept files - restored elsewhere, "
+          "its chain intact - a changed file or a forged chain refused, nothing written")
+{
+    EnrollDesk desk;
+    desk.addPracticeCa();
+    const std::string serial = desk.initToken("backed up");
+    REQUIRE(desk.cli({"enroll", "--applicant", desk.officerId(), "--token", serial, "--profile", "signing", "--ca",
+                      "practice", "--pin-file", desk.pinFile()})
+                .exitCode == 0);
+    // A receipt the desk kept beside the database.
+    const std::string dataDir = std::filesystem::path(desk.db()).parent_path().string();
+    std::filesystem::create_directories(dataDir + "/receipts");
+    tamga::test::writeFile(dataDir + "/receipts/receipt-1.pdf", "%PDF-1.4 a kept receipt\n");
+
+    const std::string folder = desk.dir().file("backup-1");
+    auto made = desk.cli({"backup", "--out", folder});
+    INFO(made.err);
+    REQUIRE(made.exitCode == 0);
+    CHECK_THAT(made.out, Catch::Contains("events verified") && Catch::Contains("tamga.db.audit-key") &&
+                             Catch::Contains("receipts/receipt-1.pdf"));
+    CHECK(desk.cli({"backup", "--out", folder}).exitCode == 2); // not into a folder that holds something
+    auto log = desk.cli({"--json", "audit", "list", "--limit", "5"});
+    CHECK_THAT(log.out, Catch::Contains("backup.made"));
+
+    // tamga-cli on another database than the desk's.
+    auto on = [](const std::string& db, std::vector<std::string> arguments) {
+        arguments.insert(arguments.begin(), {TAMGA_CLI, "--db", db});
+        return tamga::test::run(arguments);
+    };
+    // Restored where there is no database: its chain verifies with its key, the receipt beside it.
+    const std::string restored = desk.dir().file("elsewhere/desk.db");
+    auto back = on(restored, {"restore", "--from", folder});
+    INFO(back.err);
+    REQUIRE(back.exitCode == 0);
+    auto verified = on(restored, {"audit", "verify"});
+    INFO(verified.out << verified.err);
+    CHECK(verified.exitCode == 0);
+    CHECK(tamga::test::readFile(desk.dir().file("elsewhere/receipts/receipt-1.pdf")) == "%PDF-1.4 a kept receipt\n");
+    CHECK(on(restored, {"restore", "--from", folder}).exitCode == 2); // never over a database
+
+    // A byte changed in the copy: refused by its SHA-256.
+    const std::string second = desk.dir().file("backup-2");
+    REQUIRE(std::filesystem::create_directories(second));
+    std::filesystem::copy(folder, second, std::filesystem::copy_options::recursive);
+    {
+        std::string receipt = tamga::test::readFile(second + "/receipts/receipt-1.pdf");
+        receipt[3] = 'X';
+        tamga::test::writeFile(second + "/receipts/receipt-1.pdf", receipt);
+    }
+    auto changed = on(desk.dir().file("third/desk.db"), {"restore", "--from", second});
+    CHECK(changed.exitCode == 2);
+    CHECK_THAT(changed.err, Catch::Contains("receipts/receipt-1.pdf") && Catch::Contains("SHA-256"));
+    CHECK_FALSE(std::filesystem::exists(desk.dir().file("third/desk.db")));
+
+    // An event edited in the copy and the manifest made to match: the chain itself refuses it.
+    const std::string forged = desk.dir().file("backup-3");
+    REQUIRE(std::filesystem::create_directories(forged));
+    std::filesystem::copy(folder, forged, std::filesystem::copy_options::recursive);
+    REQUIRE(tamga::test::run({tamga::test::requireTool("sqlite3"), forged + "/tamga.db",
+                              "UPDATE audit_log SET operator = 'someone' WHERE id = 2"})
+                .exitCode == 0);
+    const std::string sum = tamga::test::run({"sha256sum", forged + "/tamga.db"}).out.substr(0, 64);
+    std::string manifest = tamga::test::readFile(forged + "/manifest.json");
+    const auto at = manifest.find("\"sha256\"", manifest.find("\"tamga.db\""));
+    REQUIRE(at != std::string::npos);
+    manifest.replace(manifest.find('"', at + 9) + 1, 64, sum);
+    tamga::test::writeFile(forged + "/manifest.json", manifest);
+    auto refused = on(desk.dir().file("fourth/desk.db"), {"restore", "--from", forged});
+    CHECK(refused.exitCode == 2);
+    CHECK_THAT(refused.err, Catch::Contains("does not verify"));
+    CHECK_FALSE(std::filesystem::exists(desk.dir().file("fourth/desk.db")));
+}

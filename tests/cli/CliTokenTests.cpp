@@ -184,7 +184,7 @@ TEST_CASE("tamga-cli PIN handling: change - wrong PIN with tries left - lock - u
     // desk says it does not know it.
     auto unsealed = cli({"token", "unblock", "--serial", serial, "--new-pin-file", oldPin});
     CHECK(unsealed.exitCode == 2);
-    CHECK_THAT(unsealed.err, Catch::Contains("does not know the SO PIN of token " + serial));
+    CHECK_THAT(unsealed.err, Catch::Contains("the desk keeps no SO PIN for token " + serial));
 
     auto unblock = cli({"token", "unblock", "--serial", serial, "--so-pin-file", soPin, "--new-pin-file", oldPin});
     INFO(unblock.err);

@@ -39,7 +39,7 @@ TEST_CASE("a locked PIN unblocked with the sealed SO PIN: refused for a token th
     auto unknown = tokens.unblockWithSealedSoPin(desk.supervisor(), *key, serial, newPin, PinTrouble::Locked);
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().kind == CoreErrorKind::NotFound);
-    CHECK(unknown.error().message.contains(QStringLiteral("does not know the SO PIN")));
+    CHECK(unknown.error().message.contains(QStringLiteral("keeps no SO PIN")));
 
     auto sealed = AuditLog(desk.db()).change<bool>([&](AuditTrail& trail) -> CoreResult<bool> {
         if (auto done =

@@ -168,6 +168,9 @@ TEST_CASE("a whole enrollment by keyboard: check page confirmed - no way back or
           "receipt and hand-over")
 {
     TrainingDesk desk;
+    // A supervisor has unlocked the desk key once: the desk has its sealing key, so the SO PIN the clerk types for a
+    // new token is sealed for that token (the PIN service can unblock it later without anyone typing it).
+    REQUIRE(core::SealedSecrets(desk.database()).unlock(QStringLiteral("trainer"), core::Password("trainer-desk")));
     ui::MainWindow window(desk.context());
     window.show();
     auto* wizard = window.startEnrollment();
@@ -194,6 +197,7 @@ TEST_CASE("a whole enrollment by keyboard: check page confirmed - no way back or
     const auto record = recordOf(desk, id);
     CHECK(record.state == core::EnrollmentState::Verified);
     CHECK(record.officerName == QStringLiteral("Дорж Батбаяр"));
+    CHECK(*core::SealedSecrets(desk.database()).has(record.tokenSerial, core::SecretKind::SoPin));
 
     press(wizard, Qt::Key_Return);
     REQUIRE(wizard->currentId() == Page::ReceiptPage);

@@ -100,7 +100,8 @@ public:
         // A certificate to renew: asked, then renewed on its token through the wizard (the officer's PIN).
         connect(m_toRenew, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
             if (const qint64 id = item->data(Qt::UserRole).toLongLong())
-                askRenewal(id, item->data(Qt::UserRole + 1).toLongLong(), item->text());
+                askRenewal(id, item->data(Qt::UserRole + 1).toLongLong(), item->data(Qt::UserRole + 2).toString(),
+                           item->data(Qt::UserRole + 3).toString());
         });
         connect(m_context.worker, &core::DeskWorker::renewalStarted, this,
                 [this, window](qint64, qint64 newEnrollmentId, const QString& error) {
@@ -200,16 +201,20 @@ public:
             for (const core::RenewalDue* d : due) {
                 auto* item = new QListWidgetItem(
                     d->renewalId ? tr("#%1  %2 — renewal under way").arg(d->enrollmentId).arg(d->officerName)
-                                 : tr("#%1  %2 — expires %3 (%n day(s))", nullptr, d->daysLeft)
+                                 : tr("#%1  %2 — until %3, days left: %4")
                                        .arg(d->enrollmentId)
-                                       .arg(d->officerName, core::deskDate(d->notAfter)),
+                                       .arg(d->officerName, core::deskDate(d->notAfter))
+                                       .arg(d->daysLeft),
                     m_toRenew);
+                item->setToolTip(item->text());
                 item->setData(Qt::UserRole, d->enrollmentId);
                 item->setData(Qt::UserRole + 1, d->renewalId);
+                item->setData(Qt::UserRole + 2, d->officerName);
+                item->setData(Qt::UserRole + 3, core::deskDate(d->notAfter));
             }
         }
-        m_titles.at(6)->setText(tr("&Certificates to renew within %n day(s) (%1)", nullptr, work->renewalWindowDays)
-                                    .arg(work->toRenew.size()));
+        m_titles.at(6)->setText(
+            tr("&Certificates to renew, %1 days ahead (%2)").arg(work->renewalWindowDays).arg(work->toRenew.size()));
     }
 
 private:
@@ -230,7 +235,7 @@ private:
     // Asks whether to renew on the same token (and whether to apply for the old certificate's revocation), then
     // starts the renewal on the worker; its new enrollment opens in the wizard (renewalStarted). A renewal under
     // way is resumed in the wizard at once.
-    void askRenewal(qint64 enrollmentId, qint64 renewalUnderWay, const QString& who)
+    void askRenewal(qint64 enrollmentId, qint64 renewalUnderWay, const QString& officer, const QString& until)
     {
         if (renewalUnderWay) {
             auto renewal = core::Renewals(*m_context.database).find(renewalUnderWay);
@@ -241,12 +246,12 @@ private:
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Renewal"));
         auto* layout = new QVBoxLayout(&dialog);
-        auto* text =
-            new QLabel(tr("Renew the certificate of %1 on the same token? A new key pair and certificate are "
-                          "made beside the old ones; the old key and certificate are deleted only once the new "
-                          "certificate is verified on the token. The officer types their PIN.")
-                           .arg(who),
-                       &dialog);
+        auto* text = new QLabel(tr("Officer: %1. Certificate valid until %2.\n\nIt is renewed on the same token: a "
+                                   "new key pair and certificate are made beside the old ones, and the old key and "
+                                   "certificate are deleted only once the new certificate is verified on the token. "
+                                   "The officer types their PIN.")
+                                    .arg(officer, until),
+                                &dialog);
         text->setWordWrap(true);
         layout->addWidget(text);
         auto* revokeOld = new QCheckBox(tr("Also apply for the old certificate's &revocation (replaced)"), &dialog);

@@ -64,8 +64,8 @@ public:
         m_search->setPlaceholderText(tr("Officer's name or civil ID, certificate serial — or scan the receipt's QR"));
         form->addRow(tr("&Find:"), m_search);
         m_model = new QStandardItemModel(this);
-        m_model->setHorizontalHeaderLabels({tr("Officer"), tr("Civil ID"), tr("Organization"), tr("Certificate"),
-                                            tr("Valid until"), tr("CA"), tr("Note")});
+        m_model->setHorizontalHeaderLabels({tr("Officer"), tr("Token"), tr("Valid until"), tr("Note"),
+                                            tr("Certificate"), tr("Civil ID"), tr("Organization"), tr("CA")});
         m_table = makeTable(m_model, this);
         m_table->setMinimumHeight(140);
         form->addRow(tr("C&ertificate:"), m_table);
@@ -146,11 +146,13 @@ private:
         for (const core::RevocableCertificate& c : *found) {
             auto* officer = idItem(c.enrollmentId, c.officerName);
             officer->setData(c.openApplication, Qt::UserRole + 1);
+            // What tells two certificates of one officer apart comes first: the token, the expiry, an application.
             m_model->appendRow(
-                {officer, new QStandardItem(c.civilId), new QStandardItem(c.organization),
-                 new QStandardItem(c.serialHex), new QStandardItem(c.notAfter.left(10)), new QStandardItem(c.caName),
+                {officer, new QStandardItem(c.tokenSerial), new QStandardItem(c.notAfter.left(10)),
                  new QStandardItem(c.openApplication ? tr("application #%1 under way").arg(c.openApplication)
-                                                     : QString())});
+                                                     : QString()),
+                 new QStandardItem(c.serialHex), new QStandardItem(c.civilId), new QStandardItem(c.organization),
+                 new QStandardItem(c.caName)});
         }
         if (m_model->rowCount() > 0)
             m_table->selectRow(0);

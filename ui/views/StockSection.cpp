@@ -99,6 +99,15 @@ public:
         refresh();
     }
 
+protected:
+    // The stock moves from other screens (a lost token on the Revocations tab) and other processes: read again
+    // whenever the section is shown.
+    void showEvent(QShowEvent* event) override
+    {
+        QWidget::showEvent(event);
+        refresh();
+    }
+
 private:
     void refresh()
     {

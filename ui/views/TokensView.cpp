@@ -123,8 +123,8 @@ public:
                 return;
         } else {
             QMessageBox::information(this, tr("Unblock PIN"),
-                                     tr("The desk does not know the SO PIN of token %1: it was not prepared here. "
-                                        "Type the SO PIN from the token's papers.")
+                                     tr("The desk keeps no SO PIN for token %1: its SO PIN was typed when it was set "
+                                        "up, or it was set up elsewhere. Type the SO PIN from the token's papers.")
                                          .arg(serial));
             soPin = askPin(this, tr("Unblock PIN"), tr("SO PIN:"));
             if (!soPin)
@@ -137,6 +137,18 @@ public:
         if (fresh->view() != again->view()) {
             QMessageBox::warning(this, tr("Unblock PIN"), tr("The two PINs differ. Nothing was changed."));
             return;
+        }
+        // The desk's PIN policy, within the token's own limits, as the wizard holds it.
+        for (const core::TokenSnapshot& t : m_tokens) {
+            if (t.serialText() != serial)
+                continue;
+            QString typed = QString::fromUtf8(fresh->view().data(), static_cast<qsizetype>(fresh->view().size()));
+            const QString problem = pinPolicyProblem(typed, t.minPinLength, t.maxPinLength);
+            typed.fill(QLatin1Char('\0'));
+            if (!problem.isEmpty()) {
+                QMessageBox::warning(this, tr("Unblock PIN"), problem + QLatin1Char(' ') + tr("Nothing was changed."));
+                return;
+            }
         }
         if (password)
             m_context.worker->unblockWithSealedSoPin(m_context.signedIn, std::move(*password), serial,
@@ -153,6 +165,9 @@ public:
 
     void show(const QList<core::TokenSnapshot>& tokens)
     {
+        // The token chosen stays chosen while others come and go (an unblock must not fall on another one).
+        const QString chosen = selectedSerial();
+        m_tokens = tokens;
         m_model->removeRows(0, m_model->rowCount());
         for (const auto& t : tokens) {
             const auto& f = t.flags;
@@ -166,11 +181,17 @@ public:
                                 new QStandardItem(t.modelText()), new QStandardItem(state),
                                 new QStandardItem(tr("%1–%2 characters").arg(t.minPinLength).arg(t.maxPinLength))});
         }
+        int row = 0;
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            if (m_model->item(r)->text() == chosen)
+                row = r;
+        }
         if (m_model->rowCount() > 0)
-            m_table->selectRow(0);
+            m_table->selectRow(row);
     }
 
     const DeskContext& m_context;
+    QList<core::TokenSnapshot> m_tokens; // as last shown
     QStandardItemModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_result = nullptr;

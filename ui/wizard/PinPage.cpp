@@ -58,7 +58,7 @@ public:
         form->addRow(tr("&PIN:"), m_pin);
         form->addRow(tr("PIN a&gain:"), m_pin2);
         form->addRow(tr("Token &label:"), m_label);
-        form->addRow(tr("&SO PIN (supervisor):"), m_soPin);
+        form->addRow(tr("S&O PIN (supervisor):"), m_soPin);
         form->addRow(tr("SO PIN &again:"), m_soPin2);
         m_form = form;
         layout->addLayout(form);

@@ -66,6 +66,7 @@ struct RevocableCertificate {
     QString fingerprint; // SHA-256, lower-case hex: what the handover receipt's QR holds
     QString notAfter;
     QString caName;
+    QString tokenSerial;
     qint64 openApplication = 0; // an application under way for it already, or 0
 };
 

@@ -1,0 +1,233 @@
+#include "tamga/core/Backup.h"
+
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/Files.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace tamga::core {
+
+namespace {
+
+const QString kDatabase = QStringLiteral("tamga.db");
+const QString kManifest = QStringLiteral("manifest.json");
+// The folders beside a database that belong to it: what was printed and kept.
+const QStringList kKeptFolders{QStringLiteral("receipts"), QStringLiteral("revocation-forms")};
+constexpr qint64 kMaxKeptFile = 64LL * 1024 * 1024;
+
+QString keyOf(const QString& databasePath)
+{
+    return databasePath + QStringLiteral(".audit-key");
+}
+
+CoreResult<QString> sha256Of(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1").arg(path));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot read %1").arg(path));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+// A private copy of a regular file (links are not followed: a backup holds what the desk wrote, nothing else).
+CoreStatus copyPrivate(const QString& from, const QString& to)
+{
+    auto bytes = readRegularFile(from, kMaxKeptFile, QStringLiteral("a file kept with the database"));
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    QDir().mkpath(QFileInfo(to).absolutePath());
+    return writePrivateFile(to, *bytes);
+}
+
+// The files of the kept folders under `root`, relative to it.
+QStringList keptFiles(const QString& root)
+{
+    QStringList found;
+    for (const QString& folder : kKeptFolders) {
+        QDirIterator files(root + QLatin1Char('/') + folder, QDir::Files | QDir::NoSymLinks,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext())
+            found << QDir(root).relativeFilePath(files.next());
+    }
+    found.sort();
+    return found;
+}
+
+// Opens a database copy with its key beside it and walks its audit chain.
+CoreResult<AuditVerification> verifyCopy(const QString& databasePath)
+{
+    auto copy = Database::openExisting(databasePath);
+    if (!copy)
+        return std::unexpected(copy.error());
+    return AuditLog(**copy).verify();
+}
+
+} // namespace
+
+CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folder) const
+{
+    if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("backup.make")); !allowed)
+        return std::unexpected(allowed.error());
+    const QString target = QFileInfo(folder).absoluteFilePath();
+    if (QDir(target).exists() && !QDir(target).isEmpty())
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("%1 is not empty: a backup goes into a new folder").arg(target));
+    if (!QDir().mkpath(target))
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot make the folder %1").arg(target));
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto removeAll = [&](const CoreError& error) -> CoreResult<BackupOutcome> {
+        QDir(target).removeRecursively();
+        return std::unexpected(error);
+    };
+
+    // SQLite's own consistent copy, taken in one read transaction: the desk and tamga-cli keep writing meanwhile.
+    const QString copyPath = target + QLatin1Char('/') + kDatabase;
+    if (auto copied = m_database.exec(QStringLiteral("VACUUM INTO ?"), {copyPath}); !copied)
+        return removeAll(copied.error());
+    QFile::setPermissions(copyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString liveKey = keyOf(m_database.path());
+    if (QFileInfo::exists(liveKey)) {
+        if (auto copied = copyPrivate(liveKey, keyOf(copyPath)); !copied)
+            return removeAll(copied.error());
+    }
+    const QString dataDir = QFileInfo(m_database.path()).absolutePath();
+    for (const QString& file : keptFiles(dataDir)) {
+        if (auto copied = copyPrivate(dataDir + QLatin1Char('/') + file, target + QLatin1Char('/') + file); !copied)
+            return removeAll(copied.error());
+    }
+
+    // Good only once the copy's chain verifies with its key.
+    auto verified = verifyCopy(copyPath);
+    if (!verified)
+        return removeAll(verified.error());
+    if (!verified->intact)
+        return removeAll(
+            {CoreErrorKind::Conflict,
+             QStringLiteral("the copy's audit log does not verify (%1): no backup was kept").arg(verified->problem)});
+
+    BackupOutcome outcome{target, verified->eventsChecked, verified->headHash, {}};
+    outcome.files << kDatabase;
+    if (QFileInfo::exists(keyOf(copyPath)))
+        outcome.files << kDatabase + QStringLiteral(".audit-key");
+    outcome.files << keptFiles(target);
+    QJsonArray listed;
+    for (const QString& file : outcome.files) {
+        auto sha256 = sha256Of(target + QLatin1Char('/') + file);
+        if (!sha256)
+            return removeAll(sha256.error());
+        listed.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("sha256"), *sha256}});
+    }
+    const QByteArray manifest = QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("tamga-backup-1")},
+                                                          {QStringLiteral("made_at"), storedNow()},
+                                                          {QStringLiteral("made_by"), by.name},
+                                                          {QStringLiteral("audit_events"), outcome.events},
+                                                          {QStringLiteral("audit_head"), outcome.headHash},
+                                                          {QStringLiteral("files"), listed}})
+                                    .toJson(QJsonDocument::Indented);
+    if (auto written = writePrivateFile(target + QLatin1Char('/') + kManifest, manifest); !written)
+        return removeAll(written.error());
+    if (auto logged = AuditLog(m_database)
+                          .record({by.name,
+                                   QStringLiteral("backup.made"),
+                                   QStringLiteral("database"),
+                                   QFileInfo(m_database.path()).fileName(),
+                                   audit::Ok,
+                                   {{QStringLiteral("folder"), target},
+                                    {QStringLiteral("audit_events"), outcome.events},
+                                    {QStringLiteral("audit_head"), outcome.headHash}}});
+        !logged)
+        return std::unexpected(logged.error());
+    return outcome;
+}
+
+CoreResult<BackupOutcome> Backups::restore(const QString& folder, const QString& targetPath)
+{
+    const QString source = QFileInfo(folder).absoluteFilePath();
+    const QString target = QFileInfo(targetPath).absoluteFilePath();
+    if (QFileInfo::exists(target) || QFileInfo::exists(keyOf(target)))
+        return coreError(CoreErrorKind::Conflict,
+                         QStringLiteral("%1 exists: a backup is restored only where there is no database").arg(target));
+    auto manifestBytes = readRegularFile(source + QLatin1Char('/') + kManifest, 16 * 1024 * 1024,
+                                         QStringLiteral("the backup's manifest"));
+    if (!manifestBytes)
+        return std::unexpected(manifestBytes.error());
+    const QJsonObject manifest = QJsonDocument::fromJson(*manifestBytes).object();
+    if (manifest.value(QStringLiteral("format")).toString() != QStringLiteral("tamga-backup-1"))
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("%1 is not a Tamga backup").arg(source));
+
+    // Every file as listed, and nothing listed outside the backup's own folder.
+    BackupOutcome outcome{source, 0, QString(), {}};
+    for (const QJsonValue& entry : manifest.value(QStringLiteral("files")).toArray()) {
+        const QString file = entry.toObject().value(QStringLiteral("file")).toString();
+        if (file.isEmpty() || QDir::isAbsolutePath(file) || QDir::cleanPath(file).startsWith(QStringLiteral("..")))
+            return coreError(CoreErrorKind::InvalidInput,
+                             QStringLiteral("the backup's manifest names %1, outside the backup").arg(file));
+        auto sha256 = sha256Of(source + QLatin1Char('/') + file);
+        if (!sha256)
+            return std::unexpected(sha256.error());
+        if (*sha256 != entry.toObject().value(QStringLiteral("sha256")).toString())
+            return coreError(CoreErrorKind::Conflict,
+                             QStringLiteral("%1 in the backup is not the file that was backed up (its SHA-256 "
+                                            "differs): nothing was restored")
+                                 .arg(file));
+        outcome.files << file;
+    }
+    if (!outcome.files.contains(kDatabase))
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the backup %1 holds no database").arg(source));
+
+    // The chain checked on a copy beside the target (opening a database writes its journal), then put in place.
+    const QString targetDir = QFileInfo(target).absolutePath();
+    QDir().mkpath(targetDir);
+    const QString staging = targetDir + QStringLiteral("/.tamga-restore-") + QFileInfo(target).fileName();
+    QDir(staging).removeRecursively();
+    if (!QDir().mkpath(staging))
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot make the folder %1").arg(staging));
+    auto abandon = [&](const CoreError& error) -> CoreResult<BackupOutcome> {
+        QDir(staging).removeRecursively();
+        return std::unexpected(error);
+    };
+    const QString staged = staging + QLatin1Char('/') + kDatabase;
+    if (auto copied = copyPrivate(source + QLatin1Char('/') + kDatabase, staged); !copied)
+        return abandon(copied.error());
+    if (outcome.files.contains(kDatabase + QStringLiteral(".audit-key"))) {
+        if (auto copied = copyPrivate(keyOf(source + QLatin1Char('/') + kDatabase), keyOf(staged)); !copied)
+            return abandon(copied.error());
+    }
+    auto verified = verifyCopy(staged);
+    if (!verified)
+        return abandon(verified.error());
+    if (!verified->intact)
+        return abandon({CoreErrorKind::Conflict,
+                        QStringLiteral("the backup's audit log does not verify (%1): nothing was restored")
+                            .arg(verified->problem)});
+    outcome.events = verified->eventsChecked;
+    outcome.headHash = verified->headHash;
+    if (!QFile::rename(staged, target) ||
+        (QFileInfo::exists(keyOf(staged)) && !QFile::rename(keyOf(staged), keyOf(target))))
+        return abandon({CoreErrorKind::Io, QStringLiteral("cannot put the database in place at %1").arg(target)});
+    QDir(staging).removeRecursively();
+    // The receipts and forms beside it; a file of the same name already there is kept as it is.
+    for (const QString& file : outcome.files) {
+        if (file == kDatabase || file == kDatabase + QStringLiteral(".audit-key"))
+            continue;
+        const QString to = targetDir + QLatin1Char('/') + file;
+        if (QFileInfo::exists(to))
+            continue;
+        if (auto copied = copyPrivate(source + QLatin1Char('/') + file, to); !copied)
+            return std::unexpected(copied.error());
+    }
+    return outcome;
+}
+
+} // namespace tamga::core
