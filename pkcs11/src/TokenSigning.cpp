@@ -82,13 +82,14 @@ Result<TokenSigningKey> Token::signingKey(const Pin& userPin, std::span<const st
     //
     // libp11 asks every slot's token for its information while it lists them; a token another process is
     // writing at that moment (a parallel batch's other worker generating a key: SoftHSM re-reads each token's
-    // files to answer) can make that one call fail. Listing again a moment later succeeds, so a few tries are
-    // made before the step fails.
-    constexpr int kListingTries = 4;
+    // files to answer) can make that one call fail. Listing again a moment later succeeds, so it is tried again,
+    // waiting a little longer each time, for up to about 1.3 s in all: on a loaded machine 150 ms was seen to be
+    // too short (the batch room's hub test, where two workers generate keys at once).
+    constexpr int kListingTries = 12;
     bool listed = false;
     for (int attempt = 0; attempt < kListingTries && !listed; ++attempt) {
         if (attempt > 0)
-            std::this_thread::sleep_for(std::chrono::milliseconds(25 * attempt));
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
         listed = PKCS11_enumerate_slots(impl.libp11, &state->slots, &state->slotCount) == 0;
         if (!listed) {
             state->slots = nullptr;
