@@ -3,6 +3,7 @@
 #include "tamga/core/Revocations.h"
 
 #include "TokenLayer.h"
+#include "tamga/core/Backup.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
@@ -285,6 +286,26 @@ void DeskWorker::testCa(QString name)
         Q_EMIT caTested(
             name, true,
             tr("The CA answers; it sent %n CA certificate(s).", nullptr, static_cast<int>(certificates->size())));
+    });
+}
+
+void DeskWorker::backUp(Operator by, QString folder)
+{
+    const QString path = m_databasePath;
+    m_worker->post([this, by, folder, path] {
+        auto database = Database::open(path);
+        if (!database) {
+            Q_EMIT backupFinished(false, database.error().message);
+            return;
+        }
+        auto made = Backups(**database).make(by, folder);
+        if (!made) {
+            Q_EMIT backupFinished(false, made.error().message);
+            return;
+        }
+        Q_EMIT backupFinished(
+            true, tr("Backed up into %1: %n audit event(s) verified, head %2.", nullptr, static_cast<int>(made->events))
+                      .arg(made->folder, made->headHash.left(16)));
     });
 }
 

@@ -1910,6 +1910,22 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
     </message>
+    <message>
+        <source>Backup:</source>
+        <translation>Backup:</translation>
+    </message>
+    <message>
+        <source>The folder to put the backup in</source>
+        <translation>The folder to put the backup in</translation>
+    </message>
+    <message>
+        <source>Backing up into %1…</source>
+        <translation>Backing up into %1…</translation>
+    </message>
+    <message>
+        <source>Back up the d&amp;atabase…</source>
+        <translation>Back up the d&amp;atabase…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2219,6 +2235,11 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>The PIN of token %1 is set anew: the officer's new PIN opens it.</source>
         <translation>The PIN of token %1 is set anew: the officer's new PIN opens it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up into %1: %n audit event(s) verified, head %2.</source>
+        <translation>
+            <numerusform>Backed up into %1: %n audit event verified, head %2.</numerusform><numerusform>Backed up into %1: %n audit events verified, head %2.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1904,6 +1904,22 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Nothing was changed.</source>
         <translation>Юу ч өөрчлөгдсөнгүй.</translation>
     </message>
+    <message>
+        <source>Backup:</source>
+        <translation>Нөөц хуулбар:</translation>
+    </message>
+    <message>
+        <source>The folder to put the backup in</source>
+        <translation>Нөөц хуулбарыг хадгалах хавтас</translation>
+    </message>
+    <message>
+        <source>Backing up into %1…</source>
+        <translation>%1 руу нөөц хуулбар хийж байна…</translation>
+    </message>
+    <message>
+        <source>Back up the d&amp;atabase…</source>
+        <translation>&amp;Өгөгдлийн сангийн нөөц хуулбар хийх…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2212,6 +2228,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>The PIN of token %1 is set anew: the officer's new PIN opens it.</source>
         <translation>%1 токены ПИН шинэчлэгдлээ: албан хаагчийн шинэ ПИН үүнийг нээнэ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up into %1: %n audit event(s) verified, head %2.</source>
+        <translation><numerusform>%1 руу нөөц хуулбар хийлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform><numerusform>%1 руу нөөц хуулбар хийлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,9 @@
 
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -231,4 +233,31 @@ TEST_CASE("a returned token wiped for re-issue from the stock, by keys: its row 
     auto* result = window.findChild<QLabel*>(QStringLiteral("stockResult"));
     REQUIRE(result);
     REQUIRE(waitUntil([&] { return result->text().contains(QStringLiteral("wiped")); }, 2000));
+}
+
+TEST_CASE("a backup from the Settings tab by keys: Alt+A - the folder chosen - made on the worker while the desk "
+          "works - its audit chain verified - the manifest lists the database and its key")
+{
+    TrainingDesk desk;
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_S, Qt::AltModifier);
+    const QString parent = QString::fromStdString(desk.hsm().dir().file("backups"));
+    REQUIRE(QDir().mkpath(parent));
+    ui::setOpenPathChooser([&](QWidget*, const QString&, bool folder) { return folder ? parent : QString(); });
+    press(&window, Qt::Key_A, Qt::AltModifier);
+    auto* note = window.findChild<QLabel*>(QStringLiteral("settingsNote"));
+    REQUIRE(note);
+    REQUIRE(waitUntil([&] { return note->text().startsWith(QStringLiteral("Backed up")); }));
+    const QStringList made = QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    REQUIRE(made.size() == 1);
+    const QString folder = parent + QLatin1Char('/') + made.front();
+    QFile manifest(folder + QStringLiteral("/manifest.json"));
+    REQUIRE(manifest.open(QIODevice::ReadOnly));
+    const QByteArray listed = manifest.readAll();
+    CHECK(listed.contains("\"tamga.db\""));
+    CHECK(listed.contains("\"tamga.db.audit-key\""));
+    CHECK(QFileInfo(folder).permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                              QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser));
 }

@@ -16,6 +16,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QIntValidator>
 #include <QLabel>
@@ -169,7 +170,29 @@ public:
         };
         connect(profiles, &QComboBox::currentIndexChanged, this, preview);
         connect(officer, &QLineEdit::textChanged, this, preview);
+        // A backup while the desk works (supervisors): the folder chosen, the copy made and verified on the worker.
+        auto* backup = new QPushButton(tr("Back up the d&atabase…"), this);
+        backup->setObjectName(QStringLiteral("backUp"));
+        backup->setEnabled(context.signedIn.role == core::Role::Supervisor);
+        if (!backup->isEnabled())
+            backup->setToolTip(tr("Supervisors only"));
+        layout->addRow(tr("Backup:"), backup);
+        connect(backup, &QPushButton::clicked, this, [this] {
+            const QString parent = chooseOpenPath(this, tr("The folder to put the backup in"), true);
+            if (parent.isEmpty())
+                return;
+            const QString folder = parent + QStringLiteral("/tamga-backup-") +
+                                   QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmmss"));
+            m_note->setStyleSheet(QString());
+            m_note->setText(tr("Backing up into %1…").arg(folder));
+            m_context.worker->backUp(m_context.signedIn, folder);
+        });
+        connect(context.worker, &core::DeskWorker::backupFinished, this, [this](bool ok, const QString& message) {
+            m_note->setStyleSheet(ok ? QString() : QStringLiteral("color:#b3261e"));
+            m_note->setText(message);
+        });
         m_note = new QLabel(this);
+        m_note->setObjectName(QStringLiteral("settingsNote"));
         m_note->setWordWrap(true);
         layout->addRow(m_note);
     }

@@ -105,6 +105,10 @@ public:
     // The CA's answer for the batch (a folder or one PKCS#7 file), checked; the report as answerImported.
     void importAnswer(Operator by, qint64 batchId, QString folderOrFile);
 
+    // A backup of the desk's database into `folder` (Backups::make: the desk keeps working, the copy's audit chain
+    // verified); reported as backupFinished.
+    void backUp(Operator by, QString folder);
+
     // Starts the renewal of an issued certificate on its own token (Renewals::start): the new enrollment is then
     // run like any other (enroll with its id), and completes the renewal once verified. Reported as renewalStarted.
     void startRenewal(Operator by, qint64 oldEnrollmentId, bool revokeOld);
@@ -139,6 +143,8 @@ Q_SIGNALS:
     // `error` empty: the bundle was written and its seal recorded.
     void bundleExported(qint64 batchId, const tamga::core::SealedBundle& bundle, const QString& error);
     void answerImported(qint64 batchId, const tamga::core::AnswerReport& report, const QString& error);
+    // `message`: where the backup is and what it holds, or why there is none.
+    void backupFinished(bool succeeded, const QString& message);
     // `newEnrollmentId` 0 and `error` when it could not start.
     void renewalStarted(qint64 oldEnrollmentId, qint64 newEnrollmentId, const QString& error);
     // `message`: what the CA said (submitted, confirmed and by what) or why it did not.
