@@ -311,12 +311,10 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
         return status;
     if (!signWith) {
         // The desk's setting names its own certificate for bundles: every export is signed with it.
-        auto configured = core::Settings(database).value(core::setting::ManifestSigner);
+        auto configured = core::Settings(database).manifestSigner();
         if (!configured)
             return fail(configured.error());
-        bool ok = false;
-        if (const qint64 enrollment = configured->value_or(QString()).toLongLong(&ok); ok && enrollment > 0)
-            signWith = enrollment;
+        signWith = *configured;
     }
     if (signWith) {
         std::string error;

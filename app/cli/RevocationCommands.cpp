@@ -256,12 +256,10 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
     if (!application)
         return fail(application.error());
     auto ca = connectors.find(application->caName);
-    auto configured = core::Settings(**database).value(core::setting::ManifestSigner);
-    if (!configured)
-        return fail(configured.error());
-    bool ok = false;
-    const qint64 signWith = configured->value_or(QString()).toLongLong(&ok);
-    if (ca && ca->type == QStringLiteral("files") && ok && signWith > 0) {
+    auto signWith = core::Settings(**database).manifestSigner();
+    if (!signWith)
+        return fail(signWith.error());
+    if (ca && ca->type == QStringLiteral("files") && *signWith) {
         std::string error;
         signingPin = secretFromFileOrPrompt(line.value("sign-pin-file"), "The desk token's PIN", error);
         if (!signingPin)
@@ -270,7 +268,7 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
         if (!loaded)
             return fail(loaded.error());
         modules = std::move(*loaded);
-        signer = core::RequestSigner{signWith, &*signingPin, &*modules};
+        signer = core::RequestSigner{**signWith, &*signingPin, &*modules};
     }
     auto submitted = revocations.submit(*by, *id, connectors, signer ? &*signer : nullptr);
     if (!submitted)

@@ -343,13 +343,11 @@ void DeskWorker::submitRevocation(Operator by, qint64 applicationId, std::option
                           // names, with the PIN the operator typed.
                           std::optional<RequestSigner> signer;
                           if (*pin) {
-                              auto configured = Settings(database).value(setting::ManifestSigner);
+                              auto configured = Settings(database).manifestSigner();
                               if (!configured)
                                   return std::unexpected(configured.error());
-                              bool ok = false;
-                              const qint64 enrollment = configured->value_or(QString()).toLongLong(&ok);
-                              if (ok && enrollment > 0)
-                                  signer = RequestSigner{enrollment, &**pin, &modules};
+                              if (*configured)
+                                  signer = RequestSigner{**configured, &**pin, &modules};
                           }
                           auto done = revocations.submit(by, id, connectors, signer ? &*signer : nullptr);
                           pin->reset();
@@ -472,15 +470,14 @@ void DeskWorker::exportBundle(Operator by, qint64 batchId, QString folder, std::
             finish(std::unexpected(database.error()));
             return;
         }
-        auto configured = Settings(**database).value(setting::ManifestSigner);
+        auto configured = Settings(**database).manifestSigner();
         if (!configured) {
             finish(std::unexpected(configured.error()));
             return;
         }
-        bool numbered = false;
-        const qint64 signerEnrollment = configured->value_or(QString()).toLongLong(&numbered);
         std::optional<ManifestSigner> signer;
-        if (numbered && signerEnrollment > 0) {
+        if (*configured) {
+            const qint64 signerEnrollment = **configured;
             if (!pin->has_value()) {
                 finish(coreError(CoreErrorKind::InvalidInput,
                                  QStringLiteral("bundles are signed by the desk's token (enrollment #%1): its PIN is "

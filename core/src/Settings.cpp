@@ -8,6 +8,16 @@
 
 namespace tamga::core {
 
+CoreResult<std::optional<qint64>> Settings::manifestSigner() const
+{
+    auto configured = value(setting::ManifestSigner);
+    if (!configured)
+        return std::unexpected(configured.error());
+    bool numbered = false;
+    const qint64 enrollment = configured->value_or(QString()).toLongLong(&numbered);
+    return numbered && enrollment > 0 ? std::optional<qint64>(enrollment) : std::nullopt;
+}
+
 CoreResult<std::optional<QString>> Settings::value(const QString& key) const
 {
     auto query = m_database.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});

@@ -498,8 +498,8 @@ private:
         if (folder.isEmpty())
             return;
         std::optional<Pin> signerPin;
-        auto configured = core::Settings(*m_context.database).value(core::setting::ManifestSigner);
-        if (configured && !configured->value_or(QString()).isEmpty()) {
+        auto configured = core::Settings(*m_context.database).manifestSigner();
+        if (configured && *configured) {
             signerPin = askPin(this, tr("Sign the bundle"), tr("The PIN of the desk's own token:"));
             if (!signerPin)
                 return;

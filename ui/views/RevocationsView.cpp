@@ -616,8 +616,8 @@ private:
             return;
         std::optional<Pin> deskTokenPin;
         auto ca = core::CaConnectors(*m_context.database, m_context.dataDir).find(found->caName);
-        auto signer = core::Settings(*m_context.database).value(core::setting::ManifestSigner);
-        if (ca && ca->type == QStringLiteral("files") && signer && !signer->value_or(QString()).isEmpty()) {
+        auto signer = core::Settings(*m_context.database).manifestSigner();
+        if (ca && ca->type == QStringLiteral("files") && signer && *signer) {
             deskTokenPin = askPin(this, tr("Submit application #%1").arg(id),
                                   tr("The desk's own token signs the request for the offline CA. Its PIN:"));
             if (!deskTokenPin)

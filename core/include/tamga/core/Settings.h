@@ -31,6 +31,8 @@ public:
     explicit Settings(const Database& database) : m_database(database) {}
 
     [[nodiscard]] CoreResult<std::optional<QString>> value(const QString& key) const;
+    // setting::ManifestSigner read as the enrollment it names: nothing when it is empty or not a number.
+    [[nodiscard]] CoreResult<std::optional<qint64>> manifestSigner() const;
     // Stores the value with its audit event. Keys starting with "audit." belong to the audit log.
     [[nodiscard]] CoreStatus setValue(const Operator& by, const QString& key, const QString& value) const;
 
