@@ -208,13 +208,11 @@ CoreResult<Renewal> Renewals::complete(const Operator& by, qint64 id, const Pin&
         if (!keyId)
             return coreError(CoreErrorKind::Database,
                              QStringLiteral("enrollment #%1 has no key ID recorded").arg(old->id));
-        auto plugged = modules.tokens();
-        if (!plugged)
-            return std::unexpected(plugged.error());
-        const bool here = std::any_of(plugged->begin(), plugged->end(),
-                                      [&](const TokenSnapshot& t) { return t.serialText() == old->tokenSerial; });
-        if (!here && old->tokenSerial != fresh->tokenSerial) {
-            retired = QStringLiteral("the old token %1 was not at the desk: its key stays on it").arg(old->tokenSerial);
+        if (old->tokenSerial != fresh->tokenSerial) {
+            // A renewal onto a new token: the PIN at hand is the new token's, and trying it on the old token would
+            // spend one of that token's PIN tries. The old key stays until the old token is wiped for re-issue.
+            retired =
+                QStringLiteral("the old token %1 keeps its key until it is wiped for re-issue").arg(old->tokenSerial);
         } else {
             auto deleted = TokenService(m_database, modules).retireRenewedKey(by, old->tokenSerial, pin, *keyId);
             // Deleted before an interruption: nothing with its ID is left, which is what was wanted.

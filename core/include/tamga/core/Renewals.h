@@ -45,7 +45,7 @@ struct Renewal {
     bool revokeOld = false;
     QString startedBy;
     QString startedAt;
-    QString oldKeyRetired; // "deleted", or why the old key stayed (the old token was not at the desk)
+    QString oldKeyRetired; // "deleted", or why the old key stayed (a renewal onto a new token)
     qint64 revocationId = 0;
     QString completedAt;
 };
@@ -70,10 +70,10 @@ public:
     [[nodiscard]] CoreResult<std::optional<Renewal>> ofNewEnrollment(qint64 newEnrollmentId) const;
     [[nodiscard]] CoreResult<std::vector<Renewal>> list() const;
 
-    // Once the new certificate is verified on its token: the old key pair and certificate deleted from the old
-    // token with the officer's `pin` (when that token is plugged in; a new-token renewal whose old token is not at
-    // the desk leaves it, and says so), the old certificate's revocation applied for when asked, the renewal
-    // completed. Refused before the new certificate is verified. Done again after an interruption, it finishes
+    // Once the new certificate is verified on its token: the old key pair and certificate deleted from the token
+    // with the officer's `pin` (a renewal onto a new token leaves the old token's key, to be wiped with that token,
+    // and says so: its PIN is not the one at hand), the old certificate's revocation applied for when asked, the
+    // renewal completed. Refused before the new certificate is verified. Done again after an interruption, it finishes
     // what is left (an old key already deleted is not an error).
     [[nodiscard]] CoreResult<Renewal> complete(const Operator& by, qint64 id, const Pin& pin,
                                                const TokenModules& modules) const;
