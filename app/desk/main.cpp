@@ -11,8 +11,45 @@
 #include <QFileInfo>
 #include <QMessageBox>
 
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+// --help and --version answer before the QApplication exists, so that they work where there is no display (a
+// terminal over ssh, a package's checks). Every option here is in the man page (installer/man/tamga.1).
+bool answeredWithoutWindow(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::printf("tamga %s\n", TAMGA_VERSION);
+            return true;
+        }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::printf("Tamga's registration desk.\n"
+                        "Usage: tamga [--training] [--db PATH] [--module PATH]... [--lang mn|en]\n\n"
+                        "  --training      a training desk of its own: training token, practice CA, sample registry\n"
+                        "                  (sign in as trainer, password trainer-desk)\n"
+                        "  --db PATH       the desk's database (default: TAMGA_DB, else the application-data folder)\n"
+                        "  --module PATH   a PKCS#11 module; repeatable (default: TAMGA_PKCS11_MODULE, the desk's\n"
+                        "                  setting, else OpenSC's)\n"
+                        "  --lang LANGUAGE mn (Mongolian) or en (English); default: the desk's setting, else the\n"
+                        "                  system's language\n"
+                        "  --help          print this help and exit\n"
+                        "  --version       print the version and exit\n\n"
+                        "tamga-cli does the same work at a terminal; see tamga(1) and tamga-cli(1).\n");
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (answeredWithoutWindow(argc, argv))
+        return 0;
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tamga"));
     QApplication::setOrganizationName(QStringLiteral("tamga"));
