@@ -47,6 +47,12 @@ SignInDialog::SignInDialog(const core::Database& database, bool training, QWidge
     m_name->setFocus();
 }
 
+void SignInDialog::presetOperator(const QString& name)
+{
+    m_name->setText(name);
+    m_password->setFocus();
+}
+
 void SignInDialog::signIn(const QString& name, const QString& password)
 {
     m_name->setText(name);

@@ -20,6 +20,9 @@ public:
     SignInDialog(const core::Database& database, bool training, QWidget* parent = nullptr);
     const core::Operator& signedIn() const { return m_operator; }
 
+    // The operator's name filled in and the focus on the password (after the first run's setup made them).
+    void presetOperator(const QString& name);
+
     // For tests: fill the form and press Sign in.
     void signIn(const QString& name, const QString& password);
 

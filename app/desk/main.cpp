@@ -1,5 +1,6 @@
 // tamga: the registration desk. main() only wires things up.
 #include "DeskSetup.h"
+#include "FirstRunWizard.h"
 #include "MainWindow.h"
 #include "SignInDialog.h"
 #include "tamga/core/Database.h"
@@ -72,6 +73,17 @@ int main(int argc, char** argv)
     if (language.isEmpty())
         language = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
     ui::installTranslation(application, language);
+
+    // A new installation (no operator yet): the setup first, then the sign-in. It lists modules and tests the CA
+    // on a worker of its own, with no module loaded.
+    QString firstSupervisor;
+    if (!options.training && ui::FirstRunWizard::needed(**database)) {
+        core::DeskWorker setupWorker(options.databasePath, {});
+        ui::FirstRunWizard setup(**database, setupWorker, QFileInfo(options.databasePath).absolutePath());
+        if (setup.exec() != QDialog::Accepted)
+            return 0;
+        firstSupervisor = setup.supervisorName();
+    }
     if (options.modulePaths.empty()) {
         auto stored = settings.value(core::setting::Pkcs11Modules).value_or(std::nullopt);
         for (const QString& path : stored.value_or(QString()).split(QLatin1Char(':'), Qt::SkipEmptyParts))
@@ -84,6 +96,8 @@ int main(int argc, char** argv)
         settings.value(core::setting::DeskTraining).value_or(std::nullopt).value_or(QString()) == QStringLiteral("1");
 
     ui::SignInDialog signIn(**database, training);
+    if (!firstSupervisor.isEmpty())
+        signIn.presetOperator(firstSupervisor);
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     core::DeskWorker worker(options.databasePath, options.modulePaths);

@@ -2243,6 +2243,116 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     </message>
 </context>
 <context>
+    <name>tamga::ui::CaPage</name>
+    <message>
+        <source>The certification authority</source>
+        <translation>The certification authority</translation>
+    </message>
+    <message>
+        <source>How the desk reaches the CA that issues the certificates. More connectors can be added later with tamga-cli ca add.</source>
+        <translation>How the desk reaches the CA that issues the certificates. More connectors can be added later with tamga-cli ca add.</translation>
+    </message>
+    <message>
+        <source>CMP server (RFC 4210)</source>
+        <translation>CMP server (RFC 4210)</translation>
+    </message>
+    <message>
+        <source>CFSSL server</source>
+        <translation>CFSSL server</translation>
+    </message>
+    <message>
+        <source>Files exchanged with an offline CA</source>
+        <translation>Files exchanged with an offline CA</translation>
+    </message>
+    <message>
+        <source>Practice CA (training only)</source>
+        <translation>Practice CA (training only)</translation>
+    </message>
+    <message>
+        <source>a file holding the shared secret</source>
+        <translation>a file holding the shared secret</translation>
+    </message>
+    <message>
+        <source>a file holding the shared authentication key (hex)</source>
+        <translation>a file holding the shared authentication key (hex)</translation>
+    </message>
+    <message>
+        <source>Add and &amp;test</source>
+        <translation>Add and &amp;test</translation>
+    </message>
+    <message>
+        <source>Connector na&amp;me:</source>
+        <translation>Connector na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>CMP sender &amp;reference:</source>
+        <translation>CMP sender &amp;reference:</translation>
+    </message>
+    <message>
+        <source>CMP shared &amp;secret file:</source>
+        <translation>CMP shared &amp;secret file:</translation>
+    </message>
+    <message>
+        <source>CFSSL &amp;profile:</source>
+        <translation>CFSSL &amp;profile:</translation>
+    </message>
+    <message>
+        <source>CFSSL auth&amp;entication key file:</source>
+        <translation>CFSSL auth&amp;entication key file:</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;folder:</source>
+        <translation>Exchange &amp;folder:</translation>
+    </message>
+    <message>
+        <source>%1 added. %2</source>
+        <translation>%1 added. %2</translation>
+    </message>
+    <message>
+        <source>%1 added, but the test failed: %2. Check the address and the CA's settings; the connector can be corrected with tamga-cli.</source>
+        <translation>%1 added, but the test failed: %2. Check the address and the CA's settings; the connector can be corrected with tamga-cli.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Not added: %1</translation>
+    </message>
+    <message>
+        <source>%1 added; asking the CA…</source>
+        <translation>%1 added; asking the CA…</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::DatabasePage</name>
+    <message>
+        <source>A new desk</source>
+        <translation>A new desk</translation>
+    </message>
+    <message>
+        <source>Tamga keeps this desk's registry, enrollments and audit log in a database. A few questions set the desk up; each answer can be changed later in the Settings tab or with tamga-cli.</source>
+        <translation>Tamga keeps this desk's registry, enrollments and audit log in a database. A few questions set the desk up; each answer can be changed later in the Settings tab or with tamga-cli.</translation>
+    </message>
+    <message>
+        <source>This &amp;PC: %1</source>
+        <translation>This &amp;PC: %1</translation>
+    </message>
+    <message>
+        <source>The office's shared registry (PostgreSQL)</source>
+        <translation>The office's shared registry (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</source>
+        <translation>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</translation>
+    </message>
+</context>
+<context>
     <name>tamga::ui::EnrollmentWizard</name>
     <message>
         <source>New enrollment — TRAINING</source>
@@ -2271,6 +2381,13 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Close this enrollment? Nothing has been written yet.</source>
         <translation>Close this enrollment? Nothing has been written yet.</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::FirstRunWizard</name>
+    <message>
+        <source>Tamga — setting up this desk</source>
+        <translation>Tamga — setting up this desk</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2479,57 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     </message>
 </context>
 <context>
+    <name>tamga::ui::ModulePage</name>
+    <message>
+        <source>The tokens' PKCS#11 module</source>
+        <translation>The tokens' PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>The library through which the desk reaches the e-tokens. These are the modules installed on this PC (p11-kit's list); OpenSC's serves most tokens.</source>
+        <translation>The library through which the desk reaches the e-tokens. These are the modules installed on this PC (p11-kit's list); OpenSC's serves most tokens.</translation>
+    </message>
+    <message>
+        <source>&amp;Modules:</source>
+        <translation>&amp;Modules:</translation>
+    </message>
+    <message>
+        <source>Looking for the installed modules…</source>
+        <translation>Looking for the installed modules…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>installed by hand, no package</source>
+        <translation>installed by hand, no package</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>package %1</translation>
+    </message>
+    <message>
+        <source>No module is registered with p11-kit: install OpenSC (the opensc package), or the token vendor's module, and set it in Settings.</source>
+        <translation>No module is registered with p11-kit: install OpenSC (the opensc package), or the token vendor's module, and set it in Settings.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module(s) installed.</source>
+        <translation>
+            <numerusform>%n module installed.</numerusform><numerusform>%n modules installed.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::ReadyPage</name>
+    <message>
+        <source>The desk is ready</source>
+        <translation>The desk is ready</translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</source>
+        <translation>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</translation>
+    </message>
+</context>
+<context>
     <name>tamga::ui::SignInDialog</name>
     <message>
         <source>Tamga — sign in (TRAINING)</source>
@@ -2394,6 +2562,73 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Wrong operator name or password.</source>
         <translation>Wrong operator name or password.</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::SupervisorPage</name>
+    <message>
+        <source>The first supervisor</source>
+        <translation>The first supervisor</translation>
+    </message>
+    <message>
+        <source>The supervisor signs in first and adds the desk's clerks and other supervisors. Passwords are kept only as scrypt hashes.</source>
+        <translation>The supervisor signs in first and adds the desk's clerks and other supervisors. Passwords are kept only as scrypt hashes.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the supervisor</source>
+        <translation>&amp;Create the supervisor</translation>
+    </message>
+    <message>
+        <source>Operator na&amp;me:</source>
+        <translation>Operator na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>The two passwords differ: type them again.</translation>
+    </message>
+    <message>
+        <source>The supervisor was not created: %1</source>
+        <translation>The supervisor was not created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::TrustPage</name>
+    <message>
+        <source>Trust anchors</source>
+        <translation>Trust anchors</translation>
+    </message>
+    <message>
+        <source>The CA's root and issuing certificates (PEM files from the CA): every certificate the CA sends is checked against them before it goes onto a token.</source>
+        <translation>The CA's root and issuing certificates (PEM files from the CA): every certificate the CA sends is checked against them before it goes onto a token.</translation>
+    </message>
+    <message>
+        <source>&amp;Import CA certificates…</source>
+        <translation>&amp;Import CA certificates…</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM)</source>
+        <translation>CA certificates (PEM)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new certificate(s) from %1.</source>
+        <translation>
+            <numerusform>%n new certificate from %1.</numerusform><numerusform>%n new certificates from %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not imported from %1: %2</source>
+        <translation>Not imported from %1: %2</translation>
     </message>
 </context>
 </TS>

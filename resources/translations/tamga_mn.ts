@@ -2235,6 +2235,116 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     </message>
 </context>
 <context>
+    <name>tamga::ui::CaPage</name>
+    <message>
+        <source>The certification authority</source>
+        <translation>Гэрчилгээ олгогч</translation>
+    </message>
+    <message>
+        <source>How the desk reaches the CA that issues the certificates. More connectors can be added later with tamga-cli ca add.</source>
+        <translation>Гэрчилгээ олгох гэрчилгээ олгогчтой ширээ хэрхэн холбогдох вэ. Дараа нь tamga-cli ca add тушаалаар өөр холболт нэмж болно.</translation>
+    </message>
+    <message>
+        <source>CMP server (RFC 4210)</source>
+        <translation>CMP сервер (RFC 4210)</translation>
+    </message>
+    <message>
+        <source>CFSSL server</source>
+        <translation>CFSSL сервер</translation>
+    </message>
+    <message>
+        <source>Files exchanged with an offline CA</source>
+        <translation>Сүлжээнд холбогдоогүй гэрчилгээ олгогчтой файлаар солилцох</translation>
+    </message>
+    <message>
+        <source>Practice CA (training only)</source>
+        <translation>Дадлагын гэрчилгээ олгогч (зөвхөн сургалтад)</translation>
+    </message>
+    <message>
+        <source>a file holding the shared secret</source>
+        <translation>хуваалцсан нууцыг агуулсан файл</translation>
+    </message>
+    <message>
+        <source>a file holding the shared authentication key (hex)</source>
+        <translation>хуваалцсан баталгаажуулах түлхүүрийг агуулсан файл (hex)</translation>
+    </message>
+    <message>
+        <source>Add and &amp;test</source>
+        <translation>Нэмээд &amp;шалгах</translation>
+    </message>
+    <message>
+        <source>Connector na&amp;me:</source>
+        <translation>Холболтын н&amp;эр:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Төрөл:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Хаяг:</translation>
+    </message>
+    <message>
+        <source>CMP sender &amp;reference:</source>
+        <translation>CMP илгээгчийн &amp;лавлагаа:</translation>
+    </message>
+    <message>
+        <source>CMP shared &amp;secret file:</source>
+        <translation>CMP хуваалцсан нууцын &amp;файл:</translation>
+    </message>
+    <message>
+        <source>CFSSL &amp;profile:</source>
+        <translation>CFSSL &amp;профайл:</translation>
+    </message>
+    <message>
+        <source>CFSSL auth&amp;entication key file:</source>
+        <translation>CFSSL баталгаажуулах т&amp;үлхүүрийн файл:</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;folder:</source>
+        <translation>Солилцооны ха&amp;втас:</translation>
+    </message>
+    <message>
+        <source>%1 added. %2</source>
+        <translation>%1 нэмэгдлээ. %2</translation>
+    </message>
+    <message>
+        <source>%1 added, but the test failed: %2. Check the address and the CA's settings; the connector can be corrected with tamga-cli.</source>
+        <translation>%1 нэмэгдсэн боловч шалгалт амжилтгүй: %2. Хаяг болон гэрчилгээ олгогчийн тохиргоог шалгана уу; холболтыг tamga-cli-ээр засаж болно.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Нэмэгдсэнгүй: %1</translation>
+    </message>
+    <message>
+        <source>%1 added; asking the CA…</source>
+        <translation>%1 нэмэгдлээ; гэрчилгээ олгогчоос асууж байна…</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::DatabasePage</name>
+    <message>
+        <source>A new desk</source>
+        <translation>Шинэ ширээ</translation>
+    </message>
+    <message>
+        <source>Tamga keeps this desk's registry, enrollments and audit log in a database. A few questions set the desk up; each answer can be changed later in the Settings tab or with tamga-cli.</source>
+        <translation>Тамга энэ ширээний бүртгэл, гэрчилгээ олголт, аудитын бүртгэлийг өгөгдлийн санд хадгална. Хэдэн асуултаар ширээг тохируулна; хариулт бүрийг дараа нь Тохиргоо хэсэгт эсвэл tamga-cli-ээр өөрчилж болно.</translation>
+    </message>
+    <message>
+        <source>This &amp;PC: %1</source>
+        <translation>Энэ &amp;компьютер: %1</translation>
+    </message>
+    <message>
+        <source>The office's shared registry (PostgreSQL)</source>
+        <translation>Албаны нэгдсэн бүртгэл (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</source>
+        <translation>Энэ хувилбар хэд хэдэн ширээний нэгдсэн бүртгэлийг дэмжихгүй: ширээ бүр өөрийн өгөгдлийн санг өөрийн компьютер дээр хадгална.</translation>
+    </message>
+</context>
+<context>
     <name>tamga::ui::EnrollmentWizard</name>
     <message>
         <source>New enrollment — TRAINING</source>
@@ -2263,6 +2373,13 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Close this enrollment? Nothing has been written yet.</source>
         <translation>Энэ бүртгэлийг хаах уу? Одоогоор юу ч бичигдээгүй.</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::FirstRunWizard</name>
+    <message>
+        <source>Tamga — setting up this desk</source>
+        <translation>Тамга — энэ ширээг тохируулах</translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2470,56 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     </message>
 </context>
 <context>
+    <name>tamga::ui::ModulePage</name>
+    <message>
+        <source>The tokens' PKCS#11 module</source>
+        <translation>Токенуудын PKCS#11 модуль</translation>
+    </message>
+    <message>
+        <source>The library through which the desk reaches the e-tokens. These are the modules installed on this PC (p11-kit's list); OpenSC's serves most tokens.</source>
+        <translation>Ширээ цахим токенуудтай энэ сангаар дамжин ажиллана. Энэ компьютерт суусан модулиуд (p11-kit-ийн жагсаалт); ихэнх токенд OpenSC-ийнх тохирно.</translation>
+    </message>
+    <message>
+        <source>&amp;Modules:</source>
+        <translation>&amp;Модулиуд:</translation>
+    </message>
+    <message>
+        <source>Looking for the installed modules…</source>
+        <translation>Суусан модулиудыг хайж байна…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Хадгалсангүй: %1</translation>
+    </message>
+    <message>
+        <source>installed by hand, no package</source>
+        <translation>гараар суулгасан, багцгүй</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>%1 багц</translation>
+    </message>
+    <message>
+        <source>No module is registered with p11-kit: install OpenSC (the opensc package), or the token vendor's module, and set it in Settings.</source>
+        <translation>p11-kit-д бүртгэгдсэн модуль алга: OpenSC (opensc багц) эсвэл токен үйлдвэрлэгчийн модулийг суулгаад Тохиргоо хэсэгт сонгоно уу.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module(s) installed.</source>
+        <translation><numerusform>%n модуль суусан байна.</numerusform><numerusform>%n модуль суусан байна.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::ReadyPage</name>
+    <message>
+        <source>The desk is ready</source>
+        <translation>Ширээ бэлэн боллоо</translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</source>
+        <translation>Сонгосон нууц үгээрээ %1 нэрээр нэвтэрнэ үү. Ширээний ажилтнуудыг tamga-cli operator add тушаалаар нэмнэ; Тохиргоо хэсэгт модуль, гэрчилгээ олгогчийн холболт, итгэмжлэгдсэн үндсэн гэрчилгээ харагдана.</translation>
+    </message>
+</context>
+<context>
     <name>tamga::ui::SignInDialog</name>
     <message>
         <source>Tamga — sign in (TRAINING)</source>
@@ -2385,6 +2552,72 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Wrong operator name or password.</source>
         <translation>Ажилтны нэр эсвэл нууц үг буруу байна.</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::SupervisorPage</name>
+    <message>
+        <source>The first supervisor</source>
+        <translation>Анхны ахлах ажилтан</translation>
+    </message>
+    <message>
+        <source>The supervisor signs in first and adds the desk's clerks and other supervisors. Passwords are kept only as scrypt hashes.</source>
+        <translation>Ахлах ажилтан эхэлж нэвтэрч, ширээний ажилтнууд болон бусад ахлах ажилтныг нэмнэ. Нууц үгийг зөвхөн scrypt хэшээр хадгална.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the supervisor</source>
+        <translation>Ахлах ажилтныг &amp;үүсгэх</translation>
+    </message>
+    <message>
+        <source>Operator na&amp;me:</source>
+        <translation>&amp;Операторын нэр:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Нууц үг:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Нууц үг да&amp;хин:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>Хоёр нууц үг зөрж байна: дахин бичнэ үү.</translation>
+    </message>
+    <message>
+        <source>The supervisor was not created: %1</source>
+        <translation>Ахлах ажилтан үүсээгүй: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tamga::ui::TrustPage</name>
+    <message>
+        <source>Trust anchors</source>
+        <translation>Итгэмжлэгдсэн үндсэн гэрчилгээ</translation>
+    </message>
+    <message>
+        <source>The CA's root and issuing certificates (PEM files from the CA): every certificate the CA sends is checked against them before it goes onto a token.</source>
+        <translation>Гэрчилгээ олгогчийн үндсэн болон олгогч гэрчилгээ (гэрчилгээ олгогчоос ирсэн PEM файл): гэрчилгээ олгогчийн илгээсэн гэрчилгээ бүрийг токенд бичихээс өмнө эдгээрээр шалгана.</translation>
+    </message>
+    <message>
+        <source>&amp;Import CA certificates…</source>
+        <translation>Гэрчилгээ олгогчийн гэрчилгээг &amp;импортлох…</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM)</source>
+        <translation>Гэрчилгээ олгогчийн гэрчилгээ (PEM)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1-ийг уншиж чадсангүй: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new certificate(s) from %1.</source>
+        <translation><numerusform>%1-ээс %n шинэ гэрчилгээ.</numerusform><numerusform>%1-ээс %n шинэ гэрчилгээ.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not imported from %1: %2</source>
+        <translation>%1-ээс импортлогдсонгүй: %2</translation>
     </message>
 </context>
 </TS>

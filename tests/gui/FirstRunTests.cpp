@@ -1,0 +1,152 @@
+// A new installation's first start, as a supervisor goes through it: only keys, the wizard's own buttons, and
+// what the core then holds (operator, setting, connector, anchors, audit chain) checked after each page.
+#include "ClerkKeys.h"
+#include "DeskFixture.h"
+#include "FirstRunWizard.h"
+#include "ReceiptPrinting.h"
+#include "TestCertificates.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Operators.h"
+#include "tamga/core/Settings.h"
+
+#include <catch2/catch.hpp>
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTest>
+
+using namespace tamga;
+using namespace tamga::test;
+
+TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and trust anchors by keys, then signs in")
+{
+    TempDir folder;
+    const QString path = QString::fromStdString(folder.file("tamga.db"));
+    auto database = core::Database::open(path);
+    REQUIRE(database);
+    const core::Database& db = **database;
+    REQUIRE(ui::FirstRunWizard::needed(db));
+
+    core::DeskWorker worker(path, {});
+    ui::FirstRunWizard wizard(db, worker, QString::fromStdString(folder.path().string()));
+    wizard.show();
+    REQUIRE(QTest::qWaitForWindowActive(&wizard));
+    const int databasePage = wizard.currentId();
+
+    // Enter leaves the database page; the supervisor's name has the focus.
+    press(&wizard, Qt::Key_Return);
+    const int supervisorPage = wizard.currentId();
+    REQUIRE(supervisorPage != databasePage);
+    type(&wizard, QStringLiteral("bolormaa"));
+    press(&wizard, Qt::Key_Tab);
+    type(&wizard, QStringLiteral("first-supervisor-1"));
+    press(&wizard, Qt::Key_Tab);
+    type(&wizard, QStringLiteral("first-supervisor-2"));
+    press(&wizard, Qt::Key_Return);
+    // Two different passwords: nobody is made, the page stays and says why, the password fields are empty.
+    CHECK(wizard.currentId() == supervisorPage);
+    auto* supervisorMessage = wizard.findChild<QLabel*>(QStringLiteral("supervisorMessage"));
+    REQUIRE(supervisorMessage);
+    CHECK(supervisorMessage->text().contains(QStringLiteral("differ")));
+    CHECK(ui::FirstRunWizard::needed(db));
+    CHECK(wizard.findChild<QLineEdit*>(QStringLiteral("supervisorPassword"))->text().isEmpty());
+
+    // The focus is back in the password field.
+    type(&wizard, QStringLiteral("first-supervisor-1"));
+    press(&wizard, Qt::Key_Tab);
+    type(&wizard, QStringLiteral("first-supervisor-1"));
+    press(&wizard, Qt::Key_Return);
+    const int modulePage = wizard.currentId();
+    REQUIRE(modulePage != supervisorPage);
+    CHECK_FALSE(ui::FirstRunWizard::needed(db));
+    CHECK(wizard.supervisorName() == QStringLiteral("bolormaa"));
+    auto supervisor = core::Operators(db).signIn(QStringLiteral("bolormaa"), core::Password("first-supervisor-1"));
+    REQUIRE(supervisor);
+    CHECK(supervisor->role == core::Role::Supervisor);
+    // The supervisor exists now: the wizard cannot go back to make another.
+    const QAbstractButton* back = wizard.button(QWizard::BackButton);
+    CHECK((back->isHidden() || !back->isEnabled()));
+
+    // The modules p11-kit registers on this machine (scripts/test installs OpenSC and SoftHSM2), OpenSC's chosen.
+    auto* modules = wizard.findChild<QListWidget*>(QStringLiteral("modules"));
+    REQUIRE(modules);
+    REQUIRE(waitUntil([&] { return modules->count() > 0; }));
+    REQUIRE(modules->currentItem());
+    const QString chosenModule = modules->currentItem()->data(Qt::UserRole).toString();
+    CHECK(chosenModule.contains(QStringLiteral("opensc-pkcs11")));
+    for (int i = 0; i < modules->count(); ++i)
+        CHECK_FALSE(modules->item(i)->data(Qt::UserRole).toString().contains(QStringLiteral("p11-kit-trust")));
+    press(&wizard, Qt::Key_Return);
+    const int caPage = wizard.currentId();
+    REQUIRE(caPage != modulePage);
+    CHECK(core::Settings(db).value(core::setting::Pkcs11Modules).value_or(std::nullopt) == chosenModule);
+
+    // A CFSSL server where nothing listens: the connector is added, and the test says it failed.
+    auto* caMessage = wizard.findChild<QLabel*>(QStringLiteral("caMessage"));
+    REQUIRE(caMessage);
+    auto* caName = wizard.findChild<QLineEdit*>(QStringLiteral("caName"));
+    REQUIRE(focusIn(&wizard) == caName);
+    caName->selectAll();
+    type(&wizard, QStringLiteral("cfssl-down"));
+    press(&wizard, Qt::Key_K, Qt::AltModifier);
+    press(&wizard, Qt::Key_Down); // CMP, then CFSSL
+    press(&wizard, Qt::Key_A, Qt::AltModifier);
+    REQUIRE(focusIn(&wizard) == wizard.findChild<QLineEdit*>(QStringLiteral("caUrl")));
+    type(&wizard, QStringLiteral("http://127.0.0.1:9"));
+    press(&wizard, Qt::Key_P, Qt::AltModifier);
+    type(&wizard, QStringLiteral("signing"));
+    const std::string authKey = folder.file("cfssl.key");
+    writeFile(authKey, "00112233445566778899aabbccddeeff");
+    press(&wizard, Qt::Key_E, Qt::AltModifier);
+    type(&wizard, QString::fromStdString(authKey));
+    press(&wizard, Qt::Key_T, Qt::AltModifier); // Add and test
+    REQUIRE(waitUntil([&] { return caMessage->text().contains(QStringLiteral("test failed")); }));
+    CHECK(caMessage->text().startsWith(QStringLiteral("cfssl-down added")));
+
+    // The practice CA answers.
+    press(&wizard, Qt::Key_M, Qt::AltModifier);
+    REQUIRE(focusIn(&wizard) == caName);
+    caName->selectAll();
+    type(&wizard, QStringLiteral("practice"));
+    press(&wizard, Qt::Key_K, Qt::AltModifier);
+    press(&wizard, Qt::Key_End);
+    CHECK(wizard.findChild<QComboBox*>(QStringLiteral("caType"))->currentData().toString() ==
+          QStringLiteral("practice"));
+    press(&wizard, Qt::Key_T, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return caMessage->text().contains(QStringLiteral("The CA answers")); }));
+    auto connectors = core::CaConnectors(db, QString::fromStdString(folder.path().string())).list();
+    REQUIRE(connectors);
+    REQUIRE(connectors->size() == 2);
+    CHECK(connectors->at(0).settings.value(QStringLiteral("url")).toString() == QStringLiteral("http://127.0.0.1:9"));
+
+    // Enter goes on (the Add button is not the page's default); the CA's certificate is imported with Alt+I.
+    press(&wizard, Qt::Key_Return);
+    REQUIRE(wizard.currentId() != caPage);
+    auto* anchors = wizard.findChild<QListWidget*>(QStringLiteral("anchors"));
+    REQUIRE(anchors);
+    const int anchorsBefore = anchors->count();
+    const std::string caFile = folder.file("state-ca.pem");
+    writeFile(caFile, toPem(makeTestCa("State Certification Authority (test)").certificateDer));
+    ui::setOpenPathChooser([&](QWidget*, const QString&, bool) { return QString::fromStdString(caFile); });
+    press(&wizard, Qt::Key_I, Qt::AltModifier);
+    auto* anchorsMessage = wizard.findChild<QLabel*>(QStringLiteral("anchorsMessage"));
+    REQUIRE(anchorsMessage);
+    // A mnemonic clicks its button a moment later (Qt animates the click).
+    REQUIRE(waitUntil([&] { return !anchorsMessage->text().isEmpty(); }));
+    ui::setOpenPathChooser({});
+    CHECK(anchorsMessage->text().startsWith(QStringLiteral("1 new")));
+    CHECK(anchors->count() == anchorsBefore + 1);
+
+    press(&wizard, Qt::Key_Return); // the last page
+    press(&wizard, Qt::Key_Return); // Finish
+    CHECK(wizard.result() == QDialog::Accepted);
+
+    // Every step was the supervisor's, in one unbroken audit chain.
+    auto verified = core::AuditLog(db).verify();
+    REQUIRE(verified);
+    CHECK(verified->intact);
+    CHECK(verified->eventsChecked >= 5);
+}

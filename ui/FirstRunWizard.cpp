@@ -1,0 +1,456 @@
+#include "FirstRunWizard.h"
+
+#include "ReceiptPrinting.h"
+#include "SecretField.h"
+#include "tamga/core/CaConnector.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/DeskWorker.h"
+#include "tamga/core/Operators.h"
+#include "tamga/core/Settings.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+#include <QWizardPage>
+
+#include <optional>
+
+namespace tamga::ui {
+
+struct FirstRunWizard::State {
+    const core::Database& database;
+    core::DeskWorker& worker;
+    QString dataDir;
+    std::optional<core::Operator> supervisor;
+};
+
+namespace {
+
+const QString ErrorStyle = QStringLiteral("color:#b3261e");
+
+QLabel* wrappedLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+// Where the desk keeps its registry. A shared PostgreSQL registry is named so that an office knows where it will
+// be chosen, and is not offered until this version of Tamga supports it.
+class DatabasePage : public QWizardPage {
+    Q_OBJECT
+public:
+    DatabasePage(const FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent)
+    {
+        setTitle(tr("A new desk"));
+        setSubTitle(tr("Tamga keeps this desk's registry, enrollments and audit log in a database. A few questions "
+                       "set the desk up; each answer can be changed later in the Settings tab or with tamga-cli."));
+        auto* layout = new QVBoxLayout(this);
+        auto* local = new QRadioButton(tr("This &PC: %1").arg(QDir::toNativeSeparators(state.database.path())), this);
+        local->setObjectName(QStringLiteral("localDatabase"));
+        local->setChecked(true);
+        auto* shared = new QRadioButton(tr("The office's shared registry (PostgreSQL)"), this);
+        shared->setEnabled(false);
+        layout->addWidget(local);
+        layout->addWidget(shared);
+        layout->addWidget(wrappedLabel(tr("A registry shared by several desks is not supported by this version: "
+                                          "each desk keeps its own database on its PC."),
+                                       this));
+        layout->addStretch();
+    }
+};
+
+// The first supervisor: made on Next, the one operator who may then add the others.
+class SupervisorPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit SupervisorPage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
+    {
+        setTitle(tr("The first supervisor"));
+        setSubTitle(tr("The supervisor signs in first and adds the desk's clerks and other supervisors. Passwords "
+                       "are kept only as scrypt hashes."));
+        setCommitPage(true);
+        setButtonText(QWizard::CommitButton, tr("&Create the supervisor"));
+        auto* form = new QFormLayout(this);
+        m_name = new QLineEdit(this);
+        m_name->setObjectName(QStringLiteral("supervisorName"));
+        m_password = new QLineEdit(this);
+        m_password->setObjectName(QStringLiteral("supervisorPassword"));
+        m_password->setEchoMode(QLineEdit::Password);
+        m_repeat = new QLineEdit(this);
+        m_repeat->setObjectName(QStringLiteral("supervisorPasswordAgain"));
+        m_repeat->setEchoMode(QLineEdit::Password);
+        m_message = wrappedLabel(QString(), this);
+        m_message->setObjectName(QStringLiteral("supervisorMessage"));
+        m_message->setStyleSheet(ErrorStyle);
+        form->addRow(tr("Operator na&me:"), m_name);
+        form->addRow(tr("&Password:"), m_password);
+        form->addRow(tr("Password &again:"), m_repeat);
+        form->addRow(m_message);
+        for (QLineEdit* field : {m_name, m_password, m_repeat})
+            connect(field, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    }
+
+    bool isComplete() const override
+    {
+        return !m_state.supervisor &&
+               !(m_name->text().trimmed().isEmpty() || m_password->text().isEmpty() || m_repeat->text().isEmpty());
+    }
+
+    bool validatePage() override
+    {
+        if (m_state.supervisor)
+            return true;
+        // The passwords leave the fields for wiping buffers at once, whatever happens next.
+        const core::Password password = takeSecret(m_password);
+        const core::Password again = takeSecret(m_repeat);
+        if (password.view() != again.view()) {
+            m_message->setText(tr("The two passwords differ: type them again."));
+            m_password->setFocus();
+            return false;
+        }
+        auto made = core::Operators(m_state.database)
+                        .add(std::nullopt, m_name->text().trimmed(), core::Role::Supervisor, password);
+        if (!made) {
+            m_message->setText(tr("The supervisor was not created: %1").arg(made.error().message));
+            m_password->setFocus();
+            return false;
+        }
+        m_state.supervisor = *made;
+        return true;
+    }
+
+private:
+    FirstRunWizard::State& m_state;
+    QLineEdit* m_name;
+    QLineEdit* m_password;
+    QLineEdit* m_repeat;
+    QLabel* m_message;
+};
+
+// The PKCS#11 module of the desk's tokens, chosen from the modules the system's packages registered with p11-kit.
+class ModulePage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit ModulePage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
+    {
+        setTitle(tr("The tokens' PKCS#11 module"));
+        setSubTitle(tr("The library through which the desk reaches the e-tokens. These are the modules installed "
+                       "on this PC (p11-kit's list); OpenSC's serves most tokens."));
+        auto* layout = new QVBoxLayout(this);
+        m_modules = new QListWidget(this);
+        m_modules->setObjectName(QStringLiteral("modules"));
+        auto* label = new QLabel(tr("&Modules:"), this);
+        label->setBuddy(m_modules);
+        m_message = wrappedLabel(tr("Looking for the installed modules…"), this);
+        m_message->setObjectName(QStringLiteral("modulesMessage"));
+        layout->addWidget(label);
+        layout->addWidget(m_modules);
+        layout->addWidget(m_message);
+        connect(&state.worker, &core::DeskWorker::registeredModulesListed, this, &ModulePage::show);
+    }
+
+    void initializePage() override { m_state.worker.listRegisteredModules(); }
+
+    bool validatePage() override
+    {
+        QListWidgetItem* item = m_modules->currentItem();
+        if (!item)
+            return true; // nothing chosen: the desk uses OpenSC's module, as it would without the setting
+        auto saved =
+            core::Settings(m_state.database)
+                .setValue(*m_state.supervisor, core::setting::Pkcs11Modules, item->data(Qt::UserRole).toString());
+        if (!saved) {
+            m_message->setStyleSheet(ErrorStyle);
+            m_message->setText(tr("Not saved: %1").arg(saved.error().message));
+            return false;
+        }
+        return true;
+    }
+
+private:
+    void show(const QStringList& names, const QStringList& paths, const QStringList& packages)
+    {
+        m_modules->clear();
+        int tokenModules = 0;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            // p11-kit's trust module holds the system's CA store, not tokens: not a choice for the desk.
+            if (paths[i].contains(QStringLiteral("p11-kit-trust")))
+                continue;
+            ++tokenModules;
+            const QString origin = packages.value(i).isEmpty() ? tr("installed by hand, no package")
+                                                               : tr("package %1").arg(packages.value(i));
+            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(names[i], paths[i], origin), m_modules);
+            item->setData(Qt::UserRole, paths[i]);
+            // OpenSC's module is the usual choice: chosen unless the supervisor picks another.
+            if (paths[i].contains(QStringLiteral("opensc-pkcs11")) && !m_modules->currentItem())
+                m_modules->setCurrentItem(item);
+        }
+        if (!m_modules->currentItem() && m_modules->count() > 0)
+            m_modules->setCurrentRow(0);
+        m_message->setText(tokenModules == 0 ? tr("No module is registered with p11-kit: install OpenSC (the opensc "
+                                                  "package), or the token vendor's module, and set it in Settings.")
+                                             : tr("%n module(s) installed.", nullptr, tokenModules));
+    }
+
+    FirstRunWizard::State& m_state;
+    QListWidget* m_modules;
+    QLabel* m_message;
+};
+
+// The CA connector: what the CA is and where, added through the core and tested by asking the CA for its
+// certificates (on the worker's thread: the window never waits on the network).
+class CaPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit CaPage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
+    {
+        setTitle(tr("The certification authority"));
+        setSubTitle(tr("How the desk reaches the CA that issues the certificates. More connectors can be added "
+                       "later with tamga-cli ca add."));
+        auto* form = new QFormLayout(this);
+        m_name = new QLineEdit(QStringLiteral("ca"), this);
+        m_name->setObjectName(QStringLiteral("caName"));
+        m_type = new QComboBox(this);
+        m_type->setObjectName(QStringLiteral("caType"));
+        m_type->addItem(tr("CMP server (RFC 4210)"), QStringLiteral("cmp"));
+        m_type->addItem(tr("CFSSL server"), QStringLiteral("cfssl"));
+        m_type->addItem(tr("Files exchanged with an offline CA"), QStringLiteral("files"));
+        m_type->addItem(tr("Practice CA (training only)"), QStringLiteral("practice"));
+        m_url = new QLineEdit(this);
+        m_url->setObjectName(QStringLiteral("caUrl"));
+        m_url->setPlaceholderText(QStringLiteral("https://ca.example.mn/pkix/"));
+        m_reference = new QLineEdit(this);
+        m_reference->setObjectName(QStringLiteral("caReference"));
+        m_secretFile = new QLineEdit(this);
+        m_secretFile->setObjectName(QStringLiteral("caSecretFile"));
+        m_secretFile->setPlaceholderText(tr("a file holding the shared secret"));
+        m_profile = new QLineEdit(this);
+        m_profile->setObjectName(QStringLiteral("caProfile"));
+        m_authKeyFile = new QLineEdit(this);
+        m_authKeyFile->setObjectName(QStringLiteral("caAuthKeyFile"));
+        m_authKeyFile->setPlaceholderText(tr("a file holding the shared authentication key (hex)"));
+        m_folder = new QLineEdit(this);
+        m_folder->setObjectName(QStringLiteral("caFolder"));
+        auto* add = new QPushButton(tr("Add and &test"), this);
+        add->setObjectName(QStringLiteral("caAddAndTest"));
+        add->setAutoDefault(false); // Enter goes on to the next page; Alt+T adds
+
+        m_message = wrappedLabel(QString(), this);
+        m_message->setObjectName(QStringLiteral("caMessage"));
+        form->addRow(tr("Connector na&me:"), m_name);
+        form->addRow(tr("&Kind:"), m_type);
+        form->addRow(tr("&Address:"), m_url);
+        form->addRow(tr("CMP sender &reference:"), m_reference);
+        form->addRow(tr("CMP shared &secret file:"), m_secretFile);
+        form->addRow(tr("CFSSL &profile:"), m_profile);
+        form->addRow(tr("CFSSL auth&entication key file:"), m_authKeyFile);
+        form->addRow(tr("Exchange &folder:"), m_folder);
+        form->addRow(QString(), add);
+        form->addRow(m_message);
+        m_form = form;
+        connect(m_type, &QComboBox::currentIndexChanged, this, &CaPage::showFieldsOfKind);
+        connect(add, &QPushButton::clicked, this, &CaPage::addAndTest);
+        connect(&state.worker, &core::DeskWorker::caTested, this,
+                [this](const QString& name, bool ok, const QString& message) {
+                    if (name != m_tested)
+                        return;
+                    m_message->setStyleSheet(ok ? QString() : ErrorStyle);
+                    m_message->setText(ok ? tr("%1 added. %2").arg(name, message)
+                                          : tr("%1 added, but the test failed: %2. Check the address and the "
+                                               "CA's settings; the connector can be corrected with tamga-cli.")
+                                                .arg(name, message));
+                });
+        showFieldsOfKind();
+    }
+
+private:
+    void showFieldsOfKind()
+    {
+        const QString kind = m_type->currentData().toString();
+        const auto show = [this](QWidget* field, bool visible) { m_form->setRowVisible(field, visible); };
+        show(m_url, kind == QStringLiteral("cmp") || kind == QStringLiteral("cfssl"));
+        show(m_reference, kind == QStringLiteral("cmp"));
+        show(m_secretFile, kind == QStringLiteral("cmp"));
+        show(m_profile, kind == QStringLiteral("cfssl"));
+        show(m_authKeyFile, kind == QStringLiteral("cfssl"));
+        show(m_folder, kind == QStringLiteral("files"));
+    }
+
+    void addAndTest()
+    {
+        const QString kind = m_type->currentData().toString();
+        QJsonObject settings;
+        const auto put = [&settings](const char* key, QLineEdit* field, bool path) {
+            const QString value = field->text().trimmed();
+            if (!value.isEmpty())
+                settings.insert(QLatin1String(key), path ? QFileInfo(value).absoluteFilePath() : value);
+        };
+        if (kind == QStringLiteral("cmp") || kind == QStringLiteral("cfssl"))
+            put("url", m_url, false);
+        if (kind == QStringLiteral("cmp")) {
+            put("reference", m_reference, false);
+            put("secretFile", m_secretFile, true);
+        }
+        if (kind == QStringLiteral("cfssl")) {
+            put("profile", m_profile, false);
+            put("authKeyFile", m_authKeyFile, true);
+        }
+        if (kind == QStringLiteral("files"))
+            put("dir", m_folder, true);
+        const QString name = m_name->text().trimmed();
+        auto added =
+            core::CaConnectors(m_state.database, m_state.dataDir).add(*m_state.supervisor, {0, name, kind, settings});
+        if (!added) {
+            m_message->setStyleSheet(ErrorStyle);
+            m_message->setText(tr("Not added: %1").arg(added.error().message));
+            return;
+        }
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("%1 added; asking the CA…").arg(name));
+        m_tested = name;
+        m_state.worker.testCa(name);
+    }
+
+    FirstRunWizard::State& m_state;
+    QFormLayout* m_form;
+    QLineEdit* m_name;
+    QComboBox* m_type;
+    QLineEdit* m_url;
+    QLineEdit* m_reference;
+    QLineEdit* m_secretFile;
+    QLineEdit* m_profile;
+    QLineEdit* m_authKeyFile;
+    QLineEdit* m_folder;
+    QLabel* m_message;
+    QString m_tested;
+};
+
+// The CA certificates the CA's answers are checked against, imported from the files the CA published.
+class TrustPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit TrustPage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
+    {
+        setTitle(tr("Trust anchors"));
+        setSubTitle(tr("The CA's root and issuing certificates (PEM files from the CA): every certificate the CA "
+                       "sends is checked against them before it goes onto a token."));
+        auto* layout = new QVBoxLayout(this);
+        auto* import = new QPushButton(tr("&Import CA certificates…"), this);
+        import->setObjectName(QStringLiteral("importAnchors"));
+        import->setAutoDefault(false); // Enter goes on to the next page; Alt+I imports
+
+        m_anchors = new QListWidget(this);
+        m_anchors->setObjectName(QStringLiteral("anchors"));
+        m_message = wrappedLabel(QString(), this);
+        m_message->setObjectName(QStringLiteral("anchorsMessage"));
+        layout->addWidget(import);
+        layout->addWidget(m_anchors);
+        layout->addWidget(m_message);
+        connect(import, &QPushButton::clicked, this, &TrustPage::import);
+    }
+
+    void initializePage() override { refresh(); }
+
+private:
+    void import()
+    {
+        const QString path = chooseOpenPath(this, tr("CA certificates (PEM)"), false);
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_message->setStyleSheet(ErrorStyle);
+            m_message->setText(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+            return;
+        }
+        auto added = core::TrustAnchors(m_state.database).add(*m_state.supervisor, file.readAll());
+        m_message->setStyleSheet(added ? QString() : ErrorStyle);
+        m_message->setText(added ? tr("%n new certificate(s) from %1.", nullptr, *added).arg(path)
+                                 : tr("Not imported from %1: %2").arg(path, added.error().message));
+        refresh();
+    }
+
+    void refresh()
+    {
+        m_anchors->clear();
+        if (auto list = core::TrustAnchors(m_state.database).list()) {
+            for (const auto& anchor : *list)
+                m_anchors->addItem(anchor.subject);
+        }
+    }
+
+    FirstRunWizard::State& m_state;
+    QListWidget* m_anchors;
+    QLabel* m_message;
+};
+
+class ReadyPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit ReadyPage(const FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
+    {
+        setTitle(tr("The desk is ready"));
+        m_text = wrappedLabel(QString(), this);
+        auto* layout = new QVBoxLayout(this);
+        layout->addWidget(m_text);
+        layout->addStretch();
+    }
+
+    void initializePage() override
+    {
+        m_text->setText(tr("Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli "
+                           "operator add; the Settings tab shows the module, the CA connectors and the trust "
+                           "anchors.")
+                            .arg(m_state.supervisor ? m_state.supervisor->name : QString()));
+    }
+
+private:
+    const FirstRunWizard::State& m_state;
+    QLabel* m_text;
+};
+
+} // namespace
+
+FirstRunWizard::FirstRunWizard(const core::Database& database, core::DeskWorker& worker, const QString& dataDir,
+                               QWidget* parent)
+    : QWizard(parent), m_state(std::make_unique<State>(State{database, worker, dataDir, std::nullopt}))
+{
+    setWindowTitle(tr("Tamga — setting up this desk"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    addPage(new DatabasePage(*m_state, this));
+    addPage(new SupervisorPage(*m_state, this));
+    addPage(new ModulePage(*m_state, this));
+    addPage(new CaPage(*m_state, this));
+    addPage(new TrustPage(*m_state, this));
+    addPage(new ReadyPage(*m_state, this));
+    resize(720, 520);
+}
+
+FirstRunWizard::~FirstRunWizard() = default;
+
+bool FirstRunWizard::needed(const core::Database& database)
+{
+    auto any = core::Operators(database).anyExist();
+    return any && !*any;
+}
+
+QString FirstRunWizard::supervisorName() const
+{
+    return m_state->supervisor ? m_state->supervisor->name : QString();
+}
+
+} // namespace tamga::ui
+
+#include "FirstRunWizard.moc"
