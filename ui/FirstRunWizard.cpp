@@ -28,10 +28,15 @@
 namespace tamga::ui {
 
 struct FirstRunWizard::State {
-    const core::Database& database;
+    QString databasePath;
     core::DeskWorker& worker;
     QString dataDir;
+    // Made with the first supervisor (nothing is written before), or opened after a restore.
+    std::unique_ptr<core::Database> opened;
     std::optional<core::Operator> supervisor;
+    QString restored; // what the restore said, when the desk came from a backup
+
+    const core::Database& database() const { return *opened; }
 };
 
 namespace {
@@ -45,18 +50,22 @@ QLabel* wrappedLabel(const QString& text, QWidget* parent)
     return label;
 }
 
-// Where the desk keeps its registry. A shared PostgreSQL registry is named so that an office knows where it will
-// be chosen, and is not offered until this version of Tamga supports it.
+// Where the desk keeps its registry: a new database on this PC, or this PC's desk restored from a backup (only
+// while no database is there: a restore never replaces one). A shared PostgreSQL registry is named so that an
+// office knows where it will be chosen, and is not offered until this version of Tamga supports it.
 class DatabasePage : public QWizardPage {
     Q_OBJECT
 public:
-    DatabasePage(const FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent)
+    DatabasePage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
     {
         setTitle(tr("A new desk"));
-        setSubTitle(tr("Tamga keeps this desk's registry, enrollments and audit log in a database. A few questions "
-                       "set the desk up; each answer can be changed later in the Settings tab or with tamga-cli."));
+        auto* explanation = wrappedLabel(
+            tr("Tamga keeps this desk's registry, enrollments and audit log in a database. A few questions "
+               "set the desk up; each answer can be changed later in the Settings tab or with tamga-cli."),
+            this);
         auto* layout = new QVBoxLayout(this);
-        auto* local = new QRadioButton(tr("This &PC: %1").arg(QDir::toNativeSeparators(state.database.path())), this);
+        layout->addWidget(explanation);
+        auto* local = new QRadioButton(tr("This &PC: %1").arg(QDir::toNativeSeparators(state.databasePath)), this);
         local->setObjectName(QStringLiteral("localDatabase"));
         local->setChecked(true);
         auto* shared = new QRadioButton(tr("The office's shared registry (PostgreSQL)"), this);
@@ -66,8 +75,76 @@ public:
         layout->addWidget(wrappedLabel(tr("A registry shared by several desks is not supported by this version: "
                                           "each desk keeps its own database on its PC."),
                                        this));
+        m_restore = new QPushButton(tr("&Restore this desk from a backup…"), this);
+        m_restore->setObjectName(QStringLiteral("restoreBackup"));
+        m_restore->setAutoDefault(false); // Enter goes on with a new desk; Alt+R restores
+        m_message = wrappedLabel(QString(), this);
+        m_message->setObjectName(QStringLiteral("restoreMessage"));
+        if (QFileInfo::exists(state.databasePath)) {
+            m_restore->setEnabled(false);
+            m_message->setText(tr("A database is already at this path: a backup is restored only where there is "
+                                  "none (tamga-cli --db NEW restore --from FOLDER)."));
+        }
+        auto* row = new QHBoxLayout;
+        row->addWidget(m_restore);
+        row->addStretch();
+        layout->addSpacing(12);
+        layout->addLayout(row);
+        layout->addWidget(m_message);
         layout->addStretch();
+        connect(m_restore, &QPushButton::clicked, this, &DatabasePage::restore);
+        connect(&state.worker, &core::DeskWorker::restoreFinished, this, &DatabasePage::restoreFinished);
     }
+
+    bool isComplete() const override { return !m_restoring; }
+
+    int nextId() const override
+    {
+        // A restored desk has its operators, module, CA and anchors already: straight to the end.
+        return m_state.restored.isEmpty() ? FirstRunWizard::SupervisorPageId : FirstRunWizard::ReadyPageId;
+    }
+
+private:
+    void restore()
+    {
+        const QString folder = chooseOpenPath(this, tr("The backup's folder"), true);
+        if (folder.isEmpty())
+            return;
+        m_restoring = true;
+        m_restore->setEnabled(false);
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("Checking the backup and restoring it…"));
+        Q_EMIT completeChanged();
+        m_state.worker.restoreBackup(folder);
+    }
+
+    void restoreFinished(bool succeeded, const QString& message)
+    {
+        m_restoring = false;
+        if (succeeded) {
+            auto opened = core::Database::openExisting(m_state.databasePath);
+            if (opened) {
+                m_state.opened = std::move(*opened);
+                m_state.restored = message;
+            } else {
+                m_message->setStyleSheet(ErrorStyle);
+                m_message->setText(tr("Restored, but the database does not open: %1").arg(opened.error().message));
+            }
+        }
+        if (!m_state.restored.isEmpty()) {
+            m_message->setText(message + QLatin1Char(' ') + tr("Next goes on to the sign-in."));
+        } else if (!succeeded) {
+            m_message->setStyleSheet(ErrorStyle);
+            m_message->setText(tr("Not restored, nothing was written: %1").arg(message));
+            m_restore->setEnabled(true);
+        }
+        Q_EMIT completeChanged();
+    }
+
+    FirstRunWizard::State& m_state;
+    QPushButton* m_restore;
+    QLabel* m_message;
+    bool m_restoring = false;
 };
 
 // The first supervisor: made on Next, the one operator who may then add the others.
@@ -77,11 +154,14 @@ public:
     explicit SupervisorPage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
     {
         setTitle(tr("The first supervisor"));
-        setSubTitle(tr("The supervisor signs in first and adds the desk's clerks and other supervisors. Passwords "
-                       "are kept only as scrypt hashes."));
+        auto* explanation =
+            wrappedLabel(tr("The supervisor signs in first and adds the desk's clerks and other supervisors. Passwords "
+                            "are kept only as scrypt hashes."),
+                         this);
         setCommitPage(true);
         setButtonText(QWizard::CommitButton, tr("&Create the supervisor"));
         auto* form = new QFormLayout(this);
+        form->addRow(explanation);
         m_name = new QLineEdit(this);
         m_name->setObjectName(QStringLiteral("supervisorName"));
         m_password = new QLineEdit(this);
@@ -119,7 +199,16 @@ public:
             m_password->setFocus();
             return false;
         }
-        auto made = core::Operators(m_state.database)
+        if (!m_state.opened) {
+            // The desk's database comes into being with its first supervisor, not before.
+            auto opened = core::Database::open(m_state.databasePath);
+            if (!opened) {
+                m_message->setText(tr("The database cannot be made: %1").arg(opened.error().message));
+                return false;
+            }
+            m_state.opened = std::move(*opened);
+        }
+        auto made = core::Operators(m_state.database())
                         .add(std::nullopt, m_name->text().trimmed(), core::Role::Supervisor, password);
         if (!made) {
             m_message->setText(tr("The supervisor was not created: %1").arg(made.error().message));
@@ -145,9 +234,12 @@ public:
     explicit ModulePage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
     {
         setTitle(tr("The tokens' PKCS#11 module"));
-        setSubTitle(tr("The library through which the desk reaches the e-tokens. These are the modules installed "
-                       "on this PC (p11-kit's list); OpenSC's serves most tokens."));
+        auto* explanation =
+            wrappedLabel(tr("The library through which the desk reaches the e-tokens. These are the modules installed "
+                            "on this PC (p11-kit's list); OpenSC's serves most tokens."),
+                         this);
         auto* layout = new QVBoxLayout(this);
+        layout->addWidget(explanation);
         m_modules = new QListWidget(this);
         m_modules->setObjectName(QStringLiteral("modules"));
         auto* label = new QLabel(tr("&Modules:"), this);
@@ -168,7 +260,7 @@ public:
         if (!item)
             return true; // nothing chosen: the desk uses OpenSC's module, as it would without the setting
         auto saved =
-            core::Settings(m_state.database)
+            core::Settings(m_state.database())
                 .setValue(*m_state.supervisor, core::setting::Pkcs11Modules, item->data(Qt::UserRole).toString());
         if (!saved) {
             m_message->setStyleSheet(ErrorStyle);
@@ -216,9 +308,12 @@ public:
     explicit CaPage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
     {
         setTitle(tr("The certification authority"));
-        setSubTitle(tr("How the desk reaches the CA that issues the certificates. More connectors can be added "
-                       "later with tamga-cli ca add."));
+        auto* explanation =
+            wrappedLabel(tr("How the desk reaches the CA that issues the certificates. More connectors can be added "
+                            "later with tamga-cli ca add."),
+                         this);
         auto* form = new QFormLayout(this);
+        form->addRow(explanation);
         m_name = new QLineEdit(QStringLiteral("ca"), this);
         m_name->setObjectName(QStringLiteral("caName"));
         m_type = new QComboBox(this);
@@ -310,7 +405,7 @@ private:
             put("dir", m_folder, true);
         const QString name = m_name->text().trimmed();
         auto added =
-            core::CaConnectors(m_state.database, m_state.dataDir).add(*m_state.supervisor, {0, name, kind, settings});
+            core::CaConnectors(m_state.database(), m_state.dataDir).add(*m_state.supervisor, {0, name, kind, settings});
         if (!added) {
             m_message->setStyleSheet(ErrorStyle);
             m_message->setText(tr("Not added: %1").arg(added.error().message));
@@ -343,9 +438,12 @@ public:
     explicit TrustPage(FirstRunWizard::State& state, QWidget* parent) : QWizardPage(parent), m_state(state)
     {
         setTitle(tr("Trust anchors"));
-        setSubTitle(tr("The CA's root and issuing certificates (PEM files from the CA): every certificate the CA "
-                       "sends is checked against them before it goes onto a token."));
+        auto* explanation =
+            wrappedLabel(tr("The CA's root and issuing certificates (PEM files from the CA): every certificate the CA "
+                            "sends is checked against them before it goes onto a token."),
+                         this);
         auto* layout = new QVBoxLayout(this);
+        layout->addWidget(explanation);
         auto* import = new QPushButton(tr("&Import CA certificates…"), this);
         import->setObjectName(QStringLiteral("importAnchors"));
         import->setAutoDefault(false); // Enter goes on to the next page; Alt+I imports
@@ -374,7 +472,7 @@ private:
             m_message->setText(tr("%1 cannot be read: %2").arg(path, file.errorString()));
             return;
         }
-        auto added = core::TrustAnchors(m_state.database).add(*m_state.supervisor, file.readAll());
+        auto added = core::TrustAnchors(m_state.database()).add(*m_state.supervisor, file.readAll());
         m_message->setStyleSheet(added ? QString() : ErrorStyle);
         m_message->setText(added ? tr("%n new certificate(s) from %1.", nullptr, *added).arg(path)
                                  : tr("Not imported from %1: %2").arg(path, added.error().message));
@@ -384,7 +482,7 @@ private:
     void refresh()
     {
         m_anchors->clear();
-        if (auto list = core::TrustAnchors(m_state.database).list()) {
+        if (auto list = core::TrustAnchors(m_state.database()).list()) {
             for (const auto& anchor : *list)
                 m_anchors->addItem(anchor.subject);
         }
@@ -409,6 +507,11 @@ public:
 
     void initializePage() override
     {
+        if (!m_state.restored.isEmpty()) {
+            m_text->setText(
+                tr("The desk is restored from its backup. %1 Sign in as one of its operators.").arg(m_state.restored));
+            return;
+        }
         m_text->setText(tr("Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli "
                            "operator add; the Settings tab shows the module, the CA connectors and the trust "
                            "anchors.")
@@ -422,27 +525,33 @@ private:
 
 } // namespace
 
-FirstRunWizard::FirstRunWizard(const core::Database& database, core::DeskWorker& worker, const QString& dataDir,
-                               QWidget* parent)
-    : QWizard(parent), m_state(std::make_unique<State>(State{database, worker, dataDir, std::nullopt}))
+FirstRunWizard::FirstRunWizard(const QString& databasePath, core::DeskWorker& worker, QWidget* parent)
+    : QWizard(parent),
+      m_state(std::make_unique<State>(
+          State{databasePath, worker, QFileInfo(databasePath).absolutePath(), nullptr, std::nullopt, QString()}))
 {
     setWindowTitle(tr("Tamga — setting up this desk"));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
-    addPage(new DatabasePage(*m_state, this));
-    addPage(new SupervisorPage(*m_state, this));
-    addPage(new ModulePage(*m_state, this));
-    addPage(new CaPage(*m_state, this));
-    addPage(new TrustPage(*m_state, this));
-    addPage(new ReadyPage(*m_state, this));
+    setPage(DatabasePageId, new DatabasePage(*m_state, this));
+    setPage(SupervisorPageId, new SupervisorPage(*m_state, this));
+    setPage(ModulePageId, new ModulePage(*m_state, this));
+    setPage(CaPageId, new CaPage(*m_state, this));
+    setPage(TrustPageId, new TrustPage(*m_state, this));
+    setPage(ReadyPageId, new ReadyPage(*m_state, this));
     resize(720, 520);
 }
 
 FirstRunWizard::~FirstRunWizard() = default;
 
-bool FirstRunWizard::needed(const core::Database& database)
+bool FirstRunWizard::needed(const QString& databasePath)
 {
-    auto any = core::Operators(database).anyExist();
+    if (!QFileInfo::exists(databasePath))
+        return true;
+    auto database = core::Database::openExisting(databasePath);
+    if (!database)
+        return false; // the desk reports why it cannot open it
+    auto any = core::Operators(**database).anyExist();
     return any && !*any;
 }
 

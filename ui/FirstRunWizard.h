@@ -19,16 +19,19 @@ namespace tamga::ui {
 class FirstRunWizard : public QWizard {
     Q_OBJECT
 public:
-    // `worker` lists the modules and tests the CA off the GUI thread; `dataDir` is the database's folder.
-    FirstRunWizard(const core::Database& database, core::DeskWorker& worker, const QString& dataDir,
-                   QWidget* parent = nullptr);
+    // The desk's database is made at `databasePath` with the first supervisor, or restored there from a backup.
+    // `worker` (for that same path, no module loaded) lists the modules, tests the CA and restores, off the GUI
+    // thread.
+    FirstRunWizard(const QString& databasePath, core::DeskWorker& worker, QWidget* parent = nullptr);
     ~FirstRunWizard() override;
 
-    // A desk needs the setup while it has no operator at all (a new installation, or a setup abandoned).
-    static bool needed(const core::Database& database);
+    // A desk needs the setup while it has no database yet, or one without any operator (a setup abandoned).
+    static bool needed(const QString& databasePath);
 
-    // The supervisor the setup made (empty before that page).
+    // The supervisor the setup made (empty before that page, and when a backup was restored instead).
     QString supervisorName() const;
+
+    enum PageId { DatabasePageId, SupervisorPageId, ModulePageId, CaPageId, TrustPageId, ReadyPageId };
 
     struct State;
 

@@ -63,26 +63,31 @@ int main(int argc, char** argv)
             return 2;
         }
     }
+    // A new installation (no database, or one without any operator): the setup first, in the language asked for
+    // or the system's, then the sign-in. The setup makes the database with its first supervisor, or restores it
+    // from a backup; it lists modules, tests the CA and restores on a worker of its own, with no module loaded.
+    QString firstSupervisor;
+    bool translated = false;
+    if (!options.training && ui::FirstRunWizard::needed(options.databasePath)) {
+        ui::installTranslation(application, options.language);
+        translated = true;
+        core::DeskWorker setupWorker(options.databasePath, {});
+        ui::FirstRunWizard setup(options.databasePath, setupWorker);
+        if (setup.exec() != QDialog::Accepted)
+            return 0;
+        firstSupervisor = setup.supervisorName();
+    }
     auto database = core::Database::open(options.databasePath);
     if (!database) {
         QMessageBox::critical(nullptr, QStringLiteral("Tamga"), database.error().message);
         return 2;
     }
     core::Settings settings(**database);
-    QString language = options.language;
-    if (language.isEmpty())
-        language = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
-    ui::installTranslation(application, language);
-
-    // A new installation (no operator yet): the setup first, then the sign-in. It lists modules and tests the CA
-    // on a worker of its own, with no module loaded.
-    QString firstSupervisor;
-    if (!options.training && ui::FirstRunWizard::needed(**database)) {
-        core::DeskWorker setupWorker(options.databasePath, {});
-        ui::FirstRunWizard setup(**database, setupWorker, QFileInfo(options.databasePath).absolutePath());
-        if (setup.exec() != QDialog::Accepted)
-            return 0;
-        firstSupervisor = setup.supervisorName();
+    if (!translated) {
+        QString language = options.language;
+        if (language.isEmpty())
+            language = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
+        ui::installTranslation(application, language);
     }
     if (options.modulePaths.empty()) {
         auto stored = settings.value(core::setting::Pkcs11Modules).value_or(std::nullopt);

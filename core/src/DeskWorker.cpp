@@ -309,6 +309,21 @@ void DeskWorker::backUp(Operator by, QString folder)
     });
 }
 
+void DeskWorker::restoreBackup(QString folder)
+{
+    const QString path = m_databasePath;
+    m_worker->post([this, folder, path] {
+        auto restored = Backups::restore(folder, path);
+        if (!restored) {
+            Q_EMIT restoreFinished(false, restored.error().message);
+            return;
+        }
+        Q_EMIT restoreFinished(true, tr("Restored from %1: %n audit event(s) verified, head %2.", nullptr,
+                                        static_cast<int>(restored->events))
+                                         .arg(restored->folder, restored->headHash.left(16)));
+    });
+}
+
 void DeskWorker::startRenewal(Operator by, qint64 oldEnrollmentId, bool revokeOld)
 {
     const QString path = m_databasePath;

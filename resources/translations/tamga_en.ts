@@ -2241,6 +2241,11 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>
             <numerusform>Backed up into %1: %n audit event verified, head %2.</numerusform><numerusform>Backed up into %1: %n audit events verified, head %2.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Restored from %1: %n audit event(s) verified, head %2.</source>
+        <translation>
+            <numerusform>Restored from %1: %n audit event verified, head %2.</numerusform><numerusform>Restored from %1: %n audit events verified, head %2.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::CaPage</name>
@@ -2350,6 +2355,34 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</source>
         <translation>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this desk from a backup…</source>
+        <translation>&amp;Restore this desk from a backup…</translation>
+    </message>
+    <message>
+        <source>A database is already at this path: a backup is restored only where there is none (tamga-cli --db NEW restore --from FOLDER).</source>
+        <translation>A database is already at this path: a backup is restored only where there is none (tamga-cli --db NEW restore --from FOLDER).</translation>
+    </message>
+    <message>
+        <source>The backup's folder</source>
+        <translation>The backup's folder</translation>
+    </message>
+    <message>
+        <source>Checking the backup and restoring it…</source>
+        <translation>Checking the backup and restoring it…</translation>
+    </message>
+    <message>
+        <source>Restored, but the database does not open: %1</source>
+        <translation>Restored, but the database does not open: %1</translation>
+    </message>
+    <message>
+        <source>Next goes on to the sign-in.</source>
+        <translation>Next goes on to the sign-in.</translation>
+    </message>
+    <message>
+        <source>Not restored, nothing was written: %1</source>
+        <translation>Not restored, nothing was written: %1</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2561,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</source>
         <translation>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</translation>
     </message>
+    <message>
+        <source>The desk is restored from its backup. %1 Sign in as one of its operators.</source>
+        <translation>The desk is restored from its backup. %1 Sign in as one of its operators.</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::SignInDialog</name>
@@ -2597,6 +2634,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>The supervisor was not created: %1</source>
         <translation>The supervisor was not created: %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be made: %1</source>
+        <translation>The database cannot be made: %1</translation>
     </message>
 </context>
 <context>

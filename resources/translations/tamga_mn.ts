@@ -2233,6 +2233,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Backed up into %1: %n audit event(s) verified, head %2.</source>
         <translation><numerusform>%1 руу нөөц хуулбар хийлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform><numerusform>%1 руу нөөц хуулбар хийлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Restored from %1: %n audit event(s) verified, head %2.</source>
+        <translation><numerusform>%1-ээс сэргээлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform><numerusform>%1-ээс сэргээлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::CaPage</name>
@@ -2342,6 +2346,34 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</source>
         <translation>Энэ хувилбар хэд хэдэн ширээний нэгдсэн бүртгэлийг дэмжихгүй: ширээ бүр өөрийн өгөгдлийн санг өөрийн компьютер дээр хадгална.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this desk from a backup…</source>
+        <translation>Энэ ширээг нөөц хуулбараас &amp;сэргээх…</translation>
+    </message>
+    <message>
+        <source>A database is already at this path: a backup is restored only where there is none (tamga-cli --db NEW restore --from FOLDER).</source>
+        <translation>Энэ замд өгөгдлийн сан аль хэдийн байна: нөөц хуулбарыг зөвхөн өгөгдлийн сангүй газарт сэргээнэ (tamga-cli --db ШИНЭ restore --from ХАВТАС).</translation>
+    </message>
+    <message>
+        <source>The backup's folder</source>
+        <translation>Нөөц хуулбарын хавтас</translation>
+    </message>
+    <message>
+        <source>Checking the backup and restoring it…</source>
+        <translation>Нөөц хуулбарыг шалгаж, сэргээж байна…</translation>
+    </message>
+    <message>
+        <source>Restored, but the database does not open: %1</source>
+        <translation>Сэргээсэн боловч өгөгдлийн сан нээгдэхгүй байна: %1</translation>
+    </message>
+    <message>
+        <source>Next goes on to the sign-in.</source>
+        <translation>«Дараах» товч нэвтрэх рүү шилжинэ.</translation>
+    </message>
+    <message>
+        <source>Not restored, nothing was written: %1</source>
+        <translation>Сэргээгдсэнгүй, юу ч бичигдээгүй: %1</translation>
     </message>
 </context>
 <context>
@@ -2518,6 +2550,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</source>
         <translation>Сонгосон нууц үгээрээ %1 нэрээр нэвтэрнэ үү. Ширээний ажилтнуудыг tamga-cli operator add тушаалаар нэмнэ; Тохиргоо хэсэгт модуль, гэрчилгээ олгогчийн холболт, итгэмжлэгдсэн үндсэн гэрчилгээ харагдана.</translation>
     </message>
+    <message>
+        <source>The desk is restored from its backup. %1 Sign in as one of its operators.</source>
+        <translation>Ширээг нөөц хуулбараас нь сэргээлээ. %1 Түүний операторуудын нэгээр нэвтэрнэ үү.</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::SignInDialog</name>
@@ -2587,6 +2623,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>The supervisor was not created: %1</source>
         <translation>Ахлах ажилтан үүсээгүй: %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be made: %1</source>
+        <translation>Өгөгдлийн санг үүсгэж чадсангүй: %1</translation>
     </message>
 </context>
 <context>

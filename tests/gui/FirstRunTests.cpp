@@ -6,6 +6,7 @@
 #include "ReceiptPrinting.h"
 #include "TestCertificates.h"
 #include "tamga/core/AuditLog.h"
+#include "tamga/core/Backup.h"
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Operators.h"
 #include "tamga/core/Settings.h"
@@ -13,9 +14,13 @@
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTest>
 
 using namespace tamga;
@@ -25,13 +30,10 @@ TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and tr
 {
     TempDir folder;
     const QString path = QString::fromStdString(folder.file("tamga.db"));
-    auto database = core::Database::open(path);
-    REQUIRE(database);
-    const core::Database& db = **database;
-    REQUIRE(ui::FirstRunWizard::needed(db));
+    REQUIRE(ui::FirstRunWizard::needed(path));
 
     core::DeskWorker worker(path, {});
-    ui::FirstRunWizard wizard(db, worker, QString::fromStdString(folder.path().string()));
+    ui::FirstRunWizard wizard(path, worker);
     wizard.show();
     REQUIRE(QTest::qWaitForWindowActive(&wizard));
     const int databasePage = wizard.currentId();
@@ -51,7 +53,7 @@ TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and tr
     auto* supervisorMessage = wizard.findChild<QLabel*>(QStringLiteral("supervisorMessage"));
     REQUIRE(supervisorMessage);
     CHECK(supervisorMessage->text().contains(QStringLiteral("differ")));
-    CHECK(ui::FirstRunWizard::needed(db));
+    CHECK_FALSE(QFileInfo::exists(path)); // the database comes with its first supervisor, not before
     CHECK(wizard.findChild<QLineEdit*>(QStringLiteral("supervisorPassword"))->text().isEmpty());
 
     // The focus is back in the password field.
@@ -61,7 +63,10 @@ TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and tr
     press(&wizard, Qt::Key_Return);
     const int modulePage = wizard.currentId();
     REQUIRE(modulePage != supervisorPage);
-    CHECK_FALSE(ui::FirstRunWizard::needed(db));
+    CHECK_FALSE(ui::FirstRunWizard::needed(path));
+    auto database = core::Database::openExisting(path);
+    REQUIRE(database);
+    const core::Database& db = **database;
     CHECK(wizard.supervisorName() == QStringLiteral("bolormaa"));
     auto supervisor = core::Operators(db).signIn(QStringLiteral("bolormaa"), core::Password("first-supervisor-1"));
     REQUIRE(supervisor);
@@ -149,4 +154,78 @@ TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and tr
     REQUIRE(verified);
     CHECK(verified->intact);
     CHECK(verified->eventsChecked >= 5);
+}
+
+TEST_CASE("first run: Alt+R restores the desk from a backup whose chain verifies - a damaged backup writes nothing")
+{
+    // A desk with a supervisor, a setting and an officer, backed up.
+    TempDir folder;
+    const QString original = QString::fromStdString(folder.file("original.db"));
+    const QString backup = QString::fromStdString(folder.file("backup"));
+    {
+        auto database = core::Database::open(original);
+        REQUIRE(database);
+        auto supervisor =
+            core::Operators(**database)
+                .add(std::nullopt, QStringLiteral("oyunaa"), core::Role::Supervisor, core::Password("restored-desk-1"));
+        REQUIRE(supervisor);
+        REQUIRE(core::Settings(**database)
+                    .setValue(*supervisor, core::setting::Pkcs11Modules,
+                              QStringLiteral("/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so")));
+        REQUIRE(core::Backups(**database).make(*supervisor, backup));
+    }
+    // A copy of the backup with one byte of its database changed: the manifest's SHA-256 no longer matches.
+    const QString damaged = QString::fromStdString(folder.file("damaged"));
+    REQUIRE(QDir().mkpath(damaged));
+    for (const QString& name : QDir(backup).entryList(QDir::Files))
+        REQUIRE(QFile::copy(backup + QLatin1Char('/') + name, damaged + QLatin1Char('/') + name));
+    {
+        QFile file(damaged + QStringLiteral("/tamga.db"));
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        REQUIRE(file.seek(file.size() / 2));
+        char byte = 0;
+        REQUIRE(file.getChar(&byte));
+        REQUIRE(file.seek(file.size() / 2));
+        REQUIRE(file.putChar(static_cast<char>(byte ^ 0x5a)));
+    }
+
+    const QString path = QString::fromStdString(folder.file("desk/tamga.db"));
+    REQUIRE(QDir().mkpath(QFileInfo(path).absolutePath()));
+    core::DeskWorker worker(path, {});
+    ui::FirstRunWizard wizard(path, worker);
+    wizard.show();
+    REQUIRE(QTest::qWaitForWindowActive(&wizard));
+    auto* message = wizard.findChild<QLabel*>(QStringLiteral("restoreMessage"));
+    REQUIRE(message);
+
+    QString chosen = damaged;
+    ui::setOpenPathChooser(
+        [&](QWidget*, const QString&, bool folderWanted) { return folderWanted ? chosen : QString(); });
+    press(&wizard, Qt::Key_R, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Not restored")); }));
+    INFO(message->text().toStdString());
+    CHECK(message->text().contains(QStringLiteral("SHA-256")));
+    CHECK_FALSE(QFileInfo::exists(path));
+    CHECK(wizard.findChild<QPushButton*>(QStringLiteral("restoreBackup"))->isEnabled());
+
+    chosen = backup;
+    press(&wizard, Qt::Key_R, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Restored")); }));
+    ui::setOpenPathChooser({});
+    // Next goes straight to the last page: the restored desk has its supervisor already.
+    press(&wizard, Qt::Key_Return);
+    CHECK(wizard.currentId() == ui::FirstRunWizard::ReadyPageId);
+    press(&wizard, Qt::Key_Return);
+    CHECK(wizard.result() == QDialog::Accepted);
+    CHECK(wizard.supervisorName().isEmpty());
+
+    CHECK_FALSE(ui::FirstRunWizard::needed(path));
+    auto restored = core::Database::openExisting(path);
+    REQUIRE(restored);
+    CHECK(core::Operators(**restored).signIn(QStringLiteral("oyunaa"), core::Password("restored-desk-1")));
+    CHECK(core::Settings(**restored).value(core::setting::Pkcs11Modules).value_or(std::nullopt) ==
+          QStringLiteral("/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so"));
+    auto verified = core::AuditLog(**restored).verify();
+    REQUIRE(verified);
+    CHECK(verified->intact);
 }

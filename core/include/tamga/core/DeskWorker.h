@@ -108,6 +108,9 @@ public:
     // A backup of the desk's database into `folder` (Backups::make: the desk keeps working, the copy's audit chain
     // verified); reported as backupFinished.
     void backUp(Operator by, QString folder);
+    // A backup in `folder` put in place as the database of this worker (Backups::restore: nothing is written unless
+    // every file matches the manifest and the copy's audit chain verifies); reported as restoreFinished.
+    void restoreBackup(QString folder);
 
     // Starts the renewal of an issued certificate on its own token (Renewals::start): the new enrollment is then
     // run like any other (enroll with its id), and completes the renewal once verified. Reported as renewalStarted.
@@ -145,6 +148,7 @@ Q_SIGNALS:
     void answerImported(qint64 batchId, const tamga::core::AnswerReport& report, const QString& error);
     // `message`: where the backup is and what it holds, or why there is none.
     void backupFinished(bool succeeded, const QString& message);
+    void restoreFinished(bool succeeded, const QString& message);
     // `newEnrollmentId` 0 and `error` when it could not start.
     void renewalStarted(qint64 oldEnrollmentId, qint64 newEnrollmentId, const QString& error);
     // `message`: what the CA said (submitted, confirmed and by what) or why it did not.
