@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 #include <cstdio>
@@ -46,6 +47,52 @@ inline bool shell(const QString& script, const QString& workDir)
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         std::fprintf(stderr, "script failed: %s\n", process.readAllStandardError().constData());
     return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+// A synthetic registry: names from a few real ones, and a distinct, valid civil ID for each index.
+inline const QStringList kSurnames{
+    QStringLiteral("Дорж"),     QStringLiteral("Батболд"),   QStringLiteral("Ганбаатар"), QStringLiteral("Өлзийбат"),
+    QStringLiteral("Мөнхбаяр"), QStringLiteral("Энхтүвшин"), QStringLiteral("Цэрэндорж"), QStringLiteral("Сүхбаатар"),
+    QStringLiteral("Төмөр"),    QStringLiteral("Баяр"),      QStringLiteral("Жаргал"),    QStringLiteral("Нямдорж"),
+};
+inline const QStringList kGivenNames{
+    QStringLiteral("Батбаяр"),     QStringLiteral("Сарангэрэл"), QStringLiteral("Оюунчимэг"),
+    QStringLiteral("Түмэнжаргал"), QStringLiteral("Гэрэл"),      QStringLiteral("Хүрэлбаатар"),
+    QStringLiteral("Наранцэцэг"),  QStringLiteral("Ганзориг"),   QStringLiteral("Мөнх-Эрдэнэ"),
+    QStringLiteral("Отгонбаяр"),   QStringLiteral("Алтанцэцэг"), QStringLiteral("Бат-Очир"),
+};
+inline const QString kLetters = QStringLiteral("АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯӨҮ");
+
+inline QString civilIdFor(int index)
+{
+    const int letters = index % (kLetters.size() * kLetters.size());
+    const int rest = index / (kLetters.size() * kLetters.size());
+    const int year = 60 + rest % 40;
+    const int day = 1 + (rest / 40) % 28;
+    const int serial = (rest / (40 * 28)) % 100;
+    return QString(kLetters[letters / kLetters.size()]) + kLetters[letters % kLetters.size()] +
+           QStringLiteral("%1%2%3%4")
+               .arg(year, 2, 10, QLatin1Char('0'))
+               .arg(1 + index % 12, 2, 10, QLatin1Char('0'))
+               .arg(day, 2, 10, QLatin1Char('0'))
+               .arg(serial, 2, 10, QLatin1Char('0'));
+}
+
+// An officer CSV (the import's columns) of `rows` officers in `organizations` organizations.
+inline QByteArray officerCsv(int rows, int organizations)
+{
+    QByteArray csv = "organization,org_register_no,surname,given_name,civil_id,position,department,email,phone\n";
+    for (int i = 0; i < rows; ++i) {
+        csv += QStringLiteral("Байгууллага %1,%2,%3,%4,%5,Дарга,Хэлтэс %6,user%7@ub.gov.mn,+976 9900%8\n")
+                   .arg(i % organizations)
+                   .arg(1000000 + i % organizations)
+                   .arg(kSurnames[i % kSurnames.size()], kGivenNames[(i / 7) % kGivenNames.size()], civilIdFor(i))
+                   .arg(i % 9)
+                   .arg(i)
+                   .arg(i % 10000, 4, 10, QLatin1Char('0'))
+                   .toUtf8();
+    }
+    return csv;
 }
 
 } // namespace tamga::bench

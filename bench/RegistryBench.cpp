@@ -2,6 +2,7 @@
 // of 10,000 rows (target: one second). Prints a Markdown table for docs/PERFORMANCE.md.
 //
 //   build/bin/tamga-bench-registry [--officers N] [--import-rows N]
+#include "BenchSupport.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/OfficerImport.h"
@@ -18,37 +19,11 @@
 #include <vector>
 
 using namespace tamga::core;
+using tamga::bench::civilIdFor;
+using tamga::bench::kGivenNames;
+using tamga::bench::kSurnames;
 
 namespace {
-
-const QStringList kSurnames{
-    QStringLiteral("Дорж"),     QStringLiteral("Батболд"),   QStringLiteral("Ганбаатар"), QStringLiteral("Өлзийбат"),
-    QStringLiteral("Мөнхбаяр"), QStringLiteral("Энхтүвшин"), QStringLiteral("Цэрэндорж"), QStringLiteral("Сүхбаатар"),
-    QStringLiteral("Төмөр"),    QStringLiteral("Баяр"),      QStringLiteral("Жаргал"),    QStringLiteral("Нямдорж"),
-};
-const QStringList kGivenNames{
-    QStringLiteral("Батбаяр"),     QStringLiteral("Сарангэрэл"), QStringLiteral("Оюунчимэг"),
-    QStringLiteral("Түмэнжаргал"), QStringLiteral("Гэрэл"),      QStringLiteral("Хүрэлбаатар"),
-    QStringLiteral("Наранцэцэг"),  QStringLiteral("Ганзориг"),   QStringLiteral("Мөнх-Эрдэнэ"),
-    QStringLiteral("Отгонбаяр"),   QStringLiteral("Алтанцэцэг"), QStringLiteral("Бат-Очир"),
-};
-const QString kLetters = QStringLiteral("АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯӨҮ");
-
-// A distinct, valid civil ID for each index.
-QString civilIdFor(int index)
-{
-    const int letters = index % (kLetters.size() * kLetters.size());
-    const int rest = index / (kLetters.size() * kLetters.size());
-    const int year = 60 + rest % 40;
-    const int day = 1 + (rest / 40) % 28;
-    const int serial = (rest / (40 * 28)) % 100;
-    return QString(kLetters[letters / kLetters.size()]) + kLetters[letters % kLetters.size()] +
-           QStringLiteral("%1%2%3%4")
-               .arg(year, 2, 10, QLatin1Char('0'))
-               .arg(1 + index % 12, 2, 10, QLatin1Char('0'))
-               .arg(day, 2, 10, QLatin1Char('0'))
-               .arg(serial, 2, 10, QLatin1Char('0'));
-}
 
 struct Timing {
     double median;
@@ -95,17 +70,7 @@ int main(int argc, char** argv)
     Operator bench{0, QStringLiteral("bench"), Role::Supervisor};
 
     // The import: 10,000 officers of 50 organizations into an empty registry.
-    QByteArray csv = "organization,org_register_no,surname,given_name,civil_id,position,department,email,phone\n";
-    for (int i = 0; i < importRows; ++i) {
-        csv += QStringLiteral("Байгууллага %1,%2,%3,%4,%5,Дарга,Хэлтэс %6,user%7@ub.gov.mn,+976 9900%8\n")
-                   .arg(i % 50)
-                   .arg(1000000 + i % 50)
-                   .arg(kSurnames[i % kSurnames.size()], kGivenNames[(i / 7) % kGivenNames.size()], civilIdFor(i))
-                   .arg(i % 9)
-                   .arg(i)
-                   .arg(i % 10000, 4, 10, QLatin1Char('0'))
-                   .toUtf8();
-    }
+    const QByteArray csv = tamga::bench::officerCsv(importRows, 50);
     QElapsedTimer importTimer;
     importTimer.start();
     auto report = importOfficers(**db, bench, csv, QStringLiteral("bench.csv"));

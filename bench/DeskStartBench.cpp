@@ -1,0 +1,117 @@
+// From start to a usable desk: how long the desk takes from opening its database to its main window shown and
+// painted (every tab built, the home screen's lists read, the token worker started with its module), on a training
+// desk and on registries of the source's wave (731 officers) and of 10,000 officers; against a bare window with
+// the same tabs, empty, shown and painted in the same run (the part Qt itself costs). Median of 7 starts each.
+//
+//   QT_QPA_PLATFORM=offscreen build/bin/tamga-bench-start [--runs N]
+#include "BenchSupport.h"
+#include "DeskSetup.h"
+#include "MainWindow.h"
+#include "tamga/core/Database.h"
+#include "tamga/core/DeskWorker.h"
+#include "tamga/core/OfficerImport.h"
+#include "tamga/core/Operators.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <vector>
+
+using namespace tamga;
+
+namespace {
+
+double millisecondsOf(const QElapsedTimer& timer)
+{
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+// The same shell as the desk's, with nothing in it.
+double bareWindowStart()
+{
+    QElapsedTimer timer;
+    timer.start();
+    QMainWindow window;
+    auto* tabs = new QTabWidget(&window);
+    for (int i = 0; i < 8; ++i)
+        tabs->addTab(new QWidget(tabs), QStringLiteral("Tab %1").arg(i));
+    window.setCentralWidget(tabs);
+    window.resize(1366, 768);
+    window.show();
+    QApplication::processEvents();
+    window.repaint();
+    return millisecondsOf(timer);
+}
+
+double deskStart(const ui::DeskOptions& options, const core::Operator& trainer)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto database = core::Database::open(options.databasePath);
+    bench::mustSucceed(database, "open the desk's database");
+    core::DeskWorker worker(options.databasePath, options.modulePaths);
+    ui::DeskContext context{database->get(), &worker, trainer, QFileInfo(options.databasePath).absolutePath(), true};
+    ui::MainWindow window(context);
+    window.resize(1366, 768);
+    window.show();
+    QApplication::processEvents();
+    window.repaint();
+    return millisecondsOf(timer);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    int runs = 7;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) == "--runs")
+            runs = std::max(1, QByteArray(argv[i + 1]).toInt());
+    }
+
+    QTemporaryDir folder;
+    qputenv("TAMGA_TRAINING_DIR", folder.filePath(QStringLiteral("desk")).toUtf8());
+    ui::DeskOptions options;
+    bench::mustSucceed(ui::prepareTrainingDesk(options), "prepare the training desk");
+    std::optional<core::Operator> trainer;
+    {
+        auto database = core::Database::open(options.databasePath);
+        bench::mustSucceed(database, "open the training desk");
+        auto signedIn = core::Operators(**database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
+        bench::mustSucceed(signedIn, "sign the trainer in");
+        trainer = *signedIn;
+    }
+    bareWindowStart(); // the first window pays for fonts and styles once: not part of either figure
+
+    std::printf("| officers in the registry | desk start (median of %d) | bare window with 8 tabs | ratio |\n", runs);
+    std::printf("|---:|---:|---:|---:|\n");
+    int officers = 5; // the training desk's sample registry
+    for (const int target : {5, 731, 10000}) {
+        if (target > officers) {
+            auto database = core::Database::open(options.databasePath);
+            bench::mustSucceed(database, "open the desk to fill it");
+            auto report = core::importOfficers(**database, *trainer, bench::officerCsv(target - officers, 200),
+                                               QStringLiteral("bench.csv"));
+            bench::mustSucceed(report && report->problems.empty(), "import the officers");
+            officers = target;
+        }
+        std::vector<double> desk;
+        std::vector<double> bare;
+        for (int run = 0; run < runs; ++run) {
+            desk.push_back(deskStart(options, *trainer));
+            bare.push_back(bareWindowStart());
+        }
+        const double deskMs = bench::median(desk);
+        const double bareMs = bench::median(bare);
+        std::printf("| %d | %.1f ms | %.1f ms | %.1fx |\n", officers, deskMs, bareMs, deskMs / bareMs);
+    }
+    return 0;
+}
