@@ -78,11 +78,12 @@ inline QString civilIdFor(int index)
                .arg(serial, 2, 10, QLatin1Char('0'));
 }
 
-// An officer CSV (the import's columns) of `rows` officers in `organizations` organizations.
-inline QByteArray officerCsv(int rows, int organizations)
+// An officer CSV (the import's columns) of `rows` officers in `organizations` organizations, the officers numbered
+// from `first` (each number its own civil ID: a later file adds officers, it does not update the earlier ones).
+inline QByteArray officerCsv(int rows, int organizations, int first = 0)
 {
     QByteArray csv = "organization,org_register_no,surname,given_name,civil_id,position,department,email,phone\n";
-    for (int i = 0; i < rows; ++i) {
+    for (int i = first; i < first + rows; ++i) {
         csv += QStringLiteral("Байгууллага %1,%2,%3,%4,%5,Дарга,Хэлтэс %6,user%7@ub.gov.mn,+976 9900%8\n")
                    .arg(i % organizations)
                    .arg(1000000 + i % organizations)

@@ -143,14 +143,23 @@ core::CoreStatus prepareTrainingDesk(DeskOptions& options)
 
 void installTranslation(QCoreApplication& application, const QString& language)
 {
+    // A second call (the first-run setup in the system's language, then a restored desk's own) replaces the first.
+    const QString marker = QStringLiteral("tamga-translation");
+    for (QTranslator* earlier : application.findChildren<QTranslator*>(marker, Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(earlier);
+        delete earlier;
+    }
     const QString chosen = language.isEmpty() ? QLocale::system().name().left(2) : language;
-    if (chosen != QStringLiteral("mn"))
+    if (chosen != QStringLiteral("mn")) {
+        QLocale::setDefault(QLocale::system());
         return; // the source strings are English
+    }
     // Qt's own strings first, then the desk's: a translator installed later is asked first.
     for (const QString& catalogue : {QStringLiteral(":/i18n/qtbase_mn.qm"), QStringLiteral(":/i18n/tamga_mn.qm")}) {
         auto* translator = new QTranslator(&application);
+        translator->setObjectName(marker);
         if (translator->load(catalogue))
-            QApplication::installTranslator(translator);
+            QCoreApplication::installTranslator(translator);
     }
     QLocale::setDefault(QLocale(QLocale::Mongolian, QLocale::Mongolia));
 }

@@ -30,7 +30,8 @@ DeskOptions parseDeskOptions(const QStringList& arguments);
 // officers) and points options and the environment at it.
 core::CoreStatus prepareTrainingDesk(DeskOptions& options);
 
-// Installs the translator for the language chosen (option, desk setting, else the system locale).
+// Installs the translator for the language chosen (option, desk setting, else the system locale), in place of one
+// installed before.
 void installTranslation(QCoreApplication& application, const QString& language);
 
 // The password of the training desk's trainer account (training desks only; printed on its sign-in screen).

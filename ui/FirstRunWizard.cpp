@@ -199,8 +199,14 @@ public:
             m_password->setFocus();
             return false;
         }
+        // The account's rules first: the desk's database comes into being with its first supervisor, not before,
+        // so a refused name or password leaves no file behind (and a backup can still be restored there).
+        if (auto acceptable = core::Operators::checkNewAccount(m_name->text(), password); !acceptable) {
+            m_message->setText(tr("The supervisor was not created: %1").arg(acceptable.error().message));
+            m_password->setFocus();
+            return false;
+        }
         if (!m_state.opened) {
-            // The desk's database comes into being with its first supervisor, not before.
             auto opened = core::Database::open(m_state.databasePath);
             if (!opened) {
                 m_message->setText(tr("The database cannot be made: %1").arg(opened.error().message));
@@ -249,7 +255,7 @@ public:
         layout->addWidget(label);
         layout->addWidget(m_modules);
         layout->addWidget(m_message);
-        connect(&state.worker, &core::DeskWorker::registeredModulesListed, this, &ModulePage::show);
+        connect(&state.worker, &core::DeskWorker::registeredModulesListed, this, &ModulePage::showModules);
     }
 
     void initializePage() override { m_state.worker.listRegisteredModules(); }
@@ -271,7 +277,7 @@ public:
     }
 
 private:
-    void show(const QStringList& names, const QStringList& paths, const QStringList& packages)
+    void showModules(const QStringList& names, const QStringList& paths, const QStringList& packages)
     {
         m_modules->clear();
         int tokenModules = 0;
@@ -321,7 +327,6 @@ public:
         m_type->addItem(tr("CMP server (RFC 4210)"), QStringLiteral("cmp"));
         m_type->addItem(tr("CFSSL server"), QStringLiteral("cfssl"));
         m_type->addItem(tr("Files exchanged with an offline CA"), QStringLiteral("files"));
-        m_type->addItem(tr("Practice CA (training only)"), QStringLiteral("practice"));
         m_url = new QLineEdit(this);
         m_url->setObjectName(QStringLiteral("caUrl"));
         m_url->setPlaceholderText(QStringLiteral("https://ca.example.mn/pkix/"));
@@ -542,7 +547,16 @@ FirstRunWizard::FirstRunWizard(const QString& databasePath, core::DeskWorker& wo
     resize(720, 520);
 }
 
-FirstRunWizard::~FirstRunWizard() = default;
+FirstRunWizard::~FirstRunWizard()
+{
+    // The pages hold the state by reference: they go first.
+    const QList<int> ids = pageIds();
+    for (int id : ids) {
+        QWizardPage* shown = page(id);
+        removePage(id);
+        delete shown;
+    }
+}
 
 bool FirstRunWizard::needed(const QString& databasePath)
 {

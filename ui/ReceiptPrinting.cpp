@@ -41,11 +41,26 @@ QString chooseSavePath(QWidget* parent, const QString& suggestedPath)
 
 namespace {
 
+// Where the next file or folder dialog opens: where the last choice of this run was made (the CA's USB stick, the
+// backup disk), else the user's home; never the working folder the desk happened to be started from.
+QString& lastChosenFolder()
+{
+    static QString folder = QDir::homePath();
+    return folder;
+}
+
+QString openWithDialog(QWidget* parent, const QString& title, bool folder)
+{
+    const QString chosen = folder ? QFileDialog::getExistingDirectory(parent, title, lastChosenFolder())
+                                  : QFileDialog::getOpenFileName(parent, title, lastChosenFolder());
+    if (!chosen.isEmpty())
+        lastChosenFolder() = folder ? chosen : QFileInfo(chosen).absolutePath();
+    return chosen;
+}
+
 OpenPathChooser& openChooser()
 {
-    static OpenPathChooser chooser = [](QWidget* parent, const QString& title, bool folder) {
-        return folder ? QFileDialog::getExistingDirectory(parent, title) : QFileDialog::getOpenFileName(parent, title);
-    };
+    static OpenPathChooser chooser = openWithDialog;
     return chooser;
 }
 
@@ -53,7 +68,7 @@ OpenPathChooser& openChooser()
 
 void setOpenPathChooser(OpenPathChooser replacement)
 {
-    openChooser() = std::move(replacement);
+    openChooser() = replacement ? std::move(replacement) : OpenPathChooser(openWithDialog);
 }
 
 QString chooseOpenPath(QWidget* parent, const QString& title, bool folder)

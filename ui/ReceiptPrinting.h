@@ -19,7 +19,8 @@ void setSaveFileChooser(SaveFileChooser chooser);
 // Asks through that chooser (the reports use it too).
 QString chooseSavePath(QWidget* parent, const QString& suggestedPath);
 
-// Asks for something to read: a file, or a folder (`folder`); returns the path or an empty string. Tests replace it.
+// Asks for something to read: a file, or a folder (`folder`); returns the path or an empty string. Tests replace it;
+// an empty chooser puts the file dialog back (it opens where the last choice was made, else in the home folder).
 using OpenPathChooser = std::function<QString(QWidget* parent, const QString& title, bool folder)>;
 void setOpenPathChooser(OpenPathChooser chooser);
 QString chooseOpenPath(QWidget* parent, const QString& title, bool folder);

@@ -54,6 +54,8 @@ int main(int argc, char** argv)
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tamga"));
     QApplication::setOrganizationName(QStringLiteral("tamga"));
+    // The desktop entry's name: Wayland compositors match the window to its entry (icon, grouping) by it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("mn.tamga.desk"));
     using namespace tamga;
 
     ui::DeskOptions options = ui::parseDeskOptions(QApplication::arguments());
@@ -67,10 +69,8 @@ int main(int argc, char** argv)
     // or the system's, then the sign-in. The setup makes the database with its first supervisor, or restores it
     // from a backup; it lists modules, tests the CA and restores on a worker of its own, with no module loaded.
     QString firstSupervisor;
-    bool translated = false;
     if (!options.training && ui::FirstRunWizard::needed(options.databasePath)) {
         ui::installTranslation(application, options.language);
-        translated = true;
         core::DeskWorker setupWorker(options.databasePath, {});
         ui::FirstRunWizard setup(options.databasePath, setupWorker);
         if (setup.exec() != QDialog::Accepted)
@@ -83,12 +83,11 @@ int main(int argc, char** argv)
         return 2;
     }
     core::Settings settings(**database);
-    if (!translated) {
-        QString language = options.language;
-        if (language.isEmpty())
-            language = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
-        ui::installTranslation(application, language);
-    }
+    // The desk's own language (a restored desk brings its setting), unless --lang chose one.
+    QString language = options.language;
+    if (language.isEmpty())
+        language = settings.value(core::setting::Language).value_or(std::nullopt).value_or(QString());
+    ui::installTranslation(application, language);
     if (options.modulePaths.empty()) {
         auto stored = settings.value(core::setting::Pkcs11Modules).value_or(std::nullopt);
         for (const QString& path : stored.value_or(QString()).split(QLatin1Char(':'), Qt::SkipEmptyParts))

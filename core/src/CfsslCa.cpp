@@ -175,8 +175,10 @@ CoreResult<std::unique_ptr<CaConnector>> makeCfsslCa(const QJsonObject& settings
     const QString keyFile = settings.value(QStringLiteral("authKeyFile")).toString();
     const QString profile = settings.value(QStringLiteral("profile")).toString();
     if (url.isEmpty() || keyFile.isEmpty() || profile.isEmpty())
-        return coreError(CoreErrorKind::InvalidInput,
-                         QStringLiteral("a cfssl CA needs --url, --auth-key-file and --profile"));
+        return coreError(
+            CoreErrorKind::InvalidInput,
+            QStringLiteral("a cfssl CA needs its address, its authentication key file and its signing profile "
+                           "(tamga-cli ca add: --url, --auth-key-file, --profile)"));
     return std::unique_ptr<CaConnector>(
         std::make_unique<CfsslCa>(url, keyFile, profile, settings.value(QStringLiteral("trustFile")).toString(),
                                   settings.value(QStringLiteral("timeoutSeconds")).toInt(30)));

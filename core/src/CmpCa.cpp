@@ -131,8 +131,9 @@ private:
         const bool https = url.scheme() == QStringLiteral("https");
         session.server = url.toString();
         if (!ctx || !url.isValid() || url.host().isEmpty() || (!https && url.scheme() != QStringLiteral("http")))
-            return coreError(CoreErrorKind::InvalidInput,
-                             QStringLiteral("a cmp CA needs --url http(s)://host:port/path"));
+            return coreError(
+                CoreErrorKind::InvalidInput,
+                QStringLiteral("a cmp CA needs its address, http(s)://host:port/path (tamga-cli ca add: --url)"));
         OSSL_CMP_CTX_set1_server(ctx, url.host().toUtf8().constData());
         OSSL_CMP_CTX_set_serverPort(ctx, url.port(https ? 443 : 80));
         OSSL_CMP_CTX_set1_serverPath(ctx, url.path().isEmpty() ? "/" : url.path().toUtf8().constData());
@@ -227,7 +228,9 @@ CoreResult<std::unique_ptr<CaConnector>> makeCmpCa(const QJsonObject& settings)
 {
     const QUrl url(settings.value(QStringLiteral("url")).toString());
     if (!url.isValid() || url.host().isEmpty())
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a cmp CA needs --url http(s)://host:port/path"));
+        return coreError(
+            CoreErrorKind::InvalidInput,
+            QStringLiteral("a cmp CA needs its address, http(s)://host:port/path (tamga-cli ca add: --url)"));
     const bool pbm = !settings.value(QStringLiteral("reference")).toString().isEmpty() &&
                      !settings.value(QStringLiteral("secretFile")).toString().isEmpty();
     const bool signature = !settings.value(QStringLiteral("certFile")).toString().isEmpty() &&

@@ -82,8 +82,7 @@ CoreResult<bool> Operators::anyExist() const
     return query->next() && query->value(0).toLongLong() > 0;
 }
 
-CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QString& name, Role role,
-                                    const Password& password) const
+CoreStatus Operators::checkNewAccount(const QString& name, const Password& password)
 {
     const QString trimmedName = name.trimmed();
     if (trimmedName.isEmpty() || trimmedName.contains(QLatin1Char(' ')))
@@ -95,6 +94,15 @@ CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QSt
             CoreErrorKind::InvalidInput,
             QStringLiteral("the password must be at least %1 characters long").arg(kMinimumPasswordLength));
     }
+    return {};
+}
+
+CoreResult<Operator> Operators::add(const std::optional<Operator>& by, const QString& name, Role role,
+                                    const Password& password) const
+{
+    if (auto acceptable = checkNewAccount(name, password); !acceptable)
+        return std::unexpected(acceptable.error());
+    const QString trimmedName = name.trimmed();
     auto exist = anyExist();
     if (!exist)
         return std::unexpected(exist.error());

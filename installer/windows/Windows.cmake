@@ -11,10 +11,14 @@
 qt_generate_deploy_app_script(TARGET tamga OUTPUT_SCRIPT tamga_deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
 install(SCRIPT ${tamga_deploy_script})
 # OpenSSL's, libp11's and libqrencode's DLLs, which windeployqt does not know about: those the programs import,
-# found in the folders of the libraries CMake found.
+# looked for in the folders named by TAMGA_WINDOWS_DLL_DIRS (where the build's OpenSSL, libp11 and libqrencode keep
+# their DLLs, e.g. vcpkg's installed/x64-windows/bin).
+set(TAMGA_WINDOWS_DLL_DIRS "" CACHE PATH "Folders holding the DLLs of OpenSSL, libp11 and libqrencode")
+install(CODE "set(tamga_dll_dirs \"${TAMGA_WINDOWS_DLL_DIRS}\")")
 install(CODE [[
     file(GET_RUNTIME_DEPENDENCIES
         EXECUTABLES "${CMAKE_INSTALL_PREFIX}/bin/tamga.exe" "${CMAKE_INSTALL_PREFIX}/bin/tamga-cli.exe"
+        DIRECTORIES ${tamga_dll_dirs}
         RESOLVED_DEPENDENCIES_VAR tamga_dlls
         PRE_EXCLUDE_REGEXES "api-ms-.*" "ext-ms-.*" "Qt6.*"
         POST_EXCLUDE_REGEXES ".*[/\\\\][Ww][Ii][Nn][Dd][Oo][Ww][Ss][/\\\\].*")

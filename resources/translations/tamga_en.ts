@@ -2270,10 +2270,6 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>Files exchanged with an offline CA</translation>
     </message>
     <message>
-        <source>Practice CA (training only)</source>
-        <translation>Practice CA (training only)</translation>
-    </message>
-    <message>
         <source>a file holding the shared secret</source>
         <translation>a file holding the shared secret</translation>
     </message>

@@ -2261,10 +2261,6 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>Сүлжээнд холбогдоогүй гэрчилгээ олгогчтой файлаар солилцох</translation>
     </message>
     <message>
-        <source>Practice CA (training only)</source>
-        <translation>Дадлагын гэрчилгээ олгогч (зөвхөн сургалтад)</translation>
-    </message>
-    <message>
         <source>a file holding the shared secret</source>
         <translation>хуваалцсан нууцыг агуулсан файл</translation>
     </message>

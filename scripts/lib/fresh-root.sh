@@ -20,6 +20,12 @@ fresh_mounted=()
 fresh_root_cleanup() {
     local status=$? i
     trap - EXIT INT TERM
+    # Whatever still runs inside the root (a daemon a package started, a program a failed check left) goes first:
+    # it would hold the mounts, and an X server's abstract socket is the host's.
+    local process
+    for process in /proc/[0-9]*; do
+        [ "$(readlink "$process/root" 2>/dev/null)" = "$FRESH_ROOT" ] && kill -9 "${process#/proc/}" 2>/dev/null
+    done
     # Unmount in the reverse order of mounting; a recursive bind (/dev, /sys) goes with all it holds.
     for ((i = ${#fresh_mounted[@]} - 1; i >= 0; i--)); do
         umount -R "${fresh_mounted[$i]}" 2>/dev/null || umount -R -l "${fresh_mounted[$i]}" 2>/dev/null || true
@@ -65,10 +71,9 @@ fresh_root_make() {
 
 fresh_root_mount() {
     fresh_mount_into /proc -t proc proc
-    fresh_mount_into /sys --rbind /sys
-    mount --make-rslave "$FRESH_ROOT/sys"
-    fresh_mount_into /dev --rbind /dev
-    mount --make-rslave "$FRESH_ROOT/dev"
+    # Bound and made slaves in one call: the root's unmounting must never reach back into the machine's own.
+    fresh_mount_into /sys --rbind --make-rslave /sys
+    fresh_mount_into /dev --rbind --make-rslave /dev
     fresh_mount_into /tmp -t tmpfs -o mode=1777 tmpfs
     cp /etc/resolv.conf "$FRESH_ROOT/etc/resolv.conf"
 }

@@ -5,6 +5,7 @@
 
 #include "DeskSetup.h"
 #include "MainWindow.h"
+#include "ReceiptPrinting.h"
 #include "TestSupport.h"
 #include "tamga/core/Batches.h"
 #include "tamga/core/Database.h"
@@ -23,6 +24,16 @@
 namespace tamga::test {
 
 // Ticks every 5 ms on the GUI thread and remembers the longest gap between ticks.
+// A file chooser the test answers, put back however the test ends (a failed REQUIRE too): one left behind would
+// answer a later test with this test's dead locals.
+class ScopedOpenPathChooser {
+public:
+    explicit ScopedOpenPathChooser(ui::OpenPathChooser chooser) { ui::setOpenPathChooser(std::move(chooser)); }
+    ~ScopedOpenPathChooser() { ui::setOpenPathChooser({}); }
+    ScopedOpenPathChooser(const ScopedOpenPathChooser&) = delete;
+    ScopedOpenPathChooser& operator=(const ScopedOpenPathChooser&) = delete;
+};
+
 class GuiWatchdog {
 public:
     GuiWatchdog()

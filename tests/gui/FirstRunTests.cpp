@@ -1,10 +1,10 @@
 // A new installation's first start, as a supervisor goes through it: only keys, the wizard's own buttons, and
 // what the core then holds (operator, setting, connector, anchors, audit chain) checked after each page.
+#include "CaServers.h"
 #include "ClerkKeys.h"
 #include "DeskFixture.h"
 #include "FirstRunWizard.h"
 #include "ReceiptPrinting.h"
-#include "TestCertificates.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Backup.h"
 #include "tamga/core/CaConnector.h"
@@ -44,14 +44,24 @@ TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and tr
     REQUIRE(supervisorPage != databasePage);
     type(&wizard, QStringLiteral("bolormaa"));
     press(&wizard, Qt::Key_Tab);
+    // A password shorter than the desk's rule: refused before anything is written, the database included.
+    type(&wizard, QStringLiteral("short"));
+    press(&wizard, Qt::Key_Tab);
+    type(&wizard, QStringLiteral("short"));
+    press(&wizard, Qt::Key_Return);
+    CHECK(wizard.currentId() == supervisorPage);
+    auto* supervisorMessage = wizard.findChild<QLabel*>(QStringLiteral("supervisorMessage"));
+    REQUIRE(supervisorMessage);
+    CHECK(supervisorMessage->text().contains(QStringLiteral("at least")));
+    CHECK_FALSE(QFileInfo::exists(path));
+
+    // The focus is back in the password field.
     type(&wizard, QStringLiteral("first-supervisor-1"));
     press(&wizard, Qt::Key_Tab);
     type(&wizard, QStringLiteral("first-supervisor-2"));
     press(&wizard, Qt::Key_Return);
     // Two different passwords: nobody is made, the page stays and says why, the password fields are empty.
     CHECK(wizard.currentId() == supervisorPage);
-    auto* supervisorMessage = wizard.findChild<QLabel*>(QStringLiteral("supervisorMessage"));
-    REQUIRE(supervisorMessage);
     CHECK(supervisorMessage->text().contains(QStringLiteral("differ")));
     CHECK_FALSE(QFileInfo::exists(path)); // the database comes with its first supervisor, not before
     CHECK(wizard.findChild<QLineEdit*>(QStringLiteral("supervisorPassword"))->text().isEmpty());
@@ -89,61 +99,63 @@ TEST_CASE("first run: a new desk gets its supervisor, module, a tested CA and tr
     REQUIRE(caPage != modulePage);
     CHECK(core::Settings(db).value(core::setting::Pkcs11Modules).value_or(std::nullopt) == chosenModule);
 
-    // A CFSSL server where nothing listens: the connector is added, and the test says it failed.
+    // A CFSSL address where nothing listens: the connector is added, and the test says it failed.
+    CfsslServer cfssl(folder);
     auto* caMessage = wizard.findChild<QLabel*>(QStringLiteral("caMessage"));
     REQUIRE(caMessage);
     auto* caName = wizard.findChild<QLineEdit*>(QStringLiteral("caName"));
-    REQUIRE(focusIn(&wizard) == caName);
-    caName->selectAll();
-    type(&wizard, QStringLiteral("cfssl-down"));
     press(&wizard, Qt::Key_K, Qt::AltModifier);
     press(&wizard, Qt::Key_Down); // CMP, then CFSSL
+    REQUIRE(wizard.findChild<QComboBox*>(QStringLiteral("caType"))->currentData().toString() ==
+            QStringLiteral("cfssl"));
+    press(&wizard, Qt::Key_M, Qt::AltModifier); // the name, selected by its shortcut: typing replaces it
+    REQUIRE(focusIn(&wizard) == caName);
+    type(&wizard, QStringLiteral("cfssl-down"));
     press(&wizard, Qt::Key_A, Qt::AltModifier);
     REQUIRE(focusIn(&wizard) == wizard.findChild<QLineEdit*>(QStringLiteral("caUrl")));
     type(&wizard, QStringLiteral("http://127.0.0.1:9"));
     press(&wizard, Qt::Key_P, Qt::AltModifier);
-    type(&wizard, QStringLiteral("signing"));
-    const std::string authKey = folder.file("cfssl.key");
-    writeFile(authKey, "00112233445566778899aabbccddeeff");
+    type(&wizard, QStringLiteral("officer-signing"));
     press(&wizard, Qt::Key_E, Qt::AltModifier);
-    type(&wizard, QString::fromStdString(authKey));
+    type(&wizard, QString::fromStdString(cfssl.authKeyFile()));
     press(&wizard, Qt::Key_T, Qt::AltModifier); // Add and test
     REQUIRE(waitUntil([&] { return caMessage->text().contains(QStringLiteral("test failed")); }));
     CHECK(caMessage->text().startsWith(QStringLiteral("cfssl-down added")));
 
-    // The practice CA answers.
+    // The real CFSSL server answers: the same kind, profile and key, its own address.
     press(&wizard, Qt::Key_M, Qt::AltModifier);
-    REQUIRE(focusIn(&wizard) == caName);
-    caName->selectAll();
-    type(&wizard, QStringLiteral("practice"));
-    press(&wizard, Qt::Key_K, Qt::AltModifier);
-    press(&wizard, Qt::Key_End);
-    CHECK(wizard.findChild<QComboBox*>(QStringLiteral("caType"))->currentData().toString() ==
-          QStringLiteral("practice"));
+    type(&wizard, QStringLiteral("state-ca"));
+    press(&wizard, Qt::Key_A, Qt::AltModifier);
+    type(&wizard, QString::fromStdString(cfssl.url()));
     press(&wizard, Qt::Key_T, Qt::AltModifier);
     REQUIRE(waitUntil([&] { return caMessage->text().contains(QStringLiteral("The CA answers")); }));
+    CHECK(caMessage->text().startsWith(QStringLiteral("state-ca added")));
     auto connectors = core::CaConnectors(db, QString::fromStdString(folder.path().string())).list();
     REQUIRE(connectors);
     REQUIRE(connectors->size() == 2);
     CHECK(connectors->at(0).settings.value(QStringLiteral("url")).toString() == QStringLiteral("http://127.0.0.1:9"));
+    CHECK(connectors->at(1).name == QStringLiteral("state-ca"));
+    CHECK(connectors->at(1).settings.value(QStringLiteral("url")).toString() == QString::fromStdString(cfssl.url()));
+    CHECK(connectors->at(1).settings.value(QStringLiteral("profile")).toString() == QStringLiteral("officer-signing"));
 
-    // Enter goes on (the Add button is not the page's default); the CA's certificate is imported with Alt+I.
+    // Enter goes on (the Add button is not the page's default); the CA's root is imported with Alt+I.
     press(&wizard, Qt::Key_Return);
     REQUIRE(wizard.currentId() != caPage);
     auto* anchors = wizard.findChild<QListWidget*>(QStringLiteral("anchors"));
     REQUIRE(anchors);
     const int anchorsBefore = anchors->count();
-    const std::string caFile = folder.file("state-ca.pem");
-    writeFile(caFile, toPem(makeTestCa("State Certification Authority (test)").certificateDer));
-    ui::setOpenPathChooser([&](QWidget*, const QString&, bool) { return QString::fromStdString(caFile); });
-    press(&wizard, Qt::Key_I, Qt::AltModifier);
-    auto* anchorsMessage = wizard.findChild<QLabel*>(QStringLiteral("anchorsMessage"));
-    REQUIRE(anchorsMessage);
-    // A mnemonic clicks its button a moment later (Qt animates the click).
-    REQUIRE(waitUntil([&] { return !anchorsMessage->text().isEmpty(); }));
-    ui::setOpenPathChooser({});
-    CHECK(anchorsMessage->text().startsWith(QStringLiteral("1 new")));
+    {
+        const QString root = QString::fromStdString(cfssl.rootPem());
+        ScopedOpenPathChooser chooser([&](QWidget*, const QString&, bool) { return root; });
+        press(&wizard, Qt::Key_I, Qt::AltModifier);
+        auto* anchorsMessage = wizard.findChild<QLabel*>(QStringLiteral("anchorsMessage"));
+        REQUIRE(anchorsMessage);
+        // A mnemonic clicks its button a moment later (Qt animates the click).
+        REQUIRE(waitUntil([&] { return !anchorsMessage->text().isEmpty(); }));
+        CHECK(anchorsMessage->text().startsWith(QStringLiteral("1 new")));
+    }
     CHECK(anchors->count() == anchorsBefore + 1);
+    CHECK(anchors->item(anchors->count() - 1)->text().contains(QStringLiteral("CFSSL Test Root")));
 
     press(&wizard, Qt::Key_Return); // the last page
     press(&wizard, Qt::Key_Return); // Finish
@@ -199,7 +211,7 @@ TEST_CASE("first run: Alt+R restores the desk from a backup whose chain verifies
     REQUIRE(message);
 
     QString chosen = damaged;
-    ui::setOpenPathChooser(
+    ScopedOpenPathChooser chooser(
         [&](QWidget*, const QString&, bool folderWanted) { return folderWanted ? chosen : QString(); });
     press(&wizard, Qt::Key_R, Qt::AltModifier);
     REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Not restored")); }));
@@ -211,7 +223,6 @@ TEST_CASE("first run: Alt+R restores the desk from a backup whose chain verifies
     chosen = backup;
     press(&wizard, Qt::Key_R, Qt::AltModifier);
     REQUIRE(waitUntil([&] { return message->text().startsWith(QStringLiteral("Restored")); }));
-    ui::setOpenPathChooser({});
     // Next goes straight to the last page: the restored desk has its supervisor already.
     press(&wizard, Qt::Key_Return);
     CHECK(wizard.currentId() == ui::FirstRunWizard::ReadyPageId);

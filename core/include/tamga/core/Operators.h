@@ -36,6 +36,9 @@ public:
     [[nodiscard]] CoreResult<Operator> add(const std::optional<Operator>& by, const QString& name, Role role,
                                            const Password& password) const;
 
+    // The rules `add` applies to a new account's name and password, for a form to check before it writes anything.
+    [[nodiscard]] static CoreStatus checkNewAccount(const QString& name, const Password& password);
+
     // Checks the password. A wrong password or an unknown name is refused (NotSignedIn) and audited.
     [[nodiscard]] CoreResult<Operator> signIn(const QString& name, const Password& password) const;
 
