@@ -517,9 +517,8 @@ public:
                 tr("The desk is restored from its backup. %1 Sign in as one of its operators.").arg(m_state.restored));
             return;
         }
-        m_text->setText(tr("Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli "
-                           "operator add; the Settings tab shows the module, the CA connectors and the trust "
-                           "anchors.")
+        m_text->setText(tr("Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks "
+                           "(New operator…) and shows the module, the CA connectors and the trust anchors.")
                             .arg(m_state.supervisor ? m_state.supervisor->name : QString()));
     }
 

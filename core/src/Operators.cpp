@@ -82,6 +82,22 @@ CoreResult<bool> Operators::anyExist() const
     return query->next() && query->value(0).toLongLong() > 0;
 }
 
+CoreResult<std::vector<Operator>> Operators::list() const
+{
+    auto query =
+        m_database.exec(QStringLiteral("SELECT id, name, role FROM operators WHERE disabled = 0 ORDER BY name"));
+    if (!query)
+        return std::unexpected(query.error());
+    std::vector<Operator> operators;
+    while (query->next()) {
+        operators.push_back({query->value(0).toLongLong(), query->value(1).toString(),
+                             parseRole(query->value(2).toString()).value_or(Role::Clerk)});
+    }
+    if (auto complete = Database::readToEnd(*query); !complete)
+        return std::unexpected(complete.error());
+    return operators;
+}
+
 CoreStatus Operators::checkNewAccount(const QString& name, const Password& password)
 {
     const QString trimmedName = name.trimmed();

@@ -1926,6 +1926,58 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Back up the d&amp;atabase…</source>
         <translation>Back up the d&amp;atabase…</translation>
     </message>
+    <message>
+        <source>New operator</source>
+        <translation>New operator</translation>
+    </message>
+    <message>
+        <source>Clerk: enrollments, hand-overs, the registry</source>
+        <translation>Clerk: enrollments, hand-overs, the registry</translation>
+    </message>
+    <message>
+        <source>Supervisor: also erases, unblocks, approves and sets the desk up</source>
+        <translation>Supervisor: also erases, unblocks, approves and sets the desk up</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>Ro&amp;le:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>Password a&amp;gain:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>The two passwords differ: type them again.</translation>
+    </message>
+    <message>
+        <source>&amp;New operator…</source>
+        <translation>&amp;New operator…</translation>
+    </message>
+    <message>
+        <source>Operators:</source>
+        <translation>Operators:</translation>
+    </message>
+    <message>
+        <source>%1 may now sign in at this desk.</source>
+        <translation>%1 may now sign in at this desk.</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>clerk</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2554,12 +2606,12 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>The desk is ready</translation>
     </message>
     <message>
-        <source>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</source>
-        <translation>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</translation>
-    </message>
-    <message>
         <source>The desk is restored from its backup. %1 Sign in as one of its operators.</source>
         <translation>The desk is restored from its backup. %1 Sign in as one of its operators.</translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks (New operator…) and shows the module, the CA connectors and the trust anchors.</source>
+        <translation>Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks (New operator…) and shows the module, the CA connectors and the trust anchors.</translation>
     </message>
 </context>
 <context>

@@ -1920,6 +1920,58 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Back up the d&amp;atabase…</source>
         <translation>&amp;Өгөгдлийн сангийн нөөц хуулбар хийх…</translation>
     </message>
+    <message>
+        <source>New operator</source>
+        <translation>Шинэ оператор</translation>
+    </message>
+    <message>
+        <source>Clerk: enrollments, hand-overs, the registry</source>
+        <translation>Ажилтан: гэрчилгээ олголт, хүлээлгэн өгөх, бүртгэл</translation>
+    </message>
+    <message>
+        <source>Supervisor: also erases, unblocks, approves and sets the desk up</source>
+        <translation>Ахлах ажилтан: мөн арилгах, түгжээ тайлах, зөвшөөрөх, ширээг тохируулах</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Нэ&amp;р:</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>&amp;Үүрэг:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Н&amp;ууц үг:</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>Нууц үг д&amp;ахин:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>Хоёр нууц үг зөрж байна: дахин бичнэ үү.</translation>
+    </message>
+    <message>
+        <source>&amp;New operator…</source>
+        <translation>Шинэ &amp;оператор…</translation>
+    </message>
+    <message>
+        <source>Operators:</source>
+        <translation>Операторууд:</translation>
+    </message>
+    <message>
+        <source>%1 may now sign in at this desk.</source>
+        <translation>%1 одоо энэ ширээнд нэвтэрч болно.</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>ахлах ажилтан</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>ажилтан</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2543,12 +2595,12 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>Ширээ бэлэн боллоо</translation>
     </message>
     <message>
-        <source>Sign in as %1 with the password you chose. Add the desk's clerks with tamga-cli operator add; the Settings tab shows the module, the CA connectors and the trust anchors.</source>
-        <translation>Сонгосон нууц үгээрээ %1 нэрээр нэвтэрнэ үү. Ширээний ажилтнуудыг tamga-cli operator add тушаалаар нэмнэ; Тохиргоо хэсэгт модуль, гэрчилгээ олгогчийн холболт, итгэмжлэгдсэн үндсэн гэрчилгээ харагдана.</translation>
-    </message>
-    <message>
         <source>The desk is restored from its backup. %1 Sign in as one of its operators.</source>
         <translation>Ширээг нөөц хуулбараас нь сэргээлээ. %1 Түүний операторуудын нэгээр нэвтэрнэ үү.</translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks (New operator…) and shows the module, the CA connectors and the trust anchors.</source>
+        <translation>Сонгосон нууц үгээрээ %1 нэрээр нэвтэрнэ үү. Тохиргоо хэсэгт ширээний ажилтнуудыг нэмнэ (Шинэ оператор…); мөн модуль, гэрчилгээ олгогчийн холболт, итгэмжлэгдсэн үндсэн гэрчилгээ тэнд харагдана.</translation>
     </message>
 </context>
 <context>

@@ -261,3 +261,54 @@ TEST_CASE("a backup from the Settings tab by keys: Alt+A - the folder chosen - m
     CHECK(QFileInfo(folder).permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
                                               QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser));
 }
+
+TEST_CASE(
+    "the Settings tab adds a clerk by keys: Alt+N - name, role, the password twice (a mismatch stays) - the clerk "
+    "signs in")
+{
+    TrainingDesk desk;
+    ui::MainWindow window(desk.context());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    press(&window, Qt::Key_S, Qt::AltModifier);
+    auto* operators = window.findChild<QListWidget*>(QStringLiteral("operators"));
+    REQUIRE(operators);
+    const int before = operators->count();
+    CHECK(operators->findItems(QStringLiteral("trainer — supervisor"), Qt::MatchExactly).size() == 1);
+
+    QString firstMessage;
+    bool answered = false;
+    auto* timer = new QTimer(&window);
+    QObject::connect(timer, &QTimer::timeout, timer, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog || dialog->objectName() != QStringLiteral("operatorDialog"))
+            return;
+        timer->stop();
+        type(dialog, QStringLiteral("tuya"));
+        press(dialog, Qt::Key_W, Qt::AltModifier);
+        type(dialog, QStringLiteral("clerk-password-1"));
+        press(dialog, Qt::Key_G, Qt::AltModifier);
+        type(dialog, QStringLiteral("clerk-password-2"));
+        press(dialog, Qt::Key_Return);
+        firstMessage = dialog->findChild<QLabel*>(QStringLiteral("operatorMessage"))->text();
+        // Still open, the focus back in the password: typed again, both the same.
+        type(dialog, QStringLiteral("clerk-password-1"));
+        press(dialog, Qt::Key_G, Qt::AltModifier);
+        type(dialog, QStringLiteral("clerk-password-1"));
+        press(dialog, Qt::Key_Return);
+        answered = true;
+    });
+    timer->start(20);
+    press(&window, Qt::Key_N, Qt::AltModifier);
+    REQUIRE(waitUntil([&] { return answered; }, 5000));
+    CHECK(firstMessage.contains(QStringLiteral("differ")));
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+
+    CHECK(operators->count() == before + 1);
+    CHECK(operators->findItems(QStringLiteral("tuya — clerk"), Qt::MatchExactly).size() == 1);
+    CHECK(window.findChild<QLabel*>(QStringLiteral("settingsNote"))->text().startsWith(QStringLiteral("tuya may now")));
+    auto clerk = core::Operators(desk.database()).signIn(QStringLiteral("tuya"), core::Password("clerk-password-1"));
+    REQUIRE(clerk);
+    CHECK(clerk->role == core::Role::Clerk);
+}

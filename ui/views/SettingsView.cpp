@@ -9,6 +9,7 @@
 #include "tamga/core/CaConnector.h"
 #include "tamga/core/Enrollment.h"
 #include "tamga/core/OfficerImport.h"
+#include "tamga/core/Operators.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Receipt.h"
 #include "tamga/core/Registry.h"
@@ -170,6 +171,26 @@ public:
         };
         connect(profiles, &QComboBox::currentIndexChanged, this, preview);
         connect(officer, &QLineEdit::textChanged, this, preview);
+        // The desk's operators; a supervisor adds clerks and supervisors here (core refuses anyone else too).
+        m_operators = new QListWidget(this);
+        m_operators->setObjectName(QStringLiteral("operators"));
+        m_operators->setMaximumHeight(90);
+        listOperators();
+        auto* addOperator = new QPushButton(tr("&New operator…"), this);
+        addOperator->setObjectName(QStringLiteral("addOperator"));
+        addOperator->setEnabled(context.signedIn.role == core::Role::Supervisor);
+        if (!addOperator->isEnabled())
+            addOperator->setToolTip(tr("Supervisors only"));
+        layout->addRow(tr("Operators:"), m_operators);
+        layout->addRow(QString(), addOperator);
+        connect(addOperator, &QPushButton::clicked, this, [this] {
+            if (auto added = addOperatorInDialog(this, m_context)) {
+                listOperators();
+                m_note->setStyleSheet(QString());
+                m_note->setText(tr("%1 may now sign in at this desk.").arg(*added));
+            }
+        });
+
         // A backup while the desk works (supervisors): the folder chosen, the copy made and verified on the worker.
         auto* backup = new QPushButton(tr("Back up the d&atabase…"), this);
         backup->setObjectName(QStringLiteral("backUp"));
@@ -197,7 +218,21 @@ public:
         layout->addRow(m_note);
     }
 
+    void listOperators()
+    {
+        m_operators->clear();
+        auto operators = core::Operators(*m_context.database).list();
+        if (!operators) {
+            m_operators->addItem(tr("The database could not be read: %1").arg(operators.error().message));
+            return;
+        }
+        for (const auto& o : *operators)
+            m_operators->addItem(QStringLiteral("%1 — %2").arg(
+                o.name, o.role == core::Role::Supervisor ? tr("supervisor") : tr("clerk")));
+    }
+
     const DeskContext& m_context;
+    QListWidget* m_operators = nullptr;
     QListWidget* m_cas = nullptr;
     QLabel* m_note = nullptr;
 };

@@ -37,6 +37,9 @@ bool editOfficerInDialog(QWidget* parent, const DeskContext& context, qint64 id)
 // The CSV import at the desk: previews the file, asks, imports. True when the registry changed.
 bool importOfficersFromFile(QWidget* parent, const DeskContext& context, const QString& path);
 
+// A new operator (supervisors): name, role, the password typed twice. The name added, or nothing when cancelled.
+std::optional<QString> addOperatorInDialog(QWidget* parent, const DeskContext& context);
+
 // A new batch: officers of organizations and/or a CSV, profile, CA, mode. Its id, or nothing when cancelled.
 std::optional<qint64> createBatchInDialog(QWidget* parent, const DeskContext& context);
 // The batch session room (its own window, not modal): the batch worked token after token.

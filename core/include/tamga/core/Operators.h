@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace tamga::core {
 
@@ -30,6 +31,8 @@ public:
     explicit Operators(const Database& database) : m_database(database) {}
 
     [[nodiscard]] CoreResult<bool> anyExist() const;
+    // The operators who may sign in, by name.
+    [[nodiscard]] CoreResult<std::vector<Operator>> list() const;
 
     // Adds an operator. With no operator in the database, `by` may be empty and the new one must be a
     // supervisor (the first sign-in of a fresh desk); after that `by` must be a signed-in supervisor.
