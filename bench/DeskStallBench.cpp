@@ -5,8 +5,8 @@
 // the figures, on a quiet machine, go to docs/PERFORMANCE.md.
 //
 //   QT_QPA_PLATFORM=offscreen build/bin/tamga-bench-desk [--runs N]
-#include "DeskSetup.h"
 #include "MainWindow.h"
+#include "TrainingBenchDesk.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/DeskWorker.h"
 #include "tamga/core/Operators.h"
@@ -25,34 +25,16 @@ using namespace tamga;
 
 int main(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreen();
     QApplication application(argc, argv);
-    int runs = 20;
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (QByteArray(argv[i]) == "--runs")
-            runs = std::max(1, QByteArray(argv[i + 1]).toInt());
-    }
-
-    QTemporaryDir folder;
-    qputenv("TAMGA_TRAINING_DIR", folder.filePath(QStringLiteral("desk")).toUtf8());
-    ui::DeskOptions options;
-    if (auto prepared = ui::prepareTrainingDesk(options); !prepared) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(prepared.error().message));
-        return 2;
-    }
+    const int runs = bench::runsFrom(argc, argv, 20);
+    const bench::TrainingBenchDesk desk;
+    const ui::DeskOptions& options = desk.options;
     auto database = core::Database::open(options.databasePath);
-    if (!database) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(database.error().message));
-        return 2;
-    }
-    auto trainer = core::Operators(**database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
-    if (!trainer) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(trainer.error().message));
-        return 2;
-    }
+    bench::mustSucceed(database, "open the training desk");
+    const core::Operator& trainer = desk.trainer;
     core::DeskWorker worker(options.databasePath, options.modulePaths);
-    ui::DeskContext context{database->get(), &worker, *trainer, QFileInfo(options.databasePath).absolutePath(), true};
+    ui::DeskContext context{database->get(), &worker, trainer, QFileInfo(options.databasePath).absolutePath(), true};
     ui::MainWindow window(context);
     window.show();
 
@@ -73,7 +55,7 @@ int main(int argc, char** argv)
     QElapsedTimer total;
     auto next = [&] {
         core::EnrollmentJob job;
-        job.by = *trainer;
+        job.by = trainer;
         job.officerId = 1 + done % 5; // the training registry's sample officers
         job.profile = QStringLiteral("signing");
         job.ca = QStringLiteral("practice");

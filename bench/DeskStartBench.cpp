@@ -4,9 +4,8 @@
 // the same tabs, empty, shown and painted in the same run (the part Qt itself costs). Median of 7 starts each.
 //
 //   QT_QPA_PLATFORM=offscreen build/bin/tamga-bench-start [--runs N]
-#include "BenchSupport.h"
-#include "DeskSetup.h"
 #include "MainWindow.h"
+#include "TrainingBenchDesk.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/DeskWorker.h"
 #include "tamga/core/OfficerImport.h"
@@ -68,27 +67,12 @@ double deskStart(const ui::DeskOptions& options, const core::Operator& trainer)
 
 int main(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreen();
     QApplication application(argc, argv);
-    int runs = 7;
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (QByteArray(argv[i]) == "--runs")
-            runs = std::max(1, QByteArray(argv[i + 1]).toInt());
-    }
-
-    QTemporaryDir folder;
-    qputenv("TAMGA_TRAINING_DIR", folder.filePath(QStringLiteral("desk")).toUtf8());
-    ui::DeskOptions options;
-    bench::mustSucceed(ui::prepareTrainingDesk(options), "prepare the training desk");
-    std::optional<core::Operator> trainer;
-    {
-        auto database = core::Database::open(options.databasePath);
-        bench::mustSucceed(database, "open the training desk");
-        auto signedIn = core::Operators(**database).signIn(QStringLiteral("trainer"), core::Password("trainer-desk"));
-        bench::mustSucceed(signedIn, "sign the trainer in");
-        trainer = *signedIn;
-    }
+    const int runs = bench::runsFrom(argc, argv, 7);
+    const bench::TrainingBenchDesk desk;
+    const ui::DeskOptions& options = desk.options;
+    const core::Operator& trainer = desk.trainer;
     bareWindowStart(); // the first window pays for fonts and styles once: not part of either figure
 
     std::printf("| officers in the registry | desk start (median of %d) | bare window with 8 tabs | ratio |\n", runs);
@@ -100,7 +84,7 @@ int main(int argc, char** argv)
             auto database = core::Database::open(options.databasePath);
             bench::mustSucceed(database, "open the desk to fill it");
             auto report =
-                core::importOfficers(**database, *trainer, bench::officerCsv(target - officers, 200, officers - sample),
+                core::importOfficers(**database, trainer, bench::officerCsv(target - officers, 200, officers - sample),
                                      QStringLiteral("bench.csv"));
             bench::mustSucceed(report && report->problems.empty() && report->added == target - officers,
                                "import the officers, every one new");
@@ -109,7 +93,7 @@ int main(int argc, char** argv)
         std::vector<double> desk;
         std::vector<double> bare;
         for (int run = 0; run < runs; ++run) {
-            desk.push_back(deskStart(options, *trainer));
+            desk.push_back(deskStart(options, trainer));
             bare.push_back(bareWindowStart());
         }
         const double deskMs = bench::median(desk);
