@@ -200,17 +200,19 @@ TEST_CASE("the openssl cmp server over HTTP answers with a certificate for anoth
                 .exitCode == 0);
     const std::string serial = desk.initToken("mock");
 
-    const std::string script = "ip link set lo up && "
-                               "(openssl cmp -port 18299 -srv_ref mock -srv_secret pass:mock-secret -rsp_cert '" +
+    // The server is stopped when the enrollment is done: it would otherwise wait for the rest of its -max_msgs
+    // for ever, alone in its namespace.
+    const std::string script = "ip link set lo up || exit 1; "
+                               "openssl cmp -port 18299 -srv_ref mock -srv_secret pass:mock-secret -rsp_cert '" +
                                dir +
                                "/other.pem' "
                                "-rsp_capubs '" +
                                dir + "/ca.pem' -max_msgs 5 >'" + dir +
-                               "/mock.log' 2>&1 &) && sleep 1 && "
+                               "/mock.log' 2>&1 & server=$!; sleep 1; "
                                "'" TAMGA_CLI "' --db '" +
                                desk.db() + "' --module '" + desk.hsm().modulePath() + "' enroll --applicant " +
                                desk.officerId() + " --token " + serial + " --profile signing --ca mock --pin-file '" +
-                               desk.pinFile() + "'";
+                               desk.pinFile() + "'; status=$?; kill $server 2>/dev/null; exit $status";
     auto enrolled = run({requireTool("unshare"), "-n", "sh", "-c", script},
                         {{"TAMGA_OPERATOR", "boss"}, {"TAMGA_PASSWORD_FILE", desk.hsm().dir().file("boss.pw")}});
     INFO(readFile(dir + "/mock.log"));
