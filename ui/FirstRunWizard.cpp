@@ -7,6 +7,7 @@
 #include "tamga/core/DeskWorker.h"
 #include "tamga/core/Operators.h"
 #include "tamga/core/Settings.h"
+#include "views/Views.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -286,10 +287,7 @@ private:
             if (paths[i].contains(QStringLiteral("p11-kit-trust")))
                 continue;
             ++tokenModules;
-            const QString origin = packages.value(i).isEmpty() ? tr("installed by hand, no package")
-                                                               : tr("package %1").arg(packages.value(i));
-            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(names[i], paths[i], origin), m_modules);
-            item->setData(Qt::UserRole, paths[i]);
+            QListWidgetItem* item = addModuleItem(m_modules, names[i], paths[i], packages.value(i));
             // OpenSC's module is the usual choice: chosen unless the supervisor picks another.
             if (paths[i].contains(QStringLiteral("opensc-pkcs11")) && !m_modules->currentItem())
                 m_modules->setCurrentItem(item);

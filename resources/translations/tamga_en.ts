@@ -2582,14 +2582,6 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <source>installed by hand, no package</source>
-        <translation>installed by hand, no package</translation>
-    </message>
-    <message>
-        <source>package %1</source>
-        <translation>package %1</translation>
-    </message>
-    <message>
         <source>No module is registered with p11-kit: install OpenSC (the opensc package), or the token vendor's module, and set it in Settings.</source>
         <translation>No module is registered with p11-kit: install OpenSC (the opensc package), or the token vendor's module, and set it in Settings.</translation>
     </message>

@@ -2572,14 +2572,6 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>Хадгалсангүй: %1</translation>
     </message>
     <message>
-        <source>installed by hand, no package</source>
-        <translation>гараар суулгасан, багцгүй</translation>
-    </message>
-    <message>
-        <source>package %1</source>
-        <translation>%1 багц</translation>
-    </message>
-    <message>
         <source>No module is registered with p11-kit: install OpenSC (the opensc package), or the token vendor's module, and set it in Settings.</source>
         <translation>p11-kit-д бүртгэгдсэн модуль алга: OpenSC (opensc багц) эсвэл токен үйлдвэрлэгчийн модулийг суулгаад Тохиргоо хэсэгт сонгоно уу.</translation>
     </message>

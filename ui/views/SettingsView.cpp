@@ -77,16 +77,8 @@ public:
         connect(context.worker, &core::DeskWorker::registeredModulesListed, this,
                 [modules](const QStringList& names, const QStringList& paths, const QStringList& packages) {
                     modules->clear();
-                    for (qsizetype i = 0; i < names.size(); ++i) {
-                        // Where the library came from: a module no package installed was put there by hand.
-                        const QString origin = packages.value(i).isEmpty() ? tr("installed by hand, no package")
-                                                                           : tr("package %1").arg(packages.value(i));
-                        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(names[i], paths[i], origin),
-                                                         modules);
-                        item->setData(Qt::UserRole, paths[i]);
-                        if (packages.value(i).isEmpty())
-                            item->setForeground(QColor(0xb3, 0x26, 0x1e));
-                    }
+                    for (qsizetype i = 0; i < names.size(); ++i)
+                        addModuleItem(modules, names[i], paths[i], packages.value(i));
                 });
         context.worker->listRegisteredModules();
         auto* useModule = new QPushButton(tr("Use the selected &module for this desk"), this);

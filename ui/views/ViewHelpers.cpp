@@ -14,11 +14,13 @@
 #include "tamga/core/Registry.h"
 #include "tamga/core/Settings.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QStandardItem>
 #include <QTableView>
 #include <QTimer>
@@ -61,6 +63,19 @@ QStandardItem* idItem(qint64 id, const QString& text)
 {
     auto* item = new QStandardItem(text);
     item->setData(id, Qt::UserRole);
+    return item;
+}
+
+QListWidgetItem* addModuleItem(QListWidget* list, const QString& name, const QString& path, const QString& package)
+{
+    // Where the library came from: a module no package installed was put there by hand, and is shown in red.
+    const QString origin = package.isEmpty()
+                               ? QCoreApplication::translate("MainWindow", "installed by hand, no package")
+                               : QCoreApplication::translate("MainWindow", "package %1").arg(package);
+    auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(name, path, origin), list);
+    item->setData(Qt::UserRole, path);
+    if (package.isEmpty())
+        item->setForeground(QColor(0xb3, 0x26, 0x1e));
     return item;
 }
 

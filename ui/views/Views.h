@@ -13,6 +13,8 @@
 class QAbstractItemModel;
 class QDialog;
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
 class QStandardItem;
 class QTableView;
 class QWidget;
@@ -29,6 +31,9 @@ QStandardItem* idItem(qint64 id, const QString& text);
 // empty without saying why. `showReadError` with an empty message hides it again.
 QLabel* newReadErrorLine(QWidget* view);
 void showReadError(QLabel* line, const QString& message);
+// A PKCS#11 module of p11-kit's list as a row of `list` (its path as the row's data): name, path, and the package
+// that installed it, or in red that none did.
+QListWidgetItem* addModuleItem(QListWidget* list, const QString& name, const QString& path, const QString& package);
 // A PIN asked in a password field; the text goes straight into a wiping buffer.
 std::optional<Pin> askPin(QWidget* parent, const QString& title, const QString& label);
 
