@@ -154,7 +154,7 @@ CoreResult<qint64> AuditLog::append(const AuditEntry& entry) const
                                 {kHeadSetting, QString::number(event.id) + QLatin1Char(':') + event.hash});
     if (!head)
         return std::unexpected(head.error());
-    auto key = auditKey(m_database.path(), false);
+    auto key = auditKey(m_database.localStem(), false);
     if (!key)
         return std::unexpected(key.error());
     if (key->isEmpty()) {
@@ -168,7 +168,7 @@ CoreResult<qint64> AuditLog::append(const AuditEntry& entry) const
         keyed->finish();
         if (wasKeyed)
             return event.id;
-        key = auditKey(m_database.path(), true);
+        key = auditKey(m_database.localStem(), true);
         if (!key)
             return std::unexpected(key.error());
     }
@@ -325,7 +325,7 @@ CoreResult<AuditVerification> AuditLog::verify() const
         return std::unexpected(storedMac.error());
     const QString mac = storedMac->next() ? storedMac->value(0).toString() : QString();
     storedMac->finish();
-    auto key = auditKey(m_database.path(), false);
+    auto key = auditKey(m_database.localStem(), false);
     if (!key)
         return std::unexpected(key.error());
     if (!events.empty()) {

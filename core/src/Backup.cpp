@@ -79,6 +79,13 @@ CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folde
 {
     if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("backup.make")); !allowed)
         return std::unexpected(allowed.error());
+    if (m_database.shared()) {
+        // Not built yet (issue 15): pg_dump/pg_restore with the restored chain checked.
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("%1 is a shared registry: it is backed up on its server (pg_dump); a desk's "
+                                        "backup copies only a desk's own SQLite file")
+                             .arg(m_database.path()));
+    }
     const QString target = QFileInfo(folder).absoluteFilePath();
     if (QDir(target).exists() && !QDir(target).isEmpty())
         return coreError(CoreErrorKind::Conflict,
@@ -96,7 +103,7 @@ CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folde
     if (auto copied = m_database.exec(QStringLiteral("VACUUM INTO ?"), {copyPath}); !copied)
         return removeAll(copied.error());
     QFile::setPermissions(copyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QString liveKey = keyOf(m_database.path());
+    const QString liveKey = keyOf(m_database.localStem());
     if (QFileInfo::exists(liveKey)) {
         if (auto copied = copyPrivate(liveKey, keyOf(copyPath)); !copied)
             return removeAll(copied.error());

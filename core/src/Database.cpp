@@ -1,13 +1,15 @@
 #include "tamga/core/Database.h"
 
 #include "Migrations.h"
-#include "SqliteDialect.h"
+#include "SqlDialect.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <atomic>
 
@@ -41,9 +43,38 @@ QString Database::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tamga/tamga.db");
 }
 
-Database::Database(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+bool Database::isShared(const QString& location)
 {
+    return isPostgresLocation(location);
+}
+
+QString Database::localFolderOf(const QString& location)
+{
+    const QString dataFolder =
+        QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tamga");
+    if (!isShared(location))
+        return QFileInfo(location).absolutePath();
+    // One folder per server, port and database: a desk that works on two registries keeps them apart.
+    const QUrl url(location);
+    QString name = QStringLiteral("%1-%2-%3").arg(url.host()).arg(url.port(5432)).arg(url.path().mid(1));
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
+    name.replace(unsafe, QStringLiteral("_"));
+    return dataFolder + QStringLiteral("/registries/") + name;
+}
+
+Database::Database(QString path, QString connectionName, std::unique_ptr<SqlDialect> dialect)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_dialect(std::move(dialect))
+{
+}
+
+bool Database::shared() const
+{
+    return m_dialect->kind() == SqlDialect::Kind::Postgres;
+}
+
+QString Database::localStem() const
+{
+    return shared() ? localFolderOf(m_path) + QStringLiteral("/registry") : m_path;
 }
 
 Database::~Database()
@@ -64,11 +95,13 @@ QSqlDatabase Database::connection() const
 
 CoreResult<std::unique_ptr<Database>> Database::open(const QString& path)
 {
-    return openUpTo(path, currentSchemaVersion());
+    return openUpTo(path, currentSchemaVersion(), false);
 }
 
 CoreResult<std::unique_ptr<Database>> Database::openExisting(const QString& path)
 {
+    if (isShared(path))
+        return openUpTo(path, currentSchemaVersion(), true);
     if (!QFileInfo(path).isFile()) {
         return coreError(
             CoreErrorKind::NotFound,
@@ -81,28 +114,35 @@ CoreResult<std::unique_ptr<Database>> Database::openExisting(const QString& path
 
 CoreResult<std::unique_ptr<Database>> Database::openAtVersion(const QString& path, int version)
 {
-    return openUpTo(path, version);
+    return openUpTo(path, version, false);
 }
 
-CoreResult<std::unique_ptr<Database>> Database::openUpTo(const QString& path, int targetVersion)
+CoreResult<std::unique_ptr<Database>> Database::openUpTo(const QString& path, int targetVersion, bool mustExist)
 {
-    const QString folder = QFileInfo(path).absolutePath();
+    auto dialect = dialectFor(path);
+    const QString folder = localFolderOf(path);
     if (!QDir().mkpath(folder))
         return coreError(CoreErrorKind::Database, QStringLiteral("cannot create the folder %1").arg(folder));
 
     const QString name = newConnectionName();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(dialect->qtDriver(), name);
         if (!db.isValid()) {
             QSqlDatabase::removeDatabase(name);
-            return coreError(CoreErrorKind::Database,
-                             QStringLiteral("Qt's SQLite driver is not installed (libqt6sql6-sqlite)"));
+            return coreError(CoreErrorKind::Database, QStringLiteral("Qt's %1 driver is not installed (%2)")
+                                                          .arg(dialect->qtDriver(), dialect->qtDriverPackage()));
         }
     }
-    std::unique_ptr<Database> database(new Database(path, name));
+    std::unique_ptr<Database> database(new Database(path, name, std::move(dialect)));
     QSqlDatabase db = database->connection();
-    if (auto opened = sqlite::open(db, path); !opened)
+    if (auto opened = database->dialect().open(db, path); !opened)
         return std::unexpected(opened.error());
+    if (mustExist && database->schemaVersion() == 0) {
+        return coreError(CoreErrorKind::NotFound,
+                         QStringLiteral("the registry %1 has no Tamga tables yet; a new registry is made only by the "
+                                        "first supervisor's \"tamga-cli operator add\" or the desk's first start")
+                             .arg(path));
+    }
     if (auto migrated = database->migrateTo(targetVersion); !migrated)
         return std::unexpected(migrated.error());
     return database;
@@ -130,7 +170,7 @@ CoreStatus Database::migrateTo(int targetVersion)
     if (found >= targetVersion)
         return {};
     // Off outside the transaction (SQLite ignores the pragma inside one), checked before the commit, on again after.
-    if (auto off = sqlite::setForeignKeys(*this, false); !off)
+    if (auto off = m_dialect->setForeignKeys(*this, false); !off)
         return off;
     auto migrated = transaction<bool>([&]() -> CoreResult<bool> {
         for (const Migration& step : migrations()) {
@@ -143,8 +183,10 @@ CoreStatus Database::migrateTo(int targetVersion)
                                      .arg(step.version)
                                      .arg(QString::fromUtf8(step.description), error.message));
             };
-            for (const QString& statement : step.statements) {
-                if (auto done = exec(statement); !done)
+            const bool postgres = m_dialect->kind() == SqlDialect::Kind::Postgres;
+            for (const QString& statement :
+                 postgres&& step.postgresStatements ? *step.postgresStatements : step.statements) {
+                if (auto done = exec(m_dialect->migrationStatement(statement)); !done)
                     return failed(done.error());
             }
             if (step.code) {
@@ -154,7 +196,7 @@ CoreStatus Database::migrateTo(int targetVersion)
             if (auto stored = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {step.version}); !stored)
                 return std::unexpected(stored.error());
         }
-        auto dangling = sqlite::foreignKeyProblem(*this);
+        auto dangling = m_dialect->foreignKeyProblem(*this);
         if (!dangling)
             return std::unexpected(dangling.error());
         if (*dangling)
@@ -162,7 +204,7 @@ CoreStatus Database::migrateTo(int targetVersion)
                              QStringLiteral("migrating %1 left a broken reference: %2").arg(m_path, **dangling));
         return true;
     });
-    if (auto on = sqlite::setForeignKeys(*this, true); !on)
+    if (auto on = m_dialect->setForeignKeys(*this, true); !on)
         return on;
     if (!migrated)
         return std::unexpected(migrated.error());
@@ -229,20 +271,9 @@ CoreStatus Database::readToEnd(const QSqlQuery& query)
 
 CoreStatus Database::begin() const
 {
-    // Every transaction here writes. BEGIN IMMEDIATE takes the write lock at the start, waiting for another
-    // process's writer as long as the busy timeout allows; a deferred BEGIN would read first and then fail at
-    // once (SQLITE_BUSY, no waiting) when another process had written in between.
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        const QString reason = query.lastError().text();
-        return coreError(CoreErrorKind::Database,
-                         reason.contains(QStringLiteral("locked"))
-                             ? QStringLiteral("another desk or tamga-cli has been writing to %1 for more than 5 s; try "
-                                              "again when it is done (%2)")
-                                   .arg(m_path, reason)
-                             : QStringLiteral("cannot start a transaction: %1").arg(reason));
-    }
-    return {};
+    // Every transaction here writes, and takes the database's one write lock first (the dialect's begin).
+    QSqlDatabase db = connection();
+    return m_dialect->begin(db, m_path);
 }
 
 CoreStatus Database::commit() const

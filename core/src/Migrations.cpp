@@ -1,6 +1,6 @@
 #include "Migrations.h"
 
-#include "SqliteDialect.h"
+#include "SqlDialect.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Profile.h"
 #include "tamga/core/Registry.h"
@@ -73,8 +73,17 @@ QStringList registrySchema()
                        " prev_hash TEXT NOT NULL,"   // hash of the event before (hex)
                        " hash TEXT NOT NULL)"),      // SHA-256 over this event's content (hex)
     };
-    statements += sqlite::officerSearchIndexStatements();
     return statements;
+}
+
+// Step 1 too: the officer search's indexes, which are the dialect's own.
+CoreStatus createOfficerSearchIndexes(const Database& database)
+{
+    for (const QString& statement : database.dialect().officerSearchIndexStatements()) {
+        if (auto done = database.exec(statement); !done)
+            return std::unexpected(done.error());
+    }
+    return {};
 }
 
 // Step 2: the token inventory and the PKI side: profiles, CA connectors, trust anchors, enrollments,
@@ -204,7 +213,7 @@ CoreStatus recomputeOfficerSearchText(const Database& database)
             !updated)
             return std::unexpected(updated.error());
     }
-    return sqlite::rebuildOfficerSearchIndexes(database);
+    return database.dialect().rebuildOfficerSearchIndexes(database);
 }
 
 // Step 5: the token stock. The tokens table gets every state a token passes through (prepared, blocked, wiped
@@ -212,26 +221,12 @@ CoreStatus recomputeOfficerSearchText(const Database& database)
 // SQLite cannot change a CHECK constraint: the table is made anew and the rows copied (ids kept, so enrollments'
 // token_id still points at the same token; the migration runs with foreign keys off and checks them before it
 // commits).
-QStringList tokenStockSchema()
+const QString kTokenStates = QStringLiteral("('in_stock', 'prepared', 'issued', 'returned', 'lost', 'blocked', "
+                                            "'wiped', 'retired')");
+
+QStringList tokenEventsSchema()
 {
     return {
-        QStringLiteral("CREATE TABLE tokens_with_stock ("
-                       " id INTEGER PRIMARY KEY,"
-                       " serial TEXT NOT NULL UNIQUE," // the token's serial (how it is addressed)
-                       " manufacturer TEXT NOT NULL DEFAULT '',"
-                       " model TEXT NOT NULL DEFAULT '',"
-                       " label TEXT NOT NULL DEFAULT '',"
-                       " status TEXT NOT NULL DEFAULT 'in_stock'"
-                       "  CHECK (status IN ('in_stock', 'prepared', 'issued', 'returned', 'lost', 'blocked', 'wiped',"
-                       "                    'retired')),"
-                       " status_reason TEXT NOT NULL DEFAULT ''," // why it is in that state, as last given
-                       " first_seen_at TEXT NOT NULL,"
-                       " updated_at TEXT NOT NULL)"),
-        QStringLiteral("INSERT INTO tokens_with_stock (id, serial, manufacturer, model, label, status, first_seen_at, "
-                       "updated_at) SELECT id, serial, manufacturer, model, label, status, first_seen_at, updated_at "
-                       "FROM tokens"),
-        QStringLiteral("DROP TABLE tokens"),
-        QStringLiteral("ALTER TABLE tokens_with_stock RENAME TO tokens"),
         // Every move of a token between states; from_state '' when it entered the stock.
         QStringLiteral("CREATE TABLE token_events ("
                        " id INTEGER PRIMARY KEY,"
@@ -247,6 +242,44 @@ QStringList tokenStockSchema()
         QStringLiteral("INSERT INTO token_events (token_id, at, from_state, to_state, reason) SELECT id, "
                        "first_seen_at, '', status, 'known before the stock was kept' FROM tokens"),
     };
+}
+
+QStringList tokenStockSchema()
+{
+    return QStringList{
+               QStringLiteral("CREATE TABLE tokens_with_stock ("
+                              " id INTEGER PRIMARY KEY,"
+                              " serial TEXT NOT NULL UNIQUE," // the token's serial (how it is addressed)
+                              " manufacturer TEXT NOT NULL DEFAULT '',"
+                              " model TEXT NOT NULL DEFAULT '',"
+                              " label TEXT NOT NULL DEFAULT '',"
+                              " status TEXT NOT NULL DEFAULT 'in_stock'"
+                              "  CHECK (status IN ") +
+                   kTokenStates +
+                   QStringLiteral("),"
+                                  " status_reason TEXT NOT NULL DEFAULT ''," // why it is in that state, as last given
+                                  " first_seen_at TEXT NOT NULL,"
+                                  " updated_at TEXT NOT NULL)"),
+               QStringLiteral(
+                   "INSERT INTO tokens_with_stock (id, serial, manufacturer, model, label, status, first_seen_at, "
+                   "updated_at) SELECT id, serial, manufacturer, model, label, status, first_seen_at, updated_at "
+                   "FROM tokens"),
+               QStringLiteral("DROP TABLE tokens"),
+               QStringLiteral("ALTER TABLE tokens_with_stock RENAME TO tokens"),
+           } +
+           tokenEventsSchema();
+}
+
+// PostgreSQL changes the constraint in place (the new column comes last, which no query minds).
+QStringList tokenStockSchemaInPlace()
+{
+    return QStringList{
+               QStringLiteral("ALTER TABLE tokens DROP CONSTRAINT tokens_status_check"),
+               QStringLiteral("ALTER TABLE tokens ADD CONSTRAINT tokens_status_check CHECK (status IN ") +
+                   kTokenStates + QStringLiteral(")"),
+               QStringLiteral("ALTER TABLE tokens ADD COLUMN status_reason TEXT NOT NULL DEFAULT ''"),
+           } +
+           tokenEventsSchema();
 }
 
 // Step 6: secrets the desk keeps for its tokens, sealed under the desk key, and the desk key wrapped for each
@@ -318,12 +351,13 @@ QStringList batchBundleSchema()
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> steps{
-        {1, "registry, operators, settings, audit log", registrySchema()},
+        {1, "registry, operators, settings, audit log", registrySchema(), std::nullopt, createOfficerSearchIndexes},
         {2, "token inventory, profiles, CA connectors, trust anchors, enrollments, certificates, revocations",
          pkiSchema()},
         {3, "built-in certificate profiles", builtinProfileRows()},
-        {4, "officer search in the usual Latin spellings", {}, recomputeOfficerSearchText},
-        {5, "token stock: every state, the reason, each token's history", tokenStockSchema()},
+        {4, "officer search in the usual Latin spellings", {}, std::nullopt, recomputeOfficerSearchText},
+        {5, "token stock: every state, the reason, each token's history", tokenStockSchema(),
+         tokenStockSchemaInPlace()},
         {6, "sealed token secrets and the desk key's wraps", sealedSecretsSchema()},
         {7, "batch sessions and their officers", batchSchema()},
         {8, "the officer's signed acceptance at hand-over", acceptanceSchema()},

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace tamga::core {
@@ -17,6 +18,9 @@ struct Migration {
     int version;
     const char* description;
     QStringList statements;
+    // Where PostgreSQL needs other statements than the column-type translation of `statements` gives (a
+    // constraint SQLite can change only by making the table anew, PostgreSQL changes in place).
+    std::optional<QStringList> postgresStatements = std::nullopt;
     // What SQL alone cannot do (values computed in C++), run after the statements in the same transaction.
     std::function<CoreStatus(const Database&)> code = {};
 };

@@ -1,6 +1,6 @@
 #include "tamga/core/OfficerImport.h"
 
-#include "SqliteDialect.h"
+#include "SqlDialect.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/Csv.h"
 #include "tamga/core/Database.h"
@@ -356,7 +356,7 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
                     return std::unexpected(done.error());
                 const qint64 id = p->existingId ? p->existingId : done->lastInsertId().toLongLong();
                 if (p->existingId) {
-                    if (auto indexed = sqlite::reindexOfficer(database, id, oldSearchText); !indexed)
+                    if (auto indexed = database.dialect().reindexOfficer(database, id, oldSearchText); !indexed)
                         return std::unexpected(indexed.error());
                 } else {
                     firstNewId = firstNewId ? firstNewId : id;
@@ -378,7 +378,7 @@ CoreResult<ImportReport> importOfficers(const Database& database, const Operator
             }
             // New officers have consecutive ids inside this transaction: one statement indexes them all.
             if (firstNewId) {
-                if (auto indexed = sqlite::indexOfficers(database, firstNewId, lastNewId); !indexed)
+                if (auto indexed = database.dialect().indexOfficers(database, firstNewId, lastNewId); !indexed)
                     return std::unexpected(indexed.error());
             }
             auto summary = trail->add({by.name,

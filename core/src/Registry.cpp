@@ -1,6 +1,6 @@
 #include "tamga/core/Registry.h"
 
-#include "SqliteDialect.h"
+#include "SqlDialect.h"
 #include "tamga/core/AuditLog.h"
 #include "tamga/core/CivilId.h"
 #include "tamga/core/Database.h"
@@ -230,7 +230,7 @@ CoreResult<qint64> Registry::addOfficer(const Operator& by, const OfficerFields&
         if (!inserted)
             return std::unexpected(inserted.error());
         const qint64 id = inserted->lastInsertId().toLongLong();
-        if (auto indexed = sqlite::indexOfficers(m_database, id, id); !indexed)
+        if (auto indexed = m_database.dialect().indexOfficers(m_database, id, id); !indexed)
             return std::unexpected(indexed.error());
         auto logged = trail.add({by.name,
                                  QStringLiteral("officer.add"),
@@ -289,7 +289,7 @@ CoreStatus Registry::updateOfficer(const Operator& by, qint64 id, const OfficerF
              searchTextOf(f, org->name), storedNow(), id});
         if (!updated)
             return std::unexpected(updated.error());
-        if (auto indexed = sqlite::reindexOfficer(m_database, id, oldSearchText); !indexed)
+        if (auto indexed = m_database.dialect().reindexOfficer(m_database, id, oldSearchText); !indexed)
             return std::unexpected(indexed.error());
         auto logged = trail.add({by.name, QStringLiteral("officer.update"), QStringLiteral("officer"),
                                  QString::number(id), audit::Ok, changed});
@@ -333,7 +333,7 @@ CoreResult<std::vector<Officer>> Registry::officers(std::optional<qint64> organi
         QString sql = kOfficerSelect;
         QVariantList values;
         if (!needle.isEmpty()) {
-            const auto clause = sqlite::officerSearch(attempt);
+            const auto clause = m_database.dialect().officerSearch(attempt);
             sql += clause.joinAndWhere;
             values << clause.values;
         } else {

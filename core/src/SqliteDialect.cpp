@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace tamga::core::sqlite {
+namespace tamga::core {
 
 namespace {
 
@@ -48,7 +48,7 @@ int waitBriefly(void*, int tries)
 
 } // namespace
 
-CoreStatus open(QSqlDatabase& db, const QString& path)
+CoreStatus SqliteDialect::open(QSqlDatabase& db, const QString& path) const
 {
     // The file must never be readable by others, not even for a moment, and SQLite gives its -wal and -shm files
     // the permissions of the database file. The mode is set without opening a descriptor of our own: on Linux,
@@ -117,7 +117,7 @@ CoreStatus open(QSqlDatabase& db, const QString& path)
     return {};
 }
 
-QStringList officerSearchIndexStatements()
+QStringList SqliteDialect::officerSearchIndexStatements() const
 {
     // Two external-content FTS5 indexes over officers.search_text: trigrams find any part of three characters
     // or more; words with one- and two-character prefix indexes serve the first keystrokes. They are kept in
@@ -132,7 +132,7 @@ QStringList officerSearchIndexStatements()
     };
 }
 
-CoreStatus indexOfficers(const Database& database, qint64 firstId, qint64 lastId)
+CoreStatus SqliteDialect::indexOfficers(const Database& database, qint64 firstId, qint64 lastId) const
 {
     for (const QString& table : {QStringLiteral("officer_search"), QStringLiteral("officer_words")}) {
         auto done = database.exec(QStringLiteral("INSERT INTO %1(rowid, search_text) SELECT id, search_text FROM "
@@ -145,7 +145,7 @@ CoreStatus indexOfficers(const Database& database, qint64 firstId, qint64 lastId
     return {};
 }
 
-CoreStatus rebuildOfficerSearchIndexes(const Database& database)
+CoreStatus SqliteDialect::rebuildOfficerSearchIndexes(const Database& database) const
 {
     for (const QString& table : {QStringLiteral("officer_search"), QStringLiteral("officer_words")}) {
         if (auto rebuilt = database.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(table)); !rebuilt)
@@ -154,7 +154,7 @@ CoreStatus rebuildOfficerSearchIndexes(const Database& database)
     return {};
 }
 
-CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& oldSearchText)
+CoreStatus SqliteDialect::reindexOfficer(const Database& database, qint64 id, const QString& oldSearchText) const
 {
     for (const QString& table : {QStringLiteral("officer_search"), QStringLiteral("officer_words")}) {
         auto removed =
@@ -166,7 +166,7 @@ CoreStatus reindexOfficer(const Database& database, qint64 id, const QString& ol
     return indexOfficers(database, id, id);
 }
 
-SearchClause officerSearch(const QStringList& words)
+SearchClause SqliteDialect::officerSearch(const QStringList& words) const
 {
     // FTS5 takes space-separated phrases as "all of them". Words of three characters or more are looked for
     // anywhere through the trigram index. One or two characters (a name being typed) are word starts in the word
@@ -200,7 +200,26 @@ SearchClause officerSearch(const QStringList& words)
     }
     return clause;
 }
-CoreStatus setForeignKeys(const Database& database, bool on)
+
+CoreStatus SqliteDialect::begin(QSqlDatabase& db, const QString& path) const
+{
+    // BEGIN IMMEDIATE takes the write lock at the start, waiting for another process's writer as long as the busy
+    // timeout allows; a deferred BEGIN would read first and then fail at once (SQLITE_BUSY, no waiting) when
+    // another process had written in between.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        const QString reason = query.lastError().text();
+        return coreError(CoreErrorKind::Database,
+                         reason.contains(QStringLiteral("locked"))
+                             ? QStringLiteral("another desk or tamga-cli has been writing to %1 for more than 5 s; try "
+                                              "again when it is done (%2)")
+                                   .arg(path, reason)
+                             : QStringLiteral("cannot start a transaction: %1").arg(reason));
+    }
+    return {};
+}
+
+CoreStatus SqliteDialect::setForeignKeys(const Database& database, bool on) const
 {
     auto set = database.exec(on ? QStringLiteral("PRAGMA foreign_keys=ON") : QStringLiteral("PRAGMA foreign_keys=OFF"));
     if (!set)
@@ -208,7 +227,7 @@ CoreStatus setForeignKeys(const Database& database, bool on)
     return {};
 }
 
-CoreResult<std::optional<QString>> foreignKeyProblem(const Database& database)
+CoreResult<std::optional<QString>> SqliteDialect::foreignKeyProblem(const Database& database) const
 {
     auto check = database.exec(QStringLiteral("PRAGMA foreign_key_check"));
     if (!check)
@@ -222,4 +241,4 @@ CoreResult<std::optional<QString>> foreignKeyProblem(const Database& database)
     return std::optional(problem);
 }
 
-} // namespace tamga::core::sqlite
+} // namespace tamga::core

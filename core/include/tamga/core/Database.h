@@ -1,6 +1,7 @@
-// The workstation's database: one SQLite file per desk. Everything above this class speaks plain SQL through
-// Qt SQL; what is particular to SQLite (pragmas, file permissions, the full-text search index) lives in
-// SqliteDialect so that a shared PostgreSQL registry can later take its place.
+// The workstation's database: one SQLite file per desk (the embedded default), or a PostgreSQL registry that an
+// office's desks share, chosen by the location: a file path or a postgresql:// URL. Everything above this class
+// speaks plain SQL through Qt SQL; what differs between the two (opening, the write lock, the officer search
+// index, column types) lives in the dialects (core/src/SqlDialect.h).
 #pragma once
 
 #include "tamga/core/CoreError.h"
@@ -14,6 +15,8 @@
 #include <memory>
 
 namespace tamga::core {
+
+class SqlDialect;
 
 class Database {
 public:
@@ -31,13 +34,24 @@ public:
 
     // The default file: the user's application-data folder, or TAMGA_DB.
     static QString defaultPath();
+    // Whether `location` names a shared PostgreSQL registry (postgresql://...) rather than a desk's file.
+    static bool isShared(const QString& location);
+    // Where this desk keeps the files that belong with a shared registry but never go into it (the audit key,
+    // receipts, forms): the user's application-data folder, one folder per server and database.
+    static QString localFolderOf(const QString& location);
 
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
+    // The file path, or the registry's URL (which never holds a password).
     const QString& path() const { return m_path; }
+    bool shared() const;
+    // The stem of the files kept beside the database on this desk: the database file itself for SQLite, a name in
+    // localFolderOf() for a shared registry. The audit key is "<stem>.audit-key".
+    QString localStem() const;
     QSqlDatabase connection() const;
+    const SqlDialect& dialect() const { return *m_dialect; }
     int schemaVersion() const;
 
     // Runs `sql` with positional values bound; on failure returns the driver's message. Writes are prepared once
@@ -67,8 +81,9 @@ private:
         return result;
     }
 
-    explicit Database(QString path, QString connectionName);
-    [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openUpTo(const QString& path, int targetVersion);
+    explicit Database(QString path, QString connectionName, std::unique_ptr<SqlDialect> dialect);
+    [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openUpTo(const QString& path, int targetVersion,
+                                                                        bool mustExist);
     [[nodiscard]] CoreStatus migrateTo(int targetVersion);
     [[nodiscard]] CoreStatus begin() const;
     [[nodiscard]] CoreStatus commit() const;
@@ -76,6 +91,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    std::unique_ptr<SqlDialect> m_dialect;
     // Prepared statements by SQL text: the registry's hot paths (imports, audit events) run the same few
     // statements thousands of times.
     mutable QHash<QString, QSqlQuery> m_statements;
