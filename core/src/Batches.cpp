@@ -97,7 +97,7 @@ std::optional<BatchMode> parseMode(const QString& name)
 
 const QString kSummarySql = QStringLiteral(
     "SELECT b.id, b.name, p.name, c.name, b.mode, b.created_at, count(m.officer_id), count(m.enrollment_id), "
-    "coalesce(sum(e.state IN ('verified', 'handed_over')), 0), coalesce(sum(e.state = 'handed_over'), 0) "
+    "count(*) FILTER (WHERE e.state IN ('verified', 'handed_over')), count(*) FILTER (WHERE e.state = 'handed_over') "
     "FROM batches b JOIN certificate_profiles p ON p.id = b.profile_id JOIN ca_connectors c ON c.id = b.ca_id "
     "LEFT JOIN batch_members m ON m.batch_id = b.id LEFT JOIN enrollments e ON e.id = m.enrollment_id ");
 
@@ -212,7 +212,7 @@ CoreResult<qint64> Batches::create(const Operator& by, const QString& name, cons
 
 CoreResult<std::vector<BatchSummary>> Batches::list() const
 {
-    auto query = m_database.exec(kSummarySql + QStringLiteral("GROUP BY b.id ORDER BY b.id"));
+    auto query = m_database.exec(kSummarySql + QStringLiteral("GROUP BY b.id, p.name, c.name ORDER BY b.id"));
     if (!query)
         return std::unexpected(query.error());
     std::vector<BatchSummary> batches;
@@ -225,7 +225,7 @@ CoreResult<std::vector<BatchSummary>> Batches::list() const
 
 CoreResult<BatchSummary> Batches::find(qint64 id) const
 {
-    auto query = m_database.exec(kSummarySql + QStringLiteral("WHERE b.id = ? GROUP BY b.id"), {id});
+    auto query = m_database.exec(kSummarySql + QStringLiteral("WHERE b.id = ? GROUP BY b.id, p.name, c.name"), {id});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())

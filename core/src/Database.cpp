@@ -240,6 +240,15 @@ CoreResult<QSqlQuery> run(QSqlQuery& query, const QVariantList& values)
 
 CoreResult<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const
 {
+    // Schema statements (a migration's CREATE, ALTER, DROP) run as they are: PostgreSQL prepares only queries.
+    static const QRegularExpression query(QStringLiteral("^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA)\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    if (values.isEmpty() && !query.match(sql).hasMatch()) {
+        QSqlQuery direct(connection());
+        if (!direct.exec(sql))
+            return driverError(direct);
+        return direct;
+    }
     // Reads are prepared afresh: a kept SELECT that was not read to its end would hold its read transaction open,
     // and this connection would go on seeing an old snapshot of the file while another thread (the desk's
     // worker) writes to it. Writes finish when they run and are kept.

@@ -130,9 +130,10 @@ CoreResult<Report> Reports::progress() const
                        {}};
     auto done =
         eachRow(m_database,
-                QStringLiteral("SELECT substr(at, 1, 10) AS day, sum(action = 'enrollment.verified'), "
-                               "sum(action = 'enrollment.handed_over') FROM audit_log WHERE outcome = 'ok' AND "
-                               "action IN ('enrollment.verified', 'enrollment.handed_over') GROUP BY day ORDER BY day"),
+                QStringLiteral(
+                    "SELECT substr(at, 1, 10) AS day, count(*) FILTER (WHERE action = 'enrollment.verified'), "
+                    "count(*) FILTER (WHERE action = 'enrollment.handed_over') FROM audit_log WHERE outcome = 'ok' AND "
+                    "action IN ('enrollment.verified', 'enrollment.handed_over') GROUP BY day ORDER BY day"),
                 {}, [&](const QSqlQuery& q) {
                     perDay.rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
                 });
@@ -162,19 +163,19 @@ CoreResult<Report> Reports::daily(const QDate& day) const
                       {words(QT_TRANSLATE_NOOP("Reports", "Certificate on token")),
                        words(QT_TRANSLATE_NOOP("Reports", "Handed over"))},
                       {}};
-    auto done =
-        eachRow(m_database,
-                QStringLiteral(
-                    "SELECT operator, sum(action = 'enrollment.created' AND outcome = 'ok'), "
-                    "sum(action = 'enrollment.verified' AND outcome = 'ok'), "
-                    "sum(action = 'enrollment.handed_over' AND outcome = 'ok'), "
-                    "sum(action LIKE 'enrollment.%' AND outcome = 'failed') FROM audit_log WHERE substr(at, 1, 10) = ? "
-                    "AND action LIKE 'enrollment.%' GROUP BY operator ORDER BY operator"),
-                {date}, [&](const QSqlQuery& q) {
-                    perClerk.rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                             q.value(3).toString(), q.value(4).toString()});
-                    chart.groups.push_back({q.value(0).toString(), {q.value(2).toInt(), q.value(3).toInt()}});
-                });
+    auto done = eachRow(
+        m_database,
+        QStringLiteral("SELECT operator, count(*) FILTER (WHERE action = 'enrollment.created' AND outcome = 'ok'), "
+                       "count(*) FILTER (WHERE action = 'enrollment.verified' AND outcome = 'ok'), "
+                       "count(*) FILTER (WHERE action = 'enrollment.handed_over' AND outcome = 'ok'), "
+                       "count(*) FILTER (WHERE action LIKE 'enrollment.%' AND outcome = 'failed') FROM audit_log WHERE "
+                       "substr(at, 1, 10) = ? "
+                       "AND action LIKE 'enrollment.%' GROUP BY operator ORDER BY operator"),
+        {date}, [&](const QSqlQuery& q) {
+            perClerk.rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                     q.value(3).toString(), q.value(4).toString()});
+            chart.groups.push_back({q.value(0).toString(), {q.value(2).toInt(), q.value(3).toInt()}});
+        });
     if (!done)
         return std::unexpected(done.error());
     report.tables.push_back(perClerk);
@@ -243,13 +244,14 @@ CoreResult<Report> Reports::stock() const
                              words(QT_TRANSLATE_NOOP("Reports", "Requests")),
                              words(QT_TRANSLATE_NOOP("Reports", "Done"))},
                             {}};
-    auto done =
-        eachRow(m_database,
-                QStringLiteral("SELECT reason, count(*), sum(state = 'confirmed') FROM revocation_requests GROUP BY "
-                               "reason ORDER BY reason"),
-                {}, [&](const QSqlQuery& q) {
-                    revocations.rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-                });
+    auto done = eachRow(
+        m_database,
+        QStringLiteral(
+            "SELECT reason, count(*), count(*) FILTER (WHERE state = 'confirmed') FROM revocation_requests GROUP BY "
+            "reason ORDER BY reason"),
+        {}, [&](const QSqlQuery& q) {
+            revocations.rows.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+        });
     if (!done)
         return std::unexpected(done.error());
     report.tables.push_back(revocations);

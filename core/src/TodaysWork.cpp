@@ -15,12 +15,12 @@ CoreResult<std::vector<OrganizationProgress>> organizationProgress(const Databas
 {
     auto query = database.exec(QStringLiteral(
         "SELECT g.id, g.name, count(o.id), "
-        "coalesce(sum(EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state NOT IN "
-        "('failed', 'cancelled'))), 0), "
-        "coalesce(sum(EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state IN ('verified', "
-        "'handed_over'))), 0), "
-        "coalesce(sum(EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state = "
-        "'handed_over')), 0) "
+        "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state NOT IN "
+        "('failed', 'cancelled'))), "
+        "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state IN "
+        "('verified', 'handed_over'))), "
+        "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM enrollments e WHERE e.officer_id = o.id AND e.state = "
+        "'handed_over')) "
         "FROM organizations g LEFT JOIN officers o ON o.organization_id = g.id GROUP BY g.id ORDER BY g.name"));
     if (!query)
         return std::unexpected(query.error());

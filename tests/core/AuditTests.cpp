@@ -208,8 +208,8 @@ TEST_CASE("a log cut at its end with the head copied - emptied - or rewritten wh
     makeHistory(fixture);
     const QString witnessed = verify(fixture).headHash; // printed on a receipt, say
     REQUIRE(AuditLog(fixture.db()).findWitness(witnessed)->has_value());
-    // The key lives beside the database, never in it.
-    const QString keyFile = fixture.path() + QStringLiteral(".audit-key");
+    // The key lives beside the database (or in the desk's folder for a shared registry), never in it.
+    const QString keyFile = fixture.db().localStem() + QStringLiteral(".audit-key");
     REQUIRE(QFile::exists(keyFile));
     CHECK((QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) ==
           QFileDevice::Permissions());

@@ -1,4 +1,5 @@
-// A fresh database in a private folder with a supervisor and a clerk, for core tests.
+// A fresh database (a file in a private folder, or a PostgreSQL database of its own) with a supervisor and a
+// clerk, for core tests.
 #pragma once
 
 #include "TestSupport.h"
@@ -45,7 +46,9 @@ public:
     static constexpr const char* kSupervisorPassword = "Supervisor-pass-1";
     static constexpr const char* kClerkPassword = "Clerk-pass-2";
 
-    QString path() const { return QString::fromStdString(m_dir.file("tamga.db")); }
+    // The database's file, or its PostgreSQL URL when the suite runs on PostgreSQL (TestDatabase).
+    QString path() const { return QString::fromStdString(m_database.location()); }
+    bool onPostgres() const { return m_database.shared(); }
     const TempDir& dir() const { return m_dir; }
     const core::Database& db() const { return *m_db; }
     const core::Operator& supervisor() const { return m_supervisor; }
@@ -62,6 +65,7 @@ public:
 
 private:
     TempDir m_dir;
+    TestDatabase m_database{m_dir};
     std::unique_ptr<core::Database> m_db;
     core::Operator m_supervisor;
     core::Operator m_clerk;

@@ -144,7 +144,8 @@ TEST_CASE("the transliteration used for search follows MNS 5217 with plain lette
 TEST_CASE("operators: the first is a supervisor - passwords are hashed - roles are enforced and refusals audited")
 {
     tamga::test::TempDir dir;
-    auto db = Database::open(QString::fromStdString(dir.file("ops.db")));
+    const tamga::test::TestDatabase database(dir, "ops.db");
+    auto db = Database::open(QString::fromStdString(database.location()));
     REQUIRE(db);
     Operators operators(**db);
 

@@ -2,6 +2,7 @@
 // another one per job) beside other Tamga processes reading and writing. Every committed row must survive any of
 // them and a kill of the desk. SQLite's WAL mode relies on POSIX locks, which a process loses on a file as soon
 // as it closes *any* descriptor of that file: a desk that did so let another process delete the WAL under it.
+// The same tests run on a shared PostgreSQL registry (TestDatabase): there the processes are desks.
 #include "CoreFixture.h"
 #include "TestSupport.h"
 #include "tamga/core/AuditLog.h"
@@ -71,7 +72,8 @@ int otherProcess(const QString& path, bool writes)
 TEST_CASE("rows the desk committed survive other processes on the same database and a kill of the desk")
 {
     TempDir dir;
-    const QString path = QString::fromStdString(dir.file("desk.db"));
+    const tamga::test::TestDatabase database(dir, "desk.db");
+    const QString path = QString::fromStdString(database.location());
     REQUIRE(Database::open(path)); // created and migrated, then closed: the children start from a file
 
     int pipeFds[2];
@@ -141,7 +143,8 @@ TEST_CASE("rows the desk committed survive other processes on the same database 
 TEST_CASE("two processes importing files that name the same new organization create it once - and both officers")
 {
     TempDir dir;
-    const QString path = QString::fromStdString(dir.file("desk.db"));
+    const tamga::test::TestDatabase database(dir, "desk.db");
+    const QString path = QString::fromStdString(database.location());
     Operator boss;
     {
         auto db = Database::open(path);
@@ -219,7 +222,8 @@ pid_t holdWriteLock(const QString& path, int ready, int holdMs)
 } // namespace
 
 TEST_CASE("a writer waits while another process holds the write lock and goes on after it - a lock held past the "
-          "busy timeout is refused as 'database is locked', nothing half-written")
+          "busy timeout is refused as 'database is locked', nothing half-written",
+          "[sqlite]")
 {
     TempDir dir;
     const QString path = QString::fromStdString(dir.file("desk.db"));

@@ -187,7 +187,8 @@ TEST_CASE("the engine keeps the stock: a token enrolled is prepared then issued 
 TEST_CASE("migrating to the stock keeps every token's id - its state - and the enrollments that point at it")
 {
     tamga::test::TempDir dir;
-    const QString path = QString::fromStdString(dir.file("v4.db"));
+    const tamga::test::TestDatabase database(dir, "v4.db");
+    const QString path = QString::fromStdString(database.location());
     {
         auto old = Database::openAtVersion(path, 4);
         REQUIRE(old);

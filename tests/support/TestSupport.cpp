@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -47,6 +48,70 @@ std::string readFile(const std::string& path)
     std::ostringstream content;
     content << in.rdbuf();
     return content.str();
+}
+
+namespace {
+
+std::string postgresState()
+{
+    const char* state = std::getenv("TAMGA_TEST_POSTGRES");
+    return state ? std::string(state) : std::string();
+}
+
+// The server's URL with a database name put in: "postgresql://u@h:p/?q" -> "postgresql://u@h:p/NAME?q".
+std::string withDatabase(const std::string& serverUrl, const std::string& name)
+{
+    const auto query = serverUrl.find("/?");
+    REQUIRE(query != std::string::npos);
+    return serverUrl.substr(0, query + 1) + name + serverUrl.substr(query + 1);
+}
+
+void runSql(const std::string& serverUrl, const std::string& sql)
+{
+    auto result = run({requireTool("psql"), "--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--command", sql,
+                       withDatabase(serverUrl, "postgres")});
+    INFO(result.err);
+    REQUIRE(result.exitCode == 0);
+}
+
+} // namespace
+
+bool TestDatabase::onPostgres()
+{
+    return !postgresState().empty();
+}
+
+TestDatabase::TestDatabase(const TempDir& dir, const std::string& fileName)
+{
+    const std::string state = postgresState();
+    if (state.empty()) {
+        m_location = dir.file(fileName);
+        return;
+    }
+    m_serverUrl = readFile(state + "/url");
+    while (!m_serverUrl.empty() && (m_serverUrl.back() == '\n' || m_serverUrl.back() == '\r'))
+        m_serverUrl.pop_back();
+    // Unique across the parallel test processes and the databases one test makes.
+    static int made = 0;
+    m_name = "tamga_test_" + std::to_string(::getpid()) + "_" + std::to_string(++made) + "_" +
+             dir.path().filename().string();
+    for (char& c : m_name) {
+        // PostgreSQL folds an unquoted name to lower case.
+        c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                                                        : '_';
+    }
+    m_name = m_name.substr(0, 60);
+    runSql(m_serverUrl, "CREATE DATABASE " + m_name);
+    m_location = withDatabase(m_serverUrl, m_name);
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_name.empty())
+        return;
+    // Connections a test left (a killed child's) are ended with it.
+    run({requireTool("psql"), "--no-psqlrc", "--quiet", "--command",
+         "DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)", withDatabase(m_serverUrl, "postgres")});
 }
 
 std::string requireTool(const std::string& name)

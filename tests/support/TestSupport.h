@@ -23,6 +23,27 @@ private:
     std::filesystem::path m_path;
 };
 
+// The database a test works on: a file in the test's folder, or, when TAMGA_TEST_POSTGRES names the state folder
+// of a running test server (tests/support/postgres-server; ctest starts one for the "postgres" tests), a new
+// database of its own on that server, dropped when this goes. The same tests run on both.
+class TestDatabase {
+public:
+    explicit TestDatabase(const TempDir& dir, const std::string& fileName = "tamga.db");
+    ~TestDatabase();
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+    // A file path, or postgresql://tamga@127.0.0.1:PORT/NAME?sslmode=verify-full&... (no password in it).
+    const std::string& location() const { return m_location; }
+    bool shared() const { return !m_name.empty(); }
+    // Whether this run's tests work on PostgreSQL.
+    static bool onPostgres();
+
+private:
+    std::string m_location;
+    std::string m_name;
+    std::string m_serverUrl;
+};
+
 void writeFile(const std::string& path, const std::string& content);
 std::string readFile(const std::string& path);
 
