@@ -530,7 +530,7 @@ private:
 FirstRunWizard::FirstRunWizard(const QString& databasePath, core::DeskWorker& worker, QWidget* parent)
     : QWizard(parent),
       m_state(std::make_unique<State>(
-          State{databasePath, worker, QFileInfo(databasePath).absolutePath(), nullptr, std::nullopt, QString()}))
+          State{databasePath, worker, core::Database::localFolderOf(databasePath), nullptr, std::nullopt, QString()}))
 {
     setWindowTitle(tr("Tamga — setting up this desk"));
     setWizardStyle(QWizard::ClassicStyle);

@@ -223,7 +223,7 @@ int run(qint64 id, const CommandLine& line, const core::Database& database, cons
     auto modules = core::TokenModules::load(options.modulePaths);
     if (!modules)
         return fail(modules.error());
-    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    core::CaConnectors connectors(database, core::Database::localFolderOf(q(options.databasePath)));
     core::BatchRunner runner(database, connectors, *modules);
     const Pin* userPin = secrets->userPin ? &*secrets->userPin : nullptr;
     const core::DeskKey* deskKey = secrets->deskKey ? &*secrets->deskKey : nullptr;
@@ -284,7 +284,7 @@ int writeBack(qint64 id, const CommandLine& line, const core::Database& database
     auto modules = core::TokenModules::load(options.modulePaths);
     if (!modules)
         return fail(modules.error());
-    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    core::CaConnectors connectors(database, core::Database::localFolderOf(q(options.databasePath)));
     auto outcome = core::BatchRunner(database, connectors, *modules)
                        .writeBack(secrets->by, id, secrets->userPin ? &*secrets->userPin : nullptr,
                                   secrets->deskKey ? &*secrets->deskKey : nullptr, progressToStderr);
@@ -301,7 +301,7 @@ int exportBundle(qint64 id, const CommandLine& line, const core::Database& datab
     if (!by)
         return status;
     const QString folder = QFileInfo(q(*line.value("out"))).absoluteFilePath();
-    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    core::CaConnectors connectors(database, core::Database::localFolderOf(q(options.databasePath)));
     // Signed by the desk's own token when asked: its enrollment and its PIN.
     std::optional<Pin> signingPin;
     std::optional<core::ManifestSigner> signer;
@@ -350,7 +350,7 @@ int importAnswer(qint64 id, const CommandLine& line, const core::Database& datab
     auto by = signIn(line, database, "password-file", status);
     if (!by)
         return status;
-    core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    core::CaConnectors connectors(database, core::Database::localFolderOf(q(options.databasePath)));
     auto report = core::BatchExchange(database, connectors)
                       .importAnswer(*by, id, QFileInfo(q(*line.value("in"))).absoluteFilePath());
     if (!report)

@@ -34,7 +34,7 @@ QString absolute(const std::string& path)
 
 QString dataDir(const GlobalOptions& options)
 {
-    return QFileInfo(q(options.databasePath)).absolutePath();
+    return core::Database::localFolderOf(q(options.databasePath));
 }
 
 QJsonObject recordJson(const core::EnrollmentRecord& r)

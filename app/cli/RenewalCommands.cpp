@@ -113,7 +113,7 @@ int renew(const CommandLine& line, const core::Database& database, const GlobalO
     auto modules = core::TokenModules::load(options.modulePaths);
     if (!modules)
         return fail(modules.error());
-    const core::CaConnectors connectors(database, QFileInfo(q(options.databasePath)).absolutePath());
+    const core::CaConnectors connectors(database, core::Database::localFolderOf(q(options.databasePath)));
     const core::EnrollmentEngine engine(database, connectors, *modules);
     const core::Renewals renewals(database);
     auto id = renewals.start(*by, *enrollment, q(line.value("token").value_or(std::string())), line.flag("revoke-old"),

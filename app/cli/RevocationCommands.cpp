@@ -240,7 +240,7 @@ int runRevocationCommand(const CommandLine& line, const GlobalOptions& options)
         std::cout << "application " << *id << (action == "refuse" ? " refused\n" : " withdrawn\n");
         return ExitOk;
     }
-    core::CaConnectors connectors(**database, QFileInfo(q(options.databasePath)).absolutePath());
+    core::CaConnectors connectors(**database, core::Database::localFolderOf(q(options.databasePath)));
     if (action == "confirm") {
         auto confirmed = revocations.confirm(*by, *id, connectors, q(line.value("crl").value_or(std::string())));
         if (!confirmed)

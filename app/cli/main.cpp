@@ -35,8 +35,8 @@ std::vector<std::string> modulePaths(const tamga::cli::CommandLine& line, const 
     if (const char* fromEnvironment = std::getenv("TAMGA_PKCS11_MODULE"); fromEnvironment && *fromEnvironment)
         return {fromEnvironment};
     const QString database = QString::fromStdString(databasePath);
-    if (QFileInfo::exists(database)) {
-        if (auto opened = tamga::core::Database::open(database)) {
+    if (tamga::core::Database::isShared(database) || QFileInfo::exists(database)) {
+        if (auto opened = tamga::core::Database::openExisting(database)) {
             auto stored = tamga::core::Settings(**opened).value(tamga::core::setting::Pkcs11Modules);
             if (stored && *stored) {
                 for (const QString& path : (*stored)->split(QLatin1Char(':'), Qt::SkipEmptyParts))

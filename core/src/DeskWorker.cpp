@@ -84,7 +84,7 @@ void DeskWorker::enroll(EnrollmentJob job)
             Q_EMIT enrollmentFinished(shared->enrollmentId, false, std::nullopt, database.error().message);
             return;
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         EnrollmentEngine engine(**database, connectors, tokenModulesOf(worker->modules()));
         qint64 id = shared->enrollmentId;
         if (id == 0) {
@@ -271,7 +271,7 @@ void DeskWorker::testCa(QString name)
             Q_EMIT caTested(name, false, database.error().message);
             return;
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         auto config = connectors.find(name);
         auto connector = config ? connectors.open(*config) : std::unexpected(config.error());
         if (!connector) {
@@ -334,7 +334,7 @@ void DeskWorker::startRenewal(Operator by, qint64 oldEnrollmentId, bool revokeOl
             Q_EMIT renewalStarted(oldEnrollmentId, 0, database.error().message);
             return;
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         EnrollmentEngine engine(**database, connectors, tokenModulesOf(worker->modules()));
         const Renewals renewals(**database);
         auto started = renewals.start(by, oldEnrollmentId, QString(), revokeOld, engine);
@@ -388,7 +388,7 @@ void DeskWorker::runRevocationCall(qint64 applicationId, RevocationCall call)
             Q_EMIT revocationFinished(applicationId, false, database.error().message);
             return;
         }
-        const CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        const CaConnectors connectors(**database, Database::localFolderOf(path));
         auto done =
             call(Revocations(**database), **database, connectors, tokenModulesOf(worker->modules()), applicationId);
         if (!done) {
@@ -418,7 +418,7 @@ void DeskWorker::handOverWithSignature(Operator by, qint64 enrollmentId, Pin off
             Q_EMIT handOverFinished(enrollmentId, false, database.error().message, TokenErrorKind::None);
             return;
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         auto done = HandOver(**database, connectors, tokenModulesOf(worker->modules()))
                         .withFirstSignature(by, enrollmentId, *pin);
         pin->clear();
@@ -451,7 +451,7 @@ void DeskWorker::runBatchRound(BatchJob job)
             finish(std::unexpected(database.error()));
             return;
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         BatchRunner runner(**database, connectors, tokenModulesOf(worker->modules()));
         const Pin* userPin = shared->userPin ? &*shared->userPin : nullptr;
         const ProgressSink progress = [this, batchId](EnrollmentState state, const QString& message) {
@@ -502,7 +502,7 @@ void DeskWorker::exportBundle(Operator by, qint64 batchId, QString folder, std::
             }
             signer = ManifestSigner{signerEnrollment, &**pin};
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         finish(BatchExchange(**database, connectors, tokenModulesOf(worker->modules()))
                    .exportSealed(by, batchId, folder, signer ? &*signer : nullptr));
     });
@@ -517,7 +517,7 @@ void DeskWorker::importAnswer(Operator by, qint64 batchId, QString folderOrFile)
             Q_EMIT answerImported(batchId, {}, database.error().message);
             return;
         }
-        CaConnectors connectors(**database, QFileInfo(path).absolutePath());
+        CaConnectors connectors(**database, Database::localFolderOf(path));
         auto report = BatchExchange(**database, connectors).importAnswer(by, batchId, folderOrFile);
         Q_EMIT answerImported(batchId, report ? *report : AnswerReport{}, report ? QString() : report.error().message);
     });

@@ -115,35 +115,37 @@ TEST_CASE("tamga-cli prepared batch: a supervisor's run - the hand-over sets the
 TEST_CASE("tamga-cli report progress as CSV and as a PDF that pdftotext reads")
 {
     EnrollDesk desk;
-    auto csv = desk.cli({"report", "progress", "--out", desk.db() + ".progress.csv"});
+    auto csv = desk.cli({"report", "progress", "--out", desk.dir().file("progress.csv")});
     INFO(csv.err);
     REQUIRE(csv.exitCode == 0);
-    auto pdf = desk.cli({"report", "progress", "--format", "pdf", "--out", desk.db() + ".progress.pdf"});
+    auto pdf = desk.cli({"report", "progress", "--format", "pdf", "--out", desk.dir().file("progress.pdf")});
     INFO(pdf.err);
     REQUIRE(pdf.exitCode == 0);
-    auto text = tamga::test::run({"pdftotext", desk.db() + ".progress.pdf", "-"});
+    auto text = tamga::test::run({"pdftotext", desk.dir().file("progress.pdf"), "-"});
     REQUIRE(text.exitCode == 0);
     CHECK_THAT(text.out, Catch::Contains("Campaign progress") && Catch::Contains("Нийслэлийн Мэдээллийн"));
 
     // In Mongolian, for the head of the RA: asked for, or the desk's language setting.
-    auto mongolian = desk.cli({"report", "stock", "--lang", "mn", "--format", "pdf", "--out", desk.db() + ".mn.pdf"});
+    auto mongolian =
+        desk.cli({"report", "stock", "--lang", "mn", "--format", "pdf", "--out", desk.dir().file("mn.pdf")});
     INFO(mongolian.err);
     REQUIRE(mongolian.exitCode == 0);
-    auto words = tamga::test::run({"pdftotext", desk.db() + ".mn.pdf", "-"});
+    auto words = tamga::test::run({"pdftotext", desk.dir().file("mn.pdf"), "-"});
     REQUIRE(words.exitCode == 0);
     CHECK_THAT(words.out, Catch::Contains("Төлөв тус бүрийн токен") && Catch::Contains("агуулахад") &&
                               !Catch::Contains("Tokens by state"));
     // The desk's language, as the Settings tab stores it.
-    REQUIRE(tamga::test::run(
-                {"sqlite3", desk.db(), "INSERT OR REPLACE INTO settings (key, value) VALUES ('desk.language', 'mn')"})
+    REQUIRE(desk.database()
+                .runSql("INSERT INTO settings (key, value) VALUES ('desk.language', 'mn') ON CONFLICT(key) DO UPDATE "
+                        "SET value = excluded.value")
                 .exitCode == 0);
-    REQUIRE(desk.cli({"report", "daily", "--out", desk.db() + ".daily.csv"}).exitCode == 0);
-    QFile dailyCsv(QString::fromStdString(desk.db() + ".daily.csv"));
+    REQUIRE(desk.cli({"report", "daily", "--out", desk.dir().file("daily.csv")}).exitCode == 0);
+    QFile dailyCsv(QString::fromStdString(desk.dir().file("daily.csv")));
     REQUIRE(dailyCsv.open(QIODevice::ReadOnly));
     CHECK(QString::fromUtf8(dailyCsv.readAll()).contains(QStringLiteral("Өдрийн тайлан")));
-    auto daily = desk.cli({"report", "daily", "--date", "2026-13-40", "--out", desk.db() + ".daily.csv"});
+    auto daily = desk.cli({"report", "daily", "--date", "2026-13-40", "--out", desk.dir().file("daily.csv")});
     CHECK(daily.exitCode == 1);
-    CHECK(desk.cli({"report", "stock", "--format", "xlsx", "--out", desk.db() + ".stock"}).exitCode == 1);
+    CHECK(desk.cli({"report", "stock", "--format", "xlsx", "--out", desk.dir().file("stock")}).exitCode == 1);
 }
 
 TEST_CASE("tamga-cli batch export seals the bundle with its cover sheet - openssl ca signs - a PKCS#7 answer is "
@@ -323,7 +325,7 @@ TEST_CASE("tamga-cli batch export --sign-with: the desk's own token signs the ma
     REQUIRE(exported.exitCode == 0);
     CHECK_THAT(exported.out, Catch::Contains("signed by the desk certificate"));
     // The CA operator checks the signature with OpenSSL against the desk's CA.
-    const std::string deskRoot = std::filesystem::path(desk.db()).parent_path().string() + "/practice-ca/root.pem";
+    const std::string deskRoot = desk.database().localFolder() + "/practice-ca/root.pem";
     auto verified = tamga::test::run({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
                                       folder + "/bundle.json.p7s", "-content", folder + "/bundle.json", "-CAfile",
                                       deskRoot, "-purpose", "any", "-out", "/dev/null"});
@@ -344,9 +346,9 @@ TEST_CASE("tamga-cli batch export --sign-with: the desk's own token signs the ma
     CHECK_THAT(changed.err, Catch::Contains("changed after sealing") && Catch::Contains("bundle.json.p7s"));
 
     // With the desk's setting naming its certificate (as the Settings tab stores it), every export is signed.
-    REQUIRE(tamga::test::run({"sqlite3", desk.db(),
-                              "INSERT OR REPLACE INTO settings (key, value) VALUES ('batch.manifest_signer', '" +
-                                  ownEnrollment + "')"})
+    REQUIRE(desk.database()
+                .runSql("INSERT INTO settings (key, value) VALUES ('batch.manifest_signer', '" + ownEnrollment +
+                        "') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 .exitCode == 0);
     const std::string again = desk.dir().file("to-ca-again");
     auto bySetting = desk.cli({"batch", "export", "--batch", id, "--out", again, "--sign-pin-file", desk.pinFile()});

@@ -179,7 +179,7 @@ TEST_CASE("a CMP CA with another shared secret is refused with a clear message")
     CHECK_THAT(show.out, Catch::Contains("state       request_built"));
 }
 
-TEST_CASE("the openssl cmp server over HTTP answers with a certificate for another key: it is refused")
+TEST_CASE("the openssl cmp server over HTTP answers with a certificate for another key: it is refused", "[sqlite]")
 {
     // `openssl cmp` as a server binds every interface: it runs with tamga-cli inside a network namespace that
     // has only loopback (unshare -n), so nothing outside the test can reach it.

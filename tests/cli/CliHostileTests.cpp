@@ -61,10 +61,11 @@ TEST_CASE("text in the database that would drive a terminal is printed escaped")
 {
     EnrollDesk desk;
     // Written behind Tamga's back (an older Tamga, or the file edited): ESC, a bidirectional override, a newline.
-    auto edited =
-        run({requireTool("sqlite3"), desk.db(),
-             "UPDATE officers SET position = 'Дарга' || char(27) || '[2J' || char(8238) || 'x' || char(10) || 'fake' "
-             "WHERE id = 1"});
+    auto edited = desk.database().runSql(
+        "UPDATE officers SET position = 'Дарга' || char(27) || '[2J' || char(8238) || 'x' || char(10) || 'fake' "
+        "WHERE id = 1",
+        "UPDATE officers SET position = 'Дарга' || chr(27) || '[2J' || chr(8238) || 'x' || chr(10) || 'fake' "
+        "WHERE id = 1");
     REQUIRE(edited.exitCode == 0);
     auto shown = desk.cli({"applicant", "show", desk.officerId()});
     REQUIRE(shown.exitCode == 0);
@@ -74,7 +75,7 @@ TEST_CASE("text in the database that would drive a terminal is printed escaped")
     CHECK(listed.out.find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("audit verify --witness finds a head kept on paper - a missing audit key file is an alarm")
+TEST_CASE("audit verify --witness finds a head kept on paper - a missing audit key file is an alarm", "[sqlite]")
 {
     EnrollDesk desk;
     auto first = desk.cli({"audit", "verify"});

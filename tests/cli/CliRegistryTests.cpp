@@ -46,12 +46,15 @@ public:
         REQUIRE(clerk.exitCode == 0);
     }
 
-    std::string db() const { return m_dir.file("desk.db"); }
+    // The desk's file, or its PostgreSQL URL when the suite runs on PostgreSQL (TestDatabase).
+    std::string db() const { return m_database.location(); }
+    const tamga::test::TestDatabase& database() const { return m_database; }
     std::string file(const std::string& name) const { return m_dir.file(name); }
     const TempDir& dir() const { return m_dir; }
 
 private:
     TempDir m_dir;
+    tamga::test::TestDatabase m_database{m_dir, "desk.db"};
 };
 
 std::string trimmed(const std::string& text)
@@ -175,16 +178,15 @@ TEST_CASE("audit verify exits 3 naming the tampered event - and export writes CS
     REQUIRE(desk({"audit", "export", "--out", desk.file("audit.csv")}).exitCode == 0);
     CHECK_THAT(tamga::test::readFile(desk.file("audit.csv")), Catch::Contains("organization.add"));
 
-    // Edit one event behind Tamga's back with the sqlite3 shell, as anyone holding the file could.
-    auto sqlite = tamga::test::run(
-        {tamga::test::requireTool("sqlite3"), desk.db(), "UPDATE audit_log SET outcome = 'refused' WHERE id = 3"});
-    REQUIRE(sqlite.exitCode == 0);
+    // Edit one event behind Tamga's back with the sqlite3 shell or psql, as anyone holding the file could.
+    auto edited = desk.database().runSql("UPDATE audit_log SET outcome = 'refused' WHERE id = 3");
+    REQUIRE(edited.exitCode == 0);
     auto tampered = desk({"audit", "verify"});
     CHECK(tampered.exitCode == 3);
     CHECK_THAT(tampered.err, Catch::Contains("event #3 was edited"));
 }
 
-TEST_CASE("no password or PIN used at the desk is found in the database - its journal or the audit export")
+TEST_CASE("no password or PIN used at the desk is found in the database - its journal or the audit export", "[sqlite]")
 {
     Desk desk;
     desk.setUpOperators();

@@ -51,7 +51,7 @@ TEST_CASE("tamga-cli revoke and revocation: the two-person rule - the form as PD
     CHECK(early.exitCode == 2);
     CHECK_THAT(early.err, Catch::Contains("not been printed"));
     // The form the officer signs: bilingual, the certificate's serial, the operator who took it on its line.
-    const std::string pdf = desk.db() + ".form.pdf";
+    const std::string pdf = desk.dir().file("form.pdf");
     auto form = desk.cli({"revocation", "form", id, "--out", pdf});
     INFO(form.err);
     REQUIRE(form.exitCode == 0);
@@ -116,9 +116,9 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
                          "--ca", "practice", "--pin-file", desk.pinFile()});
     INFO(own.err);
     REQUIRE(own.exitCode == 0);
-    REQUIRE(tamga::test::run({tamga::test::requireTool("sqlite3"), desk.db(),
-                              "INSERT OR REPLACE INTO settings (key, value) VALUES ('batch.manifest_signer', '" +
-                                  desk.field(own.out, "enrollment") + "')"})
+    REQUIRE(desk.database()
+                .runSql("INSERT INTO settings (key, value) VALUES ('batch.manifest_signer', '" +
+                        desk.field(own.out, "enrollment") + "') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 .exitCode == 0);
 
     const std::string statement = desk.writeTemp("statement.txt", "Left the ministry on 1 November.\n");
@@ -130,7 +130,7 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
     const std::string secondPassword = desk.writeTemp("second.pw", "Second-password-2");
     REQUIRE(desk.cli({"operator", "add", "--name", "second", "--role", "supervisor", "--password-file", secondPassword})
                 .exitCode == 0);
-    REQUIRE(desk.cli({"revocation", "form", id, "--out", desk.db() + ".form.pdf"}).exitCode == 0);
+    REQUIRE(desk.cli({"revocation", "form", id, "--out", desk.dir().file("form.pdf")}).exitCode == 0);
     REQUIRE(
         desk.cli({"revocation", "approve", id}, {{"TAMGA_OPERATOR", "second"}, {"TAMGA_PASSWORD_FILE", secondPassword}})
             .exitCode == 0);
@@ -152,7 +152,7 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
                                         std::filesystem::path(requests.front()).filename().string() + ".sha256'"});
     INFO(summed.out << summed.err);
     CHECK(summed.exitCode == 0);
-    const std::string deskRoot = std::filesystem::path(desk.db()).parent_path().string() + "/practice-ca/root.pem";
+    const std::string deskRoot = desk.database().localFolder() + "/practice-ca/root.pem";
     auto verified =
         tamga::test::run({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", requests.front() + ".p7s",
                           "-content", requests.front(), "-CAfile", deskRoot, "-purpose", "any", "-out", "/dev/null"});
@@ -200,8 +200,10 @@ TEST_CASE("tamga-cli renewal: due per organization - renew on the same token wit
     REQUIRE(enrolled.exitCode == 0);
     const std::string oldKey = desk.field(enrolled.out, "key ID");
     // The certificate expires in ten days (the practice CA's are good for years).
-    REQUIRE(tamga::test::run({tamga::test::requireTool("sqlite3"), desk.db(),
-                              "UPDATE certificates SET not_after = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+10 days')"})
+    REQUIRE(desk.database()
+                .runSql("UPDATE certificates SET not_after = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+10 days')",
+                        "UPDATE certificates SET not_after = to_char(now() AT TIME ZONE 'UTC' + interval '10 days', "
+                        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
                 .exitCode == 0);
     auto due = desk.cli({"renewal", "due"});
     INFO(due.err);
@@ -210,7 +212,7 @@ TEST_CASE("tamga-cli renewal: due per organization - renew on the same token wit
     CHECK(desk.cli({"renewal", "due", "--days", "5"}).out.find("enrollment 1") == std::string::npos);
 
     // The report for the head of the RA: per organization, and the officer under it.
-    const std::string csv = desk.db() + ".renewals.csv";
+    const std::string csv = desk.dir().file("renewals.csv");
     auto report = desk.cli({"report", "renewals", "--out", csv, "--lang", "en"});
     INFO(report.err);
     REQUIRE(report.exitCode == 0);
@@ -272,7 +274,8 @@ TEST_CASE("tamga-cli revocation lost: one action - the application for key compr
 }
 
 TEST_CASE("tamga-cli backup and restore: a verified copy with its audit key and kept files - restored elsewhere, "
-          "its chain intact - a changed file or a forged chain refused, nothing written")
+          "its chain intact - a changed file or a forged chain refused, nothing written",
+          "[sqlite]")
 {
     EnrollDesk desk;
     desk.addPracticeCa();

@@ -21,7 +21,7 @@ class Cli {
 public:
     explicit Cli(const SoftHsmSandbox& hsm) : m_hsm(hsm)
     {
-        m_db = hsm.dir().file("desk.db");
+        m_db = m_database.location();
         m_bossPassword = hsm.secretFile("boss.pw", "Boss-password-1");
         m_clerkPassword = hsm.secretFile("clerk.pw", "Clerk-password-1");
         REQUIRE(
@@ -42,6 +42,7 @@ public:
     }
     ProcessResult signedOut(std::vector<std::string> arguments) const { return run(std::move(arguments), {}); }
     std::string db() const { return m_db; }
+    const tamga::test::TestDatabase& database() const { return m_database; }
 
 private:
     ProcessResult run(std::vector<std::string> arguments, std::map<std::string, std::string> environment) const
@@ -51,6 +52,7 @@ private:
     }
 
     const SoftHsmSandbox& m_hsm;
+    tamga::test::TestDatabase m_database{m_hsm.dir(), "desk.db"};
     std::string m_db;
     std::string m_bossPassword;
     std::string m_clerkPassword;
@@ -271,10 +273,9 @@ TEST_CASE("token commands that change a token need a sign-in - a clerk may only 
     const std::string pin = hsm.secretFile("user.pin", "1234");
     const std::string newPin = hsm.secretFile("new.pin", "4862");
     auto audited = [&](const std::string& action) {
-        auto rows =
-            tamga::test::run({tamga::test::requireTool("sqlite3"), cli.db(),
-                              "SELECT operator || ' ' || outcome || ' ' || object_id FROM audit_log WHERE action = '" +
-                                  action + "' ORDER BY id"});
+        auto rows = cli.database().runSql("SELECT operator || ' ' || outcome || ' ' || object_id FROM audit_log "
+                                          "WHERE action = '" +
+                                          action + "' ORDER BY id");
         REQUIRE(rows.exitCode == 0);
         return rows.out;
     };

@@ -126,7 +126,7 @@ public:
     void checkChainVerifies(const std::string& tokenLabel, const std::string& keyId, std::string rootPem = {}) const
     {
         if (rootPem.empty())
-            rootPem = m_hsm.dir().file("practice-ca/root.pem");
+            rootPem = m_database.localFolder() + "/practice-ca/root.pem";
         const auto objects = pkcs11toolObjects(m_modulePath, tokenLabel, pin());
         std::string chain;
         for (const auto& o : objects) {
@@ -164,7 +164,9 @@ public:
     const SoftHsmSandbox& hsm() const { return m_hsm; }
     const std::string& modulePath() const { return m_modulePath; }
     const TempDir& dir() const { return m_hsm.dir(); }
-    std::string db() const { return m_hsm.dir().file("desk.db"); }
+    // The desk's file, or its PostgreSQL URL when the suite runs on PostgreSQL (TestDatabase).
+    std::string db() const { return m_database.location(); }
+    const TestDatabase& database() const { return m_database; }
     const std::string& officerId() const { return m_officerId; }
     const std::string& pinFile() const { return m_pinFile; }
     const std::string& soPinFile() const { return m_soPinFile; }
@@ -174,6 +176,7 @@ private:
     static std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
     SoftHsmSandbox m_hsm;
+    TestDatabase m_database{m_hsm.dir(), "desk.db"};
     std::string m_modulePath;
     std::string m_password;
     std::string m_pinFile;

@@ -48,7 +48,6 @@ public:
 
     // The database's file, or its PostgreSQL URL when the suite runs on PostgreSQL (TestDatabase).
     QString path() const { return QString::fromStdString(m_database.location()); }
-    bool onPostgres() const { return m_database.shared(); }
     const TempDir& dir() const { return m_dir; }
     const core::Database& db() const { return *m_db; }
     const core::Operator& supervisor() const { return m_supervisor; }

@@ -66,7 +66,7 @@ std::string withDatabase(const std::string& serverUrl, const std::string& name)
     return serverUrl.substr(0, query + 1) + name + serverUrl.substr(query + 1);
 }
 
-void runSql(const std::string& serverUrl, const std::string& sql)
+void runAsServerAdmin(const std::string& serverUrl, const std::string& sql)
 {
     auto result = run({requireTool("psql"), "--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--command", sql,
                        withDatabase(serverUrl, "postgres")});
@@ -101,8 +101,28 @@ TestDatabase::TestDatabase(const TempDir& dir, const std::string& fileName)
                                                         : '_';
     }
     m_name = m_name.substr(0, 60);
-    runSql(m_serverUrl, "CREATE DATABASE " + m_name);
+    runAsServerAdmin(m_serverUrl, "CREATE DATABASE " + m_name);
     m_location = withDatabase(m_serverUrl, m_name);
+}
+
+std::string TestDatabase::localFolder() const
+{
+    if (!shared())
+        return std::filesystem::path(m_location).parent_path().string();
+    const auto at = m_serverUrl.find('@') + 1;
+    std::string hostPort = m_serverUrl.substr(at, m_serverUrl.find('/', at) - at);
+    hostPort[hostPort.find(':')] = '-';
+    const char* dataHome = std::getenv("XDG_DATA_HOME");
+    REQUIRE(dataHome);
+    return std::string(dataHome) + "/tamga/registries/" + hostPort + "-" + m_name;
+}
+
+ProcessResult TestDatabase::runSql(const std::string& sql, const std::string& postgresSql) const
+{
+    if (!shared())
+        return run({requireTool("sqlite3"), m_location, sql});
+    return run({requireTool("psql"), "--no-psqlrc", "--quiet", "--no-align", "--tuples-only", "--set",
+                "ON_ERROR_STOP=1", "--command", postgresSql.empty() ? sql : postgresSql, m_location});
 }
 
 TestDatabase::~TestDatabase()

@@ -23,27 +23,6 @@ private:
     std::filesystem::path m_path;
 };
 
-// The database a test works on: a file in the test's folder, or, when TAMGA_TEST_POSTGRES names the state folder
-// of a running test server (tests/support/postgres-server; ctest starts one for the "postgres" tests), a new
-// database of its own on that server, dropped when this goes. The same tests run on both.
-class TestDatabase {
-public:
-    explicit TestDatabase(const TempDir& dir, const std::string& fileName = "tamga.db");
-    ~TestDatabase();
-    TestDatabase(const TestDatabase&) = delete;
-    TestDatabase& operator=(const TestDatabase&) = delete;
-    // A file path, or postgresql://tamga@127.0.0.1:PORT/NAME?sslmode=verify-full&... (no password in it).
-    const std::string& location() const { return m_location; }
-    bool shared() const { return !m_name.empty(); }
-    // Whether this run's tests work on PostgreSQL.
-    static bool onPostgres();
-
-private:
-    std::string m_location;
-    std::string m_name;
-    std::string m_serverUrl;
-};
-
 void writeFile(const std::string& path, const std::string& content);
 std::string readFile(const std::string& path);
 
@@ -58,6 +37,33 @@ struct ProcessResult {
 
 // Runs a program with the current environment plus `environment`, no standard input, and captures its output.
 ProcessResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& environment = {});
+
+// The database a test works on: a file in the test's folder, or, when TAMGA_TEST_POSTGRES names the state folder
+// of a running test server (tests/support/postgres-server; ctest starts one for the "postgres" tests), a new
+// database of its own on that server, dropped when this goes. The same tests run on both.
+class TestDatabase {
+public:
+    explicit TestDatabase(const TempDir& dir, const std::string& fileName = "tamga.db");
+    ~TestDatabase();
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+    // A file path, or postgresql://tamga@127.0.0.1:PORT/NAME?sslmode=verify-full&... (no password in it).
+    const std::string& location() const { return m_location; }
+    bool shared() const { return !m_name.empty(); }
+    // Where the desk keeps the files that go with this database (the practice CA, receipts): the file's folder,
+    // or, for a shared registry, $XDG_DATA_HOME/tamga/registries/HOST-PORT-NAME (core's Database::localFolderOf).
+    std::string localFolder() const;
+    // Whether this run's tests work on PostgreSQL.
+    static bool onPostgres();
+    // Runs SQL behind Tamga's back, as anyone holding the file or the server could: sqlite3 or psql (with
+    // `postgresSql` there, where the dialects differ).
+    ProcessResult runSql(const std::string& sql, const std::string& postgresSql = {}) const;
+
+private:
+    std::string m_location;
+    std::string m_name;
+    std::string m_serverUrl;
+};
 
 // A self-signed EC P-256 root CA made by the openssl command (a tool Tamga did not write): key and certificate
 // (PEM) at these paths, ten years, CA:TRUE, keyCertSign and cRLSign. Fails the test when openssl fails.
