@@ -108,8 +108,8 @@ int main(int argc, char** argv)
     // Tokens side by side in a batch session are worked by tamga-cli processes (installed beside this program).
     if (const QFileInfo cli(QApplication::applicationDirPath() + QStringLiteral("/tamga-cli")); cli.isExecutable())
         worker.setWorkerProgram(cli.absoluteFilePath());
-    ui::DeskContext context{database->get(), &worker, signIn.signedIn(), core::Database::localFolderOf(options.databasePath),
-                            training};
+    ui::DeskContext context{database->get(), &worker, signIn.signedIn(),
+                            core::Database::localFolderOf(options.databasePath), training};
     ui::MainWindow window(context);
     window.show();
     window.offerInterruptedEnrollments();

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlQuery>
 
 namespace tamga::core {
@@ -19,6 +20,11 @@ namespace tamga::core {
 namespace {
 
 const QString kDatabase = QStringLiteral("tamga.db");
+// A shared registry's copy: pg_dump's custom format, restored by pg_restore.
+const QString kRegistryDump = QStringLiteral("registry.pgdump");
+const QString kRegistryKey = QStringLiteral("registry.audit-key");
+// pg_dump and pg_restore of a large registry take a while; a tool that hangs longer is given up.
+constexpr int kToolTimeoutMs = 30 * 60 * 1000;
 const QString kManifest = QStringLiteral("manifest.json");
 // The folders beside a database that belong to it: what was printed and kept.
 const QStringList kKeptFolders{QStringLiteral("receipts"), QStringLiteral("revocation-forms")};
@@ -64,6 +70,29 @@ QStringList keptFiles(const QString& root)
     return found;
 }
 
+// Runs pg_dump or pg_restore: the URL is on its command line (it never holds a password; the tool reads the
+// same password file as Tamga, named in the URL or ~/.pgpass).
+CoreStatus runPostgresTool(const QString& program, const QStringList& arguments)
+{
+    QProcess tool;
+    tool.setProcessChannelMode(QProcess::SeparateChannels);
+    tool.start(program, arguments);
+    if (!tool.waitForStarted())
+        return coreError(CoreErrorKind::Io,
+                         QStringLiteral("%1 did not start (postgresql-client): %2").arg(program, tool.errorString()));
+    tool.closeWriteChannel();
+    if (!tool.waitForFinished(kToolTimeoutMs)) {
+        tool.kill();
+        tool.waitForFinished();
+        return coreError(CoreErrorKind::Io, QStringLiteral("%1 did not finish").arg(program));
+    }
+    if (tool.exitStatus() != QProcess::NormalExit || tool.exitCode() != 0)
+        return coreError(CoreErrorKind::Database,
+                         QStringLiteral("%1 failed: %2")
+                             .arg(program, QString::fromLocal8Bit(tool.readAllStandardError()).trimmed()));
+    return {};
+}
+
 // Opens a database copy with its key beside it and walks its audit chain.
 CoreResult<AuditVerification> verifyCopy(const QString& databasePath)
 {
@@ -79,13 +108,6 @@ CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folde
 {
     if (auto allowed = Operators(m_database).require(by, Role::Supervisor, QStringLiteral("backup.make")); !allowed)
         return std::unexpected(allowed.error());
-    if (m_database.shared()) {
-        // Not built yet (issue 15): pg_dump/pg_restore with the restored chain checked.
-        return coreError(CoreErrorKind::InvalidInput,
-                         QStringLiteral("%1 is a shared registry: it is backed up on its server (pg_dump); a desk's "
-                                        "backup copies only a desk's own SQLite file")
-                             .arg(m_database.path()));
-    }
     const QString target = QFileInfo(folder).absoluteFilePath();
     if (QDir(target).exists() && !QDir(target).isEmpty())
         return coreError(CoreErrorKind::Conflict,
@@ -98,24 +120,55 @@ CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folde
         return std::unexpected(error);
     };
 
-    // SQLite's own consistent copy, taken in one read transaction: the desk and tamga-cli keep writing meanwhile.
-    const QString copyPath = target + QLatin1Char('/') + kDatabase;
-    if (auto copied = m_database.exec(QStringLiteral("VACUUM INTO ?"), {copyPath}); !copied)
-        return removeAll(copied.error());
-    QFile::setPermissions(copyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString liveKey = keyOf(m_database.localStem());
+    const QString copyPath = target + QLatin1Char('/') + (m_database.shared() ? kRegistryDump : kDatabase);
+    const QString copyKey = m_database.shared() ? target + QLatin1Char('/') + kRegistryKey : keyOf(copyPath);
+    CoreResult<AuditVerification> verified;
+    if (m_database.shared()) {
+        // The chain is verified and dumped in one snapshot: a read-only repeatable-read transaction walks the chain
+        // and exports its snapshot, which pg_dump takes up (--snapshot). The dump holds exactly what was verified,
+        // while the other desks go on writing.
+        if (auto began = m_database.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); !began)
+            return removeAll(began.error());
+        auto snapshot = m_database.exec(QStringLiteral("SELECT pg_export_snapshot()"));
+        const QString snapshotId = snapshot && snapshot->next() ? snapshot->value(0).toString() : QString();
+        verified = snapshotId.isEmpty()
+                       ? CoreResult<AuditVerification>(std::unexpected(
+                             CoreError{CoreErrorKind::Database, QStringLiteral("the registry gave no snapshot")}))
+                       : AuditLog(m_database).verify();
+        CoreStatus dumped;
+        if (verified && verified->intact) {
+            dumped = runPostgresTool(QStringLiteral("pg_dump"),
+                                     {QStringLiteral("--format=custom"), QStringLiteral("--no-owner"),
+                                      QStringLiteral("--no-privileges"), QStringLiteral("--snapshot=") + snapshotId,
+                                      QStringLiteral("--file=") + copyPath, m_database.path()});
+        }
+        if (snapshot)
+            snapshot->finish();
+        (void)m_database.exec(QStringLiteral("COMMIT"));
+        if (!dumped)
+            return removeAll(dumped.error());
+        QFile::setPermissions(copyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    } else {
+        // SQLite's own consistent copy, taken in one read transaction: the desk and tamga-cli keep writing
+        // meanwhile.
+        if (auto copied = m_database.exec(QStringLiteral("VACUUM INTO ?"), {copyPath}); !copied)
+            return removeAll(copied.error());
+        QFile::setPermissions(copyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
     if (QFileInfo::exists(liveKey)) {
-        if (auto copied = copyPrivate(liveKey, keyOf(copyPath)); !copied)
+        if (auto copied = copyPrivate(liveKey, copyKey); !copied)
             return removeAll(copied.error());
     }
-    const QString dataDir = QFileInfo(m_database.path()).absolutePath();
+    const QString dataDir = Database::localFolderOf(m_database.path());
     for (const QString& file : keptFiles(dataDir)) {
         if (auto copied = copyPrivate(dataDir + QLatin1Char('/') + file, target + QLatin1Char('/') + file); !copied)
             return removeAll(copied.error());
     }
 
-    // Good only once the copy's chain verifies with its key.
-    auto verified = verifyCopy(copyPath);
+    // Good only once the copy's chain verifies with its key (a registry's: in the snapshot dumped).
+    if (!m_database.shared())
+        verified = verifyCopy(copyPath);
     if (!verified)
         return removeAll(verified.error());
     if (!verified->intact)
@@ -124,9 +177,9 @@ CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folde
              QStringLiteral("the copy's audit log does not verify (%1): no backup was kept").arg(verified->problem)});
 
     BackupOutcome outcome{target, verified->eventsChecked, verified->headHash, {}};
-    outcome.files << kDatabase;
-    if (QFileInfo::exists(keyOf(copyPath)))
-        outcome.files << kDatabase + QStringLiteral(".audit-key");
+    outcome.files << QFileInfo(copyPath).fileName();
+    if (QFileInfo::exists(copyKey))
+        outcome.files << QFileInfo(copyKey).fileName();
     outcome.files << keptFiles(target);
     QJsonArray listed;
     for (const QString& file : outcome.files) {
@@ -144,25 +197,88 @@ CoreResult<BackupOutcome> Backups::make(const Operator& by, const QString& folde
                                     .toJson(QJsonDocument::Indented);
     if (auto written = writePrivateFile(target + QLatin1Char('/') + kManifest, manifest); !written)
         return removeAll(written.error());
-    if (auto logged = AuditLog(m_database)
-                          .record({by.name,
-                                   QStringLiteral("backup.made"),
-                                   QStringLiteral("database"),
-                                   QFileInfo(m_database.path()).fileName(),
-                                   audit::Ok,
-                                   {{QStringLiteral("folder"), target},
-                                    {QStringLiteral("audit_events"), outcome.events},
-                                    {QStringLiteral("audit_head"), outcome.headHash}}});
+    if (auto logged =
+            AuditLog(m_database)
+                .record({by.name,
+                         QStringLiteral("backup.made"),
+                         QStringLiteral("database"),
+                         m_database.shared() ? QStringLiteral("registry") : QFileInfo(m_database.path()).fileName(),
+                         audit::Ok,
+                         {{QStringLiteral("folder"), target},
+                          {QStringLiteral("audit_events"), outcome.events},
+                          {QStringLiteral("audit_head"), outcome.headHash}}});
         !logged)
         return std::unexpected(logged.error());
+    return outcome;
+}
+
+CoreResult<BackupOutcome> Backups::restoreRegistry(const QString& source, const QString& target, BackupOutcome outcome)
+{
+    if (!outcome.files.contains(kRegistryDump))
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("the backup %1 holds no registry dump (a desk's own database is restored into "
+                                        "a file)")
+                             .arg(source));
+    // Only into an empty database: one with Tamga's tables is a registry in use.
+    {
+        auto existing = Database::openAtVersion(target, 0); // connects, creates nothing
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (!(*existing)->connection().tables().isEmpty())
+            return coreError(
+                CoreErrorKind::Conflict,
+                QStringLiteral("%1 is not empty: a backup is restored only into a new, empty database").arg(target));
+    }
+    if (auto restored =
+            runPostgresTool(QStringLiteral("pg_restore"),
+                            {QStringLiteral("--no-owner"), QStringLiteral("--no-privileges"),
+                             QStringLiteral("--exit-on-error"), QStringLiteral("--single-transaction"),
+                             QStringLiteral("--dbname=") + target, source + QLatin1Char('/') + kRegistryDump});
+        !restored)
+        return std::unexpected(restored.error());
+    auto database = Database::openExisting(target);
+    if (!database)
+        return std::unexpected(database.error());
+    const QString liveKey = keyOf((*database)->localStem());
+    const bool keyed = outcome.files.contains(kRegistryKey);
+    if (keyed && !QFileInfo::exists(liveKey)) {
+        if (auto copied = copyPrivate(source + QLatin1Char('/') + kRegistryKey, liveKey); !copied)
+            return std::unexpected(copied.error());
+    }
+    auto verified = AuditLog(**database).verify();
+    if (!verified || !verified->intact) {
+        // What was restored goes again: the database is as empty as it was found.
+        (void)(*database)->exec(QStringLiteral("DROP SCHEMA public CASCADE"));
+        (void)(*database)->exec(QStringLiteral("CREATE SCHEMA public"));
+        if (keyed)
+            QFile::remove(liveKey);
+        if (!verified)
+            return std::unexpected(verified.error());
+        return coreError(
+            CoreErrorKind::Conflict,
+            QStringLiteral("the backup's audit log does not verify (%1): nothing was restored").arg(verified->problem));
+    }
+    outcome.events = verified->eventsChecked;
+    outcome.headHash = verified->headHash;
+    const QString targetDir = Database::localFolderOf(target);
+    for (const QString& file : outcome.files) {
+        if (file == kRegistryDump || file == kRegistryKey)
+            continue;
+        const QString to = targetDir + QLatin1Char('/') + file;
+        if (QFileInfo::exists(to))
+            continue;
+        if (auto copied = copyPrivate(source + QLatin1Char('/') + file, to); !copied)
+            return std::unexpected(copied.error());
+    }
     return outcome;
 }
 
 CoreResult<BackupOutcome> Backups::restore(const QString& folder, const QString& targetPath)
 {
     const QString source = QFileInfo(folder).absoluteFilePath();
-    const QString target = QFileInfo(targetPath).absoluteFilePath();
-    if (QFileInfo::exists(target) || QFileInfo::exists(keyOf(target)))
+    const bool shared = Database::isShared(targetPath);
+    const QString target = shared ? targetPath : QFileInfo(targetPath).absoluteFilePath();
+    if (!shared && (QFileInfo::exists(target) || QFileInfo::exists(keyOf(target))))
         return coreError(CoreErrorKind::Conflict,
                          QStringLiteral("%1 exists: a backup is restored only where there is no database").arg(target));
     auto manifestBytes = readRegularFile(source + QLatin1Char('/') + kManifest, 16 * 1024 * 1024,
@@ -190,8 +306,16 @@ CoreResult<BackupOutcome> Backups::restore(const QString& folder, const QString&
                                  .arg(file));
         outcome.files << file;
     }
-    if (!outcome.files.contains(kDatabase))
-        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("the backup %1 holds no database").arg(source));
+    if (shared)
+        return restoreRegistry(source, target, outcome);
+    if (!outcome.files.contains(kDatabase)) {
+        return coreError(CoreErrorKind::InvalidInput,
+                         outcome.files.contains(kRegistryDump)
+                             ? QStringLiteral("the backup %1 is of a shared registry: it is restored into an empty "
+                                              "PostgreSQL database (--db postgresql://...)")
+                                   .arg(source)
+                             : QStringLiteral("the backup %1 holds no database").arg(source));
+    }
 
     // The chain checked on a copy beside the target (opening a database writes its journal), then put in place.
     const QString targetDir = QFileInfo(target).absolutePath();

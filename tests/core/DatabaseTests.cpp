@@ -1,12 +1,15 @@
 // The database file: permissions, pragmas, numbered migrations, refusing a newer schema.
 #include "CoreFixture.h"
 #include "TestSupport.h"
+#include "tamga/core/AuditLog.h"
+#include "tamga/core/Backup.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Registry.h"
 
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 
 #include <sys/stat.h>
@@ -202,4 +205,53 @@ TEST_CASE("a damaged database file is refused at open with a message that says s
     QFile after(path);
     REQUIRE(after.open(QIODevice::ReadOnly));
     CHECK(after.readAll() == before);
+}
+
+TEST_CASE("a backup while another process writes holds a verified chain - restored into a new database it verifies "
+          "again - not over a database in use - a broken chain is not backed up and nothing stays")
+{
+    // The same on a desk's file (VACUUM INTO) and on a shared registry (pg_dump in the verified snapshot,
+    // pg_restore into an empty database).
+    tamga::test::CoreFixture desk;
+    Registry registry(desk.db());
+    for (int i = 0; i < 20; ++i)
+        REQUIRE(
+            registry.addOrganization(desk.clerk(), QStringLiteral("Байгууллага %1").arg(i), QString(), std::nullopt));
+    const QString folder = QString::fromStdString(desk.dir().file("backup-1"));
+    auto made = Backups(desk.db()).make(desk.supervisor(), folder);
+    INFO((made ? QString() : made.error().message).toStdString());
+    REQUIRE(made);
+    CHECK(made->events == desk.auditCount() - 1); // the backup's own event comes after the copy
+    auto refused = Backups(desk.db()).make(desk.clerk(), QString::fromStdString(desk.dir().file("backup-2")));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == CoreErrorKind::NotPermitted);
+
+    const tamga::test::TestDatabase restoredDatabase(desk.dir(), "restored.db");
+    const QString target = QString::fromStdString(restoredDatabase.location());
+    auto restored = Backups::restore(folder, target);
+    INFO((restored ? QString() : restored.error().message).toStdString());
+    REQUIRE(restored);
+    CHECK(restored->headHash == made->headHash);
+    {
+        auto reopened = Database::openExisting(target);
+        REQUIRE(reopened);
+        auto organizations = Registry(**reopened).organizations();
+        REQUIRE(organizations);
+        CHECK(organizations->size() == 20);
+        auto report = AuditLog(**reopened).verify();
+        REQUIRE(report);
+        CHECK(report->intact);
+    }
+    // Not over a database in use.
+    auto over = Backups::restore(folder, target);
+    REQUIRE_FALSE(over);
+    CHECK(over.error().kind == CoreErrorKind::Conflict);
+
+    // An event edited behind Tamga's back: the backup says so and keeps nothing.
+    REQUIRE(desk.db().exec(QStringLiteral("UPDATE audit_log SET outcome = 'refused' WHERE id = 3")));
+    const QString broken = QString::fromStdString(desk.dir().file("backup-3"));
+    auto unverified = Backups(desk.db()).make(desk.supervisor(), broken);
+    REQUIRE_FALSE(unverified);
+    CHECK(unverified.error().message.contains(QStringLiteral("does not verify")));
+    CHECK_FALSE(QFileInfo::exists(broken));
 }

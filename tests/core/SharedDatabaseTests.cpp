@@ -4,11 +4,16 @@
 // as it closes *any* descriptor of that file: a desk that did so let another process delete the WAL under it.
 // The same tests run on a shared PostgreSQL registry (TestDatabase): there the processes are desks.
 #include "CoreFixture.h"
+#include "EngineFixture.h"
 #include "TestSupport.h"
 #include "tamga/core/AuditLog.h"
+#include "tamga/core/CaConnector.h"
 #include "tamga/core/Database.h"
+#include "tamga/core/Enrollment.h"
 #include "tamga/core/OfficerImport.h"
 #include "tamga/core/Operators.h"
+#include "tamga/core/Registry.h"
+#include "tamga/core/Tokens.h"
 
 #include <catch2/catch.hpp>
 
@@ -254,4 +259,92 @@ TEST_CASE("a writer waits while another process holds the write lock and goes on
     CHECK(count->value(0).toInt() == 0);
     ::close(ends[0]);
     ::close(ends[1]);
+}
+
+TEST_CASE("two desks enrolling at once on one registry: each token goes to one officer only - every write is kept - "
+          "one unbroken audit chain")
+{
+    // Both desks offer the same new tokens, one after the other, to officers of their own queue: for each token
+    // exactly one desk's enrollment is recorded and the other is refused as a conflict (never a database error).
+    // Between tokens each desk also writes to the registry (an organization), as a desk taking applications does.
+    constexpr int kTokens = 15;
+    tamga::test::EngineFixture desk;
+    std::vector<qint64> queues[2];
+    for (int i = 0; i < kTokens; ++i) {
+        for (int side = 0; side < 2; ++side) {
+            // Real civil IDs: born on day 1..15 of January 1990 (side 0) or 1991 (side 1).
+            const QString civilId =
+                QStringLiteral("УБ%1%2%3")
+                    .arg(90 + side)
+                    .arg(QStringLiteral("01"))
+                    .arg(QStringLiteral("%1%2").arg(i + 1, 2, 10, QLatin1Char('0')).arg(side == 0 ? 56 : 78));
+            queues[side].push_back(desk.addOfficer(QStringLiteral("Officer"), civilId));
+        }
+    }
+    const QString path = desk.path();
+    const QString folder = QString::fromStdString(desk.dir().path().string());
+
+    int startFds[2];
+    REQUIRE(::pipe(startFds) == 0);
+    auto deskProcess = [&](int side) {
+        return runInChild([&, side] {
+            ::close(startFds[1]);
+            char go = 0;
+            if (::read(startFds[0], &go, 1) != 1)
+                return 5;
+            auto db = Database::open(path);
+            if (!db)
+                return 2;
+            CaConnectors connectors(**db, folder);
+            EnrollmentEngine engine(**db, connectors, TokenModules());
+            Registry registry(**db);
+            const Operator clerk = side == 0 ? desk.clerk() : desk.supervisor();
+            for (int i = 0; i < kTokens; ++i) {
+                auto created = engine.create(clerk, queues[side][i], QStringLiteral("RACE-%1").arg(i),
+                                             QStringLiteral("signing"), QStringLiteral("practice"));
+                if (!created && created.error().kind != CoreErrorKind::Conflict) {
+                    std::fprintf(stderr, "desk %d: %s\n", side, created.error().message.toUtf8().constData());
+                    return 3;
+                }
+                auto organization = registry.addOrganization(
+                    clerk, QStringLiteral("Desk %1 organization %2").arg(side).arg(i), QString(), std::nullopt);
+                if (!organization) {
+                    std::fprintf(stderr, "desk %d: %s\n", side, organization.error().message.toUtf8().constData());
+                    return 4;
+                }
+            }
+            return 0;
+        });
+    };
+    const pid_t first = deskProcess(0);
+    const pid_t second = deskProcess(1);
+    ::close(startFds[0]);
+    REQUIRE(::write(startFds[1], "gg", 2) == 2);
+    ::close(startFds[1]);
+    CHECK(waitFor(first) == 0);
+    CHECK(waitFor(second) == 0);
+
+    for (int i = 0; i < kTokens; ++i) {
+        auto holders = desk.db().exec(QStringLiteral("SELECT count(*) FROM enrollments e JOIN tokens t ON t.id = "
+                                                     "e.token_id WHERE t.serial = ?"),
+                                      {QStringLiteral("RACE-%1").arg(i)});
+        REQUIRE(holders);
+        REQUIRE(holders->next());
+        INFO("token RACE-" << i);
+        CHECK(holders->value(0).toInt() == 1);
+    }
+    CHECK(desk.count(QStringLiteral("enrollments")) == kTokens);
+    auto organizations = desk.db().exec(QStringLiteral("SELECT count(*) FROM organizations WHERE name LIKE 'Desk %'"));
+    REQUIRE(organizations);
+    REQUIRE(organizations->next());
+    CHECK(organizations->value(0).toInt() == 2 * kTokens);
+    organizations->finish();
+    auto created = desk.db().exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'enrollment.created'"));
+    REQUIRE(created);
+    REQUIRE(created->next());
+    CHECK(created->value(0).toInt() == kTokens);
+    created->finish();
+    auto report = AuditLog(desk.db()).verify();
+    REQUIRE(report);
+    CHECK(report->intact);
 }

@@ -88,6 +88,9 @@ TestDatabase::TestDatabase(const TempDir& dir, const std::string& fileName)
         m_location = dir.file(fileName);
         return;
     }
+    // What the desks keep for a registry (its audit key, the practice CA) goes under the server's state folder,
+    // which postgres-server stop removes: the same folder for every test of the run, and for tamga-cli below.
+    ::setenv("XDG_DATA_HOME", (state + "/desk-data").c_str(), 1);
     m_serverUrl = readFile(state + "/url");
     while (!m_serverUrl.empty() && (m_serverUrl.back() == '\n' || m_serverUrl.back() == '\r'))
         m_serverUrl.pop_back();

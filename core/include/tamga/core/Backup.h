@@ -1,4 +1,5 @@
-// Backup and restore of a desk's SQLite database, with what belongs to it: the audit key beside it
+// Backup and restore of a desk's SQLite database (or an office's shared PostgreSQL registry, below), with what belongs
+// to it: the audit key beside it
 // ("<database>.audit-key", without which the log's head cannot be proved), the receipts and revocation forms kept in
 // its folder. The copy is SQLite's own consistent snapshot (VACUUM INTO) taken while the desk keeps working; it is
 // called good only once its audit chain verifies with its key, and each file's SHA-256 is listed in the backup's
@@ -34,9 +35,14 @@ public:
     // Restores the backup in `folder` as the database at `targetPath` (which must not exist), with its key and
     // folders beside it. Refused, writing nothing, when a file does not match the manifest or the chain does not
     // verify.
+    // A shared registry's backup (registry.pgdump, made by pg_dump in the snapshot whose chain was verified) is
+    // restored with pg_restore into `targetPath`, an empty PostgreSQL database, its chain verified there; one that
+    // does not verify is removed again.
     [[nodiscard]] static CoreResult<BackupOutcome> restore(const QString& folder, const QString& targetPath);
 
 private:
+    [[nodiscard]] static CoreResult<BackupOutcome> restoreRegistry(const QString& source, const QString& target,
+                                                                   BackupOutcome outcome);
     const Database& m_database;
 };
 
