@@ -35,7 +35,8 @@ struct FirstRunWizard::State {
     // Made with the first supervisor (nothing is written before), or opened after a restore.
     std::unique_ptr<core::Database> opened;
     std::optional<core::Operator> supervisor;
-    QString restored; // what the restore said, when the desk came from a backup
+    QString restored;    // what the restore said, when the desk came from a backup
+    bool joined = false; // the desk joined a shared registry that has its operators already
 
     const core::Database& database() const { return *opened; }
 };
@@ -51,9 +52,9 @@ QLabel* wrappedLabel(const QString& text, QWidget* parent)
     return label;
 }
 
-// Where the desk keeps its registry: a new database on this PC, or this PC's desk restored from a backup (only
-// while no database is there: a restore never replaces one). A shared PostgreSQL registry is named so that an
-// office knows where it will be chosen, and is not offered until this version of Tamga supports it.
+// Where the desk keeps its registry: a new database on this PC, this PC's desk restored from a backup (only while
+// no database is there: a restore never replaces one), or the office's shared PostgreSQL registry, checked on the
+// worker before Next goes on: an empty one gets its first supervisor here, one in use is joined.
 class DatabasePage : public QWizardPage {
     Q_OBJECT
 public:
@@ -69,13 +70,30 @@ public:
         auto* local = new QRadioButton(tr("This &PC: %1").arg(QDir::toNativeSeparators(state.databasePath)), this);
         local->setObjectName(QStringLiteral("localDatabase"));
         local->setChecked(true);
-        auto* shared = new QRadioButton(tr("The office's shared registry (PostgreSQL)"), this);
-        shared->setEnabled(false);
+        m_shared = new QRadioButton(tr("The &office's shared registry (PostgreSQL):"), this);
+        m_shared->setObjectName(QStringLiteral("sharedDatabase"));
+        m_address = new QLineEdit(this);
+        m_address->setObjectName(QStringLiteral("registryAddress"));
+        m_address->setPlaceholderText(QStringLiteral("postgresql://clerk@registry.example.mn/tamga?sslrootcert=/etc/"
+                                                     "tamga/registry-ca.pem"));
+        m_address->setEnabled(false);
         layout->addWidget(local);
-        layout->addWidget(shared);
-        layout->addWidget(wrappedLabel(tr("A registry shared by several desks is not supported by this version: "
-                                          "each desk keeps its own database on its PC."),
+        layout->addWidget(m_shared);
+        layout->addWidget(m_address);
+        layout->addWidget(wrappedLabel(tr("The registry is reached over TLS that verifies the server. Its password "
+                                          "is never typed here: it is read from the PostgreSQL password file "
+                                          "(~/.pgpass, or passfile= in the address)."),
                                        this));
+        m_registryMessage = wrappedLabel(QString(), this);
+        m_registryMessage->setObjectName(QStringLiteral("registryMessage"));
+        layout->addWidget(m_registryMessage);
+        connect(m_shared, &QRadioButton::toggled, this, [this](bool on) {
+            m_address->setEnabled(on);
+            m_restore->setEnabled(!on && !QFileInfo::exists(m_state.databasePath));
+            Q_EMIT completeChanged();
+        });
+        connect(m_address, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+        connect(&state.worker, &core::DeskWorker::registryChecked, this, &DatabasePage::registryChecked);
         m_restore = new QPushButton(tr("&Restore this desk from a backup…"), this);
         m_restore->setObjectName(QStringLiteral("restoreBackup"));
         m_restore->setAutoDefault(false); // Enter goes on with a new desk; Alt+R restores
@@ -97,15 +115,66 @@ public:
         connect(&state.worker, &core::DeskWorker::restoreFinished, this, &DatabasePage::restoreFinished);
     }
 
-    bool isComplete() const override { return !m_restoring; }
+    bool isComplete() const override
+    {
+        return !m_restoring && !m_checking && (!m_shared->isChecked() || !m_address->text().trimmed().isEmpty());
+    }
+
+    bool validatePage() override
+    {
+        if (!m_shared->isChecked() || m_checkedAddress == m_address->text().trimmed())
+            return true;
+        // The connection is tried on the worker; its answer goes on to the next page.
+        m_checking = true;
+        m_registryMessage->setStyleSheet(QString());
+        m_registryMessage->setText(tr("Connecting to the registry…"));
+        Q_EMIT completeChanged();
+        m_state.worker.checkRegistry(m_address->text().trimmed());
+        return false;
+    }
 
     int nextId() const override
     {
-        // A restored desk has its operators, module, CA and anchors already: straight to the end.
-        return m_state.restored.isEmpty() ? FirstRunWizard::SupervisorPageId : FirstRunWizard::ReadyPageId;
+        // A restored desk, or one joining a registry in use, has its operators, module, CA and anchors already:
+        // straight to the end.
+        return m_state.restored.isEmpty() && !m_state.joined ? FirstRunWizard::SupervisorPageId
+                                                             : FirstRunWizard::ReadyPageId;
     }
 
 private:
+    void registryChecked(const QString& location, bool usable, bool hasOperators, const QString& message)
+    {
+        m_checking = false;
+        Q_EMIT completeChanged();
+        if (location != m_address->text().trimmed() || !m_shared->isChecked())
+            return;
+        if (!usable) {
+            m_registryMessage->setStyleSheet(ErrorStyle);
+            m_registryMessage->setText(tr("The registry cannot be used: %1").arg(message));
+            m_address->setFocus();
+            return;
+        }
+        m_checkedAddress = location;
+        m_state.databasePath = location;
+        m_state.dataDir = core::Database::localFolderOf(location);
+        m_state.worker.setDatabasePath(location);
+        m_state.joined = hasOperators;
+        if (hasOperators) {
+            auto opened = core::Database::openExisting(location);
+            if (!opened) {
+                m_registryMessage->setStyleSheet(ErrorStyle);
+                m_registryMessage->setText(tr("The registry cannot be used: %1").arg(opened.error().message));
+                m_state.joined = false;
+                m_checkedAddress.clear();
+                return;
+            }
+            m_state.opened = std::move(*opened);
+        }
+        m_registryMessage->setText(hasOperators ? tr("A registry in use: this desk joins it.")
+                                                : tr("An empty registry: this desk sets it up."));
+        wizard()->next();
+    }
+
     void restore()
     {
         const QString folder = chooseOpenPath(this, tr("The backup's folder"), true);
@@ -143,9 +212,14 @@ private:
     }
 
     FirstRunWizard::State& m_state;
+    QRadioButton* m_shared;
+    QLineEdit* m_address;
+    QLabel* m_registryMessage;
     QPushButton* m_restore;
     QLabel* m_message;
     bool m_restoring = false;
+    bool m_checking = false;
+    QString m_checkedAddress;
 };
 
 // The first supervisor: made on Next, the one operator who may then add the others.
@@ -515,6 +589,14 @@ public:
                 tr("The desk is restored from its backup. %1 Sign in as one of its operators.").arg(m_state.restored));
             return;
         }
+        if (m_state.joined) {
+            m_text->setText(tr("This desk works on the office's shared registry. Sign in as one of its operators. The "
+                               "registry's audit key stays on the desks, never on the server: copy registry.audit-key "
+                               "from the folder of the same name on the first desk into %1, or the audit log says "
+                               "its key is missing.")
+                                .arg(QDir::toNativeSeparators(m_state.dataDir)));
+            return;
+        }
         m_text->setText(tr("Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks "
                            "(New operator…) and shows the module, the CA connectors and the trust anchors.")
                             .arg(m_state.supervisor ? m_state.supervisor->name : QString()));
@@ -557,13 +639,18 @@ FirstRunWizard::~FirstRunWizard()
 
 bool FirstRunWizard::needed(const QString& databasePath)
 {
-    if (!QFileInfo::exists(databasePath))
+    if (!core::Database::isShared(databasePath) && !QFileInfo::exists(databasePath))
         return true;
     auto database = core::Database::openExisting(databasePath);
     if (!database)
         return false; // the desk reports why it cannot open it
     auto any = core::Operators(**database).anyExist();
     return any && !*any;
+}
+
+QString FirstRunWizard::databasePath() const
+{
+    return m_state->databasePath;
 }
 
 QString FirstRunWizard::supervisorName() const

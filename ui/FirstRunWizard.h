@@ -30,6 +30,8 @@ public:
 
     // The supervisor the setup made (empty before that page, and when a backup was restored instead).
     QString supervisorName() const;
+    // The database the desk uses from now on: the path it was given, or the shared registry chosen.
+    QString databasePath() const;
 
     enum PageId { DatabasePageId, SupervisorPageId, ModulePageId, CaPageId, TrustPageId, ReadyPageId };
 

@@ -76,6 +76,12 @@ int main(int argc, char** argv)
         if (setup.exec() != QDialog::Accepted)
             return 0;
         firstSupervisor = setup.supervisorName();
+        if (setup.databasePath() != options.databasePath) {
+            // The office's shared registry, chosen in the setup: this PC's desk opens it from now on.
+            options.databasePath = setup.databasePath();
+            if (auto remembered = core::Database::rememberAsDefault(options.databasePath); !remembered)
+                QMessageBox::warning(nullptr, QStringLiteral("Tamga"), remembered.error().message);
+        }
     }
     auto database = core::Database::open(options.databasePath);
     if (!database) {

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUrl>
@@ -40,7 +41,28 @@ QString Database::defaultPath()
     const QString fromEnvironment = qEnvironmentVariable("TAMGA_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
+    const QString remembered =
+        QSettings(deskConfigPath(), QSettings::IniFormat).value(QStringLiteral("database")).toString();
+    if (!remembered.isEmpty())
+        return remembered;
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tamga/tamga.db");
+}
+
+QString Database::deskConfigPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/tamga/desk.conf");
+}
+
+CoreStatus Database::rememberAsDefault(const QString& location)
+{
+    if (location.contains(QLatin1Char('@')) && QUrl(location).password().size() > 0)
+        return coreError(CoreErrorKind::InvalidInput, QStringLiteral("a registry address with a password is not kept"));
+    QSettings config(deskConfigPath(), QSettings::IniFormat);
+    config.setValue(QStringLiteral("database"), location);
+    config.sync();
+    if (config.status() != QSettings::NoError)
+        return coreError(CoreErrorKind::Io, QStringLiteral("cannot write %1").arg(deskConfigPath()));
+    return {};
 }
 
 bool Database::isShared(const QString& location)

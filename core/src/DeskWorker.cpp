@@ -1,4 +1,5 @@
 #include "tamga/core/DeskWorker.h"
+#include "tamga/core/Operators.h"
 
 #include "tamga/core/Revocations.h"
 
@@ -306,6 +307,34 @@ void DeskWorker::backUp(Operator by, QString folder)
         Q_EMIT backupFinished(
             true, tr("Backed up into %1: %n audit event(s) verified, head %2.", nullptr, static_cast<int>(made->events))
                       .arg(made->folder, made->headHash.left(16)));
+    });
+}
+
+void DeskWorker::checkRegistry(QString location)
+{
+    m_worker->post([this, location] {
+        if (!Database::isShared(location)) {
+            Q_EMIT registryChecked(location, false, false, tr("a shared registry's address starts with postgresql://"));
+            return;
+        }
+        auto database = Database::openAtVersion(location, 0); // connects; writes nothing
+        if (!database) {
+            Q_EMIT registryChecked(location, false, false, database.error().message);
+            return;
+        }
+        if ((*database)->schemaVersion() == 0) {
+            const bool empty = (*database)->connection().tables().isEmpty();
+            Q_EMIT registryChecked(location, empty, false,
+                                   empty ? QString() : tr("the database holds tables that are not a Tamga registry's"));
+            return;
+        }
+        auto opened = Database::openExisting(location);
+        if (!opened) {
+            Q_EMIT registryChecked(location, false, false, opened.error().message);
+            return;
+        }
+        auto any = Operators(**opened).anyExist();
+        Q_EMIT registryChecked(location, any.has_value(), any.value_or(false), any ? QString() : any.error().message);
     });
 }
 

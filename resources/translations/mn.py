@@ -771,4 +771,13 @@ MN = {
  '&New operator…': 'Шинэ &оператор…',
  'Operators:': 'Операторууд:',
  '%1 may now sign in at this desk.': '%1 одоо энэ ширээнд нэвтэрч болно.',
+ "The &office's shared registry (PostgreSQL):": '&Албаны нэгдсэн бүртгэл (PostgreSQL):',
+ 'The registry is reached over TLS that verifies the server. Its password is never typed here: it is read from the PostgreSQL password file (~/.pgpass, or passfile= in the address).': 'Бүртгэлд серверийг шалгадаг TLS-ээр холбогдоно. Түүний нууц үгийг энд хэзээ ч бичихгүй: PostgreSQL-ийн нууц үгийн файлаас (~/.pgpass, эсвэл хаяг дахь passfile=) уншина.',
+ 'Connecting to the registry…': 'Бүртгэлд холбогдож байна…',
+ 'The registry cannot be used: %1': 'Бүртгэлийг ашиглах боломжгүй: %1',
+ 'A registry in use: this desk joins it.': 'Ашиглагдаж буй бүртгэл: энэ ширээ түүнд нэгдэнэ.',
+ 'An empty registry: this desk sets it up.': 'Хоосон бүртгэл: энэ ширээ түүнийг тохируулна.',
+ "This desk works on the office's shared registry. Sign in as one of its operators. The registry's audit key stays on the desks, never on the server: copy registry.audit-key from the folder of the same name on the first desk into %1, or the audit log says its key is missing.": 'Энэ ширээ албаны нэгдсэн бүртгэл дээр ажиллана. Түүний операторуудын нэгээр нэвтэрнэ үү. Бүртгэлийн аудитын түлхүүр серверт биш, зөвхөн ширээнүүд дээр хадгалагдана: эхний ширээний ижил нэртэй хавтаснаас registry.audit-key файлыг %1 руу хуулна уу, эс бөгөөс аудитын бүртгэл түлхүүр алга гэж мэдэгдэнэ.',
+ "a shared registry's address starts with postgresql://": 'нэгдсэн бүртгэлийн хаяг postgresql://-ээр эхэлнэ',
+ "the database holds tables that are not a Tamga registry's": 'өгөгдлийн санд Tamga-гийн бүртгэлийнх биш хүснэгтүүд байна',
 }

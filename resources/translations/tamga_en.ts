@@ -2298,6 +2298,14 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>
             <numerusform>Restored from %1: %n audit event verified, head %2.</numerusform><numerusform>Restored from %1: %n audit events verified, head %2.</numerusform></translation>
     </message>
+    <message>
+        <source>a shared registry's address starts with postgresql://</source>
+        <translation>a shared registry's address starts with postgresql://</translation>
+    </message>
+    <message>
+        <source>the database holds tables that are not a Tamga registry's</source>
+        <translation>the database holds tables that are not a Tamga registry's</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::CaPage</name>
@@ -2397,14 +2405,6 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>This &amp;PC: %1</translation>
     </message>
     <message>
-        <source>The office's shared registry (PostgreSQL)</source>
-        <translation>The office's shared registry (PostgreSQL)</translation>
-    </message>
-    <message>
-        <source>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</source>
-        <translation>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</translation>
-    </message>
-    <message>
         <source>&amp;Restore this desk from a backup…</source>
         <translation>&amp;Restore this desk from a backup…</translation>
     </message>
@@ -2431,6 +2431,30 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Not restored, nothing was written: %1</source>
         <translation>Not restored, nothing was written: %1</translation>
+    </message>
+    <message>
+        <source>The &amp;office's shared registry (PostgreSQL):</source>
+        <translation>The &amp;office's shared registry (PostgreSQL):</translation>
+    </message>
+    <message>
+        <source>The registry is reached over TLS that verifies the server. Its password is never typed here: it is read from the PostgreSQL password file (~/.pgpass, or passfile= in the address).</source>
+        <translation>The registry is reached over TLS that verifies the server. Its password is never typed here: it is read from the PostgreSQL password file (~/.pgpass, or passfile= in the address).</translation>
+    </message>
+    <message>
+        <source>Connecting to the registry…</source>
+        <translation>Connecting to the registry…</translation>
+    </message>
+    <message>
+        <source>The registry cannot be used: %1</source>
+        <translation>The registry cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>A registry in use: this desk joins it.</source>
+        <translation>A registry in use: this desk joins it.</translation>
+    </message>
+    <message>
+        <source>An empty registry: this desk sets it up.</source>
+        <translation>An empty registry: this desk sets it up.</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2628,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks (New operator…) and shows the module, the CA connectors and the trust anchors.</source>
         <translation>Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks (New operator…) and shows the module, the CA connectors and the trust anchors.</translation>
+    </message>
+    <message>
+        <source>This desk works on the office's shared registry. Sign in as one of its operators. The registry's audit key stays on the desks, never on the server: copy registry.audit-key from the folder of the same name on the first desk into %1, or the audit log says its key is missing.</source>
+        <translation>This desk works on the office's shared registry. Sign in as one of its operators. The registry's audit key stays on the desks, never on the server: copy registry.audit-key from the folder of the same name on the first desk into %1, or the audit log says its key is missing.</translation>
     </message>
 </context>
 <context>

@@ -2289,6 +2289,14 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <source>Restored from %1: %n audit event(s) verified, head %2.</source>
         <translation><numerusform>%1-ээс сэргээлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform><numerusform>%1-ээс сэргээлээ: аудитын %n бичлэг шалгагдсан, сүүлчийнх %2.</numerusform></translation>
     </message>
+    <message>
+        <source>a shared registry's address starts with postgresql://</source>
+        <translation>нэгдсэн бүртгэлийн хаяг postgresql://-ээр эхэлнэ</translation>
+    </message>
+    <message>
+        <source>the database holds tables that are not a Tamga registry's</source>
+        <translation>өгөгдлийн санд Tamga-гийн бүртгэлийнх биш хүснэгтүүд байна</translation>
+    </message>
 </context>
 <context>
     <name>tamga::ui::CaPage</name>
@@ -2388,14 +2396,6 @@ It is renewed on the same token: a new key pair and certificate are made beside 
         <translation>Энэ &amp;компьютер: %1</translation>
     </message>
     <message>
-        <source>The office's shared registry (PostgreSQL)</source>
-        <translation>Албаны нэгдсэн бүртгэл (PostgreSQL)</translation>
-    </message>
-    <message>
-        <source>A registry shared by several desks is not supported by this version: each desk keeps its own database on its PC.</source>
-        <translation>Энэ хувилбар хэд хэдэн ширээний нэгдсэн бүртгэлийг дэмжихгүй: ширээ бүр өөрийн өгөгдлийн санг өөрийн компьютер дээр хадгална.</translation>
-    </message>
-    <message>
         <source>&amp;Restore this desk from a backup…</source>
         <translation>Энэ ширээг нөөц хуулбараас &amp;сэргээх…</translation>
     </message>
@@ -2422,6 +2422,30 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Not restored, nothing was written: %1</source>
         <translation>Сэргээгдсэнгүй, юу ч бичигдээгүй: %1</translation>
+    </message>
+    <message>
+        <source>The &amp;office's shared registry (PostgreSQL):</source>
+        <translation>&amp;Албаны нэгдсэн бүртгэл (PostgreSQL):</translation>
+    </message>
+    <message>
+        <source>The registry is reached over TLS that verifies the server. Its password is never typed here: it is read from the PostgreSQL password file (~/.pgpass, or passfile= in the address).</source>
+        <translation>Бүртгэлд серверийг шалгадаг TLS-ээр холбогдоно. Түүний нууц үгийг энд хэзээ ч бичихгүй: PostgreSQL-ийн нууц үгийн файлаас (~/.pgpass, эсвэл хаяг дахь passfile=) уншина.</translation>
+    </message>
+    <message>
+        <source>Connecting to the registry…</source>
+        <translation>Бүртгэлд холбогдож байна…</translation>
+    </message>
+    <message>
+        <source>The registry cannot be used: %1</source>
+        <translation>Бүртгэлийг ашиглах боломжгүй: %1</translation>
+    </message>
+    <message>
+        <source>A registry in use: this desk joins it.</source>
+        <translation>Ашиглагдаж буй бүртгэл: энэ ширээ түүнд нэгдэнэ.</translation>
+    </message>
+    <message>
+        <source>An empty registry: this desk sets it up.</source>
+        <translation>Хоосон бүртгэл: энэ ширээ түүнийг тохируулна.</translation>
     </message>
 </context>
 <context>
@@ -2593,6 +2617,10 @@ It is renewed on the same token: a new key pair and certificate are made beside 
     <message>
         <source>Sign in as %1 with the password you chose. The Settings tab adds the desk's clerks (New operator…) and shows the module, the CA connectors and the trust anchors.</source>
         <translation>Сонгосон нууц үгээрээ %1 нэрээр нэвтэрнэ үү. Тохиргоо хэсэгт ширээний ажилтнуудыг нэмнэ (Шинэ оператор…); мөн модуль, гэрчилгээ олгогчийн холболт, итгэмжлэгдсэн үндсэн гэрчилгээ тэнд харагдана.</translation>
+    </message>
+    <message>
+        <source>This desk works on the office's shared registry. Sign in as one of its operators. The registry's audit key stays on the desks, never on the server: copy registry.audit-key from the folder of the same name on the first desk into %1, or the audit log says its key is missing.</source>
+        <translation>Энэ ширээ албаны нэгдсэн бүртгэл дээр ажиллана. Түүний операторуудын нэгээр нэвтэрнэ үү. Бүртгэлийн аудитын түлхүүр серверт биш, зөвхөн ширээнүүд дээр хадгалагдана: эхний ширээний ижил нэртэй хавтаснаас registry.audit-key файлыг %1 руу хуулна уу, эс бөгөөс аудитын бүртгэл түлхүүр алга гэж мэдэгдэнэ.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTest>
 
 using namespace tamga;
@@ -239,4 +240,81 @@ TEST_CASE("first run: Alt+R restores the desk from a backup whose chain verifies
     auto verified = core::AuditLog(**restored).verify();
     REQUIRE(verified);
     CHECK(verified->intact);
+}
+
+TEST_CASE("first run on the office's shared registry: the first desk sets it up with its supervisor - a second desk "
+          "joins it straight to the sign-in - a wrong address says why",
+          "[postgres]")
+{
+    TempDir folder;
+    const TestDatabase registry(folder, "registry");
+    REQUIRE(registry.shared()); // run on the postgres fixture (tests/CMakeLists.txt)
+    const QString address = QString::fromStdString(registry.location());
+    const QString localPath = QString::fromStdString(folder.file("tamga.db"));
+
+    auto chooseRegistry = [&](ui::FirstRunWizard& wizard, const QString& typed) {
+        press(&wizard, Qt::Key_O, Qt::AltModifier);
+        auto* field = wizard.findChild<QLineEdit*>(QStringLiteral("registryAddress"));
+        REQUIRE(field);
+        auto* sharedChoice = wizard.findChild<QRadioButton*>(QStringLiteral("sharedDatabase"));
+        REQUIRE(sharedChoice);
+        REQUIRE(waitUntil([&] { return sharedChoice->isChecked() && field->isEnabled(); }));
+        press(&wizard, Qt::Key_Tab); // from the choice to its address
+        REQUIRE(focusIn(&wizard) == field);
+        field->selectAll();
+        type(&wizard, typed);
+        press(&wizard, Qt::Key_Return);
+    };
+    {
+        core::DeskWorker worker(localPath, {});
+        ui::FirstRunWizard wizard(localPath, worker);
+        wizard.show();
+        REQUIRE(QTest::qWaitForWindowActive(&wizard));
+        const int databasePage = wizard.currentId();
+        auto* message = wizard.findChild<QLabel*>(QStringLiteral("registryMessage"));
+        REQUIRE(message);
+
+        // A password in the address is refused before any connection; the page stays.
+        chooseRegistry(wizard, QStringLiteral("postgresql://tamga:secret@127.0.0.1/tamga"));
+        REQUIRE(waitUntil([&] { return message->text().contains(QStringLiteral("cannot be used")); }));
+        CHECK(message->text().contains(QStringLiteral("password file")));
+        CHECK(wizard.currentId() == databasePage);
+
+        // The empty registry: this desk sets it up, its supervisor made there.
+        chooseRegistry(wizard, address);
+        REQUIRE(waitUntil([&] { return wizard.currentId() != databasePage; }));
+        CHECK(wizard.databasePath() == address);
+        type(&wizard, QStringLiteral("bolormaa"));
+        press(&wizard, Qt::Key_Tab);
+        type(&wizard, QStringLiteral("first-supervisor-1"));
+        press(&wizard, Qt::Key_Tab);
+        type(&wizard, QStringLiteral("first-supervisor-1"));
+        press(&wizard, Qt::Key_Return);
+        REQUIRE(wizard.supervisorName() == QStringLiteral("bolormaa"));
+        wizard.reject();
+    }
+    CHECK_FALSE(QFileInfo::exists(localPath)); // nothing was made on this PC
+    {
+        auto opened = core::Database::openExisting(address);
+        REQUIRE(opened);
+        CHECK(core::Operators(**opened).signIn(QStringLiteral("bolormaa"), core::Password("first-supervisor-1")));
+    }
+    // A second desk: the registry is in use, so it joins it and goes straight to the last page.
+    {
+        const QString otherPath = QString::fromStdString(folder.file("other-desk/tamga.db"));
+        core::DeskWorker worker(otherPath, {});
+        ui::FirstRunWizard wizard(otherPath, worker);
+        wizard.show();
+        REQUIRE(QTest::qWaitForWindowActive(&wizard));
+        chooseRegistry(wizard, address);
+        auto* last = wizard.page(ui::FirstRunWizard::ReadyPageId);
+        REQUIRE(waitUntil([&] { return wizard.currentPage() == last; }));
+        const auto texts = last->findChildren<QLabel*>();
+        REQUIRE_FALSE(texts.isEmpty());
+        CHECK(texts.front()->text().contains(QStringLiteral("registry.audit-key")));
+        press(&wizard, Qt::Key_Return); // Finish
+        CHECK(wizard.result() == QDialog::Accepted);
+        CHECK(wizard.databasePath() == address);
+        CHECK(wizard.supervisorName().isEmpty());
+    }
 }

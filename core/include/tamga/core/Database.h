@@ -32,8 +32,12 @@ public:
     // For tests of the migrations: creates or migrates only up to `version`.
     [[nodiscard]] static CoreResult<std::unique_ptr<Database>> openAtVersion(const QString& path, int version);
 
-    // The default file: the user's application-data folder, or TAMGA_DB.
+    // The default: TAMGA_DB, else the database this desk's setup chose (deskConfigPath(), "database"; a shared
+    // registry's URL), else tamga.db in the user's application-data folder.
     static QString defaultPath();
+    // ~/.config/tamga/desk.conf: what this PC's desk remembers outside any database.
+    static QString deskConfigPath();
+    [[nodiscard]] static CoreStatus rememberAsDefault(const QString& location);
     // Whether `location` names a shared PostgreSQL registry (postgresql://...) rather than a desk's file.
     static bool isShared(const QString& location);
     // Where this desk keeps the files that belong with a shared registry but never go into it (the audit key,

@@ -88,6 +88,12 @@ public:
 
     // Lists the PKCS#11 modules p11-kit registers (loading them takes its time: done on the worker).
     void listRegisteredModules();
+    // Connects to a shared registry (a postgresql:// URL) without writing to it, and says whether it holds a
+    // Tamga registry with operators already (a desk joining it) or is empty (the office's first desk); reported as
+    // registryChecked. The network is waited for here, never on the GUI thread.
+    void checkRegistry(QString location);
+    // The database later jobs open (the first-run setup switching to a shared registry).
+    void setDatabasePath(const QString& location) { m_databasePath = location; }
 
     // Asks the CA for its certificates (the Settings screen's Test button).
     void testCa(QString name);
@@ -154,6 +160,8 @@ Q_SIGNALS:
     // `message`: what the CA said (submitted, confirmed and by what) or why it did not.
     void revocationFinished(qint64 applicationId, bool succeeded, const QString& message);
     // Names, paths and the Debian package that installed each (empty: none did), in the same order.
+    // `hasOperators`: the registry is in use (a desk joins it); `message`: why it cannot be used.
+    void registryChecked(const QString& location, bool usable, bool hasOperators, const QString& message);
     void registeredModulesListed(const QStringList& names, const QStringList& paths, const QStringList& packages);
 
 private:
