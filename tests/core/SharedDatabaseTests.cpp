@@ -13,10 +13,12 @@
 #include "tamga/core/OfficerImport.h"
 #include "tamga/core/Operators.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/Revocations.h"
 #include "tamga/core/Tokens.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDate>
 #include <QSqlQuery>
 
 #include <csignal>
@@ -261,14 +263,18 @@ TEST_CASE("a writer waits while another process holds the write lock and goes on
     ::close(ends[1]);
 }
 
-TEST_CASE("two desks enrolling at once on one registry: each token goes to one officer only - every write is kept - "
-          "one unbroken audit chain")
+TEST_CASE("two desks enrolling and revoking at once on one registry: each token goes to one officer only - one "
+          "revocation application per certificate - every write is kept - one unbroken audit chain")
 {
     // Both desks offer the same new tokens, one after the other, to officers of their own queue: for each token
     // exactly one desk's enrollment is recorded and the other is refused as a conflict (never a database error).
     // Between tokens each desk also writes to the registry (an organization), as a desk taking applications does.
+    // Both start by taking a revocation application for the same issued certificate: one is taken, the other
+    // refused as one under way already.
     constexpr int kTokens = 15;
     tamga::test::EngineFixture desk;
+    const qint64 issued = desk.verifiedEnrollment();
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
     std::vector<qint64> queues[2];
     for (int i = 0; i < kTokens; ++i) {
         for (int side = 0; side < 2; ++side) {
@@ -299,6 +305,12 @@ TEST_CASE("two desks enrolling at once on one registry: each token goes to one o
             EnrollmentEngine engine(**db, connectors, TokenModules());
             Registry registry(**db);
             const Operator clerk = side == 0 ? desk.clerk() : desk.supervisor();
+            auto applied = Revocations(**db).apply(clerk, issued, QStringLiteral("keyCompromise"),
+                                                   QStringLiteral("The token was lost (desk %1).").arg(side), today);
+            if (!applied && applied.error().kind != CoreErrorKind::Conflict) {
+                std::fprintf(stderr, "desk %d: %s\n", side, applied.error().message.toUtf8().constData());
+                return 6;
+            }
             for (int i = 0; i < kTokens; ++i) {
                 auto created = engine.create(clerk, queues[side][i], QStringLiteral("RACE-%1").arg(i),
                                              QStringLiteral("signing"), QStringLiteral("practice"));
@@ -333,7 +345,8 @@ TEST_CASE("two desks enrolling at once on one registry: each token goes to one o
         INFO("token RACE-" << i);
         CHECK(holders->value(0).toInt() == 1);
     }
-    CHECK(desk.count(QStringLiteral("enrollments")) == kTokens);
+    CHECK(desk.count(QStringLiteral("enrollments")) == kTokens + 1);
+    CHECK(desk.count(QStringLiteral("revocation_requests")) == 1);
     auto organizations = desk.db().exec(QStringLiteral("SELECT count(*) FROM organizations WHERE name LIKE 'Desk %'"));
     REQUIRE(organizations);
     REQUIRE(organizations->next());
@@ -342,7 +355,7 @@ TEST_CASE("two desks enrolling at once on one registry: each token goes to one o
     auto created = desk.db().exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'enrollment.created'"));
     REQUIRE(created);
     REQUIRE(created->next());
-    CHECK(created->value(0).toInt() == kTokens);
+    CHECK(created->value(0).toInt() == kTokens + 1); // and the issued certificate's
     created->finish();
     auto report = AuditLog(desk.db()).verify();
     REQUIRE(report);
