@@ -5,6 +5,7 @@
 #include "tamga/core/Database.h"
 
 #include <QJsonObject>
+#include <QSettings>
 
 namespace tamga::core {
 
@@ -18,8 +19,28 @@ CoreResult<std::optional<qint64>> Settings::manifestSigner() const
     return numbered && enrollment > 0 ? std::optional<qint64>(enrollment) : std::nullopt;
 }
 
+namespace {
+
+QString deskSettingsFile(const Database& database)
+{
+    return Database::localFolderOf(database.path()) + QStringLiteral("/desk-settings.ini");
+}
+
+} // namespace
+
+bool Settings::isDeskLocal(const QString& key)
+{
+    return key == setting::Pkcs11Modules || key == setting::Language || key == setting::ManifestSigner;
+}
+
 CoreResult<std::optional<QString>> Settings::value(const QString& key) const
 {
+    if (m_database.shared() && isDeskLocal(key)) {
+        const QSettings local(deskSettingsFile(m_database), QSettings::IniFormat);
+        if (!local.contains(key))
+            return std::optional<QString>();
+        return std::optional<QString>(local.value(key).toString());
+    }
     auto query = m_database.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
     if (!query)
         return std::unexpected(query.error());
@@ -49,6 +70,16 @@ CoreStatus Settings::setValue(const Operator& by, const QString& key, const QStr
                  audit::Ok,
                  {{QStringLiteral("value"), value}}},
                 [&]() -> CoreStatus {
+                    if (m_database.shared() && isDeskLocal(key)) {
+                        // This PC's own: the event goes into the registry, the value stays here.
+                        QSettings local(deskSettingsFile(m_database), QSettings::IniFormat);
+                        local.setValue(key, value);
+                        local.sync();
+                        if (local.status() != QSettings::NoError)
+                            return coreError(CoreErrorKind::Io,
+                                             QStringLiteral("cannot write %1").arg(deskSettingsFile(m_database)));
+                        return {};
+                    }
                     auto stored =
                         m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
                                                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),

@@ -5,6 +5,7 @@
 #include "tamga/core/Backup.h"
 #include "tamga/core/Database.h"
 #include "tamga/core/Registry.h"
+#include "tamga/core/Settings.h"
 
 #include <catch2/catch.hpp>
 
@@ -254,4 +255,43 @@ TEST_CASE("a backup while another process writes holds a verified chain - restor
     REQUIRE_FALSE(unverified);
     CHECK(unverified.error().message.contains(QStringLiteral("does not verify")));
     CHECK_FALSE(QFileInfo::exists(broken));
+}
+
+TEST_CASE("a desk PC's own settings stay on that PC when desks share a registry - the office's go into it - both "
+          "audited")
+{
+    tamga::test::CoreFixture desk;
+    const Settings settings(desk.db());
+    REQUIRE(settings.setValue(desk.clerk(), setting::Language, QStringLiteral("mn")));
+    REQUIRE(settings.setValue(desk.supervisor(), setting::RenewalWindowDays, QStringLiteral("45")));
+    CHECK(settings.value(setting::Language).value_or(std::nullopt) == QStringLiteral("mn"));
+
+    // Another PC on the same database: its own data folder (a desk's file is one PC's, so there it is the same).
+    tamga::test::TempDir otherPc;
+    const QByteArray dataHome = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString(otherPc.path().string()));
+    {
+        auto other = Database::openExisting(desk.path());
+        REQUIRE(other);
+        const Settings seen(**other);
+        CHECK(seen.value(setting::RenewalWindowDays).value_or(std::nullopt) == QStringLiteral("45"));
+        if ((*other)->shared())
+            CHECK_FALSE(seen.value(setting::Language).value_or(std::nullopt).has_value());
+        else
+            CHECK(seen.value(setting::Language).value_or(std::nullopt) == QStringLiteral("mn"));
+    }
+    if (dataHome.isNull())
+        qunsetenv("XDG_DATA_HOME");
+    else
+        qputenv("XDG_DATA_HOME", dataHome);
+
+    auto events = desk.db().exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'setting.set'"));
+    REQUIRE(events);
+    REQUIRE(events->next());
+    CHECK(events->value(0).toInt() == 2);
+    events->finish();
+    auto stored = desk.db().exec(QStringLiteral("SELECT count(*) FROM settings WHERE key = ?"), {setting::Language});
+    REQUIRE(stored);
+    REQUIRE(stored->next());
+    CHECK(stored->value(0).toInt() == (desk.db().shared() ? 0 : 1));
 }

@@ -1,4 +1,7 @@
 // Workstation settings kept in the database (never secrets): the PKCS#11 modules to use, the language, ...
+// On a shared registry the settings of one PC (isDeskLocal: its module, its language, its own token's certificate)
+// stay on that PC, in Database::localFolderOf(...)/desk-settings.ini, and only the office's settings go into the
+// registry; every change is audited in the registry either way.
 #pragma once
 
 #include "tamga/core/CoreError.h"
@@ -28,6 +31,10 @@ inline const QString RenewalWindowDays = QStringLiteral("renewal.window_days");
 
 class Settings {
 public:
+    // The settings that belong to one desk PC rather than to the office: they are kept on the PC when several
+    // desks share a registry.
+    static bool isDeskLocal(const QString& key);
+
     explicit Settings(const Database& database) : m_database(database) {}
 
     [[nodiscard]] CoreResult<std::optional<QString>> value(const QString& key) const;
