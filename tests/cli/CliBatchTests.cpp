@@ -134,11 +134,9 @@ TEST_CASE("tamga-cli report progress as CSV and as a PDF that pdftotext reads")
     REQUIRE(words.exitCode == 0);
     CHECK_THAT(words.out, Catch::Contains("Төлөв тус бүрийн токен") && Catch::Contains("агуулахад") &&
                               !Catch::Contains("Tokens by state"));
-    // The desk's language, as the Settings tab stores it.
-    REQUIRE(desk.database()
-                .runSql("INSERT INTO settings (key, value) VALUES ('desk.language', 'mn') ON CONFLICT(key) DO UPDATE "
-                        "SET value = excluded.value")
-                .exitCode == 0);
+    // The desk's language, stored through the core as the Settings tab stores it (on this PC when the registry is
+    // shared).
+    REQUIRE(desk.cli({"config", "set", "desk.language", "mn"}).exitCode == 0);
     REQUIRE(desk.cli({"report", "daily", "--out", desk.dir().file("daily.csv")}).exitCode == 0);
     QFile dailyCsv(QString::fromStdString(desk.dir().file("daily.csv")));
     REQUIRE(dailyCsv.open(QIODevice::ReadOnly));
@@ -346,10 +344,7 @@ TEST_CASE("tamga-cli batch export --sign-with: the desk's own token signs the ma
     CHECK_THAT(changed.err, Catch::Contains("changed after sealing") && Catch::Contains("bundle.json.p7s"));
 
     // With the desk's setting naming its certificate (as the Settings tab stores it), every export is signed.
-    REQUIRE(desk.database()
-                .runSql("INSERT INTO settings (key, value) VALUES ('batch.manifest_signer', '" + ownEnrollment +
-                        "') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                .exitCode == 0);
+    REQUIRE(desk.cli({"config", "set", "batch.manifest_signer", ownEnrollment}).exitCode == 0);
     const std::string again = desk.dir().file("to-ca-again");
     auto bySetting = desk.cli({"batch", "export", "--batch", id, "--out", again, "--sign-pin-file", desk.pinFile()});
     INFO(bySetting.err);

@@ -116,10 +116,7 @@ TEST_CASE("tamga-cli revocation through the offline exchange: the request in the
                          "--ca", "practice", "--pin-file", desk.pinFile()});
     INFO(own.err);
     REQUIRE(own.exitCode == 0);
-    REQUIRE(desk.database()
-                .runSql("INSERT INTO settings (key, value) VALUES ('batch.manifest_signer', '" +
-                        desk.field(own.out, "enrollment") + "') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                .exitCode == 0);
+    REQUIRE(desk.cli({"config", "set", "batch.manifest_signer", desk.field(own.out, "enrollment")}).exitCode == 0);
 
     const std::string statement = desk.writeTemp("statement.txt", "Left the ministry on 1 November.\n");
     auto taken =
