@@ -89,6 +89,14 @@ CoreStatus PostgresDialect::open(QSqlDatabase& db, const QString& location) cons
         options << key + QLatin1Char('=') + connectionValue(value);
     }
     options.prepend(QStringLiteral("sslmode=") + sslMode);
+    // A registry that stops answering (a cable pulled, a server gone) is noticed within seconds, not after the
+    // system's TCP timeout of minutes: the desk's views read the registry, and a clerk must get an error, not a
+    // window that hangs. The URL may say otherwise (connect_timeout).
+    if (!QUrlQuery(url).hasQueryItem(QStringLiteral("connect_timeout")))
+        options << QStringLiteral("connect_timeout=10");
+    options << QStringLiteral("keepalives=1") << QStringLiteral("keepalives_idle=5")
+            << QStringLiteral("keepalives_interval=2") << QStringLiteral("keepalives_count=3")
+            << QStringLiteral("tcp_user_timeout=10000");
     db.setHostName(url.host());
     db.setPort(url.port(5432));
     db.setDatabaseName(database);
