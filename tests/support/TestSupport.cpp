@@ -120,6 +120,31 @@ std::string TestDatabase::localFolder() const
     return std::string(dataHome) + "/tamga/registries/" + hostPort + "-" + m_name;
 }
 
+std::string TestDatabase::contents() const
+{
+    std::string everything;
+    auto append = [&](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        everything += std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    if (!shared()) {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            append(m_location + suffix);
+        return everything;
+    }
+    auto dumped = run({requireTool("pg_dump"), "--no-owner", "--no-privileges", m_location});
+    INFO(dumped.err);
+    REQUIRE(dumped.exitCode == 0);
+    everything = dumped.out;
+    if (std::filesystem::exists(localFolder())) {
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(localFolder())) {
+            if (entry.is_regular_file())
+                append(entry.path().string());
+        }
+    }
+    return everything;
+}
+
 ProcessResult TestDatabase::runSql(const std::string& sql, const std::string& postgresSql) const
 {
     if (!shared())

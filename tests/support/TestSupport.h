@@ -58,6 +58,9 @@ public:
     // Runs SQL behind Tamga's back, as anyone holding the file or the server could: sqlite3 or psql (with
     // `postgresSql` there, where the dialects differ).
     ProcessResult runSql(const std::string& sql, const std::string& postgresSql = {}) const;
+    // Every byte the database holds, as anyone who took it would read it: the file with its WAL and shared-memory
+    // files, or pg_dump's plain dump of the registry with the files the desk keeps for it (localFolder()).
+    std::string contents() const;
 
 private:
     std::string m_location;
