@@ -70,6 +70,23 @@ QStringList keptFiles(const QString& root)
     return found;
 }
 
+// The receipts and forms of a backup put back into the desk's folder, all but `database` (the database and its key,
+// put in place already); a file of the same name already there is kept as it is.
+CoreStatus restoreKeptFiles(const QString& source, const QString& targetDir, const QStringList& files,
+                            const QStringList& database)
+{
+    for (const QString& file : files) {
+        if (database.contains(file))
+            continue;
+        const QString to = targetDir + QLatin1Char('/') + file;
+        if (QFileInfo::exists(to))
+            continue;
+        if (auto copied = copyPrivate(source + QLatin1Char('/') + file, to); !copied)
+            return copied;
+    }
+    return {};
+}
+
 // Runs pg_dump or pg_restore: the URL is on its command line (it never holds a password; the tool reads the
 // same password file as Tamga, named in the URL or ~/.pgpass).
 CoreStatus runPostgresTool(const QString& program, const QStringList& arguments)
@@ -260,16 +277,10 @@ CoreResult<BackupOutcome> Backups::restoreRegistry(const QString& source, const 
     }
     outcome.events = verified->eventsChecked;
     outcome.headHash = verified->headHash;
-    const QString targetDir = Database::localFolderOf(target);
-    for (const QString& file : outcome.files) {
-        if (file == kRegistryDump || file == kRegistryKey)
-            continue;
-        const QString to = targetDir + QLatin1Char('/') + file;
-        if (QFileInfo::exists(to))
-            continue;
-        if (auto copied = copyPrivate(source + QLatin1Char('/') + file, to); !copied)
-            return std::unexpected(copied.error());
-    }
+    if (auto kept =
+            restoreKeptFiles(source, Database::localFolderOf(target), outcome.files, {kRegistryDump, kRegistryKey});
+        !kept)
+        return std::unexpected(kept.error());
     return outcome;
 }
 
@@ -348,16 +359,8 @@ CoreResult<BackupOutcome> Backups::restore(const QString& folder, const QString&
         (QFileInfo::exists(keyOf(staged)) && !QFile::rename(keyOf(staged), keyOf(target))))
         return abandon({CoreErrorKind::Io, QStringLiteral("cannot put the database in place at %1").arg(target)});
     QDir(staging).removeRecursively();
-    // The receipts and forms beside it; a file of the same name already there is kept as it is.
-    for (const QString& file : outcome.files) {
-        if (file == kDatabase || file == kDatabase + QStringLiteral(".audit-key"))
-            continue;
-        const QString to = targetDir + QLatin1Char('/') + file;
-        if (QFileInfo::exists(to))
-            continue;
-        if (auto copied = copyPrivate(source + QLatin1Char('/') + file, to); !copied)
-            return std::unexpected(copied.error());
-    }
+    if (auto kept = restoreKeptFiles(source, targetDir, outcome.files, {kDatabase, keyOf(kDatabase)}); !kept)
+        return std::unexpected(kept.error());
     return outcome;
 }
 
