@@ -57,8 +57,10 @@ std::unique_ptr<SqlDialect> dialectFor(const QString& location)
 CoreStatus PostgresDialect::open(QSqlDatabase& db, const QString& location) const
 {
     const QUrl url(location, QUrl::StrictMode);
+    // Not echoed when it does not parse: QUrl's reason quotes the text, which may hold a password.
     if (!url.isValid())
-        return std::unexpected(badUrl(location, url.errorString()));
+        return coreError(CoreErrorKind::InvalidInput,
+                         QStringLiteral("the registry address is not a valid postgresql:// URL"));
     if (!url.password().isEmpty()) {
         return std::unexpected(
             badUrl(url.toString(QUrl::RemovePassword),

@@ -295,3 +295,31 @@ TEST_CASE("a desk PC's own settings stay on that PC when desks share a registry 
     REQUIRE(stored->next());
     CHECK(stored->value(0).toInt() == (desk.db().shared() ? 0 : 1));
 }
+
+TEST_CASE("a registry address is refused before any connection when it holds a password - asks for TLS that does not "
+          "verify the server - or names an unknown parameter - and a password is never echoed")
+{
+    tamga::test::TempDir dataHome;
+    const QByteArray before = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString(dataHome.path().string()));
+    const std::pair<QString, QString> refused[] = {
+        {QStringLiteral("postgresql://clerk:s3cret@127.0.0.1:9/tamga"), QStringLiteral("password file")},
+        {QStringLiteral("postgresql://clerk:s3cret@127.0.0.1:99999999/tamga"), QStringLiteral("not a valid")},
+        {QStringLiteral("postgresql://clerk@127.0.0.1:9/tamga?sslmode=require"), QStringLiteral("verify-full")},
+        {QStringLiteral("postgresql://clerk@127.0.0.1:9/tamga?sslmode=disable"), QStringLiteral("verify-full")},
+        {QStringLiteral("postgresql://clerk@127.0.0.1:9/tamga?options=-c%20x%3Dy"), QStringLiteral("options")},
+        {QStringLiteral("postgresql://clerk@127.0.0.1:9/"), QStringLiteral("a server and a database")},
+    };
+    for (const auto& [address, reason] : refused) {
+        INFO(address.toStdString());
+        auto opened = Database::open(address);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().kind == CoreErrorKind::InvalidInput);
+        CHECK(opened.error().message.contains(reason));
+        CHECK_FALSE(opened.error().message.contains(QStringLiteral("s3cret")));
+    }
+    if (before.isNull())
+        qunsetenv("XDG_DATA_HOME");
+    else
+        qputenv("XDG_DATA_HOME", before);
+}
