@@ -103,11 +103,10 @@ TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - 
     CHECK(status->text().contains(QStringLiteral("plug it in again"), Qt::CaseInsensitive));
     CHECK(verifiedIn(desk, *batch) == 0);
 
-    // Plugged back in: the stopped officer goes on, and the next blank tokens are taken one after another.
+    // Plugged back in, and Alt+P at once: the token in hand is finished, then no blank token is taken while
+    // paused. (Pressed later, after two officers were done, the last two could be finished before the pause landed:
+    // seen on CI, the session over and Alt+P starting it again.)
     desk.hsm().plugTokenBackIn();
-    REQUIRE(waitUntil([&] { return verifiedIn(desk, *batch) >= 2; }));
-
-    // Alt+P: the token in hand is finished, then no blank token is taken while paused.
     auto* startPause = room->findChild<QPushButton*>(QStringLiteral("startPause"));
     REQUIRE(startPause);
     const QString beforePause = startPause->text();
@@ -120,11 +119,12 @@ TEST_CASE("the batch session room by keys: Ctrl+B - the supervisor's password - 
                                  << "\nlog then: " << logOf(room).join(QLatin1Char('\n')).toStdString());
     REQUIRE(paused);
     const int whenPaused = verifiedIn(desk, *batch);
+    CHECK(whenPaused < officers);
     QTest::qWait(1500);
     CHECK(verifiedIn(desk, *batch) == whenPaused);
     CHECK(startPause->text() == QStringLiteral("&Start the session"));
 
-    // Alt+S: the session goes on to the last officer.
+    // Alt+S: the session goes on to the last officer, the next blank tokens taken one after another.
     press(room, Qt::Key_S, Qt::AltModifier);
     REQUIRE(waitUntil([&] { return verifiedIn(desk, *batch) == officers; }));
     REQUIRE(waitUntil([&] {
